@@ -1,0 +1,220 @@
+/**
+ * `bulletproof [files or globs…]`: the command-line face of the engine, for
+ * CI and the terminal. Exit 0 when clean or only warnings, 1 on any error
+ * (or too many warnings), 2 on a usage error or a file that cannot be read.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint } from '../../server/src/engine/lint';
+import { applyEdits, nonOverlapping } from '../../server/src/engine/fixes';
+import type { Finding, Role, Severity } from '../../server/src/engine/types';
+import { findConfigFile, mergeSettings, readConfigFile, type ConfigFile, type Settings } from '../../server/src/node/config';
+import { expandInputs, UsageError } from './inputs';
+import { formatJson, formatText, summary, type FileReport } from './format';
+
+declare const VERSION: string;
+
+const HELP = `Usage: bulletproof [options] <file | folder | glob>...
+
+Checks resumes written in YAML: schema, dates, and the advice in each bullet.
+Files named on the command line are always checked; folders and globs are
+filtered by the \`files\` setting (by default *resume*.yaml and cv.yaml).
+
+Options:
+  --format <text|json>   Output format (default: text). json prints an array of
+                         {file, line, column, endLine, endColumn, severity, code, message}.
+  --config <file>        Use this config file instead of the nearest .bulletproof.yaml.
+  --role <backend|general>
+                         Which advice to give (default: backend).
+  --fix                  Apply the safe fixes and write the files back.
+  --quiet                Report errors only.
+  --max-warnings <n>     Exit 1 when there are more than n warnings.
+  -v, --version          Print the version.
+  -h, --help             Print this help.
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.
+Language server for any LSP editor: node dist/server.js --stdio`;
+
+interface Options {
+  format: 'text' | 'json';
+  config?: string;
+  role?: Role;
+  fix: boolean;
+  quiet: boolean;
+  maxWarnings?: number;
+}
+
+export function main(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        config: { type: 'string' },
+        role: { type: 'string' },
+        fix: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    err(`bulletproof: ${error instanceof Error ? error.message : String(error)}\nRun bulletproof --help for usage.`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(HELP);
+    return 0;
+  }
+  if (values.version) {
+    out(VERSION);
+    return 0;
+  }
+  try {
+    const options = checkOptions(values);
+    if (positionals.length === 0) throw new UsageError('no files given.');
+    return run(positionals, options, out, err);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`bulletproof: ${error.message}\nRun bulletproof --help for usage.`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function checkOptions(values: Record<string, string | boolean | undefined>): Options {
+  const format = (values.format ?? 'text') as string;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}.`);
+  const role = values.role as string | undefined;
+  if (role !== undefined && role !== 'backend' && role !== 'general') {
+    throw new UsageError(`--role must be backend or general, not ${role}.`);
+  }
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings must be a whole number.');
+  }
+  const config = values.config as string | undefined;
+  if (config !== undefined && !fs.existsSync(config)) throw new UsageError(`config file not found: ${config}`);
+  return { format, config, role: role as Role | undefined, fix: values.fix === true, quiet: values.quiet === true, maxWarnings };
+}
+
+function run(inputs: string[], options: Options, out: (text: string) => void, err: (text: string) => void): number {
+  const explicitConfig = options.config ? readConfigFile(options.config) : undefined;
+  const files = expandInputs(inputs, process.cwd(), (dir) => settingsFor(dir, options, explicitConfig, err).files);
+  const reports: FileReport[] = [];
+  let unreadable = false;
+
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (error) {
+      err(`bulletproof: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      unreadable = true;
+      continue;
+    }
+    const settings = settingsFor(path.dirname(file), options, explicitConfig, err);
+    const decoded = decodeText(bytes);
+    if (decoded === undefined) {
+      reports.push({ file, findings: [notText()], document: TextDocument.create('', 'yaml', 0, '') });
+      continue;
+    }
+    let text = decoded;
+    if (options.fix) {
+      const fixed = fixAll(text, settings);
+      if (fixed !== text) {
+        fs.writeFileSync(file, fixed);
+        text = fixed;
+      }
+    }
+    const { findings } = lint(text, { rules: settings.rules, role: settings.role });
+    const shown = options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
+    reports.push({ file, findings: shown, document: TextDocument.create('', 'yaml', 0, text) });
+  }
+
+  const relative = (file: string) => path.relative(process.cwd(), file) || file;
+  if (options.format === 'json') out(formatJson(reports, relative));
+  else {
+    const text = formatText(reports, relative);
+    if (text) out(text);
+    out(summary(reports));
+  }
+
+  const count = (severity: Severity) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+  if (unreadable) return 2;
+  if (count('error') > 0) return 1;
+  if (options.maxWarnings !== undefined && count('warning') > options.maxWarnings) {
+    err(`bulletproof: ${count('warning')} warnings, more than --max-warnings ${options.maxWarnings}.`);
+    return 1;
+  }
+  return 0;
+}
+
+const configCache = new Map<string, ConfigFile | undefined>();
+
+/** Command-line flags win for this run; the config file fills in what they leave. */
+function settingsFor(dir: string, options: Options, explicit: ConfigFile | undefined, err: (text: string) => void): Settings {
+  let config = explicit;
+  if (!config) {
+    if (!configCache.has(dir)) {
+      const found = findConfigFile(dir, gitRootOf(dir));
+      const read = found ? readConfigFile(found) : undefined;
+      if (read?.problems.length) err(`bulletproof: ${read.path}: ${read.problems.join('; ')}`);
+      configCache.set(dir, read);
+    }
+    config = configCache.get(dir);
+  }
+  return mergeSettings(config?.settings ?? {}, options.role ? { role: options.role } : {});
+}
+
+/** Config lookup stops at the repository's root, like the editor stops at the workspace's. */
+function gitRootOf(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git'))) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/** Safe fixes only, repeated until nothing changes (a fix can reveal another). */
+function fixAll(text: string, settings: Settings): string {
+  let current = text;
+  for (let pass = 0; pass < 10; pass++) {
+    const { findings } = lint(current, { rules: settings.rules, role: settings.role });
+    const edits = nonOverlapping(findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe)));
+    if (edits.length === 0) break;
+    current = applyEdits(current, edits);
+  }
+  return current;
+}
+
+/** UTF-8 text without NUL bytes, BOM removed; undefined for anything else. */
+function decodeText(bytes: Buffer): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function notText(): Finding {
+  return {
+    ruleId: 'yaml/syntax',
+    range: { start: 0, end: 0 },
+    message: 'This is not a text file (it has NUL bytes or is not UTF-8), so it cannot be a YAML resume.',
+    severity: 'error',
+    fixes: [],
+  };
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), (text) => process.stdout.write(`${text}\n`), (text) => process.stderr.write(`${text}\n`));
+}

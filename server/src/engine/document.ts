@@ -1,0 +1,247 @@
+/**
+ * The document model: the YAML AST with exact source ranges, an index from
+ * a JSON-style path (`work[2].highlights[0]`) to the key and value ranges,
+ * and the bullets the prose rules read.
+ *
+ * We parse with the `yaml` package because it keeps a range for every node
+ * (maps and sequences included) and goes on after a syntax error, so what
+ * did parse is still checked.
+ */
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import type { OffsetRange } from './types';
+import { scalarSourceMap } from './scalarSource';
+
+export type PathSegment = string | number;
+
+export interface PathEntry {
+  path: string;
+  segments: PathSegment[];
+  /** The key's range; absent for sequence items and the root. */
+  keyRange?: OffsetRange;
+  /** The value's range; for an empty value, the end of its key. */
+  valueRange: OffsetRange;
+  node: YamlNode | null;
+}
+
+export type BulletKind = 'highlight' | 'summary';
+export type BulletSection = 'work' | 'volunteer' | 'projects' | 'basics';
+
+export interface Bullet {
+  path: string;
+  kind: BulletKind;
+  section: BulletSection;
+  /** Path of the entry the bullet belongs to (`work[1]`), or `basics`. */
+  entryPath: string;
+  /** The parsed text, as a reader sees it. */
+  text: string;
+  /** Range of the whole scalar in the source, quotes included. */
+  range: OffsetRange;
+  node: Scalar;
+}
+
+export interface SyntaxProblem {
+  range: OffsetRange;
+  message: string;
+  code: string;
+}
+
+export interface ResumeModel {
+  text: string;
+  /** The first document of the stream: the resume. */
+  document: Document.Parsed | undefined;
+  /** Documents after the first; reported, never checked. */
+  extraDocuments: Document.Parsed[];
+  syntaxProblems: SyntaxProblem[];
+  entries: Map<string, PathEntry>;
+  bullets: Bullet[];
+  /** Start offset of each line, for the rare check that thinks in lines. */
+  lineStarts: number[];
+  /** The plain JS value, or undefined when it cannot be built safely. */
+  value: unknown;
+  /** Why `value` is undefined, when it is. */
+  valueProblem?: SyntaxProblem;
+}
+
+/** Aliases may expand to at most this many nodes: a "billion laughs" stops here. */
+const MAX_ALIAS_COUNT = 1000;
+
+export function parseResume(text: string): ResumeModel {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    // Core schema: `2020-01-15` stays the string a JSON Resume theme expects.
+    schema: 'core',
+  });
+  const all: Document.Parsed[] = [...documents];
+  const document = all[0];
+  const syntaxProblems: SyntaxProblem[] = [];
+  // An empty stream carries its errors itself rather than on a document.
+  const errorSources = 'empty' in documents ? [documents, ...all] : all;
+  for (const source of errorSources) {
+    for (const error of source.errors) {
+      syntaxProblems.push({
+        range: clampRange(text, error.pos[0], error.pos[1]),
+        message: syntaxMessage(error.message),
+        code: error.code,
+      });
+    }
+  }
+
+  const entries = new Map<string, PathEntry>();
+  const root = document?.contents ?? null;
+  if (root) indexNode(root, [], '', undefined, entries);
+
+  let value: unknown;
+  let valueProblem: SyntaxProblem | undefined;
+  if (document) {
+    try {
+      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      valueProblem = {
+        range: root ? nodeRange(root) : { start: 0, end: 0 },
+        message: aliasMessage(error),
+        code: 'ALIAS_LIMIT',
+      };
+    }
+  }
+
+  return {
+    text,
+    document,
+    extraDocuments: all.slice(1),
+    syntaxProblems,
+    entries,
+    bullets: collectBullets(entries),
+    lineStarts: lineCounter.lineStarts.length ? lineCounter.lineStarts : [0],
+    value,
+    valueProblem,
+  };
+}
+
+/** `work[2].highlights[0]`; keys that are not plain identifiers are bracketed. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+export function nodeRange(node: YamlNode): OffsetRange {
+  const range = node.range;
+  if (!range) return { start: 0, end: 0 };
+  return { start: range[0], end: range[1] };
+}
+
+/**
+ * Offsets in the source for each index of a scalar's parsed value (one more
+ * entry for its end), so a rule can underline a phrase inside a bullet and a
+ * fix can edit it in place. Undefined for scalars we cannot map exactly.
+ */
+export function bulletSourceMap(model: ResumeModel, bullet: Bullet): number[] | undefined {
+  return scalarSourceMap(model.text, bullet.node);
+}
+
+/** Source range of `[start, end)` of a bullet's parsed text; the whole scalar when unmappable. */
+export function rangeInBullet(model: ResumeModel, bullet: Bullet, start: number, end: number): OffsetRange {
+  const map = bulletSourceMap(model, bullet);
+  if (!map) return bullet.range;
+  const from = map[Math.max(0, Math.min(start, map.length - 1))];
+  // The end maps from the last character inside the phrase, so a folded line
+  // break right after it is not swallowed.
+  const lastIndex = Math.max(start, Math.min(end, map.length - 1) - 1);
+  const to = end > start ? map[lastIndex] + 1 : from;
+  return { start: from, end: Math.max(from, to) };
+}
+
+function indexNode(
+  node: YamlNode,
+  segments: PathSegment[],
+  path: string,
+  keyRange: OffsetRange | undefined,
+  entries: Map<string, PathEntry>,
+): void {
+  entries.set(path, { path, segments, keyRange, valueRange: nodeRange(node), node });
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const key = item.key;
+      const keyText = isScalar(key) ? String(key.value) : key ? String(key) : '';
+      const childSegments = [...segments, keyText];
+      const childPath = formatPath(childSegments);
+      const childKeyRange = key && (key as YamlNode).range ? nodeRange(key as YamlNode) : undefined;
+      const value = item.value as YamlNode | null;
+      if (value && !isAlias(value)) {
+        indexNode(value, childSegments, childPath, childKeyRange, entries);
+      } else {
+        const at = value ? nodeRange(value) : childKeyRange ?? { start: 0, end: 0 };
+        entries.set(childPath, {
+          path: childPath,
+          segments: childSegments,
+          keyRange: childKeyRange,
+          valueRange: value ? at : { start: at.end, end: at.end },
+          node: value,
+        });
+      }
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      const childSegments = [...segments, index];
+      const childPath = formatPath(childSegments);
+      if (item && !isAlias(item) && (item as YamlNode).range) {
+        indexNode(item as YamlNode, childSegments, childPath, undefined, entries);
+      }
+    });
+  }
+}
+
+const BULLET_SECTIONS: readonly BulletSection[] = ['work', 'volunteer', 'projects'];
+
+function collectBullets(entries: Map<string, PathEntry>): Bullet[] {
+  const bullets: Bullet[] = [];
+  for (const entry of entries.values()) {
+    const [section, entryIndex, field, index] = entry.segments;
+    const node = entry.node;
+    if (!isScalar(node) || typeof node.value !== 'string') continue;
+    if (section === 'basics' && entryIndex === 'summary' && entry.segments.length === 2) {
+      bullets.push(makeBullet(entry, node, 'summary', 'basics', 'basics'));
+      continue;
+    }
+    if (!BULLET_SECTIONS.includes(section as BulletSection) || typeof entryIndex !== 'number') continue;
+    const entryPath = formatPath([section, entryIndex]);
+    if (field === 'highlights' && typeof index === 'number' && entry.segments.length === 4) {
+      bullets.push(makeBullet(entry, node, 'highlight', section as BulletSection, entryPath));
+    } else if (field === 'summary' && entry.segments.length === 3) {
+      bullets.push(makeBullet(entry, node, 'summary', section as BulletSection, entryPath));
+    }
+  }
+  return bullets;
+}
+
+function makeBullet(entry: PathEntry, node: Scalar, kind: BulletKind, section: BulletSection, entryPath: string): Bullet {
+  return { path: entry.path, kind, section, entryPath, text: String(node.value), range: entry.valueRange, node };
+}
+
+function clampRange(text: string, start: number, end: number): OffsetRange {
+  const s = Math.max(0, Math.min(start, text.length));
+  const e = Math.max(s, Math.min(end, text.length));
+  return { start: s, end: e };
+}
+
+/** The `yaml` package's messages, minus the position suffix we show ourselves. */
+function syntaxMessage(message: string): string {
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+function aliasMessage(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/alias/i.test(detail)) {
+    return `Aliases here expand to too much data (over ${MAX_ALIAS_COUNT} nodes), so the resume's content was not checked. Write the repeated text out, or use fewer aliases.`;
+  }
+  return `The resume's content could not be read: ${detail}`;
+}

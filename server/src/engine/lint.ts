@@ -1,0 +1,98 @@
+/**
+ * Text in, findings out: parse, validate against the schema, run the rules,
+ * then apply the person's choices (levels, role, disable comments).
+ */
+import { parseResume, type ResumeModel } from './document';
+import type { Report, ResolvedOptions, Rule } from './rule';
+import { structuralChecks } from './schema/checks';
+import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
+import type { Finding, LintOptions, RuleLevel, RuleMeta, Severity } from './types';
+import { rules as registeredRules } from '../rules/registry';
+import { disabledRules } from './disableComments';
+
+export interface LintResult {
+  model: ResumeModel;
+  findings: Finding[];
+  /** Rules that threw: a bug in the rule, never the person's fault. */
+  ruleErrors: { ruleId: string; error: unknown }[];
+}
+
+/** Past this size the prose rules are skipped: they read every bullet on every keystroke. */
+export const PROSE_RULES_MAX_CHARS = 1_000_000;
+
+export function allRuleMeta(rules: readonly Rule[] = registeredRules): RuleMeta[] {
+  return [...structuralChecks, ...rules.map((rule) => rule.meta)];
+}
+
+export function lint(text: string, options: LintOptions = {}, rules: readonly Rule[] = registeredRules): LintResult {
+  const model = parseResume(text);
+  const resolved: ResolvedOptions = { role: options.role ?? 'backend', today: options.today ?? new Date() };
+  const raw: RawFinding[] = [];
+  const ruleErrors: LintResult['ruleErrors'] = [];
+
+  for (const problem of model.syntaxProblems) {
+    raw.push({ ruleId: 'yaml/syntax', range: problem.range, message: problem.message });
+  }
+  if (model.valueProblem) {
+    raw.push({ ruleId: 'yaml/limits', range: model.valueProblem.range, message: model.valueProblem.message });
+  }
+  const extra = model.extraDocuments[0];
+  if (extra?.range) {
+    raw.push({
+      ruleId: 'yaml/multiple-documents',
+      range: { start: extra.range[0], end: extra.range[0] },
+      message: 'Only the first YAML document is the resume; what follows this point is not checked.',
+    });
+  }
+  raw.push(...validateAgainstSchema(model));
+
+  const skipProse = text.length > PROSE_RULES_MAX_CHARS;
+  if (skipProse) {
+    raw.push({
+      ruleId: 'yaml/limits',
+      range: { start: 0, end: 0 },
+      message: `This file is over ${PROSE_RULES_MAX_CHARS.toLocaleString('en-US')} characters, so only YAML and schema checks run; the bullet rules are skipped.`,
+    });
+  }
+
+  const levels = options.rules ?? {};
+  for (const rule of rules) {
+    const level = effectiveLevel(rule.meta, levels, resolved);
+    if (level === 'off' || (skipProse && rule.meta.tags.includes('prose'))) continue;
+    const context = {
+      model,
+      options: resolved,
+      report: (report: Report) => raw.push({ ruleId: rule.meta.id, ...report }),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      ruleErrors.push({ ruleId: rule.meta.id, error });
+    }
+  }
+
+  const metaById = new Map(allRuleMeta(rules).map((meta) => [meta.id, meta]));
+  const disabled = disabledRules(model);
+  const findings: Finding[] = [];
+  for (const finding of raw) {
+    const meta = metaById.get(finding.ruleId);
+    const level = meta ? effectiveLevel(meta, levels, resolved) : 'error';
+    if (level === 'off' || disabled.isDisabled(finding.ruleId, finding.range.start)) continue;
+    findings.push({
+      ruleId: finding.ruleId,
+      range: finding.range,
+      message: finding.message,
+      severity: level,
+      fixes: finding.fixes ?? [],
+    });
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return { model, findings, ruleErrors };
+}
+
+function effectiveLevel(meta: RuleMeta, levels: Record<string, RuleLevel>, options: ResolvedOptions): Severity | 'off' {
+  const override = levels[meta.id];
+  if (override) return override;
+  if (meta.backendOnly && options.role !== 'backend') return 'off';
+  return meta.severity;
+}

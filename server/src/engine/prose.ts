@@ -1,0 +1,113 @@
+/**
+ * Bullets as prose: the words a reader sees once Markdown emphasis, inline
+ * code markers, links and HTML tags are taken away, with a way back to the
+ * index in the bullet's parsed text, so a rule can underline what it read.
+ */
+
+export interface Prose {
+  /** The readable text: markup removed, link text kept, URLs dropped. */
+  text: string;
+  /** `offsets[i]` is the index in the original bullet text of `text[i]`; one extra entry for the end. */
+  offsets: number[];
+}
+
+export interface Word {
+  /** As written, e.g. "Responsible". */
+  text: string;
+  /** Lower-cased, for matching. */
+  lower: string;
+  /** Index in `Prose.text`. */
+  start: number;
+  end: number;
+}
+
+const MARKUP: RegExp[] = [
+  // [link text](url) → link text
+  /\[([^\]\n]*)\]\([^)\s]*\)/y,
+  // <tag ...> or </tag>
+  /<\/?[A-Za-z][^<>\n]*>/y,
+  // bare URLs
+  /(?:https?:\/\/|www\.)[^\s)>\]]+/y,
+  // emphasis and code markers
+  /\*\*|__|[*`~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/y,
+];
+
+/** Strips the markup a bullet may carry, keeping a map back to the original indices. */
+export function toProse(raw: string): Prose {
+  let text = '';
+  const offsets: number[] = [];
+  let i = 0;
+  outer: while (i < raw.length) {
+    for (const pattern of MARKUP) {
+      pattern.lastIndex = i;
+      const match = pattern.exec(raw);
+      if (!match || match[0].length === 0) continue;
+      if (match[1] !== undefined) {
+        // Keep the link text, mapped to where it stands in the original.
+        const innerStart = i + 1;
+        for (let k = 0; k < match[1].length; k++) {
+          text += match[1][k];
+          offsets.push(innerStart + k);
+        }
+      }
+      i += match[0].length;
+      continue outer;
+    }
+    text += raw[i];
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(raw.length);
+  return { text, offsets };
+}
+
+/** Maps a `[start, end)` of prose text back to the original bullet text. */
+export function proseToRaw(prose: Prose, start: number, end: number): { start: number; end: number } {
+  const rawStart = prose.offsets[Math.min(start, prose.offsets.length - 1)];
+  const rawEnd = end > start ? prose.offsets[Math.min(end - 1, prose.offsets.length - 1)] + 1 : rawStart;
+  return { start: rawStart, end: rawEnd };
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.+#-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;
+
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index ?? 0;
+    words.push({ text: match[0], lower: match[0].toLowerCase(), start, end: start + match[0].length });
+  }
+  return words;
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set([
+  'the', 'and', 'of', 'to', 'for', 'with', 'in', 'on', 'a', 'an', 'by', 'from', 'using', 'that', 'into', 'across',
+  'over', 'at', 'as', 'our', 'my', 'team', 'data', 'built', 'developed', 'designed', 'led', 'managed', 'created',
+  'implemented', 'responsible', 'worked', 'improved', 'reduced', 'increased', 'helped', 'was', 'is', 'are', 'were',
+]);
+
+/**
+ * Whether a bullet reads as English. Rules that depend on English phrasing
+ * stay quiet otherwise: digits and units are universal, wording is not.
+ */
+export function isLikelyEnglish(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return false;
+  const latin = letters.filter((ch) => /[A-Za-z]/.test(ch)).length;
+  if (latin / letters.length < 0.8) return false;
+  const words = wordsOf(text).map((word) => word.lower);
+  if (words.length <= 3) return true;
+  const known = words.filter((word) => ENGLISH_FUNCTION_WORDS.has(word)).length;
+  // Tech-heavy fragments ("Kubernetes, Terraform, AWS") have few function
+  // words in any language; ones in another language have other ones.
+  const foreign = words.filter((word) => FOREIGN_FUNCTION_WORDS.has(word)).length;
+  return foreign <= known;
+}
+
+const FOREIGN_FUNCTION_WORDS = new Set([
+  // French
+  'le', 'la', 'les', 'des', 'du', 'et', 'pour', 'avec', 'dans', 'sur', 'une', 'un', 'de', 'au', 'aux', 'en',
+  // Spanish
+  'el', 'los', 'las', 'y', 'para', 'con', 'por', 'del', 'una', 'que', 'en',
+  // German, Portuguese, Italian
+  'und', 'der', 'die', 'das', 'mit', 'für', 'von', 'e', 'com', 'para', 'il', 'di', 'per',
+]);

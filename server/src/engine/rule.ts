@@ -1,0 +1,33 @@
+/**
+ * What a rule is: metadata plus a `check` that reads the document model and
+ * reports findings. Rules never see editors, files or the protocol.
+ */
+import type { ResumeModel } from './document';
+import type { Fix, LintOptions, OffsetRange, RuleMeta } from './types';
+
+export interface Report {
+  range: OffsetRange;
+  message: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  readonly model: ResumeModel;
+  readonly options: Readonly<ResolvedOptions>;
+  report(report: Report): void;
+}
+
+export interface ResolvedOptions {
+  role: NonNullable<LintOptions['role']>;
+  today: Date;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** Docs live next to the code: `docs/rules/<id>.md`, computed, never typed. */
+export function docsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}

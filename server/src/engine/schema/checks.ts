@@ -1,0 +1,65 @@
+/**
+ * Metadata of the findings that come from parsing and the schema rather than
+ * from a rule file. They share the rules' contract: an id, a default
+ * severity, a doc page under docs/rules/.
+ */
+import type { RuleMeta } from '../types';
+
+export const structuralChecks: readonly RuleMeta[] = [
+  {
+    id: 'yaml/syntax',
+    severity: 'error',
+    description: 'The file is not valid YAML at this point.',
+    fixable: false,
+    tags: ['yaml'],
+  },
+  {
+    id: 'yaml/limits',
+    severity: 'info',
+    description: 'The file is too large or too deeply nested for every check to run while you type.',
+    fixable: false,
+    tags: ['yaml'],
+  },
+  {
+    id: 'yaml/multiple-documents',
+    severity: 'warning',
+    description: 'Only the first YAML document in the file is the resume.',
+    fixable: false,
+    tags: ['yaml'],
+  },
+  {
+    id: 'schema/unknown-key',
+    severity: 'warning',
+    description: 'A key the resume schema does not know: often a typo or an old JSON Resume name.',
+    fixable: true,
+    tags: ['schema'],
+  },
+  {
+    id: 'schema/wrong-type',
+    severity: 'error',
+    description: 'A value of the wrong kind: text where a list belongs, a number where text belongs.',
+    fixable: false,
+    tags: ['schema'],
+  },
+  {
+    id: 'schema/invalid-date',
+    severity: 'error',
+    description: 'A date not written as YYYY, YYYY-MM or YYYY-MM-DD.',
+    fixable: true,
+    tags: ['schema', 'dates'],
+  },
+  {
+    id: 'schema/invalid-format',
+    severity: 'warning',
+    description: 'An e-mail address or URL that is not well formed.',
+    fixable: false,
+    tags: ['schema'],
+  },
+  {
+    id: 'schema/invalid-value',
+    severity: 'error',
+    description: 'A value the schema does not allow here.',
+    fixable: false,
+    tags: ['schema'],
+  },
+];

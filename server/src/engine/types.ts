@@ -1,0 +1,66 @@
+/**
+ * The engine's vocabulary. Everything here is plain data: offsets into the
+ * document text (UTF-16 code units, as JavaScript strings index), never
+ * line/column positions, which only the adapters compute.
+ */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A severity, or `off` to silence a rule. */
+export type RuleLevel = Severity | 'off';
+
+/** Half-open range of offsets into the document text. */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit {
+  range: OffsetRange;
+  newText: string;
+  /**
+   * When true, `newText` uses snippet syntax (`${1:‹N›}`); a client without
+   * snippet support gets `plainText` instead.
+   */
+  snippet?: boolean;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one obvious fix: editors may apply it on "auto fix". */
+  isPreferred?: boolean;
+  /** Mechanical and meaning-preserving: used by fix-all and `--fix`. */
+  safe?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  range: OffsetRange;
+  message: string;
+  severity: Severity;
+  fixes: Fix[];
+}
+
+export type Role = 'backend' | 'general';
+
+export interface LintOptions {
+  /** Per-rule level overrides, keyed by rule id. */
+  rules?: Record<string, RuleLevel>;
+  /** `general` turns the backend-specific rules off. */
+  role?: Role;
+  /** Today, for the future-date check; injectable so tests are stable. */
+  today?: Date;
+}
+
+export interface RuleMeta {
+  /** Stable id, also the diagnostic code and the docs file name. */
+  id: string;
+  severity: Severity;
+  /** One line, shown in docs and `--help`. */
+  description: string;
+  fixable: boolean;
+  tags: string[];
+  /** Only meaningful for backend roles; off when `role` is `general`. */
+  backendOnly?: boolean;
+}

@@ -1,0 +1,131 @@
+/**
+ * Findings' fixes as code actions, with the menu people know from linters:
+ * the fix (preferred when it is the obvious one), fix all of this rule,
+ * `source.fixAll.bulletproof`, disable for this line or file, show the docs.
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type TextEdit as LspTextEdit,
+  type SnippetTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DISABLE_FILE, DISABLE_NEXT_LINE } from '../engine/disableComments';
+import { nonOverlapping } from '../engine/fixes';
+import type { Finding, TextEdit } from '../engine/types';
+import { snippetToPlainText } from '../engine/scalarSource';
+import { toRange } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bulletproof`;
+export const SHOW_DOCS_COMMAND = 'bulletproof.showRuleDocs';
+
+export interface ActionOptions {
+  snippetSupport: boolean;
+}
+
+export function codeActions(
+  document: TextDocument,
+  findings: readonly Finding[],
+  params: CodeActionParams,
+  options: ActionOptions,
+): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+
+  if (wants(FIX_ALL_KIND)) {
+    const edits = nonOverlapping(findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe)));
+    if (edits.length) {
+      actions.push({ title: 'Fix all safe Bulletproof problems', kind: FIX_ALL_KIND, edit: workspaceEdit(document, edits, options) });
+    }
+  }
+  if (!wants(CodeActionKind.QuickFix)) return actions;
+
+  const start = document.offsetAt(params.range.start);
+  const end = document.offsetAt(params.range.end);
+  const here = findings.filter((finding) => finding.range.start <= end && finding.range.end >= start);
+  for (const finding of here) {
+    const diagnostic = params.context.diagnostics.find(
+      (d) => d.code === finding.ruleId && document.offsetAt(d.range.start) === finding.range.start,
+    );
+    for (const fix of finding.fixes) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: fix.isPreferred,
+        diagnostics: diagnostic ? [diagnostic] : undefined,
+        edit: workspaceEdit(document, fix.edits, options),
+      });
+    }
+  }
+  for (const ruleId of unique(here.map((finding) => finding.ruleId))) {
+    const sameRule = findings.filter((finding) => finding.ruleId === ruleId);
+    const safeFixes = sameRule.flatMap((finding) => finding.fixes.filter((fix) => fix.safe));
+    if (sameRule.length > 1 && safeFixes.length > 1) {
+      actions.push({
+        title: `Fix all \`${ruleId}\` problems in this file`,
+        kind: CodeActionKind.QuickFix,
+        edit: workspaceEdit(document, nonOverlapping(safeFixes), options),
+      });
+    }
+  }
+  for (const finding of uniqueBy(here, (finding) => finding.ruleId)) {
+    actions.push(disableForLine(document, finding), disableForFile(document, finding.ruleId), showDocs(finding.ruleId));
+  }
+  return actions;
+}
+
+function disableForLine(document: TextDocument, finding: Finding): CodeAction {
+  const line = document.positionAt(finding.range.start).line;
+  const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*(?:- )*/.exec(lineText)?.[0].replace(/-/g, ' ') ?? '';
+  const newText = `${indent}# ${DISABLE_NEXT_LINE} ${finding.ruleId}\n`;
+  return {
+    title: `Disable \`${finding.ruleId}\` for this line`,
+    kind: CodeActionKind.QuickFix,
+    edit: { changes: { [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText }] } },
+  };
+}
+
+function disableForFile(document: TextDocument, ruleId: string): CodeAction {
+  // Below the `# bulletproof` marker, which must stay the first line.
+  const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
+  const line = /^\uFEFF?# bulletproof\s*$/.test(firstLine) ? 1 : 0;
+  return {
+    title: `Disable \`${ruleId}\` for this file`,
+    kind: CodeActionKind.QuickFix,
+    edit: {
+      changes: {
+        [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# ${DISABLE_FILE} ${ruleId}\n` }],
+      },
+    },
+  };
+}
+
+function showDocs(ruleId: string): CodeAction {
+  return {
+    title: `Show documentation for \`${ruleId}\``,
+    kind: CodeActionKind.QuickFix,
+    command: { title: 'Show documentation', command: SHOW_DOCS_COMMAND, arguments: [ruleId] },
+  };
+}
+
+function workspaceEdit(document: TextDocument, edits: readonly TextEdit[], options: ActionOptions): WorkspaceEdit {
+  const lspEdits: (LspTextEdit | SnippetTextEdit)[] = edits.map((edit) => {
+    const range = toRange(document, edit.range);
+    if (edit.snippet && options.snippetSupport) return { range, snippet: { kind: 'snippet', value: edit.newText } };
+    return { range, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText };
+  });
+  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
+}

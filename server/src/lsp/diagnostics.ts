@@ -1,0 +1,41 @@
+/**
+ * The one place a finding becomes an LSP diagnostic: `code` is the rule id,
+ * `codeDescription.href` its doc page, `source` the tool, and `data` a typed
+ * payload code actions can read.
+ */
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, OffsetRange, Severity } from '../engine/types';
+
+export const SOURCE = 'bulletproof';
+
+/** What every Bulletproof diagnostic carries in `data`. */
+export interface DiagnosticData {
+  ruleId: string;
+  /** Whether the finding has at least one fix. */
+  fixable: boolean;
+}
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(document: TextDocument, range: OffsetRange): Range {
+  return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
+}
+
+export function toDiagnostic(finding: Finding, document: TextDocument, docsUri: (ruleId: string) => string): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, fixable: finding.fixes.length > 0 };
+  return {
+    range: toRange(document, finding.range),
+    severity: SEVERITIES[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: docsUri(finding.ruleId) },
+    source: SOURCE,
+    message: finding.message,
+    data,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Which documents are resumes, and their latest lint result. Work for a
+ * superseded version is dropped and an older result never replaces a newer
+ * one: each check re-reads the document and stores only if it is current.
+ */
+import { fileURLToPath } from 'node:url';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, type LintResult } from '../engine/lint';
+import { DEFAULT_SETTINGS, type Settings } from '../node/config';
+import { fileMatcher, hasMarker } from '../node/files';
+import type { SettingsStore } from './settings';
+
+interface Checked {
+  version: number;
+  /** Undefined for a YAML file that is not a resume. */
+  result?: LintResult;
+  settings: Settings;
+}
+
+export class DocumentState {
+  private readonly checked = new Map<string, Checked>();
+  private readonly pending = new Set<string>();
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly publish: (uri: string) => void,
+  ) {}
+
+  /** Coalesces bursts of edits: one check per turn of the event loop, on the newest text. */
+  schedule(uri: string): void {
+    if (this.pending.has(uri)) return;
+    this.pending.add(uri);
+    setImmediate(() => {
+      this.pending.delete(uri);
+      void this.check(uri);
+    });
+  }
+
+  revalidateAll(): void {
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
+
+  forget(uri: string): void {
+    this.checked.delete(uri);
+  }
+
+  current(uri: string): Checked | undefined {
+    return this.checked.get(uri);
+  }
+
+  isResume(document: TextDocument): boolean {
+    return this.isResumeWith(document, this.checked.get(document.uri)?.settings ?? DEFAULT_SETTINGS);
+  }
+
+  /** The result for the document's current version, computed now if the scheduled check has not run yet. */
+  resultFor(document: TextDocument): LintResult | undefined {
+    const known = this.checked.get(document.uri);
+    if (known && known.version === document.version) return known.result;
+    const settings = known?.settings ?? DEFAULT_SETTINGS;
+    return this.store(document, settings)?.result;
+  }
+
+  private async check(uri: string): Promise<void> {
+    const before = this.documents.get(uri);
+    if (!before) return;
+    const { settings } = await this.settings.settingsFor(uri);
+    const document = this.documents.get(uri);
+    // Superseded while settings were fetched: the newer edit has its own check.
+    if (!document || document.version !== before.version) return;
+    this.store(document, settings);
+    this.publish(uri);
+  }
+
+  private store(document: TextDocument, settings: Settings): Checked | undefined {
+    const known = this.checked.get(document.uri);
+    if (known && known.version > document.version) return known;
+    const checked: Checked = { version: document.version, settings };
+    if (this.isResumeWith(document, settings)) {
+      checked.result = lint(document.getText(), { rules: settings.rules, role: settings.role });
+    }
+    this.checked.set(document.uri, checked);
+    return checked;
+  }
+
+  private isResumeWith(document: TextDocument, settings: Settings): boolean {
+    if (hasMarker(document.getText())) return true;
+    if (!document.uri.startsWith('file:')) return false;
+    const filePath = fileURLToPath(document.uri);
+    return fileMatcher(settings.files, this.settings.rootOf(filePath))(filePath);
+  }
+}

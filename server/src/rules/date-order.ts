@@ -1,0 +1,31 @@
+import { compareDates, formatDate } from '../engine/dates';
+import { dateFields } from '../engine/dateFields';
+import type { Rule } from '../engine/rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'date-order',
+    severity: 'error',
+    description: 'An entry that ends before it starts.',
+    fixable: false,
+    tags: ['dates'],
+  },
+  check(context) {
+    const starts = new Map<string, ReturnType<typeof dateFields>[number]>();
+    const fields = dateFields(context.model);
+    for (const field of fields) {
+      if (field.field === 'startDate') starts.set(`${field.section}[${field.entryIndex}]`, field);
+    }
+    for (const field of fields) {
+      if (field.field !== 'endDate') continue;
+      const start = starts.get(`${field.section}[${field.entryIndex}]`);
+      if (!start || compareDates(field.date, start.date) >= 0) continue;
+      context.report({
+        range: field.entry.valueRange,
+        message: `This entry ends (${formatDate(field.date)}) before it starts (${formatDate(start.date)}): check both dates.`,
+      });
+    }
+  },
+};
+
+export default rule;

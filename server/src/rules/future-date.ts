@@ -1,0 +1,31 @@
+import { compareDates, formatDate, today } from '../engine/dates';
+import { dateFields } from '../engine/dateFields';
+import type { Rule } from '../engine/rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'future-date',
+    severity: 'warning',
+    description: 'A date in the future, other than an expected graduation.',
+    fixable: false,
+    tags: ['dates'],
+  },
+  check(context) {
+    const now = today(context.options.today);
+    for (const field of dateFields(context.model)) {
+      // An education endDate in the future is an expected graduation: fine.
+      if (field.section === 'education' && field.field === 'endDate') continue;
+      if (compareDates(field.date, now) <= 0) continue;
+      const advice =
+        field.field === 'endDate'
+          ? ' For a current role, leave `endDate` out.'
+          : ' Check the year, or leave the entry out until it has happened.';
+      context.report({
+        range: field.entry.valueRange,
+        message: `\`${field.field}\` ${formatDate(field.date)} is in the future.${advice}`,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,166 @@
+/**
+ * The language server: the LSP adapter around the engine. It reads
+ * settings, decides which documents are resumes, calls the engine and
+ * translates findings, completions and outlines into the protocol.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  InsertTextFormat,
+  MarkupKind,
+  ProposedFeatures,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CompletionItem,
+  type DocumentSymbol,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { docsPath } from './engine/rule';
+import { completionsAt } from './engine/features/completion';
+import { hoverAt } from './engine/features/hover';
+import { foldingRanges, outline, type OutlineItem } from './engine/features/outline';
+import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions';
+import { toDiagnostic, toRange } from './lsp/diagnostics';
+import { DocumentState } from './lsp/documentState';
+import { SettingsStore } from './lsp/settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const settings = new SettingsStore(connection);
+const state = new DocumentState(documents, settings, publish);
+
+let snippetEditSupport = false;
+
+/** The rule docs ship beside the bundle: `dist/server.js` → `docs/rules/<id>.md`. */
+function docsUri(ruleId: string): string {
+  return pathToFileURL(path.join(__dirname, '..', docsPath(ruleId))).toString();
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  settings.initialize(params);
+  snippetEditSupport = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: [SHOW_DOCS_COMMAND] },
+    },
+    serverInfo: { name: 'bulletproof', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (settings.canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulletproof' });
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settings.changed(change.settings);
+  state.revalidateAll();
+});
+
+// A `.bulletproof.yaml` changed on disk (the client watches them).
+connection.onDidChangeWatchedFiles(() => {
+  settings.changed();
+  state.revalidateAll();
+});
+
+documents.onDidOpen((event) => state.schedule(event.document.uri));
+documents.onDidChangeContent((event) => state.schedule(event.document.uri));
+documents.onDidClose((event) => {
+  state.forget(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+function publish(uri: string): void {
+  const checked = state.current(uri);
+  const document = documents.get(uri);
+  if (!checked || !document) return;
+  const diagnostics = checked.result ? checked.result.findings.map((finding) => toDiagnostic(finding, document, docsUri)) : [];
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+}
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const result = document && state.resultFor(document);
+  if (!document || !result) return [];
+  return codeActions(document, result.findings, params, { snippetSupport: snippetEditSupport });
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== SHOW_DOCS_COMMAND) return;
+  const ruleId = params.arguments?.[0];
+  if (typeof ruleId === 'string') await connection.window.showDocument({ uri: docsUri(ruleId), takeFocus: true });
+});
+
+connection.onCompletion((params): CompletionItem[] => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !state.isResume(document)) return [];
+  const offset = document.offsetAt(params.position);
+  return completionsAt(document.getText(), offset).map((entry) => ({
+    label: entry.label,
+    kind: entry.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
+    detail: entry.detail,
+    documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: toRange(document, entry.replace), newText: entry.insertText },
+    sortText: entry.sortText,
+  }));
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const result = document && state.resultFor(document);
+  if (!document || !result) return null;
+  const hover = hoverAt(result.model, document.offsetAt(params.position));
+  if (!hover) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.range) };
+});
+
+connection.onDocumentSymbol((params): DocumentSymbol[] => {
+  const document = documents.get(params.textDocument.uri);
+  const result = document && state.resultFor(document);
+  if (!document || !result) return [];
+  const toSymbol = (item: OutlineItem): DocumentSymbol => ({
+    name: item.name,
+    detail: item.detail,
+    kind: item.kind === 'section' ? SymbolKind.Module : SymbolKind.Object,
+    range: toRange(document, item.range),
+    selectionRange: toRange(document, item.selectionRange),
+    children: item.children.map(toSymbol),
+  });
+  return outline(result.model).map(toSymbol);
+});
+
+connection.onFoldingRanges((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const result = document && state.resultFor(document);
+  if (!document || !result) return [];
+  return foldingRanges(result.model)
+    .map((range) => ({ startLine: document.positionAt(range.start).line, endLine: document.positionAt(range.end).line }))
+    .map((range) => ({ ...range, endLine: endLineOf(document, range.endLine) }))
+    .filter((range) => range.endLine > range.startLine);
+});
+
+/** A node's range ends at the start of the next line; fold up to the line before it. */
+function endLineOf(document: TextDocument, line: number): number {
+  const start = document.offsetAt({ line, character: 0 });
+  return start === document.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }) && line > 0 ? line - 1 : line;
+}
+
+declare const VERSION: string;
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,31 @@
+/** Small builders shared by the engine and rule tests. */
+import { lint, type LintResult } from '../server/src/engine/lint';
+import type { Rule } from '../server/src/engine/rule';
+import type { Finding, LintOptions, OffsetRange } from '../server/src/engine/types';
+export { applyEdits } from '../server/src/engine/fixes';
+import { rules } from '../server/src/rules/registry';
+
+export const FIXED_TODAY = new Date('2026-06-15T00:00:00Z');
+
+/** Lints with a fixed "today", every rule by default, or just the given ones. */
+export function lintText(text: string, options: LintOptions = {}, only?: readonly Rule[]): LintResult {
+  return lint(text, { today: FIXED_TODAY, ...options }, only ?? rules);
+}
+
+/** Findings of one rule, as `[text under the range, message]` pairs: readable in assertions. */
+export function findingsOf(text: string, ruleId: string, options: LintOptions = {}, only?: readonly Rule[]): Finding[] {
+  return lintText(text, options, only).findings.filter((finding) => finding.ruleId === ruleId);
+}
+
+export function textAt(text: string, range: OffsetRange): string {
+  return text.slice(range.start, range.end);
+}
+
+/** A bullet list under one work entry, the shape most rule tests need. */
+export function workResume(highlights: string[], extra = ''): string {
+  const lines = ['work:', '  - name: Acme', '    position: Backend Engineer', '    startDate: 2020-01'];
+  if (extra) lines.push(...extra.split('\n').map((line) => `    ${line}`));
+  lines.push('    highlights:');
+  for (const highlight of highlights) lines.push(`      - ${JSON.stringify(highlight)}`);
+  return lines.join('\n') + '\n';
+}
