@@ -20,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.stdio },
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  const outputChannel = vscode.window.createOutputChannel('Bulletproof');
+  const outputChannel = vscode.window.createOutputChannel('Bulletproof', { log: true });
   const clientOptions: LanguageClientOptions = {
     // Every YAML file goes to the server, which decides what is a resume
     // (by name or by the `# bulletproof` marker) and ignores the rest.

@@ -63,8 +63,11 @@ export interface ResumeModel {
   valueProblem?: SyntaxProblem;
 }
 
-/** Aliases may expand to at most this many nodes: a "billion laughs" stops here. */
-const MAX_ALIAS_COUNT = 1000;
+/**
+ * The `yaml` package's budget for alias expansion (its default): plenty for a
+ * resume, and a "billion laughs" stops here instead of eating the memory.
+ */
+const MAX_ALIAS_COUNT = 100;
 
 export function parseResume(text: string): ResumeModel {
   const lineCounter = new LineCounter();
@@ -241,7 +244,7 @@ function syntaxMessage(message: string): string {
 function aliasMessage(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   if (/alias/i.test(detail)) {
-    return `Aliases here expand to too much data (over ${MAX_ALIAS_COUNT} nodes), so the resume's content was not checked. Write the repeated text out, or use fewer aliases.`;
+    return 'Aliases here expand to far too much data, so the resume\'s content was not checked. Write the repeated text out, or use fewer aliases.';
   }
   return `The resume's content could not be read: ${detail}`;
 }

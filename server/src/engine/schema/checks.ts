@@ -38,7 +38,7 @@ export const structuralChecks: readonly RuleMeta[] = [
     id: 'schema/wrong-type',
     severity: 'error',
     description: 'A value of the wrong kind: text where a list belongs, a number where text belongs.',
-    fixable: false,
+    fixable: true,
     tags: ['schema'],
   },
   {
@@ -52,13 +52,6 @@ export const structuralChecks: readonly RuleMeta[] = [
     id: 'schema/invalid-format',
     severity: 'warning',
     description: 'An e-mail address or URL that is not well formed.',
-    fixable: false,
-    tags: ['schema'],
-  },
-  {
-    id: 'schema/invalid-value',
-    severity: 'error',
-    description: 'A value the schema does not allow here.',
     fixable: false,
     tags: ['schema'],
   },

@@ -64,8 +64,9 @@ function toFinding(model: ResumeModel, error: SchemaError): RawFinding | undefin
     case 'format':
       return invalidFormat(entry, fieldName, String(error.params.format));
   }
+  // Nothing else in our schema can fail; keep a readable fallback if it grows.
   return {
-    ruleId: 'schema/invalid-value',
+    ruleId: 'schema/wrong-type',
     range: entry.valueRange,
     message: `${label(fieldName)} ${error.message ?? 'is not allowed here'}.`,
   };

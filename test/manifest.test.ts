@@ -1,0 +1,71 @@
+/**
+ * The manifest and the docs against the code: settings declared once, every
+ * rule documented, every doc's examples true to its rule.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRuleMeta } from '../server/src/engine/lint';
+import { docsPath } from '../server/src/engine/rule';
+import { DEFAULT_SETTINGS } from '../server/src/node/config';
+import { findingsOf } from './helpers';
+
+const root = path.join(__dirname, '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+function docFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? docFiles(full) : entry.name.endsWith('.md') ? [full] : [];
+  });
+}
+
+function yamlBlockAfter(doc: string, heading: string): string {
+  const match = new RegExp(`## ${heading}\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(doc);
+  assert.ok(match, `no yaml block under "## ${heading}"`);
+  return match[1];
+}
+
+describe('manifest', () => {
+  const properties = manifest.contributes.configuration.properties;
+
+  it('declares the defaults the server uses', () => {
+    assert.deepEqual(properties['bulletproof.files'].default, DEFAULT_SETTINGS.files);
+    assert.equal(properties['bulletproof.role'].default, DEFAULT_SETTINGS.role);
+    assert.deepEqual(properties['bulletproof.rules'].default, DEFAULT_SETTINGS.rules);
+  });
+
+  it('gives every command a category', () => {
+    for (const command of manifest.contributes.commands) assert.equal(command.category, 'Bulletproof', command.command);
+  });
+});
+
+describe('rule docs', () => {
+  const metas = allRuleMeta();
+
+  it('has a doc page for every rule and a rule for every doc page', () => {
+    const documented = docFiles(path.join(root, 'docs', 'rules'))
+      .map((file) => path.relative(root, file).split(path.sep).join('/'))
+      .sort();
+    assert.deepEqual(documented, metas.map((meta) => docsPath(meta.id)).sort());
+  });
+
+  for (const meta of metas) {
+    describe(meta.id, () => {
+      const doc = () => fs.readFileSync(path.join(root, docsPath(meta.id)), 'utf8');
+
+      it('opens with the id, the description and the defaults from the rule', () => {
+        const [title, , description, , defaults] = doc().split('\n');
+        assert.equal(title, `# ${meta.id}`);
+        assert.equal(description, meta.description);
+        assert.match(defaults, new RegExp(`^Default severity: \\*\\*${meta.severity}\\*\\*\\. Fixable: \\*\\*${meta.fixable ? 'yes' : 'no'}\\*\\*\\.`));
+      });
+
+      it('has a weak example the rule flags and a strong one it does not', () => {
+        const text = doc();
+        assert.ok(findingsOf(yamlBlockAfter(text, 'Weak'), meta.id).length > 0, 'the weak example is not flagged');
+        assert.deepEqual(findingsOf(yamlBlockAfter(text, 'Strong'), meta.id), [], 'the strong example is flagged');
+      });
+    });
+  }
+});
