@@ -26,7 +26,11 @@ export function allRuleMeta(rules: readonly Rule[] = registeredRules): RuleMeta[
 
 export function lint(text: string, options: LintOptions = {}, rules: readonly Rule[] = registeredRules): LintResult {
   const model = parseResume(text);
-  const resolved: ResolvedOptions = { role: options.role ?? 'backend', today: options.today ?? new Date() };
+  const resolved: ResolvedOptions = {
+    role: options.role ?? 'backend',
+    today: options.today ?? new Date(),
+    posting: options.posting,
+  };
   const raw: RawFinding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
 

@@ -3,7 +3,7 @@
  * reports findings. Rules never see editors, files or the protocol.
  */
 import type { ResumeModel } from './document';
-import type { Fix, LintOptions, OffsetRange, RuleMeta } from './types';
+import type { Fix, LintOptions, OffsetRange, PostingSource, RuleMeta } from './types';
 
 export interface Report {
   range: OffsetRange;
@@ -20,6 +20,7 @@ export interface RuleContext {
 export interface ResolvedOptions {
   role: NonNullable<LintOptions['role']>;
   today: Date;
+  posting?: PostingSource;
 }
 
 export interface Rule {

@@ -51,6 +51,15 @@ export interface LintOptions {
   role?: Role;
   /** Today, for the future-date check; injectable so tests are stable. */
   today?: Date;
+  /** A job posting to match the resume against; the adapters read the file. */
+  posting?: PostingSource;
+}
+
+export interface PostingSource {
+  /** How the person named it (`./acme-backend.md`), for messages. */
+  name: string;
+  text: string;
+  format: 'text' | 'markdown' | 'yaml' | 'json';
 }
 
 export interface RuleMeta {
