@@ -105,13 +105,19 @@ connection.onExecuteCommand(async (params) => {
   if (typeof ruleId === 'string') await connection.window.showDocument({ uri: docsUri(ruleId), takeFocus: true });
 });
 
+const COMPLETION_KINDS = {
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
+} as const;
+
 connection.onCompletion((params): CompletionItem[] => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !state.isResume(document)) return [];
   const offset = document.offsetAt(params.position);
   return completionsAt(document.getText(), offset).map((entry) => ({
     label: entry.label,
-    kind: entry.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
+    kind: COMPLETION_KINDS[entry.kind],
     detail: entry.detail,
     documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
     insertTextFormat: InsertTextFormat.Snippet,

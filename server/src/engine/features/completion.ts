@@ -5,10 +5,11 @@
  */
 import type { PathSegment } from '../document';
 import { describe, knownKeys, schemaAt, typesOf, type SchemaNode } from '../schema/schemaInfo';
+import { indentBody, snippetsFor, withoutLeadingDash, type Snippet } from '../snippets';
 
 export interface CompletionEntry {
   label: string;
-  kind: 'key' | 'value';
+  kind: 'key' | 'value' | 'snippet';
   /** Markdown. */
   documentation?: string;
   detail?: string;
@@ -28,6 +29,8 @@ export interface CursorContext {
   prefixStart: number;
   /** Column where the key starts, for indenting what we insert. */
   keyColumn: number;
+  /** Set when the line opens a sequence item (`- `). */
+  dashColumn?: number;
   /** Keys already present in the mapping. */
   siblings: string[];
 }
@@ -81,7 +84,8 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   if (!keyMatch) return undefined;
   const keyColumn = keyMatch[1].length + keyMatch[2].length;
   const dashed = keyMatch[2].length > 0;
-  const parent = containerPath(lines, keyColumn, dashColumnOf(keyMatch[1], keyMatch[2]));
+  const dashColumn = dashColumnOf(keyMatch[1], keyMatch[2]);
+  const parent = containerPath(lines, keyColumn, dashColumn);
   if (!parent) return undefined;
   const prefix = keyMatch[3] ?? '';
   const after = text.slice(offset).split('\n');
@@ -92,6 +96,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     prefix,
     prefixStart: offset - prefix.length,
     keyColumn,
+    dashColumn,
     siblings: dashed ? [] : siblingKeys(lines, after, keyColumn),
   };
 }
@@ -170,6 +175,8 @@ function siblingKeys(above: string[], below: string[], column: number): string[]
 }
 
 export function completionsAt(text: string, offset: number): CompletionEntry[] {
+  const comment = commentCompletions(text, offset);
+  if (comment) return comment;
   const context = cursorContext(text, offset);
   if (!context) return [];
   const replace = { start: context.prefixStart, end: offset };
@@ -185,7 +192,8 @@ export function completionsAt(text: string, offset: number): CompletionEntry[] {
     }));
   }
   const keys = knownKeys(context.path).filter((key) => !context.siblings.includes(key));
-  return keys.map((key, index) => {
+  const templates = templatesAt(context).map((snippet, index) => snippetEntry(snippet, context, replace, index));
+  return [...templates, ...keys.map((key, index): CompletionEntry => {
     const node = schemaAt([...context.path, key]);
     return {
       label: key,
@@ -196,7 +204,63 @@ export function completionsAt(text: string, offset: number): CompletionEntry[] {
       replace,
       sortText: String(index).padStart(3, '0'),
     };
-  });
+  })];
+}
+
+const BULLET_SECTIONS = new Set(['work', 'volunteer', 'projects']);
+
+/** The templates that fit where the cursor is. */
+function templatesAt(context: CursorContext): Snippet[] {
+  const { path, dashColumn } = context;
+  if (path.length === 0 && context.keyColumn === 0) {
+    // The whole skeleton only into an empty file; a section only where it is missing.
+    return snippetsFor('document').filter((snippet) =>
+      snippet.prefix.includes('skeleton') ? context.siblings.length === 0 : !context.siblings.includes('skills'),
+    );
+  }
+  const [section, , field, item] = path;
+  const inBulletSection = typeof section === 'string' && BULLET_SECTIONS.has(section);
+  if (inBulletSection && field === 'highlights' && (path.length === 3 || (path.length === 4 && item === 0 && dashColumn !== undefined))) {
+    return snippetsFor('highlights');
+  }
+  if (dashColumn !== undefined && path.length === 2 && (section === 'work' || section === 'projects')) {
+    return snippetsFor(section);
+  }
+  return [];
+}
+
+function snippetEntry(snippet: Snippet, context: CursorContext, replace: CompletionEntry['replace'], index: number): CompletionEntry {
+  let body = snippet.body;
+  // A bullet typed on a bare line under `highlights:` still needs its dash.
+  if (snippet.context === 'highlights' && context.dashColumn === undefined) body = `- ${body}`;
+  if (context.dashColumn !== undefined) body = withoutLeadingDash(body);
+  return {
+    label: snippet.prefix[0],
+    kind: 'snippet',
+    detail: snippet.name,
+    documentation: snippet.description,
+    insertText: indentBody(body, ' '.repeat(context.keyColumn)),
+    replace,
+    // Templates first: they are what a person looks for on an empty line.
+    sortText: ` ${String(index).padStart(3, '0')}`,
+  };
+}
+
+/** On a comment line: the disable directives. */
+function commentCompletions(text: string, offset: number): CompletionEntry[] | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const match = /^([ \t]*)#[ \t]*[\w-]*$/.exec(text.slice(lineStart, offset));
+  if (!match) return undefined;
+  const replace = { start: lineStart + match[1].length, end: offset };
+  return snippetsFor('comment').map((snippet, index) => ({
+    label: snippet.prefix[0],
+    kind: 'snippet',
+    detail: snippet.name,
+    documentation: snippet.description,
+    insertText: snippet.body,
+    replace,
+    sortText: String(index).padStart(3, '0'),
+  }));
 }
 
 function valueSuggestions(node: SchemaNode | undefined): string[] {

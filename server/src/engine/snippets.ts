@@ -1,0 +1,64 @@
+/**
+ * The templates in `snippets/` (VS Code snippet syntax), offered by the
+ * server as completions where they fit, so every LSP editor gets them and
+ * other YAML files never see them.
+ */
+import sections from '../../../snippets/sections.json';
+import entries from '../../../snippets/entries.json';
+import bullets from '../../../snippets/bullets.json';
+import comments from '../../../snippets/comments.json';
+
+/** Where a template belongs: the whole document, a section's item, a bullet, a comment line. */
+export type SnippetContext = 'document' | 'work' | 'projects' | 'highlights' | 'comment';
+
+export interface Snippet {
+  name: string;
+  prefix: string[];
+  context: SnippetContext;
+  description: string;
+  /** Snippet syntax, lines joined with `\n`, indented relative to its first line. */
+  body: string;
+}
+
+interface SnippetFileEntry {
+  prefix: string | string[];
+  context: string;
+  description: string;
+  body: string | string[];
+}
+
+function load(file: Record<string, SnippetFileEntry>): Snippet[] {
+  return Object.entries(file).map(([name, entry]) => ({
+    name,
+    prefix: Array.isArray(entry.prefix) ? entry.prefix : [entry.prefix],
+    context: entry.context as SnippetContext,
+    description: entry.description,
+    body: Array.isArray(entry.body) ? entry.body.join('\n') : entry.body,
+  }));
+}
+
+export const snippets: readonly Snippet[] = [
+  ...load(sections),
+  ...load(entries),
+  ...load(bullets),
+  ...load(comments),
+];
+
+export function snippetsFor(context: SnippetContext): Snippet[] {
+  return snippets.filter((snippet) => snippet.context === context);
+}
+
+/** Indents every line after the first by `indent`, for inserting at a column. */
+export function indentBody(body: string, indent: string): string {
+  return body
+    .split('\n')
+    .map((line, index) => (index === 0 || line === '' ? line : indent + line))
+    .join('\n');
+}
+
+/** A body that starts with `- ` inserted where the person already typed the dash. */
+export function withoutLeadingDash(body: string): string {
+  const lines = body.split('\n');
+  if (!lines[0].startsWith('- ')) return body;
+  return [lines[0].slice(2), ...lines.slice(1).map((line) => line.replace(/^ {2}/, ''))].join('\n');
+}
