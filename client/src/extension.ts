@@ -5,9 +5,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
   RevealOutputChannelOn,
   TransportKind,
+  type ErrorHandler,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
@@ -33,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: restartingErrorHandler(outputChannel),
   };
   client = new LanguageClient('bulletproof', 'Bulletproof', serverOptions, clientOptions);
 
@@ -43,8 +47,50 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       outputChannel.appendLine('Bulletproof language server restarted.');
     }),
     vscode.commands.registerCommand('bulletproof.showOutput', () => outputChannel.show(true)),
+    vscode.commands.registerCommand('bulletproof.newResume', () => newResume(context)),
   );
   await client.start();
+}
+
+/**
+ * Restarts a server that died, telling the person once in plain words (the
+ * details go to the output channel), and gives up after repeated crashes.
+ */
+function restartingErrorHandler(outputChannel: vscode.OutputChannel): ErrorHandler {
+  const crashes: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue, handled: true }),
+    closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      const recent = crashes.filter((time) => now - time < 3 * 60_000);
+      outputChannel.appendLine(`The language server stopped (${recent.length} time(s) in the last 3 minutes).`);
+      if (recent.length < 5) {
+        if (recent.length === 1) {
+          void vscode.window.showWarningMessage('Bulletproof stopped unexpectedly and was restarted. Details are in the Bulletproof output.');
+        }
+        return { action: CloseAction.Restart, handled: true };
+      }
+      void vscode.window.showErrorMessage(
+        'Bulletproof stopped 5 times in 3 minutes and will not restart by itself. Run "Bulletproof: Restart Server" to try again.',
+      );
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
+}
+
+/** A new, unsaved resume from the backend skeleton; its `# bulletproof` first line gets it checked at once. */
+async function newResume(context: vscode.ExtensionContext): Promise<void> {
+  const file = vscode.Uri.joinPath(context.extensionUri, 'snippets', 'sections.json');
+  const templates = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<
+    string,
+    { prefix: string[]; body: string[] }
+  >;
+  const skeleton = Object.values(templates).find((template) => template.prefix.includes('skeleton'));
+  if (!skeleton) return;
+  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.insertSnippet(new vscode.SnippetString(skeleton.body.join('\n')));
 }
 
 export async function deactivate(): Promise<void> {
