@@ -108,6 +108,7 @@ function checkOptions(values: Record<string, string | boolean | undefined>): Opt
 
 function run(inputs: string[], options: Options, out: (text: string) => void, err: (text: string) => void): number {
   const explicitConfig = options.config ? readConfigFile(options.config) : undefined;
+  if (explicitConfig?.problems.length) err(`bulletproof: ${explicitConfig.path}: ${explicitConfig.problems.join('; ')}`);
   const files = expandInputs(inputs, process.cwd(), (dir) => settingsFor(dir, options, explicitConfig, err).files);
   const reports: FileReport[] = [];
   let unreadable = false;
@@ -145,7 +146,7 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
   else {
     const text = formatText(reports, relative);
     if (text) out(text);
-    out(summary(reports));
+    if (reports.length > 0 || !unreadable) out(summary(reports));
   }
 
   const count = (severity: Severity) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);

@@ -26,7 +26,8 @@ export function expandInputs(inputs: string[], cwd: string, filesFor: (dir: stri
       const scan = picomatch.scan(input);
       const base = path.resolve(cwd, scan.base || '.');
       const isMatch = picomatch(input, { dot: true, nocase: true });
-      const found = walk(base).filter((file) => isMatch(path.relative(cwd, file).split(path.sep).join('/')));
+      const isResume = fileMatcher(filesFor(base), base);
+      const found = walk(base).filter((file) => isMatch(path.relative(cwd, file).split(path.sep).join('/')) && isResume(file));
       if (found.length === 0) throw new UsageError(`no files match ${input}`);
       files.push(...found);
     } else {

@@ -37,6 +37,7 @@ const settings = new SettingsStore(connection);
 const state = new DocumentState(documents, settings, publish);
 
 let snippetEditSupport = false;
+let showDocumentSupport = false;
 
 /** The rule docs ship beside the bundle: `dist/server.js` → `docs/rules/<id>.md`. */
 function docsUri(ruleId: string): string {
@@ -46,6 +47,7 @@ function docsUri(ruleId: string): string {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.initialize(params);
   snippetEditSupport = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+  showDocumentSupport = params.capabilities.window?.showDocument?.support === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -96,13 +98,15 @@ connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   const result = document && state.resultFor(document);
   if (!document || !result) return [];
-  return codeActions(document, result.findings, params, { snippetSupport: snippetEditSupport });
+  return codeActions(document, result, params, { snippetSupport: snippetEditSupport });
 });
 
 connection.onExecuteCommand(async (params) => {
   if (params.command !== SHOW_DOCS_COMMAND) return;
   const ruleId = params.arguments?.[0];
-  if (typeof ruleId === 'string') await connection.window.showDocument({ uri: docsUri(ruleId), takeFocus: true });
+  if (typeof ruleId !== 'string') return;
+  if (showDocumentSupport) await connection.window.showDocument({ uri: docsUri(ruleId), takeFocus: true });
+  else connection.window.showInformationMessage(`Documentation for ${ruleId}: ${docsUri(ruleId)}`);
 });
 
 const COMPLETION_KINDS = {
@@ -155,16 +159,13 @@ connection.onFoldingRanges((params) => {
   const result = document && state.resultFor(document);
   if (!document || !result) return [];
   return foldingRanges(result.model)
-    .map((range) => ({ startLine: document.positionAt(range.start).line, endLine: document.positionAt(range.end).line }))
-    .map((range) => ({ ...range, endLine: endLineOf(document, range.endLine) }))
+    .map((range) => {
+      const end = document.positionAt(range.end);
+      // A block node's range ends at the start of the next line: fold to the line before.
+      return { startLine: document.positionAt(range.start).line, endLine: end.character === 0 ? end.line - 1 : end.line };
+    })
     .filter((range) => range.endLine > range.startLine);
 });
-
-/** A node's range ends at the start of the next line; fold up to the line before it. */
-function endLineOf(document: TextDocument, line: number): number {
-  const start = document.offsetAt({ line, character: 0 });
-  return start === document.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }) && line > 0 ? line - 1 : line;
-}
 
 declare const VERSION: string;
 

@@ -9,13 +9,19 @@ export interface ResumeDate {
   day?: number;
 }
 
-const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const ISO = /^([1-2]\d{3})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** A valid ISO-style resume date, or undefined. Accepts the integer year YAML gives for `2020`. */
+/**
+ * A resume date exactly as the schema accepts it, or undefined, so a date
+ * the schema rejects gets that one diagnostic and no other. Accepts the
+ * integer year YAML reads for an unquoted `2020`.
+ */
 export function parseResumeDate(value: unknown): ResumeDate | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return { year: value };
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= 1900 && value <= 2100 ? { year: value } : undefined;
+  }
   if (typeof value !== 'string') return undefined;
-  const match = ISO.exec(value.trim());
+  const match = ISO.exec(value);
   if (!match) return undefined;
   const date: ResumeDate = { year: Number(match[1]) };
   if (match[2] !== undefined) date.month = Number(match[2]);

@@ -4,7 +4,9 @@
  * ids, every rule. Only whole-line comments count, so a `#` inside a bullet
  * never disables anything.
  */
+import { isScalar } from 'yaml';
 import type { ResumeModel } from './document';
+import type { OffsetRange } from './types';
 
 const DIRECTIVE = /^[ \t]*#[ \t]*bulletproof-disable(-next-line)?(?![\w-])(.*)$/;
 
@@ -23,10 +25,11 @@ export function disabledRules(model: ResumeModel): DisabledRules {
 
   // Directives are rare: skip the per-line scan when the text has none.
   if (text.includes('bulletproof-disable')) {
+    const blockScalars = blockScalarRanges(model);
     for (let line = 0; line < lineStarts.length; line++) {
       const end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
       const match = DIRECTIVE.exec(text.slice(lineStarts[line], end).replace(/\r?\n$/, ''));
-      if (!match) continue;
+      if (!match || blockScalars.some((range) => lineStarts[line] > range.start && lineStarts[line] < range.end)) continue;
       const ids = parseIds(match[2]);
       if (match[1]) {
         byLine.set(nextContentLine(text, lineStarts, line + 1), ids.length ? new Set(ids) : 'all');
@@ -42,10 +45,36 @@ export function disabledRules(model: ResumeModel): DisabledRules {
     isDisabled(ruleId, offset) {
       if (allInFile || fileWide.has(ruleId)) return true;
       if (byLine.size === 0) return false;
-      const rules = byLine.get(lineOf(lineStarts, offset));
+      const rules = byLine.get(directiveLineFor(model, offset));
       return rules === 'all' || (rules !== undefined && rules.has(ruleId));
     },
   };
+}
+
+/**
+ * The line a `disable-next-line` comment must sit above to cover `offset`:
+ * the first line of a scalar that spans several lines (a comment inside a
+ * block scalar would be text), else the offset's own line.
+ */
+export function directiveLineFor(model: ResumeModel, offset: number): number {
+  const line = lineOf(model.lineStarts, offset);
+  for (const entry of model.entries.values()) {
+    const range = entry.valueRange;
+    if (!isScalar(entry.node) || offset < range.start || offset > range.end) continue;
+    const first = lineOf(model.lineStarts, entry.keyRange?.start ?? range.start);
+    return first < line ? first : line;
+  }
+  return line;
+}
+
+/** A `#` line inside a `|` or `>` bullet is text, not a comment. */
+function blockScalarRanges(model: ResumeModel): OffsetRange[] {
+  const ranges: OffsetRange[] = [];
+  for (const entry of model.entries.values()) {
+    const node = entry.node;
+    if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) ranges.push(entry.valueRange);
+  }
+  return ranges;
 }
 
 /** Ids separated by spaces or commas; a trailing `-- reason` is a comment. */

@@ -11,6 +11,7 @@ import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAl
 import type { Node as YamlNode } from 'yaml';
 import type { OffsetRange } from './types';
 import { scalarSourceMap } from './scalarSource';
+import { MAX_NESTING, nestingDepth } from './nesting';
 
 export type PathSegment = string | number;
 
@@ -70,6 +71,7 @@ export interface ResumeModel {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseResume(text: string): ResumeModel {
+  if (nestingDepth(text) > MAX_NESTING) return tooDeep(text);
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, {
     lineCounter,
@@ -124,6 +126,27 @@ export function parseResume(text: string): ResumeModel {
   };
 }
 
+/** A model with nothing parsed, for text that nests too deeply to parse safely. */
+function tooDeep(text: string): ResumeModel {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return {
+    text,
+    document: undefined,
+    extraDocuments: [],
+    syntaxProblems: [],
+    entries: new Map(),
+    bullets: [],
+    lineStarts,
+    value: undefined,
+    valueProblem: {
+      range: { start: 0, end: Math.min(text.length, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')) },
+      message: `This file nests more than ${MAX_NESTING} levels deep, so it was not checked: a resume needs a handful.`,
+      code: 'NESTING_LIMIT',
+    },
+  };
+}
+
 /** `work[2].highlights[0]`; keys that are not plain identifiers are bracketed. */
 export function formatPath(segments: readonly PathSegment[]): string {
   let out = '';
@@ -154,12 +177,22 @@ export function bulletSourceMap(model: ResumeModel, bullet: Bullet): number[] | 
 export function rangeInBullet(model: ResumeModel, bullet: Bullet, start: number, end: number): OffsetRange {
   const map = bulletSourceMap(model, bullet);
   if (!map) return bullet.range;
-  const from = map[Math.max(0, Math.min(start, map.length - 1))];
-  // The end maps from the last character inside the phrase, so a folded line
-  // break right after it is not swallowed.
-  const lastIndex = Math.max(start, Math.min(end, map.length - 1) - 1);
-  const to = end > start ? map[lastIndex] + 1 : from;
+  const last = map.length - 1;
+  const from = map[Math.max(0, Math.min(start, last))];
+  if (end <= start) return { start: from, end: from };
+  const stop = Math.max(1, Math.min(end, last));
+  // Up to where the next character starts (an escape like `\u00e9` is six
+  // source characters), unless a folded line break lies between them.
+  const next = map[stop];
+  const between = model.text.slice(map[stop - 1], next);
+  const to = /[\r\n]/.test(between) ? map[stop - 1] + charLength(model.text, map[stop - 1]) : next;
   return { start: from, end: Math.max(from, to) };
+}
+
+/** 2 for a surrogate pair, else 1. */
+function charLength(text: string, offset: number): number {
+  const code = text.charCodeAt(offset);
+  return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
 }
 
 function indexNode(

@@ -1,6 +1,7 @@
 /** Edit distance with an early exit: we only care about close matches. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let twoBack: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -10,11 +11,12 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
       // A swap of two neighbours counts as one edit ("hgihlights").
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        current[j] = Math.min(current[j], (previous[j - 2] ?? i) + cost);
+        current[j] = Math.min(current[j], twoBack[j - 2] + 1);
       }
       rowMin = Math.min(rowMin, current[j]);
     }
     if (rowMin > limit) return limit + 1;
+    twoBack = previous;
     previous = current;
   }
   return previous[b.length];

@@ -12,7 +12,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DISABLE_FILE, DISABLE_NEXT_LINE } from '../engine/disableComments';
+import { directiveLineFor, DISABLE_FILE, DISABLE_NEXT_LINE } from '../engine/disableComments';
+import type { ResumeModel } from '../engine/document';
+import type { LintResult } from '../engine/lint';
 import { nonOverlapping } from '../engine/fixes';
 import type { Finding, TextEdit } from '../engine/types';
 import { snippetToPlainText } from '../engine/scalarSource';
@@ -27,7 +29,7 @@ export interface ActionOptions {
 
 export function codeActions(
   document: TextDocument,
-  findings: readonly Finding[],
+  { findings, model }: Pick<LintResult, 'findings' | 'model'>,
   params: CodeActionParams,
   options: ActionOptions,
 ): CodeAction[] {
@@ -72,16 +74,16 @@ export function codeActions(
     }
   }
   for (const finding of uniqueBy(here, (finding) => finding.ruleId)) {
-    actions.push(disableForLine(document, finding), disableForFile(document, finding.ruleId), showDocs(finding.ruleId));
+    actions.push(disableForLine(document, model, finding), disableForFile(document, finding.ruleId), showDocs(finding.ruleId));
   }
   return actions;
 }
 
-function disableForLine(document: TextDocument, finding: Finding): CodeAction {
-  const line = document.positionAt(finding.range.start).line;
+function disableForLine(document: TextDocument, model: ResumeModel, finding: Finding): CodeAction {
+  const line = directiveLineFor(model, finding.range.start);
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*(?:- )*/.exec(lineText)?.[0].replace(/-/g, ' ') ?? '';
-  const newText = `${indent}# ${DISABLE_NEXT_LINE} ${finding.ruleId}\n`;
+  const newText = `${indent}# ${DISABLE_NEXT_LINE} ${finding.ruleId}${lineBreakOf(document)}`;
   return {
     title: `Disable \`${finding.ruleId}\` for this line`,
     kind: CodeActionKind.QuickFix,
@@ -98,10 +100,17 @@ function disableForFile(document: TextDocument, ruleId: string): CodeAction {
     kind: CodeActionKind.QuickFix,
     edit: {
       changes: {
-        [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# ${DISABLE_FILE} ${ruleId}\n` }],
+        [document.uri]: [
+          { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# ${DISABLE_FILE} ${ruleId}${lineBreakOf(document)}` },
+        ],
       },
     },
   };
+}
+
+/** The document's own line break, so an inserted comment does not mix CRLF and LF. */
+function lineBreakOf(document: TextDocument): string {
+  return document.getText().includes('\r\n') ? '\r\n' : '\n';
 }
 
 function showDocs(ruleId: string): CodeAction {

@@ -63,12 +63,13 @@ export class DocumentState {
   }
 
   private async check(uri: string): Promise<void> {
-    const before = this.documents.get(uri);
-    if (!before) return;
+    const version = this.documents.get(uri)?.version;
+    if (version === undefined) return;
     const { settings } = await this.settings.settingsFor(uri);
+    // Documents are updated in place: compare versions, not objects. Superseded
+    // while settings were fetched? The newer edit has its own check.
     const document = this.documents.get(uri);
-    // Superseded while settings were fetched: the newer edit has its own check.
-    if (!document || document.version !== before.version) return;
+    if (!document || document.version !== version) return;
     this.store(document, settings);
     this.publish(uri);
   }

@@ -62,7 +62,7 @@ function shapeOf(line: string): LineShape {
 export function cursorContext(text: string, offset: number): CursorContext | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  const lines = text.slice(0, lineStart).split('\n');
+  const lines = text.slice(0, lineStart).split(/\r?\n/);
   lines.pop(); // the empty string after the last line break
 
   const valueMatch = /^([ \t]*)((?:-[ \t]+)*)([A-Za-z_$][\w$-]*):[ \t]+(\S*)$/.exec(before);
@@ -88,7 +88,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const parent = containerPath(lines, keyColumn, dashColumn);
   if (!parent) return undefined;
   const prefix = keyMatch[3] ?? '';
-  const after = text.slice(offset).split('\n');
+  const after = text.slice(offset).split(/\r?\n/);
   after.shift();
   return {
     kind: 'key',

@@ -115,6 +115,8 @@ export function foldingRanges(model: ResumeModel): OffsetRange[] {
   const ranges: OffsetRange[] = [];
   for (const entry of model.entries.values()) {
     const node = entry.node;
+    // The root would start on the first section's line and hide its fold.
+    if (entry.segments.length === 0) continue;
     if (!node || !(isMap(node) || isSeq(node)) || node.flow || !node.range) continue;
     ranges.push({ start: entry.keyRange?.start ?? node.range[0], end: node.range[1] });
   }

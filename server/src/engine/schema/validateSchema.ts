@@ -6,6 +6,7 @@ import validateResume from './generated/validate-resume';
 import type { SchemaError } from './generated/validate-resume';
 import { formatPath, type PathEntry, type PathSegment, type ResumeModel } from '../document';
 import type { Report } from '../rule';
+import type { TextEdit } from '../types';
 import { adviseDate } from '../dates';
 import { closest } from '../similar';
 import { knownKeys, schemaAt, typesOf } from './schemaInfo';
@@ -86,12 +87,12 @@ function unknownKey(model: ResumeModel, parent: PathSegment[], key: string): Raw
       message: `Unknown key \`${key}\` ${where}: JSON Resume themes will ignore it.`,
     };
   }
-  const alreadyThere = model.entries.has(formatPath([...parent, suggestion]));
   return {
     ruleId: 'schema/unknown-key',
     range: entry.keyRange,
     message: `Unknown key \`${key}\` ${where}. Did you mean \`${suggestion}\`?`,
-    fixes: alreadyThere
+    // Renaming onto a key that is already there would duplicate it.
+    fixes: model.entries.has(formatPath([...parent, suggestion]))
       ? []
       : [{ title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [{ range: entry.keyRange, newText: suggestion }] }],
   };
@@ -149,19 +150,15 @@ function invalidDate(model: ResumeModel, entry: PathEntry, fieldName: string): R
       ],
     };
   }
-  if (advice.kind === 'ongoing' && fieldName === 'endDate' && entry.keyRange) {
+  if (advice.kind === 'ongoing' && fieldName === 'endDate') {
+    const removal = entry.keyRange && pairRemoval(model.text, entry.keyRange.start, entry.valueRange.end);
     return {
       ruleId: 'schema/invalid-date',
       range: entry.valueRange,
       message: `\`${value}\` is not a date: for a current role, leave \`endDate\` out.`,
-      fixes: [
-        {
-          title: 'Remove `endDate` (a current role has none)',
-          isPreferred: true,
-          safe: true,
-          edits: [{ range: wholeLine(model.text, entry.keyRange.start, entry.valueRange.end), newText: '' }],
-        },
-      ],
+      fixes: removal
+        ? [{ title: 'Remove `endDate` (a current role has none)', isPreferred: true, safe: true, edits: [removal] }]
+        : [],
     };
   }
   return { ruleId: 'schema/invalid-date', range: entry.valueRange, message: `${base}, for example \`2018-09\`.` };
@@ -175,11 +172,32 @@ function invalidFormat(entry: PathEntry, fieldName: string | undefined, format: 
   return { ruleId: 'schema/invalid-format', range: entry.valueRange, message };
 }
 
-/** The range of the line(s) holding `[start, end)`, with the line break, for deleting a key. */
-function wholeLine(text: string, start: number, end: number): { start: number; end: number } {
+/**
+ * The edit that deletes a `key: value` pair and nothing else: its whole line
+ * in a block mapping; the pair and one comma in a flow mapping; and when it
+ * opens a list item (`- endDate: …`), up to the next key, which moves up
+ * behind the dash. Undefined where no such clean cut exists.
+ */
+function pairRemoval(text: string, start: number, end: number): TextEdit | undefined {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const nextBreak = text.indexOf('\n', end);
-  return { start: lineStart, end: nextBreak === -1 ? text.length : nextBreak + 1 };
+  const lineEnd = nextBreak === -1 ? text.length : nextBreak;
+  const before = text.slice(lineStart, start);
+  const flowBefore = /[{,][ \t]*$/.exec(text.slice(0, start));
+  if (flowBefore) {
+    const comma = /^[ \t]*,[ \t]*/.exec(text.slice(end));
+    if (comma) return { range: { start, end: end + comma[0].length }, newText: '' };
+    if (flowBefore[0].startsWith(',')) return { range: { start: start - flowBefore[0].length, end }, newText: '' };
+    return undefined;
+  }
+  if (!/^[ \t]*(#.*)?\r?$/.test(text.slice(end, lineEnd))) return undefined;
+  if (before.trim() === '') return { range: { start: lineStart, end: nextBreak === -1 ? text.length : nextBreak + 1 }, newText: '' };
+  if (/^[ \t]*-[ \t]+$/.test(before) && nextBreak !== -1) {
+    const column = before.length;
+    const next = /^([ \t]*)[^\s#-]/.exec(text.slice(nextBreak + 1));
+    if (next && next[1].length === column) return { range: { start, end: nextBreak + 1 + column }, newText: '' };
+  }
+  return undefined;
 }
 
 function label(fieldName: string | undefined): string {

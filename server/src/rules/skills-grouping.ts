@@ -1,0 +1,389 @@
+/**
+ * The seed groups skills the way a backend reviewer reads them: Languages,
+ * Data, Architecture, Reliability, Cloud. Two shapes defeat that reading: one
+ * flat "Skills" bucket holding everything, and one group per technology
+ * ("name: Java", "name: Python" …). A third problem is depth: the seed says
+ * to lead with the language you know best "rather than listing all of them
+ * shallowly", so more than six programming languages is flagged too.
+ *
+ * Sensible groupings of one's own ("Backend", "Databases", "DevOps") are left
+ * alone: they read well, and the seed's five are a model, not a law.
+ */
+import { isMap, isSeq } from 'yaml';
+import type { YAMLSeq } from 'yaml';
+import type { ResumeModel } from '../engine/document';
+import type { Rule, RuleContext } from '../engine/rule';
+import type { Fix, OffsetRange } from '../engine/types';
+
+export type SkillCategory = 'Languages' | 'Data' | 'Architecture' | 'Reliability' | 'Cloud' | 'Other';
+
+const SEED_CATEGORIES: readonly SkillCategory[] = ['Languages', 'Data', 'Architecture', 'Reliability', 'Cloud'];
+
+/**
+ * First match wins, so specific products come before the generic words they
+ * contain: "SQL Server" is Data before "SQL" is a language, "Amazon SQS" is
+ * Architecture before "Amazon" is Cloud, "CloudWatch" is Reliability.
+ */
+const TAXONOMY: readonly [RegExp, SkillCategory][] = [
+  [
+    /\b(?:postgres(?:ql)?|mysql|mariadb|sql server|ms ?sql|oracle(?: db| database)?|sqlite|redis|memcached|mongo(?:db)?|dynamo ?db|cassandra|scylla(?:db)?|elastic ?search|opensearch|solr|neo4j|couch(?:db|base)|firebase|firestore|bigquery|snowflake|redshift|clickhouse|influx ?db|timescale(?:db)?|hbase|hadoop|(?:py)?spark|airflow|dbt|flink|hive|presto|trino|databricks|nosql|databases?|rdbms|query optimi[sz]ation|indexing|data model(?:l)?ing|etl|elt|hibernate|jpa|jdbc|sqlalchemy|entity framework|sequelize|typeorm|prisma|mongoose|orm|supabase|cockroach(?:db)?|cosmos ?db|aurora|rds|pandas|numpy|data ?warehous\w*|data ?lakes?|kafka streams)\b/i,
+    'Data',
+  ],
+  [
+    /\b(?:rest(?:ful)?|grpc|graphql|soap|openapi|swagger|kafka|rabbit ?mq|sqs|sns|pub\/?sub|nats|active ?mq|zero ?mq|kinesis|event ?hubs?|service bus|message (?:queues?|brokers?)|micro-?services?|event[- ]driven|event sourcing|cqrs|ddd|domain[- ]driven(?: design)?|hexagonal(?: architecture)?|caching|cache|websockets?|api design|apis?|system design|distributed systems|design patterns|soa|service mesh|istio|envoy|api gateway|oauth ?2?|jwt|protobuf|protocol buffers)\b/i,
+    'Architecture',
+  ],
+  [
+    /\b(?:observability|monitoring|logging|tracing|alerting|prometheus|grafana|datadog|new ?relic|sentry|elk|kibana|logstash|splunk|jaeger|zipkin|open ?telemetry|otel|pagerduty|opsgenie|cloudwatch|loki|dynatrace|appdynamics|idempoten\w*|retries|circuit breakers?|rate limiting|load testing|performance testing|stress testing|k6|jmeter|gatling|locust|ci ?\/ ?cd|ci|cd|continuous (?:integration|delivery|deployment)|jenkins|github actions|gitlab(?: ci)?|circle ?ci|travis(?: ci)?|argo ?cd|spinnaker|teamcity|bamboo|azure devops|buildkite|unit testing|integration testing|testing|tdd|bdd|junit|pytest|jest|mocha|rspec|selenium|cypress|playwright|chaos engineering|sre|site reliability(?: engineering)?|incident (?:response|management)|on-?call|sonarqube)\b/i,
+    'Reliability',
+  ],
+];
+
+/**
+ * Programming languages, one pattern each so "C/C++" counts two. SQL and
+ * shells are filed with languages but not counted: they go with any stack,
+ * and nobody reads "Java, SQL, Bash" as shallow. Runtimes are not counted.
+ */
+const LANGUAGES: readonly [string, RegExp][] = [
+  ['Java', /\bjava\b/i],
+  ['Go', /^(?:go|golang)\b|\bgolang\b/i],
+  ['Python', /\bpython\d?\b/i],
+  ['C#', /(?:^|[^\w])c#/i],
+  ['C++', /(?:^|[^\w])c\+\+/i],
+  ['C', /(?:^|[\s/,(])C(?=$|[\s/,)])/],
+  ['JavaScript', /\b(?:javascript|ecmascript|es20\d\d|es6)\b/i],
+  ['TypeScript', /\btypescript\b/i],
+  ['Ruby', /\bruby\b/i],
+  ['PHP', /\bphp\b/i],
+  ['Rust', /\brust\b/i],
+  ['Kotlin', /\bkotlin\b/i],
+  ['Scala', /\bscala\b/i],
+  ['Swift', /\bswift\b/i],
+  ['Objective-C', /\bobjective-?c\b/i],
+  ['Elixir', /\belixir\b/i],
+  ['Erlang', /\berlang\b/i],
+  ['Haskell', /\bhaskell\b/i],
+  ['Clojure', /\bclojure\b/i],
+  ['Perl', /\bperl\b/i],
+  ['R', /^r$/i],
+  ['Dart', /\bdart\b/i],
+  ['Lua', /\blua\b/i],
+  ['Groovy', /\bgroovy\b/i],
+  ['F#', /(?:^|[^\w])f#/i],
+  ['Visual Basic', /\b(?:vb\.net|vba|visual basic)\b/i],
+  ['MATLAB', /\bmatlab\b/i],
+  ['Julia', /\bjulia\b/i],
+  ['OCaml', /\bocaml\b/i],
+  ['Zig', /\bzig\b/i],
+  ['Solidity', /\bsolidity\b/i],
+  ['Fortran', /\bfortran\b/i],
+  ['COBOL', /\bcobol\b/i],
+  ['Assembly', /\bassembly\b|\basm\b/i],
+];
+
+/** Languages' frameworks and runtimes, filed with the languages they belong to. */
+const LANGUAGE_ADJACENT =
+  /\b(?:sql|pl\/sql|t-sql|node(?:\.?js)?|deno|bun|spring(?: boot)?|django|flask|fastapi|express(?:\.?js)?|nest ?js|\.net|dotnet|asp\.net|\.net core|rails|laravel|symfony|gin|ktor|micronaut|quarkus|phoenix|actix|jvm|bash|shell|powershell|zsh)\b|(?:^|[^\w])\.net\b/i;
+
+const CLOUD =
+  /\b(?:aws|amazon web services|ec2|s3|lambda|ecs|eks|fargate|gcp|google cloud(?: platform)?|gke|cloud run|app engine|azure|aks|docker|containers?|containeri[sz]ation|kubernetes|k8s|k3s|helm|openshift|terraform|opentofu|pulumi|cloudformation|cdk|ansible|chef|puppet|saltstack|vagrant|packer|serverless|heroku|digital ?ocean|linode|vercel|netlify|cloudflare|linux|unix|ubuntu|debian|centos|rhel|nginx|apache|haproxy|iac|infrastructure as code|vpc|iam|cloud|devops|gitops|consul|vault|nomad)\b/i;
+
+/** A language list longer than this reads as shallow (the seed lists six). */
+const MAX_LANGUAGES = 6;
+/** A single bucket this big, spanning this many of the seed's areas, is a flat list. */
+const FLAT_MIN_KEYWORDS = 8;
+const FLAT_MIN_CATEGORIES = 3;
+/** This many groups, most holding one keyword or none, is one group per technology. */
+const PER_TECH_MIN_GROUPS = 5;
+const PER_TECH_SHARE = 0.6;
+
+const GENERIC_GROUP_NAME =
+  /^\s*(?:(?:my |core |key |technical |tech |hard |professional )?(?:skills?|skill ?set|technolog(?:y|ies)|tech(?:nical)?(?: stack)?|stack|tools?|competenc(?:y|ies)|expertise|keywords|toolbox|proficienc(?:y|ies))(?: (?:&|and) tools)?)?\s*$/i;
+const SEED_GROUP_NAME = /^\s*(?:languages|data|architecture|reliability|cloud|other)\s*$/i;
+const LANGUAGES_GROUP_NAME = /\b(?:(?:programming |coding |scripting )?languages?|programming)\b/i;
+const HUMAN_LANGUAGES_GROUP_NAME = /\b(?:spoken|natural|human|foreign)\b/i;
+
+interface Group {
+  index: number;
+  name: string;
+  /** Keywords as skills: comma lists split, empty ones dropped. */
+  keywords: string[];
+  /** Keywords as written (trimmed, empty ones dropped). */
+  rawKeywords: string[];
+  /** Non-empty fields besides name and keywords (level, icons…): regrouping would lose them. */
+  hasOtherFields: boolean;
+  /** The item was a bare string, not a `{ name, keywords }` group. */
+  bare: boolean;
+}
+
+export function categoryOf(skill: string): SkillCategory {
+  for (const [pattern, category] of TAXONOMY) if (pattern.test(skill)) return category;
+  if (LANGUAGES.some(([, pattern]) => pattern.test(skill)) || LANGUAGE_ADJACENT.test(skill)) return 'Languages';
+  if (CLOUD.test(skill)) return 'Cloud';
+  return 'Other';
+}
+
+/** The distinct programming languages named in some skills, in order of appearance. */
+export function languagesIn(skills: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const skill of skills) {
+    for (const [name, pattern] of LANGUAGES) if (pattern.test(skill) && !found.includes(name)) found.push(name);
+  }
+  return found;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'skills-grouping',
+    severity: 'info',
+    description:
+      'Skills in one flat list or one group per technology instead of groups a reviewer scans (Languages, Data, Architecture, Reliability, Cloud), or more than six programming languages.',
+    fixable: true,
+    tags: ['skills', 'backend'],
+    backendOnly: true,
+  },
+  check(context) {
+    const entry = context.model.entries.get('skills');
+    const seq = entry?.node;
+    if (!entry?.keyRange || !isSeq(seq) || !Array.isArray(readSkills(context.model))) return;
+    const groups = groupsOf(context.model);
+    if (groups.length === 0) return;
+    checkGrouping(context, entry.keyRange, seq, groups);
+    checkLanguageCount(context, entry.keyRange, groups);
+  },
+};
+
+function readSkills(model: ResumeModel): unknown {
+  const value = model.value;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).skills : undefined;
+}
+
+function groupsOf(model: ResumeModel): Group[] {
+  const skills = readSkills(model);
+  if (!Array.isArray(skills)) return [];
+  const groups: Group[] = [];
+  // Another layout (`title`/`values`, `category`/`items`…) is not ours to judge.
+  const foreign = skills.some(
+    (item: unknown) =>
+      item !== null && typeof item === 'object' && !Array.isArray(item) && !('name' in item) && !('keywords' in item),
+  );
+  if (foreign) return [];
+  skills.forEach((item: unknown, index) => {
+    if (typeof item === 'string') {
+      groups.push({ index, name: item.trim(), keywords: [], rawKeywords: [], hasOtherFields: false, bare: true });
+      return;
+    }
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return;
+    const record = item as Record<string, unknown>;
+    const name = typeof record.name === 'string' ? record.name.trim() : '';
+    const listed = Array.isArray(record.keywords) ? record.keywords : [];
+    const keywords = listed.flatMap(splitKeyword);
+    const rawKeywords = listed.filter((k) => typeof k === 'string' || typeof k === 'number').map((k) => String(k).trim()).filter(Boolean);
+    const hasOtherFields = Object.entries(record).some(([key, value]) => key !== 'name' && key !== 'keywords' && !isBlank(value));
+    groups.push({ index, name, keywords, rawKeywords, hasOtherFields, bare: false });
+  });
+  return groups;
+}
+
+/** "Java, Kotlin, Scala" is three skills; "Strong design and UX skills, Figma" stays whole. */
+function splitKeyword(keyword: unknown): string[] {
+  if (typeof keyword !== 'string' && typeof keyword !== 'number') return [];
+  const text = String(keyword).trim();
+  if (!text) return [];
+  const pieces = text
+    .split(/\s*,\s*/)
+    .map((piece) => piece.replace(/\s*\betc\.?$/i, '').trim())
+    .filter(Boolean);
+  const short = pieces.length > 1 && pieces.every((piece) => piece.split(/\s+/).length <= 4);
+  return short ? pieces : [text];
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+interface Skill {
+  text: string;
+  category: SkillCategory;
+}
+
+/**
+ * Every skill a group names. In a per-technology list the name is the skill
+ * and its keywords describe it ("Python: Scripting, OpenCV"), so they stay
+ * together as "Python (Scripting, OpenCV)", filed by the name.
+ */
+function skillsOfGroup(group: Group, perTechnology: boolean): Skill[] {
+  const plain = (text: string): Skill => ({ text, category: categoryOf(text) });
+  if (group.bare) return group.name ? [plain(group.name)] : [];
+  if (!group.name) return group.keywords.map(plain);
+  if (perTechnology) {
+    const text = group.rawKeywords.length ? `${group.name} (${group.rawKeywords.join(', ')})` : group.name;
+    const byName = categoryOf(group.name);
+    return [{ text, category: byName === 'Other' ? categoryOf(text) : byName }];
+  }
+  return group.keywords.length ? group.keywords.map(plain) : [plain(group.name)];
+}
+
+function checkGrouping(context: RuleContext, keyRange: OffsetRange, seq: YAMLSeq, groups: Group[]): void {
+  const shape = badShape(groups);
+  if (!shape) return;
+  const perTechnology = shape.kind === 'per-technology';
+  const skills = dedupe(groups.flatMap((group) => skillsOfGroup(group, perTechnology)));
+  const message =
+    shape.kind === 'flat'
+      ? `${shape.label} holds ${shape.count} skills in one list: group them as a reviewer scans them (Languages, Data, Architecture, Reliability, Cloud).`
+      : `Skills are one group per technology (${shape.count} groups): group them as a reviewer scans them (Languages, Data, Architecture, Reliability, Cloud).`;
+  // Regrouping keeps names and keywords only: with levels or other fields it would drop them.
+  const lossless = groups.every((group) => !group.hasOtherFields);
+  const fix = lossless ? groupingFix(context.model, seq, skills) : undefined;
+  context.report({ range: keyRange, message, fixes: fix ? [fix] : [] });
+}
+
+type Shape = { kind: 'flat'; label: string; count: number } | { kind: 'per-technology'; count: number };
+
+function badShape(groups: Group[]): Shape | undefined {
+  const bare = groups.filter((group) => group.bare);
+  if (bare.length === groups.length) {
+    const skills = bare.map((group) => group.name).filter(Boolean);
+    return spansAreas(skills) ? { kind: 'flat', label: '`skills`', count: skills.length } : undefined;
+  }
+  const total = groups.reduce((sum, group) => sum + group.keywords.length, 0);
+  for (const group of groups) {
+    if (group.bare || group.keywords.length < FLAT_MIN_KEYWORDS || !spansAreas(group.keywords)) continue;
+    const alone = groups.length === 1;
+    const generic = GENERIC_GROUP_NAME.test(group.name) && group.keywords.length * 2 >= total;
+    if (alone || generic) {
+      const label = group.name ? `\`${group.name}\`` : 'An unnamed skills group';
+      return { kind: 'flat', label, count: group.keywords.length };
+    }
+  }
+  // A seed group with one keyword ("Cloud: [AWS]") is a short group, not a technology.
+  const single = groups.filter((group) => group.bare || (group.keywords.length <= 1 && !SEED_GROUP_NAME.test(group.name))).length;
+  if (groups.length >= PER_TECH_MIN_GROUPS && single >= PER_TECH_SHARE * groups.length) {
+    return { kind: 'per-technology', count: groups.length };
+  }
+  return undefined;
+}
+
+function spansAreas(skills: readonly string[]): boolean {
+  if (skills.length < FLAT_MIN_KEYWORDS) return false;
+  const areas = new Set(skills.map(categoryOf).filter((category) => category !== 'Other'));
+  return areas.size >= FLAT_MIN_CATEGORIES;
+}
+
+function checkLanguageCount(context: RuleContext, keyRange: OffsetRange, groups: Group[]): void {
+  const all = groups.flatMap((group) => [group.name, ...group.keywords]);
+  const languages = languagesIn(all);
+  if (languages.length <= MAX_LANGUAGES) return;
+  const languagesGroup = groups.find(
+    (group) => !group.bare && LANGUAGES_GROUP_NAME.test(group.name) && !HUMAN_LANGUAGES_GROUP_NAME.test(group.name),
+  );
+  const keywordsRange = languagesGroup ? context.model.entries.get(`skills[${languagesGroup.index}].keywords`)?.valueRange : undefined;
+  const shown = languages.slice(0, 4).join(', ');
+  context.report({
+    range: keywordsRange ?? keyRange,
+    message: `${languages.length} programming languages listed (${shown}, …): lead with the one or two the role uses and you know best; a long list reads as shallow.`,
+  });
+}
+
+function dedupe(skills: readonly Skill[]): Skill[] {
+  const seen = new Set<string>();
+  return skills.filter((skill) => {
+    const key = skill.text.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Replaces the whole `skills` list with the seed's groups, every skill kept. */
+function groupingFix(model: ResumeModel, seq: YAMLSeq, skills: readonly Skill[]): Fix | undefined {
+  if (!seq.range || skills.length === 0) return undefined;
+  const byCategory = new Map<SkillCategory, string[]>();
+  for (const skill of skills) byCategory.set(skill.category, [...(byCategory.get(skill.category) ?? []), skill.text]);
+  const grouped = [...SEED_CATEGORIES, 'Other' as const]
+    .filter((category) => byCategory.has(category))
+    .map((category) => ({ name: category, keywords: byCategory.get(category) ?? [] }));
+  const text = model.text;
+  let end = seq.range[1];
+  while (end > seq.range[0] && /\s/.test(text[end - 1])) end--;
+  const range = { start: seq.range[0], end };
+  const newText = seq.flow ? renderFlow(text, seq, grouped) : renderBlock(text, seq, grouped);
+  return { title: 'Regroup skills as Languages, Data, Architecture, Reliability, Cloud', edits: [{ range, newText }] };
+}
+
+type GroupOut = { name: string; keywords: string[] };
+
+/** Block style, indented like the file: the list's own column, and its keywords' offset. */
+function renderBlock(text: string, seq: YAMLSeq, groups: readonly GroupOut[]): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const column = columnOf(text, seq.range?.[0] ?? 0);
+  const style = keywordStyle(text, seq);
+  const pad = ' '.repeat(column);
+  const keyPad = pad + '  ';
+  const lines: string[] = [];
+  groups.forEach((group, i) => {
+    lines.push(`${i === 0 ? '' : pad}- name: ${scalar(group.name, false)}`);
+    if (style.flow) {
+      lines.push(`${keyPad}keywords: [${group.keywords.map((k) => scalar(k, true)).join(', ')}]`);
+    } else {
+      lines.push(`${keyPad}keywords:`);
+      for (const keyword of group.keywords) lines.push(`${keyPad}${' '.repeat(style.offset)}- ${scalar(keyword, false)}`);
+    }
+  });
+  return lines.join(eol);
+}
+
+/** JSON-style flow (a `.json` resume): JSON, indented from the list's line. */
+function renderFlow(text: string, seq: YAMLSeq, groups: readonly GroupOut[]): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const start = seq.range?.[0] ?? 0;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const base = /^[ \t]*/.exec(text.slice(lineStart, start))?.[0] ?? '';
+  const unit = indentUnit(text);
+  return JSON.stringify(groups, null, unit)
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : base + line))
+    .join(eol);
+}
+
+/** How the file writes a group's keywords: flow (`[a, b]`) or block, and how far the dashes sit from `keywords:`. */
+function keywordStyle(text: string, seq: YAMLSeq): { flow: boolean; offset: number } {
+  for (const item of seq.items) {
+    if (!isMap(item)) continue;
+    const keywords = item.get('keywords', true);
+    if (!isSeq(keywords) || !keywords.range) continue;
+    if (keywords.flow) return { flow: true, offset: 2 };
+    if (keywords.items.length === 0) continue;
+    const keyColumn = columnOf(text, item.range?.[0] ?? 0);
+    // Dashes under `keywords:` at the key's column (offset 0) or indented (usually 2).
+    return { flow: false, offset: Math.max(0, columnOf(text, keywords.range[0]) - keyColumn) };
+  }
+  return { flow: false, offset: 2 };
+}
+
+/** The smallest indentation in the file: its indent unit. */
+function indentUnit(text: string): number {
+  let unit = Infinity;
+  for (const match of text.matchAll(/\n( +)\S/g)) unit = Math.min(unit, match[1].length);
+  return Number.isFinite(unit) ? Math.min(unit, 8) : 2;
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+/** Plain when it reads back as the same string, double-quoted otherwise. */
+function scalar(value: string, inFlow: boolean): string {
+  const plain =
+    /^[\p{L}\p{N}(.][^\n]*$/u.test(value) &&
+    !/:(?:\s|$)|\s#|["'`{}[\]|>&*!%@]/.test(value) &&
+    !(inFlow && /[,:]/.test(value)) &&
+    !/\s$/.test(value) &&
+    !/^(?:true|false|yes|no|on|off|y|n|null|~)$/i.test(value) &&
+    !/^[-+]?[\d._]+(?:e[-+]?\d+)?$/i.test(value) &&
+    !/^\.\.\./.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+export default rule;

@@ -1,0 +1,110 @@
+/**
+ * Real resumes (../shared/corpus/resumes, or $BULLETPROOF_CORPUS): every
+ * file goes through the built CLI without a crash or a hang, and through the
+ * engine without a rule throwing or a range outside the text.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint } from '../../server/src/engine/lint';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CORPUS = path.resolve(ROOT, process.env.BULLETPROOF_CORPUS ?? '../shared/corpus/resumes');
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+function corpusFiles(): string[] {
+  return fs
+    .readdirSync(CORPUS, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(CORPUS, entry.name))
+    .sort();
+}
+
+describe('corpus', function () {
+  this.timeout(90_000);
+  let files: string[] = [];
+
+  before(function () {
+    if (!fs.existsSync(CORPUS)) {
+      console.log(`    corpus not found: skipped (${CORPUS}; set BULLETPROOF_CORPUS to point elsewhere)`);
+      this.skip();
+    }
+    files = corpusFiles();
+  });
+
+  it('the corpus folder holds files', () => {
+    assert.ok(files.length > 0, `${CORPUS} exists but holds no files`);
+  });
+
+  it('every file goes through the CLI in one run: no crash, no hang, valid JSON', function () {
+    if (files.length === 0) this.skip();
+    assert.ok(fs.existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [CLI, '--format', 'json', ...files], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    assert.equal(result.error, undefined, `the CLI did not finish: ${String(result.error)}`);
+    assert.equal(result.signal, null, 'the CLI was killed (a hang?)');
+    assert.ok(result.status === 0 || result.status === 1, `exit ${result.status}\n${result.stderr}`);
+    assert.doesNotMatch(result.stderr, /\n\s+at .+:\d+:\d+\)?$/m, `a stack trace on stderr:\n${result.stderr}`);
+    let findings: JsonFinding[];
+    try {
+      findings = JSON.parse(result.stdout) as JsonFinding[];
+    } catch {
+      assert.fail(`the CLI did not print valid JSON:\n${result.stdout.slice(0, 500)}`);
+    }
+    assert.ok(Array.isArray(findings));
+    const inputs = new Set(files.map((file) => path.relative(ROOT, file)));
+    for (const finding of findings) {
+      assert.ok(inputs.has(finding.file), `a finding for a file not given: ${finding.file}`);
+      assert.ok(Number.isInteger(finding.line) && finding.line >= 1 && Number.isInteger(finding.column) && finding.column >= 1);
+      assert.ok(finding.endLine > finding.line || (finding.endLine === finding.line && finding.endColumn >= finding.column));
+      assert.ok(['error', 'warning', 'info', 'hint'].includes(finding.severity));
+      assert.ok(finding.code && finding.message);
+    }
+    console.log(
+      `    checked ${files.length} corpus files with the CLI: ${findings.length} findings in ${new Set(findings.map((f) => f.file)).size} files, ${Date.now() - started} ms`,
+    );
+  });
+
+  it('every file through the engine: no rule throws, every range and edit lies inside the text', function () {
+    if (files.length === 0) this.skip();
+    for (const file of files) {
+      const bytes = fs.readFileSync(file);
+      // The CLI reports non-UTF-8 files itself; the engine only ever sees text.
+      if (bytes.includes(0)) continue;
+      const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+      const { findings, ruleErrors } = lint(text);
+      const name = path.basename(file);
+      assert.deepEqual(
+        ruleErrors.map((e) => `${e.ruleId}: ${e.error instanceof Error ? e.error.stack : String(e.error)}`),
+        [],
+        name,
+      );
+      for (const finding of findings) {
+        const { start, end } = finding.range;
+        assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length, `${name}: ${finding.ruleId} range ${start}-${end}`);
+        for (const fix of finding.fixes) {
+          for (const edit of fix.edits) {
+            assert.ok(edit.range.start >= 0 && edit.range.start <= edit.range.end && edit.range.end <= text.length, `${name}: ${finding.ruleId} fix edit`);
+          }
+        }
+      }
+    }
+  });
+});

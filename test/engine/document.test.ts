@@ -1,0 +1,282 @@
+/**
+ * The document model: exact key and value ranges by path, bullets, and the
+ * mapping from a phrase inside a bullet back to the source, for every
+ * scalar style and for CRLF files.
+ */
+import * as assert from 'node:assert/strict';
+import { formatPath, parseResume, rangeInBullet, type Bullet, type ResumeModel } from '../../server/src/engine/document';
+import type { OffsetRange } from '../../server/src/engine/types';
+import { textAt } from '../helpers';
+
+function entry(model: ResumeModel, path: string) {
+  const found = model.entries.get(path);
+  assert.ok(found, `no entry at ${path}; have ${[...model.entries.keys()].join(', ')}`);
+  return found;
+}
+
+function bullet(model: ResumeModel, path: string): Bullet {
+  const found = model.bullets.find((b) => b.path === path);
+  assert.ok(found, `no bullet at ${path}`);
+  return found;
+}
+
+/** Source text of `phrase` (first occurrence in the bullet's parsed text). */
+function phraseSource(model: ResumeModel, path: string, phrase: string): string {
+  const b = bullet(model, path);
+  const at = b.text.indexOf(phrase);
+  assert.notEqual(at, -1, `\`${phrase}\` not in ${JSON.stringify(b.text)}`);
+  return textAt(model.text, rangeInBullet(model, b, at, at + phrase.length));
+}
+
+function rangeOf(text: string, needle: string, nth = 0): OffsetRange {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = text.indexOf(needle, start + 1);
+  assert.notEqual(start, -1);
+  return { start, end: start + needle.length };
+}
+
+const RESUME = [
+  'basics:',
+  '  name: Sam Lee',
+  '  summary: Backend engineer.',
+  'work:',
+  '  - name: First',
+  '    highlights: [Built A]',
+  '  - name: Second',
+  '    summary: Ran the team.',
+  '  - name: Third',
+  '    position: Backend Engineer',
+  '    highlights:',
+  '      - Cut p99 latency from 850 ms to 210 ms',
+  '      - Built the ledger',
+  'education:',
+  '  - institution: U',
+  'projects:',
+  '  - name: ledger-lite',
+  '    highlights:',
+  '      - Wrote a ledger',
+  'volunteer:',
+  '  - organization: PUG',
+  '    highlights:',
+  '      - Ran meetups',
+  '',
+].join('\n');
+
+describe('document model: paths', () => {
+  const model = parseResume(RESUME);
+
+  it('`work[2].highlights[0]`: the value range is the scalar; a list item has no key', () => {
+    const item = entry(model, 'work[2].highlights[0]');
+    assert.equal(item.keyRange, undefined);
+    assert.deepEqual(item.valueRange, rangeOf(RESUME, 'Cut p99 latency from 850 ms to 210 ms'));
+    assert.deepEqual(item.segments, ['work', 2, 'highlights', 0]);
+  });
+
+  it('`work[2].highlights`: the key range is the key, the value range the whole list', () => {
+    const list = entry(model, 'work[2].highlights');
+    assert.deepEqual(list.keyRange, rangeOf(RESUME, 'highlights', 1));
+    assert.equal(
+      textAt(RESUME, list.valueRange),
+      '- Cut p99 latency from 850 ms to 210 ms\n      - Built the ledger\n',
+    );
+  });
+
+  it('`work[2].position` and `basics.name`: exact key and value ranges', () => {
+    const position = entry(model, 'work[2].position');
+    assert.deepEqual(position.keyRange, rangeOf(RESUME, 'position'));
+    assert.deepEqual(position.valueRange, rangeOf(RESUME, 'Backend Engineer'));
+    const name = entry(model, 'basics.name');
+    assert.deepEqual(name.keyRange, rangeOf(RESUME, 'name'));
+    assert.deepEqual(name.valueRange, rangeOf(RESUME, 'Sam Lee'));
+  });
+
+  it('an item of a flow list has its own range', () => {
+    assert.deepEqual(entry(model, 'work[0].highlights[0]').valueRange, rangeOf(RESUME, 'Built A'));
+  });
+
+  it('keys with dots and spaces are bracketed, not split', () => {
+    const text = 'basics:\n  first.name: Sam\n  "full name": Sam Lee\n"my key": 1\n$schema: x\nfoo-bar: 2\n';
+    const m = parseResume(text);
+    assert.deepEqual(entry(m, 'basics["first.name"]').keyRange, rangeOf(text, 'first.name'));
+    assert.deepEqual(entry(m, 'basics["first.name"]').valueRange, rangeOf(text, 'Sam'));
+    assert.deepEqual(entry(m, 'basics["full name"]').keyRange, rangeOf(text, '"full name"'));
+    assert.deepEqual(entry(m, 'basics["full name"]').valueRange, rangeOf(text, 'Sam Lee'));
+    assert.deepEqual(entry(m, '["my key"]').segments, ['my key']);
+    assert.deepEqual(entry(m, '$schema').keyRange, rangeOf(text, '$schema'));
+    assert.deepEqual(entry(m, 'foo-bar').keyRange, rangeOf(text, 'foo-bar'));
+    assert.equal(m.entries.has('basics.first.name'), false);
+  });
+
+  it('formatPath', () => {
+    assert.equal(formatPath(['work', 2, 'highlights', 0]), 'work[2].highlights[0]');
+    assert.equal(formatPath(['basics', 'first.name']), 'basics["first.name"]');
+    assert.equal(formatPath(['a b']), '["a b"]');
+    assert.equal(formatPath([]), '');
+  });
+
+  it('an empty value: a zero-width value range right after its key', () => {
+    const text = 'basics:\n  name:\n  label: x\n';
+    const name = entry(parseResume(text), 'basics.name');
+    assert.deepEqual(name.keyRange, rangeOf(text, 'name'));
+    assert.equal(name.valueRange.start, name.valueRange.end);
+    assert.equal(name.valueRange.start, text.indexOf('name:') + 'name:'.length);
+  });
+
+  it('an alias value: its range is the alias', () => {
+    const text = 'basics:\n  label: &l Engineer\n  summary: *l\n';
+    const summary = entry(parseResume(text), 'basics.summary');
+    assert.deepEqual(summary.keyRange, rangeOf(text, 'summary'));
+    assert.deepEqual(summary.valueRange, rangeOf(text, '*l'));
+  });
+
+  it('CRLF: ranges cover the same characters, never a \\r', () => {
+    const crlf = RESUME.replace(/\n/g, '\r\n');
+    const m = parseResume(crlf);
+    assert.deepEqual(entry(m, 'work[2].highlights[0]').valueRange, rangeOf(crlf, 'Cut p99 latency from 850 ms to 210 ms'));
+    assert.deepEqual(entry(m, 'work[2].position').valueRange, rangeOf(crlf, 'Backend Engineer'));
+    assert.equal(m.lineStarts[1], crlf.indexOf('  name: Sam Lee'));
+    for (const e of m.entries.values()) {
+      if (e.node && 'value' in e.node && typeof e.node.value === 'string') {
+        assert.doesNotMatch(textAt(crlf, e.valueRange), /\r/, e.path);
+      }
+    }
+  });
+
+  it('what parsed before a syntax error is in the model', () => {
+    const text = 'basics:\n  name: Sam\n  label: "oops\n';
+    const m = parseResume(text);
+    assert.equal(m.syntaxProblems.length, 1);
+    assert.deepEqual(entry(m, 'basics.name').valueRange, rangeOf(text, 'Sam'));
+  });
+
+  it('a stream of two documents: the first is the resume, the second is set aside', () => {
+    const m = parseResume('basics:\n  name: Sam\n---\nfoo: bar\n');
+    assert.equal(m.extraDocuments.length, 1);
+    assert.deepEqual(m.value, { basics: { name: 'Sam' } });
+    assert.equal(m.entries.has('foo'), false);
+  });
+
+  it('empty text and a comment-only file parse without a value or a problem', () => {
+    for (const text of ['', '# just a comment\n']) {
+      const m = parseResume(text);
+      assert.deepEqual(m.syntaxProblems, []);
+      assert.equal(m.value ?? null, null);
+      assert.deepEqual(m.bullets, []);
+    }
+  });
+});
+
+describe('document model: bullets', () => {
+  const model = parseResume(RESUME);
+
+  it('collects highlights and summaries of work, projects, volunteer, and basics.summary', () => {
+    assert.deepEqual(
+      model.bullets.map((b) => [b.path, b.kind, b.section, b.entryPath]),
+      [
+        ['basics.summary', 'summary', 'basics', 'basics'],
+        ['work[0].highlights[0]', 'highlight', 'work', 'work[0]'],
+        ['work[1].summary', 'summary', 'work', 'work[1]'],
+        ['work[2].highlights[0]', 'highlight', 'work', 'work[2]'],
+        ['work[2].highlights[1]', 'highlight', 'work', 'work[2]'],
+        ['projects[0].highlights[0]', 'highlight', 'projects', 'projects[0]'],
+        ['volunteer[0].highlights[0]', 'highlight', 'volunteer', 'volunteer[0]'],
+      ],
+    );
+  });
+
+  it('a bullet range is the whole scalar', () => {
+    const b = bullet(model, 'work[2].highlights[1]');
+    assert.equal(b.text, 'Built the ledger');
+    assert.deepEqual(b.range, rangeOf(RESUME, 'Built the ledger'));
+  });
+
+  it('non-text highlights are not bullets', () => {
+    const m = parseResume('work:\n  - highlights:\n      - 42\n      - [a]\n      - {b: c}\n      - real one\n');
+    assert.deepEqual(m.bullets.map((b) => b.path), ['work[0].highlights[3]']);
+  });
+});
+
+describe('document model: rangeInBullet', () => {
+  const text = [
+    'work:',
+    '  - name: Acme',
+    '    highlights:',
+    '      - Cut p99 latency from 850 ms to 210 ms',
+    "      - 'It''s the cache: Redis read-through'",
+    '      - "Tab\\there \\"quoted\\" caf\\u00e9 latency"',
+    '      - >',
+    '        Moved settlement to Kafka,',
+    '        so merchants see funds',
+    '        in 4 minutes',
+    '      - |',
+    '        Line one',
+    '        Line two latency',
+    '      - plain multi',
+    '        line bullet',
+    '      - 🚀 日本語 latency',
+    '',
+  ].join('\n');
+  const model = parseResume(text);
+
+  it('plain', () => {
+    assert.equal(phraseSource(model, 'work[0].highlights[0]', 'latency'), 'latency');
+    assert.deepEqual(
+      rangeInBullet(model, bullet(model, 'work[0].highlights[0]'), 8, 15),
+      rangeOf(text, 'latency'),
+    );
+  });
+
+  it('plain over a line break: the break and the indentation are inside the range', () => {
+    assert.equal(phraseSource(model, 'work[0].highlights[5]', 'multi line'), 'multi\n        line');
+  });
+
+  it('single-quoted: a doubled quote maps to both quotes', () => {
+    assert.equal(phraseSource(model, 'work[0].highlights[1]', 'Redis'), 'Redis');
+    assert.equal(phraseSource(model, 'work[0].highlights[1]', "It's"), "It''s");
+  });
+
+  it('double-quoted with escapes', () => {
+    assert.equal(phraseSource(model, 'work[0].highlights[2]', 'quoted'), 'quoted');
+    assert.equal(phraseSource(model, 'work[0].highlights[2]', 'Tab\there'), 'Tab\\there');
+    assert.equal(phraseSource(model, 'work[0].highlights[2]', 'latency'), 'latency');
+  });
+
+  // Bug: the end of the range is "source of the last character + 1", so a
+  // phrase that ends with an escape (`\u00e9` → é) loses the rest of it.
+  it('double-quoted: a phrase that ends with an escape covers the whole escape', () => {
+    assert.equal(phraseSource(model, 'work[0].highlights[2]', 'café'), 'caf\\u00e9');
+    assert.equal(phraseSource(model, 'work[0].highlights[2]', '"quoted"'), '\\"quoted\\"');
+  });
+
+  it('folded: a folded line break maps to the break', () => {
+    assert.equal(phraseSource(model, 'work[0].highlights[3]', 'Kafka'), 'Kafka');
+    assert.equal(phraseSource(model, 'work[0].highlights[3]', 'funds in 4'), 'funds\n        in 4');
+  });
+
+  it('literal', () => {
+    assert.equal(phraseSource(model, 'work[0].highlights[4]', 'Line two'), 'Line two');
+    assert.equal(phraseSource(model, 'work[0].highlights[4]', 'latency'), 'latency');
+  });
+
+  it('emoji and CJK before the phrase: offsets stay in UTF-16 code units', () => {
+    assert.equal(phraseSource(model, 'work[0].highlights[6]', 'latency'), 'latency');
+    assert.equal(phraseSource(model, 'work[0].highlights[6]', '🚀'), '🚀');
+    assert.equal(phraseSource(model, 'work[0].highlights[6]', '日本語'), '日本語');
+  });
+
+  it('an empty phrase is a zero-width range at its place', () => {
+    const b = bullet(model, 'work[0].highlights[0]');
+    const at = rangeOf(text, 'latency').start;
+    assert.deepEqual(rangeInBullet(model, b, 8, 8), { start: at, end: at });
+  });
+
+  it('CRLF: folded, literal and plain bullets', () => {
+    const crlf = text.replace(/\n/g, '\r\n');
+    const m = parseResume(crlf);
+    assert.equal(phraseSource(m, 'work[0].highlights[0]', 'latency'), 'latency');
+    assert.equal(phraseSource(m, 'work[0].highlights[3]', 'funds in 4'), 'funds\r\n        in 4');
+    assert.equal(phraseSource(m, 'work[0].highlights[4]', 'Line two'), 'Line two');
+    assert.equal(phraseSource(m, 'work[0].highlights[5]', 'multi line'), 'multi\r\n        line');
+    assert.equal(phraseSource(m, 'work[0].highlights[1]', "It's"), "It''s");
+  });
+});
