@@ -170,8 +170,12 @@ export function nodeRange(node: YamlNode): OffsetRange {
  * fix can edit it in place. Undefined for scalars we cannot map exactly.
  */
 export function bulletSourceMap(model: ResumeModel, bullet: Bullet): number[] | undefined {
-  return scalarSourceMap(model.text, bullet.node);
+  // Several rules underline phrases in the same bullet: map each scalar once.
+  if (!sourceMaps.has(bullet.node)) sourceMaps.set(bullet.node, scalarSourceMap(model.text, bullet.node));
+  return sourceMaps.get(bullet.node);
 }
+
+const sourceMaps = new WeakMap<Scalar, number[] | undefined>();
 
 /** Source range of `[start, end)` of a bullet's parsed text; the whole scalar when unmappable. */
 export function rangeInBullet(model: ResumeModel, bullet: Bullet, start: number, end: number): OffsetRange {

@@ -32,8 +32,29 @@ const MARKUP: RegExp[] = [
   /\*\*|__|[*`~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/y,
 ];
 
+/**
+ * Remembers results by input text. Every rule reads every bullet on every
+ * keystroke, and between two keystrokes all bullets but one are unchanged,
+ * so each bullet's prose is worked out once. Results are shared: read-only.
+ */
+function memoize<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let result = cache.get(text);
+    if (result === undefined) {
+      result = compute(text);
+      // Crude but bounded: a huge file must not grow the cache without end.
+      if (cache.size >= limit) cache.clear();
+      cache.set(text, result);
+    }
+    return result;
+  };
+}
+
 /** Strips the markup a bullet may carry, keeping a map back to the original indices. */
-export function toProse(raw: string): Prose {
+export const toProse: (raw: string) => Prose = memoize(computeProse);
+
+function computeProse(raw: string): Prose {
   let text = '';
   const offsets: number[] = [];
   let i = 0;
@@ -70,7 +91,9 @@ export function proseToRaw(prose: Prose, start: number, end: number): { start: n
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.+#-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;
 
-export function wordsOf(text: string): Word[] {
+export const wordsOf: (text: string) => Word[] = memoize(computeWords);
+
+function computeWords(text: string): Word[] {
   const words: Word[] = [];
   for (const match of text.matchAll(WORD)) {
     const start = match.index ?? 0;
@@ -89,7 +112,9 @@ const ENGLISH_FUNCTION_WORDS = new Set([
  * Whether a bullet reads as English. Rules that depend on English phrasing
  * stay quiet otherwise: digits and units are universal, wording is not.
  */
-export function isLikelyEnglish(text: string): boolean {
+export const isLikelyEnglish: (text: string) => boolean = memoize(computeIsLikelyEnglish);
+
+function computeIsLikelyEnglish(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length === 0) return false;
   const latin = letters.filter((ch) => /[A-Za-z]/.test(ch)).length;

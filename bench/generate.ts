@@ -1,0 +1,63 @@
+/**
+ * Deterministic resumes of a given size for the benchmark: realistic
+ * entries with strong and weak bullets, a few schema errors, and a bullet
+ * near the end for the typing test.
+ */
+
+const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne'];
+const BULLETS = [
+  'Designed a payments API handling 4M requests/day at 99.98% availability',
+  'Responsible for the billing service',
+  'Improved the API',
+  'Cut p99 checkout latency from 850 ms to 210 ms with covering indexes',
+  'Helped migrate the database to PostgreSQL',
+  'Migrated settlement from batch jobs to an event-driven service on Kafka',
+  'I worked on various microservices with the team',
+  'Added tracing and SLO alerts across 14 services',
+  'Reduced API latency to 120 ms',
+  'Made payment capture idempotent with request keys, ending 1,200 duplicate charges a month',
+];
+
+/** A resume of about `lines` lines; the same input always gives the same text. */
+export function generateResume(lines: number): string {
+  const out = [
+    'basics:',
+    '  name: Bench Mark',
+    '  label: Backend Engineer',
+    '  email: bench@example.com',
+    '  summary: Backend engineer building payment systems in Go and Java.',
+    'work:',
+  ];
+  let entry = 0;
+  // Leave room for the closing sections.
+  while (out.length < lines - 12) {
+    const company = COMPANIES[entry % COMPANIES.length];
+    out.push(`  - name: ${company} ${entry}`);
+    out.push('    position: Backend Engineer');
+    // Every seventh entry carries schema errors: a bad date and a typo'd key.
+    out.push(entry % 7 === 3 ? '    startDate: September 2018' : `    startDate: ${2000 + (entry % 20)}-0${1 + (entry % 9)}`);
+    if (entry % 7 === 3) out.push('    compnay: typo');
+    out.push('    highlights:');
+    for (let i = 0; i < 5; i++) out.push(`      - ${BULLETS[(entry * 5 + i) % BULLETS.length]}`);
+    entry++;
+  }
+  out.push(
+    'skills:',
+    '  - name: Languages',
+    '    keywords: [Go, Java, SQL]',
+    '  - name: Data',
+    '    keywords: [PostgreSQL, Redis]',
+    'projects:',
+    '  - name: ledger-lite',
+    '    highlights:',
+    '      - Wrote a double-entry ledger that reconciles 1M transactions in 9 seconds',
+    // The typing target: the benchmark types at the end of this bullet.
+    '      - Built the reporting service',
+  );
+  return `${out.join('\n')}\n`;
+}
+
+/** Where the typing starts: the end of the last bullet. */
+export function typingOffset(text: string): number {
+  return text.lastIndexOf('Built the reporting service') + 'Built the reporting service'.length;
+}
