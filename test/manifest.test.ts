@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { allRuleMeta } from '../server/src/engine/lint';
 import { docsPath } from '../server/src/engine/rule';
 import { DEFAULT_SETTINGS } from '../server/src/node/config';
+import { postingSource } from '../server/src/engine/posting';
+import type { LintOptions } from '../server/src/engine/types';
 import { findingsOf } from './helpers';
 
 const root = path.join(__dirname, '..', '..');
@@ -24,6 +26,13 @@ function yamlBlockAfter(doc: string, heading: string): string {
   const match = new RegExp(`## ${heading}\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(doc);
   assert.ok(match, `no yaml block under "## ${heading}"`);
   return match[1];
+}
+
+/** A doc whose examples need a job posting names it: `<!-- posting: ./examples/postings/x.md -->`. */
+function optionsFor(doc: string): LintOptions {
+  const posting = /^<!-- posting: (\S+) -->$/m.exec(doc)?.[1];
+  if (!posting) return {};
+  return { posting: postingSource(posting, fs.readFileSync(path.join(root, posting), 'utf8')) };
 }
 
 describe('manifest', () => {
@@ -63,8 +72,9 @@ describe('rule docs', () => {
 
       it('has a weak example the rule flags and a strong one it does not', () => {
         const text = doc();
-        assert.ok(findingsOf(yamlBlockAfter(text, 'Weak'), meta.id).length > 0, 'the weak example is not flagged');
-        assert.deepEqual(findingsOf(yamlBlockAfter(text, 'Strong'), meta.id), [], 'the strong example is flagged');
+        const options = optionsFor(text);
+        assert.ok(findingsOf(yamlBlockAfter(text, 'Weak'), meta.id, options).length > 0, 'the weak example is not flagged');
+        assert.deepEqual(findingsOf(yamlBlockAfter(text, 'Strong'), meta.id, options), [], 'the strong example is flagged');
       });
     });
   }

@@ -37,6 +37,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: restartingErrorHandler(outputChannel),
+    middleware: {
+      window: {
+        // Rule docs ship as Markdown inside the extension: show them rendered.
+        showDocument: async (params, next) => {
+          if (!params.uri.endsWith('.md')) return next(params);
+          await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(params.uri));
+          return { success: true };
+        },
+      },
+    },
   };
   client = new LanguageClient('bulletproof', 'Bulletproof', serverOptions, clientOptions);
 

@@ -6,21 +6,37 @@ import type { Rule } from '../engine/rule';
 import completeness from './completeness';
 import dateOrder from './date-order';
 import futureDate from './future-date';
+import quantify from './quantify';
+import weakOpening from './weak-opening';
+import vagueImprovement from './vague-improvement';
 import latencyPercentile from './latency-percentile';
 import availabilityNines from './availability-nines';
 import showTheWhy from './show-the-why';
 import backendSignals from './backend-signals';
 import skillsGrouping from './skills-grouping';
+import postingMissingTerm from './posting-missing-term';
+import postingSpelling from './posting-spelling';
+import postingMainLanguage from './posting-main-language';
+import postingSkillNotShown from './posting-skill-not-shown';
 
 export const rules: readonly Rule[] = [
   // Structure and dates
   completeness,
   dateOrder,
   futureDate,
+  // Every bullet
+  quantify,
+  weakOpening,
+  vagueImprovement,
   // What a backend reviewer looks for
   latencyPercentile,
   availabilityNines,
   showTheWhy,
   backendSignals,
   skillsGrouping,
+  // Against a job posting, when one is given
+  postingMissingTerm,
+  postingSpelling,
+  postingMainLanguage,
+  postingSkillNotShown,
 ];

@@ -32,7 +32,7 @@ const NOT_MAIN_VERB_BEFORE = /\b(?:was|were|been|being|is|are|be|get|got|gets|th
 
 /** A reason: "so that", "because", "in order to", "which", "thereby". */
 const REASON =
-  /\b(?:so that|so (?:we|the|it|teams?|they|our|engineers|developers|customers|users|that)|in order to|because|due to|since (?:it|the|we|our|they)|which|thereby|thus|hence|resulting in|leading to|zero[- ]downtime|(?:with|without) (?:zero|no|minimal|near-zero|any) (?:downtime|outages?))\b/i;
+  /\b(?:so that|,\s*so\s+\w+|so (?:we|the|it|teams?|they|our|engineers|developers|customers|users|merchants|clients|that)|in order to|instead of|because|due to|since (?:it|the|we|our|they)|which|thereby|thus|hence|resulting in|leading to|zero[- ]downtime|(?:with|without) (?:zero|no|minimal|near-zero|any) (?:downtime|outages?))\b/i;
 /** An outcome in a participle: ", cutting settlement time …". */
 const OUTCOME_PARTICIPLE =
   /(?<!-)\b(?:reducing|cutting|enabling|improving|eliminating|allowing|lowering|saving|increasing|decreasing|boosting|making|letting|speeding|freeing|unblocking|unlocking|removing|halving|doubling|tripling|turning|giving|bringing|dropping|shrinking|raising|preventing|avoiding|simplifying|accelerating|ensuring|achieving|yielding|paving|slashing|trimming|minimi[sz]ing|maximi[sz]ing|streamlining|helping|permitting|empowering|supporting|opening|gaining|decoupling|shortening|stabili[sz]ing|hardening|shaving|lifting|retiring)\b/i;

@@ -1,0 +1,167 @@
+/**
+ * Matching a resume to a job posting's stack: the API the rules, the
+ * language server, the CLI and the report use. Pure: the adapters read the
+ * posting file and pass its text.
+ */
+import { isMap, isScalar } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import type { ResumeModel } from '../document';
+import type { RuleContext } from '../rule';
+import type { Fix, OffsetRange, PostingSource } from '../types';
+import { addGroupEdit, addToGroupEdit, skillsGroups, type SkillsGroup } from './edits';
+import { matchResume, resumeMentions, type PostingMatch, type TermStatus } from './match';
+import { taxonomy, type SkillsCategory } from './taxonomy';
+
+export { extractPostingTerms, type Importance, type PostingExtraction, type PostingTerm } from './extract';
+export {
+  matchResume,
+  resumeMentions,
+  type CategoryCoverage,
+  type Coverage,
+  type PostingMatch,
+  type ResumeLanguages,
+  type ResumeMention,
+  type TermMatch,
+  type TermStatus,
+} from './match';
+export { SKILLS_CATEGORIES, taxonomy, type SkillsCategory, type Term } from './taxonomy';
+
+/** The posting's format from its file name: `.md` Markdown, `.yaml`/`.yml` and `.json` a JSON Resume job, else text. */
+export function postingFormatOf(fileName: string): PostingSource['format'] {
+  const lower = fileName.toLowerCase();
+  if (/\.(?:md|markdown|mdown|mkd)$/.test(lower)) return 'markdown';
+  if (/\.ya?ml$/.test(lower)) return 'yaml';
+  if (/\.json$/.test(lower)) return 'json';
+  return 'text';
+}
+
+/** A posting source for a file the adapter has read. */
+export function postingSource(name: string, text: string): PostingSource {
+  return { name, text, format: postingFormatOf(name) };
+}
+
+/** The resume's own `meta.posting` (a path, relative to the resume), if it names one. */
+export function postingReference(model: ResumeModel): string | undefined {
+  const node = model.entries.get('meta.posting')?.node;
+  return isScalar(node) && typeof node.value === 'string' && node.value.trim() ? node.value.trim() : undefined;
+}
+
+/** `posting match 11/14 terms`, for the status bar and the CLI. */
+export function coverageLabel(match: PostingMatch): string {
+  return `posting match ${match.coverage.matched}/${match.coverage.total} terms`;
+}
+
+/** The match as plain data, for `--report --format json` and the report view. */
+export interface PostingReport {
+  posting: string;
+  title?: string;
+  mainLanguage?: string;
+  /** The resume's languages, in its order (canonical names). */
+  resumeLanguages: string[];
+  coverage: PostingMatch['coverage'];
+  terms: {
+    term: string;
+    category: string;
+    skillsCategory: SkillsCategory;
+    status: TermStatus;
+    postingSpelling: string;
+    resumeSpellings: string[];
+    where: string;
+    importance: string;
+    weight: number;
+    inSkills: boolean;
+    inBullets: boolean;
+    coveredBy: string[];
+  }[];
+  listedNotShown: { term: string; spelling: string; path: string }[];
+}
+
+export function postingReport(match: PostingMatch): PostingReport {
+  return {
+    posting: match.postingName,
+    title: match.posting.title,
+    mainLanguage: match.posting.mainLanguage,
+    resumeLanguages: match.languages?.languages.map((item) => item.canonical) ?? [],
+    coverage: match.coverage,
+    terms: match.terms.map((t) => ({
+      term: t.term.canonical,
+      category: t.term.categoryLabel,
+      skillsCategory: t.term.skillsCategory,
+      status: t.status,
+      postingSpelling: t.term.spelling,
+      resumeSpellings: [...new Set(t.mentions.map((m) => m.spelling))],
+      where: t.term.where,
+      importance: t.term.importance,
+      weight: t.term.weight,
+      inSkills: t.inSkills,
+      inBullets: t.inBullets,
+      coveredBy: t.coveredBy,
+    })),
+    listedNotShown: match.listedNotShown.map((m) => ({ term: m.canonical, spelling: m.spelling, path: m.path })),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// For the posting rules
+// ---------------------------------------------------------------------------
+
+/** The match for a rule's lint run, or undefined when no posting was given. */
+export function postingMatchOf(context: RuleContext): PostingMatch | undefined {
+  const posting = context.options.posting;
+  return posting ? matchResume(context.model, posting) : undefined;
+}
+
+/** How a message names a posting term: a practice by its canonical name, a tool as the posting writes it. */
+export function termName(term: { canonical: string; spelling: string; practice: boolean }): string {
+  return term.practice ? term.canonical : properSpelling(term.spelling);
+}
+
+/** The taxonomy's capitalisation of a spelling ("postgresql" → "PostgreSQL"); the spelling itself otherwise. */
+export function properSpelling(spelling: string): string {
+  return taxonomy.formOf(spelling)?.text ?? spelling;
+}
+
+/** Where a finding about the whole skills list goes: the `skills` key, else the resume's first key. */
+export function skillsAnchor(model: ResumeModel): OffsetRange | undefined {
+  const skillsKey = model.entries.get('skills')?.keyRange;
+  if (skillsKey) return skillsKey;
+  const root = model.document?.contents;
+  if (!isMap(root)) return undefined;
+  const key = root.items[0]?.key as YamlNode | undefined;
+  return key?.range ? { start: key.range[0], end: key.range[1] } : undefined;
+}
+
+/** The group a term of this category belongs in: named like the category, else the one already holding most of it. */
+export function groupFor(model: ResumeModel, category: SkillsCategory): SkillsGroup | undefined {
+  const groups = skillsGroups(model);
+  const exact = groups.find((g) => g.name?.trim().toLowerCase() === category.toLowerCase());
+  if (exact) return exact;
+  const pattern = taxonomy.groupNames.get(category);
+  const named = pattern ? groups.find((g) => g.name !== undefined && pattern.test(g.name)) : undefined;
+  if (named) return named;
+  const counts = new Map<number, number>();
+  for (const mention of resumeMentions(model)) {
+    if (mention.kind !== 'skill' || taxonomy.term(mention.canonical)?.skillsCategory !== category) continue;
+    const index = Number(/^skills\[(\d+)\]/.exec(mention.path)?.[1]);
+    counts.set(index, (counts.get(index) ?? 0) + 1);
+  }
+  let best: SkillsGroup | undefined;
+  let bestCount = 0;
+  for (const group of groups) {
+    const count = counts.get(group.index) ?? 0;
+    if (count > bestCount) {
+      best = group;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A fix adding `value` to the right skills group, creating the group (or `skills`) when there is none. */
+export function addSkillFix(model: ResumeModel, category: SkillsCategory, value: string): Fix | undefined {
+  const group = groupFor(model, category);
+  const edit = group ? addToGroupEdit(model.text, group, value) : addGroupEdit(model, category, value);
+  if (!edit) return undefined;
+  const title = group ? `Add ${value} to ${group.name ? `the ${group.name} skills` : 'this skills group'}` : `Add ${value} in a new ${category} skills group`;
+  return { title, edits: [edit], safe: false };
+}

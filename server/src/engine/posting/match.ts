@@ -1,0 +1,320 @@
+/**
+ * The resume against a posting: for each term the posting asks for, whether
+ * the resume mentions it (and where: skills keywords, bullets), spells it
+ * differently, or misses it; the coverage the status bar and the report
+ * show; the order of the resume's languages; and the skills the resume
+ * lists but no bullet shows.
+ *
+ * One match per resume model and posting: the four posting rules share it.
+ */
+import { isScalar, type Scalar, type YAMLSeq } from 'yaml';
+import { formatPath, type PathSegment, type ResumeModel } from '../document';
+import { proseToRaw, toProse } from '../prose';
+import { scalarSourceMap } from '../scalarSource';
+import type { OffsetRange, PostingSource } from '../types';
+import { skillsGroups, type SkillsGroup } from './edits';
+import { extractPostingTerms, type PostingExtraction, type PostingTerm } from './extract';
+import { normalizeForm, SKILLS_CATEGORIES, taxonomy, type SkillsCategory } from './taxonomy';
+
+/** Where in the resume a mention sits: `skill` = a skills keyword; `bullet` = a highlight, entry summary or project description. */
+export type MentionKind = 'skill' | 'bullet' | 'other';
+
+export interface ResumeMention {
+  canonical: string;
+  /** As written in the resume. */
+  spelling: string;
+  variant: boolean;
+  kind: MentionKind;
+  /** Path of the scalar: `skills[1].keywords[0]`, `work[0].highlights[2]`. */
+  path: string;
+  /** Source range of the spelling (the whole scalar when it cannot be mapped exactly). */
+  range: OffsetRange;
+  scalar: Scalar;
+  /** Indices of the spelling in the scalar's parsed value. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+export type TermStatus = 'found' | 'spelled-differently' | 'missing';
+
+export interface TermMatch {
+  term: PostingTerm;
+  status: TermStatus;
+  /** The resume's mentions of the term itself. */
+  mentions: ResumeMention[];
+  /** For a practice the resume never names: the tools that cover it (Kafka for message queues). */
+  coveredBy: string[];
+  inSkills: boolean;
+  inBullets: boolean;
+}
+
+export interface CategoryCoverage {
+  category: SkillsCategory;
+  matched: number;
+  total: number;
+}
+
+export interface Coverage {
+  /** Terms the resume mentions, however spelled. */
+  matched: number;
+  total: number;
+  /** Of the matched, those spelled differently from the posting. */
+  spelledDifferently: number;
+  /** Seed order; only categories the posting asks for. */
+  byCategory: CategoryCoverage[];
+}
+
+export interface LanguageItem {
+  /** Index in the group's keywords. */
+  index: number;
+  canonical: string;
+  mention: ResumeMention;
+}
+
+export interface ResumeLanguages {
+  group: SkillsGroup;
+  /** Path of the keywords list: `skills[0].keywords`. */
+  path: string;
+  keywords: YAMLSeq;
+  /** The keywords that are languages, in the resume's order. */
+  languages: LanguageItem[];
+}
+
+export interface PostingMatch {
+  postingName: string;
+  posting: PostingExtraction;
+  terms: TermMatch[];
+  coverage: Coverage;
+  languages?: ResumeLanguages;
+  /** Every taxonomy skill the resume lists (posting or not) that no bullet shows, first listing of each. */
+  listedNotShown: ResumeMention[];
+}
+
+const matches = new WeakMap<ResumeModel, Map<string, PostingMatch>>();
+const mentionCache = new WeakMap<ResumeModel, ResumeMention[]>();
+
+/** The resume matched against the posting; cached per model and posting text. */
+export function matchResume(model: ResumeModel, source: PostingSource): PostingMatch {
+  let byPosting = matches.get(model);
+  if (!byPosting) {
+    byPosting = new Map();
+    matches.set(model, byPosting);
+  }
+  const key = `${source.format}\u0000${source.name}\u0000${source.text}`;
+  const cached = byPosting.get(key);
+  if (cached) return cached;
+  const match = computeMatch(model, source);
+  byPosting.set(key, match);
+  return match;
+}
+
+function computeMatch(model: ResumeModel, source: PostingSource): PostingMatch {
+  const posting = extractPostingTerms(source);
+  const mentions = resumeMentions(model);
+  const byCanonical = new Map<string, ResumeMention[]>();
+  for (const mention of mentions) {
+    const list = byCanonical.get(mention.canonical);
+    if (list) list.push(mention);
+    else byCanonical.set(mention.canonical, [mention]);
+  }
+
+  const terms = posting.terms.map((term): TermMatch => {
+    const own = byCanonical.get(term.canonical) ?? [];
+    const coveredBy = own.length || !term.practice ? [] : coveringTools(term.canonical, byCanonical);
+    const status: TermStatus = own.length
+      ? sameSpellingSomewhere(term, own)
+        ? 'found'
+        : 'spelled-differently'
+      : coveredBy.length
+        ? 'found'
+        : 'missing';
+    return {
+      term,
+      status,
+      mentions: own,
+      coveredBy,
+      inSkills: own.some((m) => m.kind === 'skill'),
+      inBullets: own.some((m) => m.kind === 'bullet'),
+    };
+  });
+
+  return {
+    postingName: source.name,
+    posting,
+    terms,
+    coverage: coverageOf(terms),
+    languages: resumeLanguages(model, mentions),
+    listedNotShown: listedNotShown(mentions),
+  };
+}
+
+/**
+ * Whether a keyword search for the posting's spelling finds the resume: the
+ * resume uses one of the posting's spellings, or the canonical name (we never
+ * push "k8s" over "Kubernetes"), or any form at all of a generic practice.
+ */
+function sameSpellingSomewhere(term: PostingTerm, mentions: readonly ResumeMention[]): boolean {
+  if (term.practice) return true;
+  const wanted = [...term.spellings, term.canonical].map(spellingKey);
+  return mentions.some((mention) => {
+    const written = spellingKey(mention.spelling);
+    return wanted.some((key) => written === key || ` ${written} `.includes(` ${key} `));
+  });
+}
+
+/** "Apache Kafka" and "Kafka", "Amazon SQS" and "SQS" are one spelling for a keyword search. */
+function spellingKey(spelling: string): string {
+  return normalizeForm(spelling).replace(/^(?:apache|amazon|aws|google cloud|google|microsoft|azure|hashicorp|red hat) /, '');
+}
+
+function coveringTools(canonical: string, byCanonical: ReadonlyMap<string, ResumeMention[]>): string[] {
+  const tools: string[] = [];
+  for (const other of byCanonical.keys()) {
+    if (other !== canonical && taxonomy.closure(other).has(canonical)) tools.push(other);
+  }
+  return tools;
+}
+
+function coverageOf(terms: readonly TermMatch[]): Coverage {
+  const byCategory = new Map<SkillsCategory, CategoryCoverage>();
+  let matched = 0;
+  let spelledDifferently = 0;
+  for (const match of terms) {
+    const category = match.term.skillsCategory;
+    let entry = byCategory.get(category);
+    if (!entry) {
+      entry = { category, matched: 0, total: 0 };
+      byCategory.set(category, entry);
+    }
+    entry.total++;
+    if (match.status !== 'missing') {
+      entry.matched++;
+      matched++;
+    }
+    if (match.status === 'spelled-differently') spelledDifferently++;
+  }
+  return {
+    matched,
+    total: terms.length,
+    spelledDifferently,
+    byCategory: SKILLS_CATEGORIES.flatMap((category) => byCategory.get(category) ?? []),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The resume's mentions
+// ---------------------------------------------------------------------------
+
+/**
+ * Which strings of the resume can mention a technology, and as what. Company
+ * and school names, URLs, dates and spoken languages are left out: working
+ * at Oracle is not knowing Oracle Database.
+ */
+function kindOf(segments: readonly PathSegment[]): MentionKind | undefined {
+  const [section, a, b, c] = segments;
+  const n = segments.length;
+  switch (section) {
+    case 'skills':
+      return typeof a === 'number' && b === 'keywords' && typeof c === 'number' && n === 4 ? 'skill' : undefined;
+    case 'work':
+    case 'volunteer':
+    case 'projects':
+      if (typeof a !== 'number') return undefined;
+      if (b === 'highlights' && typeof c === 'number' && n === 4) return 'bullet';
+      if (n !== 3) return section === 'projects' && (b === 'keywords' || b === 'roles') && n === 4 ? 'other' : undefined;
+      if (b === 'summary' || (section === 'projects' && b === 'description')) return 'bullet';
+      return b === 'position' || (section === 'projects' && b === 'name') ? 'other' : undefined;
+    case 'basics':
+      // The summary is a bullet to the engine too (`model.bullets`): "eight years of Go" shows Go.
+      if (n === 2 && a === 'summary') return 'bullet';
+      return n === 2 && a === 'label' ? 'other' : undefined;
+    case 'certificates':
+    case 'awards':
+    case 'publications':
+      return typeof a === 'number' && n === 3 && (b === 'name' || b === 'title' || b === 'summary') ? 'other' : undefined;
+    case 'education':
+      if (typeof a !== 'number') return undefined;
+      return (n === 3 && b === 'area') || (n === 4 && b === 'courses') ? 'other' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Every taxonomy term the resume mentions, in document order; cached per model. */
+export function resumeMentions(model: ResumeModel): ResumeMention[] {
+  const cached = mentionCache.get(model);
+  if (cached) return cached;
+  const mentions: ResumeMention[] = [];
+  for (const entry of model.entries.values()) {
+    const node = entry.node;
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
+    const kind = kindOf(entry.segments);
+    if (!kind) continue;
+    const value = node.value;
+    const prose = toProse(value);
+    let map: number[] | undefined | null = null;
+    for (const hit of taxonomy.find(prose.text)) {
+      const raw = proseToRaw(prose, hit.start, hit.end);
+      if (map === null) map = scalarSourceMap(model.text, node);
+      mentions.push({
+        canonical: hit.term.canonical,
+        spelling: value.slice(raw.start, raw.end),
+        variant: hit.variant,
+        kind,
+        path: entry.path,
+        range: map ? { start: map[raw.start], end: map[raw.end - 1] + 1 } : { start: node.range[0], end: node.range[1] },
+        scalar: node,
+        valueStart: raw.start,
+        valueEnd: raw.end,
+      });
+    }
+  }
+  mentions.sort((a, b) => a.range.start - b.range.start);
+  mentionCache.set(model, mentions);
+  return mentions;
+}
+
+const LANGUAGES_GROUP = /\blanguages?\b/i;
+
+/** The skills group that lists languages: the one named like it, else the first that lists one. */
+export function resumeLanguages(model: ResumeModel, mentions: readonly ResumeMention[] = resumeMentions(model)): ResumeLanguages | undefined {
+  const groups = skillsGroups(model).filter((group) => group.keywords);
+  const languagesIn = (group: SkillsGroup): LanguageItem[] => {
+    const prefix = formatPath(['skills', group.index, 'keywords']);
+    const items: LanguageItem[] = [];
+    for (const mention of mentions) {
+      if (mention.kind !== 'skill' || !mention.path.startsWith(`${prefix}[`)) continue;
+      if (taxonomy.term(mention.canonical)?.category.id !== 'languages') continue;
+      const index = Number(/\[(\d+)\]$/.exec(mention.path)?.[1]);
+      // One language per keyword: "Go (Golang)" is one item.
+      if (items.some((item) => item.index === index)) continue;
+      items.push({ index, canonical: mention.canonical, mention });
+    }
+    return items;
+  };
+  const named = groups.find((group) => group.name && LANGUAGES_GROUP.test(group.name));
+  const group = named ?? groups.find((g) => languagesIn(g).length > 0);
+  if (!group?.keywords) return undefined;
+  return {
+    group,
+    path: formatPath(['skills', group.index, 'keywords']),
+    keywords: group.keywords,
+    languages: languagesIn(group),
+  };
+}
+
+/** Skills keywords no bullet shows, directly or through a narrower term (a bullet on OpenTelemetry shows tracing). */
+function listedNotShown(mentions: readonly ResumeMention[]): ResumeMention[] {
+  const shown = new Set<string>();
+  for (const mention of mentions) {
+    if (mention.kind === 'bullet') for (const canonical of taxonomy.closure(mention.canonical)) shown.add(canonical);
+  }
+  const seen = new Set<string>();
+  const out: ResumeMention[] = [];
+  for (const mention of mentions) {
+    if (mention.kind !== 'skill' || shown.has(mention.canonical) || seen.has(mention.canonical)) continue;
+    seen.add(mention.canonical);
+    out.push(mention);
+  }
+  return out;
+}

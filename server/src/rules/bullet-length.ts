@@ -1,0 +1,75 @@
+/**
+ * Bullets longer than about two printed lines, or too short to say what was
+ * done and why it mattered. Only highlights are measured: a summary is a
+ * paragraph by design.
+ *
+ * Length is measured in printed columns, so it works in any language: a
+ * Chinese, Japanese or Korean character takes two columns. Words are counted
+ * with spaces, except in Chinese and Japanese, which are written without
+ * them: there every two characters count as one word.
+ */
+import { toProse, wordsOf } from '../engine/prose';
+import type { Rule } from '../engine/rule';
+
+/** About two lines of a printed resume in a 10–11pt font. */
+export const MAX_COLUMNS = 200;
+export const MIN_WORDS = 4;
+
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** Characters a printed line gives two columns. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
+
+export function columns(text: string): number {
+  let width = 0;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+export function wordCount(text: string): number {
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  return wordsOf(text.replace(UNSPACED, ' ')).length + Math.ceil(unspaced / 2);
+}
+
+/** "Java", "Active Directory": every word capitalised, no verb form; a skill, not an achievement. */
+function looksLikeKeyword(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length > 0 && words.every((word) => /^(?:[\p{Lu}\p{N}]|\p{Ll}+\p{Lu})/u.test(word.text)) && !/(ed|ing)$/i.test(words[0].text);
+}
+
+function shortMessage(text: string, words: number): string {
+  const count = words === 1 ? 'one word' : `${words} words`;
+  return looksLikeKeyword(text)
+    ? `\`${text}\` reads like a keyword, not a bullet: move it to \`skills\`, or say what you did with it and what changed.`
+    : `\`${text}\` is ${count}: say what you did, how, and what changed.`;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'bullet-length',
+    severity: 'info',
+    description: `A bullet longer than about two printed lines (${MAX_COLUMNS} characters) or shorter than ${MIN_WORDS} words.`,
+    fixable: false,
+    tags: ['prose'],
+  },
+  check({ model, report }) {
+    for (const bullet of model.bullets) {
+      if (bullet.kind !== 'highlight') continue;
+      const text = toProse(bullet.text).text.trim().replace(/\s+/g, ' ');
+      // An empty bullet has nothing to measure; it is a different problem.
+      if (text === '') continue;
+      const width = columns(text);
+      const words = wordCount(text);
+      if (width > MAX_COLUMNS) {
+        report({
+          range: bullet.range,
+          message: `This bullet is ${width} characters, more than two printed lines: keep what you did and the result, and cut the rest to under ${MAX_COLUMNS}.`,
+        });
+      } else if (words < MIN_WORDS) {
+        report({ range: bullet.range, message: shortMessage(text, words) });
+      }
+    }
+  },
+};
+
+export default rule;

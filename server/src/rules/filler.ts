@@ -1,0 +1,124 @@
+/**
+ * Buzzwords and empty intensifiers. A reviewer reads "results-driven" or
+ * "successfully" as noise; the bullet's result should carry the claim.
+ *
+ * Removing the word is offered as a safe fix only where the sentence stays
+ * grammatical without it: adverbs and vague quantities before another word,
+ * adjectives directly before a noun. Nouns and phrases ("team player",
+ * "think outside the box") need a rewrite, so they get no fix.
+ */
+import type { Bullet } from '../engine/document';
+import { rangeInBullet } from '../engine/document';
+import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
+import type { Rule } from '../engine/rule';
+import { renderScalar } from '../engine/scalarSource';
+import type { Fix } from '../engine/types';
+
+type Kind = 'intensifier' | 'quantity' | 'adjective' | 'phrase';
+
+interface Filler {
+  pattern: RegExp;
+  kind: Kind;
+}
+
+/** Not part of a longer word: "various-sized", "cost-effectively" and "veryfied" are left alone. */
+const word = (body: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}_'’-])(?:${body})(?![\\p{L}\\p{N}_]|-\\p{L})`, 'giu');
+
+const FILLERS: readonly Filler[] = [
+  { pattern: word('successfully|effectively|very'), kind: 'intensifier' },
+  { pattern: word('various|several'), kind: 'quantity' },
+  { pattern: word('hard[- ]?working|results?[- ]driven|detail[- ]oriented|passionate'), kind: 'adjective' },
+  {
+    pattern: word('synerg(?:y|ies|istic)|team[- ]players?|go[- ]getters?|think(?:s|ing)?\\s+outside\\s+(?:of\\s+)?the\\s+box'),
+    kind: 'phrase',
+  },
+];
+
+function message(phrase: string, kind: Kind): string {
+  const quoted = `\`${phrase}\``;
+  switch (kind) {
+    case 'intensifier':
+      return phrase.toLowerCase() === 'very'
+        ? `${quoted} is an empty intensifier: cut it, or say how much with a number.`
+        : `${quoted} is filler: cut it and let the result show how well it went.`;
+    case 'quantity':
+      return `${quoted} is vague: give the number, or cut it.`;
+    default:
+      return `${quoted} is a buzzword reviewers skip: show it with something you did instead.`;
+  }
+}
+
+/** Words after which dropping a vague quantity changes or breaks the sense ("several hundred", "several of"). */
+const QUANTITY_BLOCKERS = new Set([
+  'of', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'dozen', 'times', 'more', 'other', 'others',
+  // "mentored several with guidance": the word stands for a noun; without it the sentence breaks.
+  'with', 'in', 'on', 'at', 'to', 'for', 'from', 'across', 'who', 'that', 'which', 'and', 'or',
+]);
+/** Before these an adjective is predicative or coordinated ("passionate about", "detail-oriented and"): a rewrite is needed. */
+const ADJECTIVE_BLOCKERS = new Set(['about', 'and', 'or', 'to', 'for', 'in', 'with', 'at', 'on', 'when', 'as']);
+/** Before these an adverb is modified itself ("very effectively"): dropping the adverb strands the modifier. */
+const MODIFIERS = new Set(['very', 'so', 'more', 'most', 'quite', 'really', 'less', 'extremely', 'highly', 'and', 'or']);
+const ARTICLES_AND_LINKS = new Set(['a', 'an', 'and', 'or', 'is', 'am', 'are', 'was', 'were', 'be', 'being']);
+
+const wordBefore = (text: string, at: number): string => /([\p{L}'’]+)[\s,]*$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1]?.toLowerCase() ?? '';
+const wordAfter = (text: string, at: number): string => /^\s*([\p{L}\p{N}'’]+)/u.exec(text.slice(at, at + 40))?.[1]?.toLowerCase() ?? '';
+
+/**
+ * The bullet's text with `[start, end)` removed, or undefined when the
+ * removal would not leave a clean sentence (markup around the word, the word
+ * before punctuation, a modifier left dangling).
+ */
+export function removeWord(raw: string, start: number, end: number, kind: Kind): string | undefined {
+  if (kind === 'phrase') return undefined;
+  const before = raw.slice(0, start);
+  const after = raw.slice(end);
+  // Only when a plain word follows after plain spaces; markup or punctuation next to the word needs a human.
+  if (!/^[ \t]+[\p{L}\p{N}]/u.test(after) || (before !== '' && !/[ \t]$/.test(before))) return undefined;
+  const next = wordAfter(raw, end);
+  const previous = wordBefore(raw, start);
+  if (kind === 'quantity' && (QUANTITY_BLOCKERS.has(next) || /^\d/.test(next))) return undefined;
+  if (kind === 'adjective' && (ADJECTIVE_BLOCKERS.has(next) || ARTICLES_AND_LINKS.has(previous) || /,\s*$/.test(before))) return undefined;
+  if (kind === 'intensifier' && MODIFIERS.has(previous)) return undefined;
+  let rest = after.replace(/^[ \t]+/, '');
+  // At the start of a sentence the next word takes the capital: "Successfully delivered" → "Delivered".
+  const sentenceStart = before.trim() === '' || /[.!?]\s+$/.test(before);
+  if (sentenceStart) rest = rest.charAt(0).toUpperCase() + rest.slice(1);
+  return before + rest;
+}
+
+function removalFix(text: string, bullet: Bullet, phrase: string, start: number, end: number, kind: Kind): Fix[] {
+  const value = removeWord(bullet.text, start, end, kind);
+  if (value === undefined) return [];
+  const edit = renderScalar(text, bullet.node, [value]);
+  return [{ title: `Remove \`${phrase}\``, edits: [edit], isPreferred: true, safe: true }];
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'filler',
+    severity: 'info',
+    description: 'Buzzwords and empty intensifiers (`successfully`, `results-driven`, `various`) that add words but no information.',
+    fixable: true,
+    tags: ['prose'],
+  },
+  check({ model, report }) {
+    for (const bullet of model.bullets) {
+      const prose = toProse(bullet.text);
+      if (!isLikelyEnglish(prose.text)) continue;
+      for (const { pattern, kind } of FILLERS) {
+        for (const match of prose.text.matchAll(pattern)) {
+          const at = match.index ?? 0;
+          const { start, end } = proseToRaw(prose, at, at + match[0].length);
+          const phrase = match[0].replace(/\s+/g, ' ');
+          report({
+            range: rangeInBullet(model, bullet, start, end),
+            message: message(phrase, kind),
+            fixes: removalFix(model.text, bullet, phrase, start, end, kind),
+          });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,76 @@
+/**
+ * An unfilled template slot or a TODO left in the resume. Our templates use
+ * distinctive tokens (`‹N›`, `‹how›`) precisely so this rule can be an error
+ * without ever mistaking ordinary text for one.
+ */
+import { visit, type Scalar } from 'yaml';
+import { nodeRange, type ResumeModel } from '../engine/document';
+import { templateTokens } from '../engine/placeholders';
+import type { Rule } from '../engine/rule';
+import { scalarSourceMap } from '../engine/scalarSource';
+import type { OffsetRange } from '../engine/types';
+
+/** Upper case, whole word: `todo app`, `TODOs` and `PTBD` are ordinary text. */
+const MARKER = /(?<![\p{L}\p{N}_-])(TODO|TBD)(?![\p{L}\p{N}_]|-\p{L})/gu;
+
+/** "Built a TODO app", "a TODO list in React": the word names the thing, not a gap. */
+const MARKER_AS_NAME = /^\s+(?:apps?|applications?|lists?|manager|tracker|comments?|items?)\b/i;
+
+interface Hit {
+  token: string;
+  start: number;
+  end: number;
+}
+
+export function placeholderHits(text: string): Hit[] {
+  const hits: Hit[] = templateTokens(text);
+  for (const match of text.matchAll(MARKER)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (match[0] === 'TODO' && MARKER_AS_NAME.test(text.slice(end, end + 20))) continue;
+    hits.push({ token: match[0], start, end });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function message(token: string): string {
+  if (token === 'TODO' || token === 'TBD') {
+    return `\`${token}\` marks unfinished text: finish it or remove it before you send the resume.`;
+  }
+  return `\`${token}\` is an unfilled template slot: replace it with your own words or figure.`;
+}
+
+/** Source range of `[start, end)` of a scalar's parsed value; the whole scalar when it cannot be mapped. */
+function rangeInScalar(model: ResumeModel, node: Scalar, start: number, end: number): OffsetRange {
+  const whole = nodeRange(node);
+  const map = scalarSourceMap(model.text, node);
+  if (!map || map.length === 0) return whole;
+  const from = map[Math.min(start, map.length - 1)];
+  // The end maps from the token's last character, so a folded line break after it is not included.
+  const to = map[Math.min(end - 1, map.length - 1)] + 1;
+  return { start: from, end: Math.max(from, to) };
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'placeholder',
+    severity: 'error',
+    description: 'A template placeholder (`‹N›`, `‹how›`) or a `TODO`/`TBD` left in the resume.',
+    fixable: false,
+    tags: ['template'],
+  },
+  check({ model, report }) {
+    if (!model.document) return;
+    // Keys too: `- TODO: the Kafka migration` parses as a mapping whose key is the TODO.
+    visit(model.document, {
+      Scalar(_key, node) {
+        if (typeof node.value !== 'string') return;
+        for (const hit of placeholderHits(node.value)) {
+          report({ range: rangeInScalar(model, node, hit.start, hit.end), message: message(hit.token) });
+        }
+      },
+    });
+  },
+};
+
+export default rule;

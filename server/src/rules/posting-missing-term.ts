@@ -1,0 +1,39 @@
+/**
+ * The seed: "Mirror the posting's stack (language, datastore, message
+ * broker, cloud) so you clear the keyword filter." With a posting given,
+ * each term it asks for that the resume never mentions is one finding on the
+ * `skills` key, saying where the posting asked for it, with a fix that adds
+ * the term to the right skills group. The fix is never automatic: only the
+ * person knows whether they have used it.
+ */
+import type { Rule } from '../engine/rule';
+import { addSkillFix, postingMatchOf, skillsAnchor, termName } from '../engine/posting';
+
+const rule: Rule = {
+  meta: {
+    id: 'posting-missing-term',
+    severity: 'info',
+    description: 'A technology or practice the job posting asks for that the resume never mentions.',
+    fixable: true,
+    tags: ['posting'],
+  },
+  check(context) {
+    const { model, report } = context;
+    const match = postingMatchOf(context);
+    if (!match) return;
+    const anchor = skillsAnchor(model);
+    if (!anchor) return;
+    for (const { term, status } of match.terms) {
+      if (status !== 'missing') continue;
+      const name = termName(term);
+      const fix = addSkillFix(model, term.skillsCategory, name);
+      report({
+        range: anchor,
+        message: `\`${name}\` is in the posting (${term.where}) but not in the resume: if you have used it, add it to your skills.`,
+        fixes: fix ? [fix] : [],
+      });
+    }
+  },
+};
+
+export default rule;

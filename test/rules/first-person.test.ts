@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { snippetToPlainText } from '../../server/src/engine/scalarSource';
+import type { Finding, Fix } from '../../server/src/engine/types';
+import rule from '../../server/src/rules/first-person';
+import { applyEdits, findingsOf, textAt, workResume } from '../helpers';
+
+const find = (text: string) => findingsOf(text, 'first-person', {}, [rule]);
+const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
+
+function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.snippet ? snippetToPlainText(e.newText) : e.newText })));
+}
+
+function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shape);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
+  return typeof value;
+}
+
+/** Applies the finding's fix: the pronoun is gone, the structure and the comment are kept. */
+function fixed(text: string, finding: Finding): string {
+  assert.equal(finding.fixes.length, 1);
+  const out = applyFix(text, finding.fixes[0]);
+  assert.deepEqual(shape(parse(out)), shape(parse(text)));
+  assert.equal(find(out).length, find(text).length - 1);
+  assert.ok(out.includes('# keep me'));
+  return out;
+}
+
+const SUBJECT = (w: string) => `\`${w}\` is first person: resume bullets leave the subject implied and start with the verb.`;
+
+describe('first-person', () => {
+  it('flags each pronoun in a bullet, exactly', () => {
+    const text = workResume([
+      'I led the migration of our ledger to PostgreSQL 15',
+      'Using Go, we cut the p99 of my team’s API from 2 s to 300 ms',
+      'Wrote the runbook that on-call engineers after me still use',
+    ]);
+    assert.deepEqual(phrases(text), ['I', 'our', 'we', 'my', 'me']);
+    const findings = find(text);
+    assert.equal(findings[0].message, SUBJECT('I'));
+    assert.equal(findings[0].severity, 'warning');
+    assert.equal(findings[1].message, '`our` is first person: write `the`, or name whose it is (the team\'s, the company\'s).');
+    assert.equal(findings[4].message, '`me` is first person: rephrase so the bullet says what you did, without the pronoun.');
+  });
+
+  it('drops a leading I or We and capitalises the verb', () => {
+    const text = workResume(['I reduced the AWS bill by 31% with spot instances', 'We shipped payouts in 6 weeks'], '# keep me');
+    const out = fixed(text, find(text)[0]);
+    assert.equal(parse(out).work[0].highlights[0], 'Reduced the AWS bill by 31% with spot instances');
+    const out2 = fixed(text, find(text)[1]);
+    assert.equal(parse(out2).work[0].highlights[1], 'Shipped payouts in 6 weeks');
+    assert.equal(find(text)[1].fixes[0].title, 'Remove `We`');
+  });
+
+  it('replaces our, and my before a work noun, with "the"', () => {
+    const text = [
+      'work:',
+      '  - name: Acme # keep me',
+      '    summary: Our platform team owned payments.',
+      '    highlights:',
+      '      - Moved my team to trunk-based development',
+      '',
+    ].join('\n');
+    const findings = find(text);
+    assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['Our', 'my']);
+    assert.equal(parse(fixed(text, findings[0])).work[0].summary, 'The platform team owned payments.');
+    assert.equal(findings[1].fixes[0].title, 'Replace `my` with `the`');
+    assert.equal(parse(fixed(text, findings[1])).work[0].highlights[0], 'Moved the team to trunk-based development');
+  });
+
+  it('offers no fix where only a person can rephrase', () => {
+    const text = workResume([
+      'I was the on-call lead for the payments API',
+      'Honed my leadership skills mentoring 3 engineers',
+      'Rebuilt the queue, as we had planned',
+      'Built our own load tester in Go',
+    ]);
+    assert.deepEqual(phrases(text), ['I', 'my', 'we', 'our']);
+    assert.deepEqual(find(text).map((f) => f.fixes.length), [0, 0, 0, 0]);
+  });
+
+  it('does not read numerals, acronyms, names or quotes as pronouns', () => {
+    const text = workResume([
+      'Cut disk I/O on the ingest nodes by 40% and sped up CI/CD',
+      'Built the data pipeline for a phase I clinical trial',
+      'Promoted from Software Engineer I to II in 14 months',
+      'Expanded the checkout service to US and EU regions in us-east-1',
+      'Redesigned the My Account page, lifting retention 8%',
+      'Quoted in the postmortem review: "we were blind without traces"',
+      'Built the Nara.me REST client',
+    ]);
+    assert.deepEqual(find(text), []);
+  });
+
+  it('reads work summaries but not basics.summary, where first person is normal', () => {
+    const text = [
+      'basics:',
+      '  name: Dana',
+      '  summary: I build payment systems that stay boring under load.',
+      'work:',
+      '  - name: Acme',
+      '    summary: I ran the ledger team.',
+      '',
+    ].join('\n');
+    assert.deepEqual(phrases(text), ['I']);
+    assert.equal(textAt(text, find(text)[0].range), 'I');
+    assert.ok(find(text)[0].range.start > text.indexOf('work:'));
+  });
+
+  it('stays quiet on bullets in other languages', () => {
+    const text = workResume(['Me encargué de la migración de los servicios a Kubernetes con Helm']);
+    assert.deepEqual(find(text), []);
+  });
+});

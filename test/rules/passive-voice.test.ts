@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { snippetToPlainText } from '../../server/src/engine/scalarSource';
+import type { Finding, Fix } from '../../server/src/engine/types';
+import rule from '../../server/src/rules/passive-voice';
+import { applyEdits, findingsOf, textAt, workResume } from '../helpers';
+
+const find = (text: string) => findingsOf(text, 'passive-voice', {}, [rule]);
+const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
+
+function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.snippet ? snippetToPlainText(e.newText) : e.newText })));
+}
+
+function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shape);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
+  return typeof value;
+}
+
+/** Applies the finding's fix: that finding is gone, the structure and the comment are kept. */
+function fixed(text: string, finding: Finding): string {
+  assert.equal(finding.fixes.length, 1);
+  const out = applyFix(text, finding.fixes[0]);
+  assert.deepEqual(shape(parse(out)), shape(parse(text)));
+  assert.ok(out.includes('# keep me'));
+  assert.equal(find(out).length, find(text).length - 1);
+  return out;
+}
+
+const resume = (highlights: string[]) => workResume(highlights, '# keep me');
+
+describe('passive-voice', () => {
+  it('flags was/were + participle at the start of a bullet, exactly', () => {
+    const text = resume([
+      'Was responsible for building the payouts API in Go',
+      'Was tasked with migrating 40 services to Kubernetes',
+      'Were migrated to Aurora with zero downtime',
+    ]);
+    assert.deepEqual(phrases(text), ['Was responsible', 'Was tasked', 'Were migrated']);
+    const [first] = find(text);
+    assert.equal(first.message, '`Was responsible` is passive: open with what you did (Built, Led, Cut …).');
+    assert.equal(first.severity, 'info');
+  });
+
+  it('rewrites "Was responsible for building X" as "Built X"', () => {
+    const text = resume(['Was responsible for building the payouts API in Go', 'Was tasked with migrating 40 services to Kubernetes']);
+    const [responsible, tasked] = find(text);
+    assert.equal(responsible.fixes[0].title, 'Rewrite as `Built …`');
+    assert.equal(parse(fixed(text, responsible)).work[0].highlights[0], 'Built the payouts API in Go');
+    assert.equal(parse(fixed(text, tasked)).work[0].highlights[1], 'Migrated 40 services to Kubernetes');
+  });
+
+  it('drops "Was" when there is no action to promote', () => {
+    const text = resume(['Was promoted to tech lead after 18 months', 'Was responsible for marketing and sales tooling']);
+    const [promoted, responsible] = find(text);
+    assert.equal(promoted.fixes[0].title, 'Remove `Was`');
+    assert.equal(parse(fixed(text, promoted)).work[0].highlights[0], 'Promoted to tech lead after 18 months');
+    assert.equal(parse(fixed(text, responsible)).work[0].highlights[1], 'Responsible for marketing and sales tooling');
+  });
+
+  it('reads past a leading I, and each sentence of a role summary', () => {
+    const text = [
+      'work:',
+      '  - name: Acme # keep me',
+      '    summary: Ran the ledger team. I was responsible for onboarding new hires.',
+      '    highlights:',
+      '      - I was tasked with the settlement pipeline',
+      '',
+    ].join('\n');
+    assert.deepEqual(phrases(text), ['was responsible', 'was tasked']);
+    const [summary, bullet] = find(text);
+    assert.equal(parse(fixed(text, summary)).work[0].summary, 'Ran the ledger team. Onboarded new hires.');
+    assert.equal(bullet.fixes[0].title, 'Remove `I was`');
+    assert.equal(parse(fixed(text, bullet)).work[0].highlights[0], 'Tasked with the settlement pipeline');
+  });
+
+  it('leaves alone passives mid-sentence, non-participles, the profile and other languages', () => {
+    const text = [
+      'basics:',
+      '  summary: I was responsible for payments at two startups.',
+      'work:',
+      '  - name: Acme',
+      '    highlights:',
+      '      - Replaced the cron poller that was used by 12 services',
+      '      - Was the first backend hire and a team lead',
+      '      - Was on call for 40 services and part of the SRE guild',
+      '      - Was deployed en los servidores de la empresa para los clientes',
+      '',
+    ].join('\n');
+    assert.deepEqual(find(text), []);
+  });
+});

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import rule from '../../server/src/rules/posting-main-language';
+import { findingsOf, textAt } from '../helpers';
+import { applyFix, assertValidYaml, examplePosting, exampleResume, markdownPosting } from '../engine/posting/support';
+
+const ID = 'posting-main-language';
+const GO_POSTING = markdownPosting(['# Senior Go Engineer', '', '## Requirements', '- Go and PostgreSQL', '- Some Python is a plus'].join('\n'));
+
+function resume(keywords: string): string {
+  return `basics:
+  name: Dana Reyes
+  summary: Backend engineer; eight years of Java, the last three in Go.
+skills:  # deepest first
+  - name: Languages
+    keywords: ${keywords}
+  - name: Data
+    keywords: [PostgreSQL]
+`;
+}
+
+function lintWith(text: string, posting = GO_POSTING) {
+  return findingsOf(text, ID, { posting }, [rule]);
+}
+
+describe(ID, () => {
+  it('flags the main language when another comes first', () => {
+    const text = resume('[Java, Python, Go]  # by years');
+    const findings = lintWith(text);
+    assert.deepEqual(
+      findings.map((f) => [textAt(text, f.range), f.range.start, f.severity, f.message]),
+      [['Go', text.indexOf('Go]'), 'info', "`Go` is the posting's main language but comes after `Java` in your Languages: lead with it."]],
+    );
+  });
+
+  it('moves it first in a flow list: safe, finding gone, YAML valid, comments kept', () => {
+    const text = resume('[Java, Python, Go]  # by years');
+    const [finding] = lintWith(text);
+    const [fix] = finding.fixes;
+    assert.deepEqual([fix.title, fix.safe, fix.isPreferred], ['Move Go first', true, true]);
+    const fixed = applyFix(text, fix);
+    assert.ok(fixed.includes('    keywords: [Go, Java, Python]  # by years\n'), fixed);
+    assert.ok(fixed.includes('skills:  # deepest first'));
+    assertValidYaml(fixed, ['basics', 'skills']);
+    assert.deepEqual(lintWith(fixed), []);
+  });
+
+  it('moves the line in a block list, with its comment', () => {
+    const text = resume('\n      - Java   # 8 years\n      - Golang # 3 years\n      - SQL');
+    const [finding] = lintWith(text);
+    assert.equal(textAt(text, finding.range), 'Golang');
+    assert.equal(finding.message, "`Golang` is the posting's main language but comes after `Java` in your Languages: lead with it.");
+    const fixed = applyFix(text, finding.fixes[0]);
+    assert.ok(fixed.includes('    keywords: \n      - Golang # 3 years\n      - Java   # 8 years\n      - SQL\n'), fixed);
+    assertValidYaml(fixed, ['basics', 'skills']);
+    assert.deepEqual(lintWith(fixed), []);
+  });
+
+  it('compares languages only: a framework or tool listed before them does not count', () => {
+    assert.deepEqual(lintWith(resume('[gRPC, Go, Java]')), []);
+    const text = resume('[gRPC, Java, Go]');
+    const fixed = applyFix(text, lintWith(text)[0].fixes[0]);
+    assert.ok(fixed.includes('keywords: [gRPC, Go, Java]'));
+  });
+
+  it('says so, without a fix, when the languages list lacks it but the resume shows it', () => {
+    const text = resume('[Java, Python]');
+    const findings = lintWith(text);
+    assert.deepEqual(
+      findings.map((f) => [textAt(text, f.range), f.message, f.fixes.length]),
+      [['keywords', "The posting's main language is `Go`, but your Languages list does not include it: if you use it, list it first.", 0]],
+    );
+  });
+
+  it('stays quiet when the resume never mentions it (posting-missing-term says so), or lists it first', () => {
+    const never = resume('[Java, Python]').replace('the last three in Go', 'the last three in Kotlin');
+    assert.deepEqual(lintWith(never), []);
+    assert.deepEqual(lintWith(resume('[Go, Java]')), []);
+  });
+
+  it('stays quiet without a posting, or when the posting has no main language', () => {
+    assert.deepEqual(findingsOf(resume('[Java, Go]'), ID, {}, [rule]), []);
+    assert.deepEqual(lintWith(resume('[Java, Go]'), markdownPosting('- Kafka and PostgreSQL')), []);
+  });
+
+  it('flags the example resume for the Java and Python postings, not the Go one', () => {
+    const text = exampleResume();
+    assert.deepEqual(lintWith(text, examplePosting('acme-backend.md')), []);
+    const java = lintWith(text, examplePosting('globex-platform.txt'));
+    assert.deepEqual(java.map((f) => f.message), ["`Java` is the posting's main language but comes after `Go` in your Languages: lead with it."]);
+    const fixed = applyFix(text, java[0].fixes[0]);
+    assert.ok(fixed.includes('keywords: [Java, Go, SQL, Python]'));
+    assert.deepEqual(lintWith(fixed, examplePosting('globex-platform.txt')), []);
+    const python = lintWith(text, examplePosting('initech-api.job.yaml'));
+    assert.ok(applyFix(text, python[0].fixes[0]).includes('keywords: [Python, Go, Java, SQL]'));
+  });
+});

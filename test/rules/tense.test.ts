@@ -1,0 +1,165 @@
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { snippetToPlainText } from '../../server/src/engine/scalarSource';
+import type { Finding, Fix } from '../../server/src/engine/types';
+import { pastTense, pastToPresent, presentToPast } from '../../server/src/engine/verbs';
+import rule, { ACTION_VERBS, thirdPerson, verbForm } from '../../server/src/rules/tense';
+import { applyEdits, findingsOf, textAt, workResume } from '../helpers';
+
+const find = (text: string) => findingsOf(text, 'tense', {}, [rule]);
+const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
+
+function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.snippet ? snippetToPlainText(e.newText) : e.newText })));
+}
+
+function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shape);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
+  return typeof value;
+}
+
+/** Applies the finding's fix: that finding is gone, the structure and the comment are kept. */
+function fixed(text: string, finding: Finding): string {
+  assert.equal(finding.fixes.length, 1);
+  const out = applyFix(text, finding.fixes[0]);
+  assert.deepEqual(shape(parse(out)), shape(parse(text)));
+  assert.ok(out.includes('# keep me'));
+  assert.ok(!find(out).some((f) => f.range.start === finding.range.start));
+  return out;
+}
+
+const ended = (highlights: string[]) => workResume(highlights, 'endDate: 2023-05 # keep me');
+const current = (highlights: string[]) => workResume(highlights, 'location: Berlin # keep me');
+
+describe('tense', () => {
+  it('flags a present-tense opening in a role that has ended, and conjugates it', () => {
+    const text = ended(['Manage the on-call rotation for 12 services', 'Led the ledger migration to PostgreSQL 15']);
+    const [finding] = find(text);
+    assert.equal(find(text).length, 1);
+    assert.equal(textAt(text, finding.range), 'Manage');
+    assert.equal(finding.message, '`Manage` is present tense, but this role has ended: write `Managed`.');
+    assert.equal(finding.severity, 'info');
+    assert.equal(finding.fixes[0].title, 'Change `Manage` to `Managed`');
+    assert.equal(finding.fixes[0].safe, true);
+    const out = fixed(text, finding);
+    assert.equal(parse(out).work[0].highlights[0], 'Managed the on-call rotation for 12 services');
+    assert.deepEqual(find(out), []);
+  });
+
+  it('conjugates irregular, third-person and coordinated verbs together', () => {
+    const text = ended(['Lead a team of 4 backend engineers', 'Writes the payments runbooks', 'Design, build and run the payouts API']);
+    assert.deepEqual(phrases(text), ['Lead', 'Writes', 'Design']);
+    const findings = find(text);
+    assert.equal(parse(fixed(text, findings[0])).work[0].highlights[0], 'Led a team of 4 backend engineers');
+    assert.equal(parse(fixed(text, findings[1])).work[0].highlights[1], 'Wrote the payments runbooks');
+    assert.equal(parse(fixed(text, findings[2])).work[0].highlights[2], 'Designed, built and ran the payouts API');
+  });
+
+  it('keeps a plain scalar plain and a block scalar a block', () => {
+    const text = [
+      'work:',
+      '  - name: Acme # keep me',
+      '    startDate: 2019-01',
+      '    endDate: 2022-12',
+      '    highlights:',
+      '      - Migrate 40 services to Kubernetes',
+      '      - >-',
+      '        Reduce the AWS bill by 31% by moving',
+      '        cold events to S3',
+      '',
+    ].join('\n');
+    const [plain, block] = find(text);
+    const out1 = fixed(text, plain);
+    assert.ok(out1.includes('      - Migrated 40 services to Kubernetes\n'));
+    const out2 = fixed(text, block);
+    assert.ok(out2.includes('      - >-\n'));
+    assert.equal(parse(out2).work[0].highlights[1], 'Reduced the AWS bill by 31% by moving cold events to S3');
+  });
+
+  it('in a current role, flags the minority tense, without a safe fix', () => {
+    const text = current(['Built the ingest pipeline in Go', 'Cut p95 latency from 900 ms to 150 ms', 'Reduced pager load by 60%', 'Own the ledger service']);
+    const [finding] = find(text);
+    assert.equal(find(text).length, 1);
+    assert.equal(textAt(text, finding.range), 'Own');
+    assert.equal(
+      finding.message,
+      "`Own` is present tense, but most of this current role's bullets are past tense: pick one tense for the role (`Owned`).",
+    );
+    assert.equal(finding.fixes[0].safe, false);
+    assert.equal(parse(fixed(text, finding)).work[0].highlights[3], 'Owned the ledger service');
+  });
+
+  it('in a current role, flags past openings when the present is the majority', () => {
+    const text = current(['Run the on-call rotation', 'Maintain the billing service', 'Migrated the queue to Kafka']);
+    const [finding] = find(text);
+    assert.equal(textAt(text, finding.range), 'Migrated');
+    assert.equal(parse(fixed(text, finding)).work[0].highlights[2], 'Migrate the queue to Kafka');
+  });
+
+  it('on a tie in a current role, flags the present-tense openings', () => {
+    const text = current(['Shipped the payouts API', 'Maintain the billing service']);
+    const [finding] = find(text);
+    assert.equal(textAt(text, finding.range), 'Maintain');
+    assert.match(finding.message, /half of this current role's bullets are past tense/);
+  });
+
+  it('treats "Present" and a future end date as current, and skips undated entries', () => {
+    const present = workResume(['Built the ingest pipeline', 'Cut costs by 20%', 'Manage the team'], 'endDate: Present');
+    assert.deepEqual(phrases(present), ['Manage']);
+    assert.match(find(present)[0].message, /current role/);
+    const future = workResume(['Manage the team'], 'endDate: 2027-01');
+    assert.deepEqual(find(future), []);
+    const undated = 'work:\n  - name: Acme\n    highlights:\n      - Manage the team\n      - Built the API\n';
+    assert.deepEqual(find(undated), []);
+  });
+
+  it('leaves alone openings that are not verbs, or have one form for both tenses', () => {
+    const text = ended([
+      'Lead engineer for the billing team',
+      'Lead Backend Engineer on the payments squad',
+      'Design of the event schema for 40 producers',
+      'Support for SEPA payouts in 12 countries',
+      'Kubernetes migration of 40 services',
+      'Set up Grafana dashboards for every service',
+      'Cut cloud spend by 20%',
+      'Managing the team of 6',
+    ]);
+    assert.deepEqual(find(text), []);
+  });
+
+  it('does not read summaries, or feature descriptions of a project', () => {
+    const text = [
+      'work:',
+      '  - name: Acme',
+      '    startDate: 2018-01',
+      '    endDate: 2020-01',
+      '    summary: Builds payroll software for small businesses.',
+      'projects:',
+      '  - name: Ledger CLI',
+      '    startDate: 2019-01',
+      '    endDate: 2019-06',
+      '    highlights:',
+      '      - Supports CSV and OFX import',
+      '      - Implement double-entry validation',
+      '',
+    ].join('\n');
+    assert.deepEqual(phrases(text), ['Implement']);
+  });
+
+  it('stays quiet on bullets in other languages', () => {
+    const text = ended(['Manage les équipes de la plateforme et des paiements pour les marchands']);
+    assert.deepEqual(find(text), []);
+  });
+
+  it('has a verb list that verbs.ts conjugates both ways', () => {
+    assert.ok(ACTION_VERBS.length >= 280);
+    for (const base of ACTION_VERBS) {
+      const past = pastTense(base);
+      if (!verbForm(base)?.tense) continue; // "set", "cut": one form for both tenses
+      assert.equal(pastToPresent(past), base, base);
+      assert.equal(presentToPast(thirdPerson(base)), past, base);
+      assert.equal(verbForm(past)?.tense, 'past', base);
+    }
+  });
+});

@@ -1,0 +1,154 @@
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import type { Finding, Fix } from '../../server/src/engine/types';
+import rule from '../../server/src/rules/weak-opening';
+import { applyEdits, findingsOf, textAt, workResume } from '../helpers';
+
+const find = (text: string): Finding[] => findingsOf(text, 'weak-opening', {}, [rule]);
+const phrases = (text: string): string[] => find(text).map((f) => textAt(text, f.range));
+
+function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits);
+}
+
+function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shape);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
+  return typeof value === 'string' ? '' : value;
+}
+
+function commented(bullet: string): string {
+  return workResume([bullet]).replace('    highlights:\n', '    # the platform years\n    highlights:\n');
+}
+
+/** Every fix of the only finding, applied: the new bullet texts, each checked to clear the finding and keep the YAML. */
+function rewritten(bullet: string): string[] {
+  const text = commented(bullet);
+  const [finding] = find(text);
+  assert.ok(finding, `no finding for ${bullet}`);
+  return finding.fixes.map((fix) => {
+    const fixed = applyFix(text, fix);
+    assert.deepEqual(find(fixed), [], fix.title);
+    assert.deepEqual(shape(parse(fixed)), shape(parse(text)), fix.title);
+    assert.ok(fixed.includes('# the platform years'), fix.title);
+    assert.ok(!fix.edits.some((edit) => edit.snippet), 'no template slots');
+    return String(parse(fixed).work[0].highlights[0]);
+  });
+}
+
+describe('weak-opening', () => {
+  it('flags the weak phrase itself, with a message naming it', () => {
+    const text = workResume(['Responsible for building the billing service']);
+    const [finding] = find(text);
+    assert.equal(textAt(text, finding.range), 'Responsible for');
+    assert.equal(finding.message, '`Responsible for` is a weak opening: start with what you did (Built, Owned).');
+    assert.equal(finding.severity, 'warning');
+  });
+
+  it('recognises each listed phrase and its common variants', () => {
+    const cases: [string, string][] = [
+      ['Responsible for the billing service', 'Responsible for'],
+      ['Worked on the checkout flow', 'Worked on'],
+      ['Worked closely with the data team on forecasting', 'Worked closely with'],
+      ['Worked in the payments squad', 'Worked in'],
+      ['Helped migrate the ledger to Postgres', 'Helped'],
+      ['Helping with the on-call rotation', 'Helping with'],
+      ['Assisted with the SOC 2 audit', 'Assisted with'],
+      ['Participated in the design review of the event bus', 'Participated in'],
+      ['Involved in the Kafka rollout', 'Involved in'],
+      ['Tasked with reducing cloud spend', 'Tasked with'],
+      ['Duties included reviewing pull requests', 'Duties included'],
+      ['Tasks include: code review and releases', 'Tasks include'],
+      ['Contributed to the open-source SDK', 'Contributed to'],
+      ['Part of the team that built the search service', 'Part of the team'],
+      ['A member of the platform team', 'A member of the platform team'],
+      ['Member of the architecture guild', 'Member of'],
+      ['Was responsible for the release process', 'Was responsible for'],
+      ['I helped design the rate limiter', 'I helped'],
+      ['I was involved in the migration', 'I was involved in'],
+      ['Successfully helped resolve the outage', 'Successfully helped'],
+      ['In charge of the nightly batch jobs', 'In charge of'],
+    ];
+    for (const [bullet, phrase] of cases) assert.deepEqual(phrases(workResume([bullet])), [phrase], bullet);
+  });
+
+  it('looks past markdown emphasis and a typed bullet marker', () => {
+    const bold = workResume(['**Responsible for** building the API']);
+    assert.deepEqual(phrases(bold), ['Responsible for']);
+    assert.deepEqual(phrases(workResume(['- Worked on the payments API'])), ['Worked on']);
+  });
+
+  it('leaves strong openings, later mentions and other languages alone', () => {
+    const bullets = [
+      'Built the billing service in Go',
+      'Led the team responsible for the billing service',
+      'Designed the API and worked with product on the roadmap',
+      'I led the migration to Kubernetes',
+      'Was highlighted in the company newsletter',
+      'Help desk support for 200 users',
+      'Contributed a patch to the Linux kernel',
+      'Responsable de la migration vers Kubernetes pour toute l’équipe',
+      'Participé en la concepción de una nueva plataforma web',
+    ];
+    for (const bullet of bullets) assert.deepEqual(find(workResume([bullet])), [], bullet);
+  });
+
+  it('turns a gerund into its past tense, as the preferred fix', () => {
+    const text = commented('Responsible for building the billing service');
+    const [finding] = find(text);
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.isPreferred ?? false]), [
+      ['Start with "Built"', true],
+      ['Start with "Owned and built"', false],
+    ]);
+    assert.deepEqual(rewritten('Responsible for building the billing service'), ['Built the billing service', 'Owned and built the billing service']);
+    assert.deepEqual(rewritten('Responsible for designing, building and operating the ledger'), ['Designed, built and operated the ledger']);
+    assert.deepEqual(rewritten('Worked on building features and fixing bugs'), ['Built features and fixed bugs']);
+  });
+
+  it('turns "the design and development of" into verbs', () => {
+    assert.deepEqual(rewritten('Responsible for the design and development of the PLC system'), ['Designed and developed the PLC system']);
+    assert.deepEqual(rewritten('Contributed to the migration of the billing service'), [
+      'Migrated the billing service',
+      'Partnered on the migration of the billing service',
+    ]);
+  });
+
+  it('offers ownership verbs before a noun phrase, people verbs before people', () => {
+    assert.deepEqual(rewritten('Responsible for the billing service'), ['Owned the billing service', 'Ran the billing service', 'Led the billing service']);
+    assert.deepEqual(rewritten('Responsible for the support engineers'), ['Led the support engineers', 'Managed the support engineers', 'Ran the support engineers']);
+    assert.deepEqual(rewritten('Worked on the checkout flow'), ['Built the checkout flow', 'Developed the checkout flow']);
+    assert.deepEqual(rewritten('Worked closely with designers on the app'), ['Partnered closely with designers on the app', 'Collaborated closely with designers on the app']);
+    assert.deepEqual(rewritten('Worked with Terraform to provision clusters'), ['Used Terraform to provision clusters', 'Built with Terraform to provision clusters']);
+  });
+
+  it('offers the action and an honest "Partnered on" for help and participation', () => {
+    assert.deepEqual(rewritten('Helped migrate X to Postgres'), ['Migrated X to Postgres', 'Partnered on migrating X to Postgres']);
+    assert.deepEqual(rewritten('Helped upgrade and convert the web project'), ['Upgraded and converted the web project', 'Partnered on upgrading and converting the web project']);
+    assert.deepEqual(rewritten('Participated in rebuilding the website'), ['Rebuilt the website', 'Partnered on rebuilding the website']);
+    assert.deepEqual(rewritten('Assisted with the SOC 2 audit'), ['Supported the SOC 2 audit', 'Partnered on the SOC 2 audit']);
+    assert.deepEqual(rewritten('Part of the team that built the search service'), ['Built the search service', 'Joined the team that built the search service']);
+    const text = commented('Helped migrate X to Postgres');
+    assert.ok(find(text)[0].fixes.every((fix) => !fix.isPreferred && !fix.safe));
+  });
+
+  it('drops a leading "I" or "Was" with the phrase and capitalises the new opening', () => {
+    assert.deepEqual(rewritten('I was responsible for turning slow reports into dashboards'), [
+      'Turned slow reports into dashboards',
+      'Owned and turned slow reports into dashboards',
+    ]);
+    assert.deepEqual(rewritten('responsible for writing the runbooks'), ['Wrote the runbooks', 'Owned and wrote the runbooks']);
+  });
+
+  it('keeps markup after the phrase and moves emphasis onto the new verb', () => {
+    assert.deepEqual(rewritten('**Responsible for** building the `billing` API'), ['**Built** the `billing` API', '**Owned and built** the `billing` API']);
+  });
+
+  it('keeps the scalar style of a plain or block bullet', () => {
+    const text = 'work:\n  - name: Acme\n    highlights:\n      - >-\n        Worked on the payments\n        API # not a comment in a block\n';
+    const [finding] = find(text);
+    assert.equal(textAt(text, finding.range), 'Worked on');
+    const fixed = applyFix(text, finding.fixes[0]);
+    assert.ok(fixed.includes('      - >-\n'));
+    assert.equal(parse(fixed).work[0].highlights[0], 'Built the payments API # not a comment in a block');
+  });
+});

@@ -1,0 +1,440 @@
+/**
+ * Drives the code-server workbench that scripts/ui/run.mjs starts: one
+ * headless chromium page for the whole run, and small helpers that act like a
+ * person (keyboard, command palette, mouse) and wait on what the page shows,
+ * never on fixed sleeps.
+ *
+ * Configuration comes from the environment run.mjs sets:
+ *   BULLETPROOF_UI_URL        the workbench URL (code-server on 127.0.0.1)
+ *   BULLETPROOF_UI_WORKSPACE  the temporary copy of test/ui/workspace it serves
+ *   BULLETPROOF_UI_RESULTS    where screenshots go (default test-results/ui)
+ *   BULLETPROOF_CHROMIUM      the browser (default /usr/bin/chromium)
+ *   BULLETPROOF_UI_TMP        the run's temporary folder (the browser profile goes there)
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+/**
+ * The little of the DOM that the functions run in the page use. The project
+ * compiles without the DOM library (it would hide mistakes in Node code), so
+ * it is declared here, for this module only.
+ */
+interface PageRect {
+  top: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+interface PageElement {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): PageRect;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+}
+declare const document: PageElement;
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the UI tests with \`node scripts/ui/run.mjs\``);
+  return value;
+}
+
+export const config = {
+  get url(): string {
+    return requiredEnv('BULLETPROOF_UI_URL');
+  },
+  get workspace(): string {
+    return requiredEnv('BULLETPROOF_UI_WORKSPACE');
+  },
+  results: path.resolve(repoRoot, process.env.BULLETPROOF_UI_RESULTS ?? path.join('test-results', 'ui')),
+  chromium: process.env.BULLETPROOF_CHROMIUM ?? '/usr/bin/chromium',
+  /** The run's temporary folder, removed by run.mjs even when interrupted. */
+  tmp: process.env.BULLETPROOF_UI_TMP ?? os.tmpdir(),
+};
+
+/** How long to wait for something the page should show. */
+export const TIMEOUT = {
+  /** The first diagnostics: extension activation and language server start included. */
+  firstDiagnostics: 45_000,
+  ui: 15_000,
+};
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** One finding as `bulletproof --format json` prints it (1-based lines and columns). */
+export interface CliFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+/** What the CLI finds in `file`: the expected diagnostics, computed rather than typed. */
+export function cliFindings(file: string): CliFinding[] {
+  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  const result = spawnSync(process.execPath, [cli, '--format', 'json', file], { encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`bulletproof CLI failed (${result.status}) on ${file}: ${result.stderr}`);
+  }
+  return JSON.parse(result.stdout) as CliFinding[];
+}
+
+/** The CLI's findings for `text` as if it were a file named `name` (for edits made in the editor). */
+export function cliFindingsForText(text: string, name: string): CliFinding[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletproof-ui-text-'));
+  try {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return cliFindings(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A row of the Problems panel, read from its accessible label and its parts. */
+export interface ProblemRow {
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  source: string;
+  code: string;
+}
+
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export class Workbench {
+  private constructor(
+    private readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  static async open(): Promise<Workbench> {
+    // A fresh profile inside the run's temporary folder.
+    const profile = fs.mkdtempSync(path.join(config.tmp, 'chromium-'));
+    const home = path.join(profile, 'home');
+    const context = await chromium.launchPersistentContext(path.join(profile, 'profile'), {
+      executablePath: config.chromium,
+      headless: true,
+      args: BROWSER_ARGS,
+      viewport: { width: 1280, height: 800 },
+      // Nothing of the browser's lands in the real home folder.
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') },
+    });
+    launched = context;
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(TIMEOUT.ui);
+    const workbench = new Workbench(context, page);
+    await page.goto(config.url, { waitUntil: 'domcontentloaded' });
+    // The explorer lists the workspace once the remote connection is up.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    return workbench;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  /** The active editor. */
+  get editor(): Locator {
+    return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(config.results, { recursive: true });
+    const file = path.join(config.results, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  private get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Closes hovers, suggestions and quick inputs left open. */
+  async dismiss(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
+  }
+
+  /** Runs a command from the palette (F1) by its exact label, e.g. `View: Close All Editors`. */
+  async runCommand(label: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput.locator('input');
+    await input.waitFor({ timeout: TIMEOUT.ui });
+    await input.fill(`>${label}`);
+    await this.quickInput
+      .locator('.quick-input-list .monaco-list-row.focused')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
+      .waitFor({ timeout: TIMEOUT.ui });
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
+  }
+
+  /** Opens a workspace file by name with Quick Open (Ctrl+P). */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.quickInput.locator('input');
+    await input.waitFor({ timeout: TIMEOUT.ui });
+    await input.fill(name);
+    // The first file result, once the file search has answered.
+    await this.quickInput
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: name })
+      .waitFor({ timeout: TIMEOUT.ui });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tab.active[aria-label^="${name}"]`).waitFor({ timeout: TIMEOUT.ui });
+    await this.editor.locator('.view-lines').waitFor({ timeout: TIMEOUT.ui });
+  }
+
+  /**
+   * Closes every editor, answering "Don't Save" if a test left one modified,
+   * so each scenario starts from an empty editor area (and the server clears
+   * the diagnostics of closed files).
+   */
+  async closeAllEditors(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    if ((await this.page.locator('.tabs-container .tab').count()) === 0) return;
+    await this.runCommand('View: Close All Editors');
+    for (;;) {
+      await this.page.waitForFunction(
+        () => document.querySelector('.monaco-dialog-box') !== null || [...document.querySelectorAll('.tabs-container .tab')].length === 0,
+        undefined,
+        { timeout: TIMEOUT.ui },
+      );
+      const dialog = this.page.locator('.monaco-dialog-box');
+      if ((await dialog.count()) === 0) return;
+      await dialog.getByRole('button', { name: "Don't Save" }).click();
+    }
+  }
+
+  /** Moves the cursor with Go to Line (Ctrl+G), 1-based, and waits for the status bar to show it. */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.quickInput.locator('input');
+    await input.waitFor({ timeout: TIMEOUT.ui });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
+    await this.page
+      .locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${column}` })
+      .waitFor({ timeout: TIMEOUT.ui });
+  }
+
+  /**
+   * Waits until the active editor shows a squiggle of `severity` on `line`
+   * (1-based, in view), and returns where the squiggles of that line are.
+   */
+  async squiggle(line: number, severity: Severity, timeout = TIMEOUT.ui): Promise<Box[]> {
+    const handle = await this.page.waitForFunction(
+      ({ line, severity }) => {
+        const editor = document.querySelector('.editor-group-container.active .editor-instance .monaco-editor');
+        const number = [...(editor?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].find(
+          (element) => element.textContent?.trim() === String(line),
+        );
+        if (!editor || !number) return false;
+        const top = number.getBoundingClientRect().top;
+        const boxes = [...editor.querySelectorAll(`.view-overlays .squiggly-${severity}`)]
+          .map((element) => element.getBoundingClientRect())
+          .filter((rect) => Math.abs(rect.top - top) < 2)
+          .map((rect) => ({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }));
+        return boxes.length > 0 ? boxes : false;
+      },
+      { line, severity },
+      { timeout },
+    );
+    return (await handle.jsonValue()) as Box[];
+  }
+
+  /** The number of squiggles of any severity in the active editor. */
+  async squiggleCount(): Promise<number> {
+    return this.editor.locator('.view-overlays [class*="squiggly-"]').count();
+  }
+
+  /**
+   * Hovers the squiggle that starts at the cursor and returns the hover
+   * widget once it shows `text`. Moves the mouse again if a hover does not
+   * come (a hover can be swallowed while the editor is still laying out).
+   */
+  async hoverSquiggleAtCursor(severity: Severity, line: number, text: string): Promise<Locator> {
+    const cursor = await this.editor.locator('.cursors-layer .cursor').first().boundingBox();
+    if (!cursor) throw new Error('no cursor in the active editor');
+    const box = (await this.squiggle(line, severity)).find(
+      (candidate) => cursor.x >= candidate.x - 1 && cursor.x < candidate.x + candidate.width,
+    );
+    if (!box) throw new Error(`no ${severity} squiggle under the cursor on line ${line}`);
+    const target = { x: box.x + Math.min(box.width / 2, 20), y: box.y + box.height / 2 };
+    const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: text }).first();
+    const deadline = Date.now() + TIMEOUT.ui;
+    for (let attempt = 0; ; attempt++) {
+      await this.page.mouse.move(target.x + attempt, target.y);
+      try {
+        await hover.waitFor({ timeout: 3_000 });
+        return hover;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await this.page.mouse.move(0, 0);
+      }
+    }
+  }
+
+  /** Opens the Problems panel (without toggling it closed when it is open) and focuses its tree. */
+  async showProblems(): Promise<Locator> {
+    await this.runCommand('Problems: Focus on Problems View');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor({ timeout: TIMEOUT.ui });
+    return panel;
+  }
+
+  /**
+   * Waits for the Problems panel to list `count` problems for `fileName`,
+   * then reads them all by walking the tree with the keyboard (the list only
+   * renders the rows in view, so rows are read as they get focus).
+   */
+  async problemsFor(fileName: string, count: number, timeout = TIMEOUT.ui): Promise<ProblemRow[]> {
+    const panel = await this.showProblems();
+    const header = panel.locator('.monaco-list-row[aria-level="1"]', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }),
+    });
+    await this.page.waitForFunction(
+      ({ fileName, count }) =>
+        [...document.querySelectorAll('.markers-panel .monaco-list-row[aria-level="1"]')].some((row) =>
+          row.getAttribute('aria-label')?.startsWith(`${count} problems in file ${fileName} `),
+        ),
+      { fileName, count },
+      { timeout },
+    );
+    const headerIndex = Number(await header.getAttribute('data-index'));
+    await header.click();
+    await panel.locator(`.monaco-list-row.focused[data-index="${headerIndex}"]`).waitFor({ timeout: TIMEOUT.ui });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await this.page.keyboard.press('ArrowRight');
+    const rows: ProblemRow[] = [];
+    for (let index = headerIndex + 1; index <= headerIndex + count; index++) {
+      await this.page.keyboard.press('ArrowDown');
+      const row = panel.locator(`.monaco-list-row.focused[data-index="${index}"]`);
+      await row.waitFor({ timeout: TIMEOUT.ui });
+      rows.push(await readProblemRow(row));
+    }
+    return rows;
+  }
+
+  /** Rows of the Problems panel for `fileName`, or none when the file has no row. */
+  async hasProblemsFor(fileName: string): Promise<boolean> {
+    return (
+      (await this.page
+        .locator('.markers-panel .monaco-list-row[aria-level="1"]', {
+          has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }),
+        })
+        .count()) > 0
+    );
+  }
+
+  /** Triggers suggestions (Ctrl+Space) and returns the visible widget. */
+  async triggerSuggest(): Promise<Locator> {
+    await this.page.keyboard.press('Control+Space');
+    const widget = this.page.locator('.editor-widget.suggest-widget.visible');
+    await widget.waitFor({ timeout: TIMEOUT.ui });
+    return widget;
+  }
+
+  /** The text of line `line` (1-based) of the active editor, as rendered. */
+  async lineText(line: number): Promise<string> {
+    const lines = await this.page.evaluate(() => {
+      const editor = document.querySelector('.editor-group-container.active .editor-instance .monaco-editor');
+      if (!editor) return [];
+      const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((element) => ({
+        number: Number(element.textContent?.trim()),
+        top: element.getBoundingClientRect().top,
+      }));
+      return [...editor.querySelectorAll('.view-lines .view-line')].map((element) => {
+        const top = element.getBoundingClientRect().top;
+        const number = numbers.find((candidate) => Math.abs(candidate.top - top) < 2)?.number ?? -1;
+        return { number, text: (element.textContent ?? '').replace(/\u00a0/g, ' ') };
+      });
+    });
+    const found = lines.find((candidate) => candidate.number === line);
+    if (!found) throw new Error(`line ${line} is not in view`);
+    return found.text;
+  }
+}
+
+async function readProblemRow(row: Locator): Promise<ProblemRow> {
+  const label = (await row.getAttribute('aria-label')) ?? '';
+  const match = /^(Error|Warning|Info|Hint): ([\s\S]*) at line (\d+) and character (\d+)\./.exec(label);
+  if (!match) throw new Error(`unexpected Problems row: ${label}`);
+  return {
+    severity: match[1].toLowerCase() as Severity,
+    message: match[2],
+    line: Number(match[3]),
+    column: Number(match[4]),
+    source: ((await row.locator('.marker-source').textContent()) ?? '').trim(),
+    code: ((await row.locator('.marker-code').textContent()) ?? '').trim(),
+  };
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+let current: Workbench | undefined;
+/** The browser as soon as it is launched, so that an interrupt can close it while the workbench loads. */
+let launched: BrowserContext | undefined;
+
+/** The workbench of this run, opened by the root hook below. */
+export function workbench(): Workbench {
+  if (!current) throw new Error('the workbench is not open');
+  return current;
+}
+
+/** Closes the browser if it is open (run.mjs calls this when interrupted). */
+export async function closeWorkbench(): Promise<void> {
+  const closing = launched;
+  current = undefined;
+  launched = undefined;
+  await closing?.close();
+}
+
+/** Mocha root hooks: run.mjs passes these to Mocha. */
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context): Promise<void> {
+    this.timeout(90_000);
+    current = await Workbench.open();
+  },
+  async afterEach(this: Mocha.Context): Promise<void> {
+    const test = this.currentTest;
+    if (current && test?.state === 'failed') {
+      const name = test.fullTitle().replace(/[^\w-]+/g, '-').slice(0, 100);
+      const file = await current.screenshot(`FAILED-${name}`).catch(() => undefined);
+      if (file) console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
+    }
+  },
+  async afterAll(): Promise<void> {
+    await closeWorkbench();
+  },
+};
