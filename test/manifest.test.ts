@@ -28,8 +28,14 @@ function yamlBlockAfter(doc: string, heading: string): string {
   return match[1];
 }
 
-/** A doc whose examples need a job posting names it: `<!-- posting: ./examples/postings/x.md -->`. */
-function optionsFor(doc: string): LintOptions {
+/**
+ * A doc whose examples need a job posting names it: `<!-- posting: ./examples/postings/x.md -->`;
+ * one about a posting that cannot be read says why: `<!-- posting-error: … -->`.
+ */
+function optionsFor(doc: string, example: 'Weak' | 'Strong'): LintOptions {
+  const error = /^<!-- posting-error: (.+) -->$/m.exec(doc)?.[1];
+  if (error && example === 'Weak') return { loadPosting: (reference) => (reference ? { error } : undefined) };
+  if (error) return { loadPosting: (reference) => (reference ? postingSource(reference, '') : undefined) };
   const posting = /^<!-- posting: (\S+) -->$/m.exec(doc)?.[1];
   if (!posting) return {};
   return { posting: postingSource(posting, fs.readFileSync(path.join(root, posting), 'utf8')) };
@@ -72,9 +78,10 @@ describe('rule docs', () => {
 
       it('has a weak example the rule flags and a strong one it does not', () => {
         const text = doc();
-        const options = optionsFor(text);
-        assert.ok(findingsOf(yamlBlockAfter(text, 'Weak'), meta.id, options).length > 0, 'the weak example is not flagged');
-        assert.deepEqual(findingsOf(yamlBlockAfter(text, 'Strong'), meta.id, options), [], 'the strong example is flagged');
+        const weak = findingsOf(yamlBlockAfter(text, 'Weak'), meta.id, optionsFor(text, 'Weak'));
+        assert.ok(weak.length > 0, 'the weak example is not flagged');
+        const strong = findingsOf(yamlBlockAfter(text, 'Strong'), meta.id, optionsFor(text, 'Strong'));
+        assert.deepEqual(strong, [], 'the strong example is flagged');
       });
     });
   }

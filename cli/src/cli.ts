@@ -9,8 +9,13 @@ import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/engine/lint';
 import { applyEdits, nonOverlapping } from '../../server/src/engine/fixes';
-import type { Finding, Role, Severity } from '../../server/src/engine/types';
+import type { Finding, LintOptions, Role, Severity } from '../../server/src/engine/types';
 import { findConfigFile, mergeSettings, readConfigFile, type ConfigFile, type Settings } from '../../server/src/node/config';
+import { buildReport } from '../../server/src/engine/report';
+import { reportToMarkdown, bar } from '../../server/src/engine/reportMarkdown';
+import { coverageLabel, matchResume, postingSource } from '../../server/src/engine/posting';
+import type { PostingSource } from '../../server/src/engine/types';
+import { postingLoader } from '../../server/src/node/posting';
 import { expandInputs, UsageError } from './inputs';
 import { formatJson, formatText, summary, type FileReport } from './format';
 
@@ -28,6 +33,10 @@ Options:
   --config <file>        Use this config file instead of the nearest .bulletproof.yaml.
   --role <backend|general>
                          Which advice to give (default: backend).
+  --posting <file>       Match the resume against this job posting (Markdown,
+                         text, or a JSON Resume job as YAML/JSON); without it,
+                         the resume's meta.posting or the posting setting.
+  --report               Print the resume report (Markdown; JSON with --format json).
   --fix                  Apply the safe fixes and write the files back.
   --quiet                Report errors only.
   --max-warnings <n>     Exit 1 when there are more than n warnings.
@@ -41,6 +50,8 @@ interface Options {
   format: 'text' | 'json';
   config?: string;
   role?: Role;
+  posting?: PostingSource;
+  report: boolean;
   fix: boolean;
   quiet: boolean;
   maxWarnings?: number;
@@ -56,6 +67,8 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
         format: { type: 'string' },
         config: { type: 'string' },
         role: { type: 'string' },
+        posting: { type: 'string' },
+        report: { type: 'boolean' },
         fix: { type: 'boolean' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
@@ -103,7 +116,26 @@ function checkOptions(values: Record<string, string | boolean | undefined>): Opt
   }
   const config = values.config as string | undefined;
   if (config !== undefined && !fs.existsSync(config)) throw new UsageError(`config file not found: ${config}`);
-  return { format, config, role: role as Role | undefined, fix: values.fix === true, quiet: values.quiet === true, maxWarnings };
+  return {
+    format,
+    config,
+    role: role as Role | undefined,
+    posting: readPostingFlag(values.posting as string | undefined),
+    report: values.report === true,
+    fix: values.fix === true,
+    quiet: values.quiet === true,
+    maxWarnings,
+  };
+}
+
+/** `--posting FILE` is named by the person running the command: read it as given. */
+function readPostingFlag(file: string | undefined): PostingSource | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return postingSource(file, fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read the posting ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 function run(inputs: string[], options: Options, out: (text: string) => void, err: (text: string) => void): number {
@@ -129,24 +161,36 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
       continue;
     }
     let text = decoded;
+    const lintOptions: LintOptions = {
+      rules: settings.rules,
+      role: settings.role,
+      posting: options.posting,
+      loadPosting: postingLoader({
+        resumePath: file,
+        root: gitRootOf(path.dirname(file)) ?? path.dirname(file),
+        fromSettings: settings.posting,
+      }),
+    };
     if (options.fix) {
-      const fixed = fixAll(text, settings);
+      const fixed = fixAll(text, lintOptions);
       if (fixed !== text) {
         fs.writeFileSync(file, fixed);
         text = fixed;
       }
     }
-    const { findings } = lint(text, { rules: settings.rules, role: settings.role });
-    const shown = options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
-    reports.push({ file, findings: shown, document: TextDocument.create('', 'yaml', 0, text) });
+    const result = lint(text, lintOptions);
+    const shown = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
+    reports.push({ file, findings: shown, document: TextDocument.create('', 'yaml', 0, text), result });
   }
 
   const relative = (file: string) => path.relative(process.cwd(), file) || file;
-  if (options.format === 'json') out(formatJson(reports, relative));
+  if (options.report) printReports(reports, options, relative, out);
+  else if (options.format === 'json') out(formatJson(reports, relative));
   else {
     const text = formatText(reports, relative);
     if (text) out(text);
     if (reports.length > 0 || !unreadable) out(summary(reports));
+    for (const report of reports) printCoverage(report, relative, out);
   }
 
   const count = (severity: Severity) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
@@ -184,11 +228,36 @@ function gitRootOf(dir: string): string | undefined {
   }
 }
 
+/** After the findings: "posting match 11/14 terms", with a bar per skills category. */
+function printCoverage(report: FileReport, nameOf: (file: string) => string, out: (text: string) => void): void {
+  const posting = report.result?.posting;
+  if (!posting || !report.result) return;
+  const match = matchResume(report.result.model, posting);
+  const lines = [`${nameOf(report.file)}: ${coverageLabel(match)} (${posting.name})`];
+  for (const category of match.coverage.byCategory) {
+    lines.push(`  ${bar(category.matched, category.total)} ${category.category} ${category.matched}/${category.total}`);
+  }
+  out(lines.join('\n'));
+}
+
+function printReports(reports: FileReport[], options: Options, nameOf: (file: string) => string, out: (text: string) => void): void {
+  const built = reports.flatMap((report) =>
+    report.result ? [{ report, data: buildReport(report.result, report.result.posting) }] : [],
+  );
+  if (options.format === 'json') {
+    out(JSON.stringify(built.map(({ report, data }) => ({ file: nameOf(report.file), report: data })), null, 2));
+    return;
+  }
+  for (const { report, data } of built) {
+    out(reportToMarkdown(data, nameOf(report.file), (offset) => report.document.positionAt(offset).line + 1));
+  }
+}
+
 /** Safe fixes only, repeated until nothing changes (a fix can reveal another). */
-function fixAll(text: string, settings: Settings): string {
+function fixAll(text: string, lintOptions: LintOptions): string {
   let current = text;
   for (let pass = 0; pass < 10; pass++) {
-    const { findings } = lint(current, { rules: settings.rules, role: settings.role });
+    const { findings } = lint(current, lintOptions);
     const edits = nonOverlapping(findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe)));
     if (edits.length === 0) break;
     current = applyEdits(current, edits);

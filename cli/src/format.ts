@@ -1,11 +1,14 @@
 /** The CLI's two output formats and its closing summary. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintResult } from '../../server/src/engine/lint';
 import type { Finding } from '../../server/src/engine/types';
 
 export interface FileReport {
   file: string;
   findings: Finding[];
   document: TextDocument;
+  /** The whole result, for the report; absent for a file that is not text. */
+  result?: LintResult;
 }
 
 export interface JsonFinding {

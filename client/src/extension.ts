@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ReportFeatures } from './report';
 import {
   CloseAction,
   ErrorAction,
@@ -32,7 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.bulletproof.{yaml,yml,json}'),
+      // Config files, and the job postings a resume may name (any text-like file).
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.bulletproof.{yaml,yml,json},*.{md,markdown,txt,json,yaml,yml}}'),
     },
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -40,8 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     middleware: {
       window: {
         // Rule docs ship as Markdown inside the extension: show them rendered.
-        showDocument: async (params, next) => {
-          if (!params.uri.endsWith('.md')) return next(params);
+        showDocument: async (params, token, next) => {
+          if (!params.uri.endsWith('.md')) return next(params, token);
           await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(params.uri));
           return { success: true };
         },
@@ -60,6 +62,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('bulletproof.newResume', () => newResume(context)),
   );
   await client.start();
+  const report = new ReportFeatures(client);
+  context.subscriptions.push(report, vscode.commands.registerCommand('bulletproof.showReport', () => report.show()));
 }
 
 /**

@@ -30,6 +30,8 @@ import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions'
 import { toDiagnostic, toRange } from './lsp/diagnostics';
 import { DocumentState } from './lsp/documentState';
 import { SettingsStore } from './lsp/settings';
+import { buildReport } from './engine/report';
+import { REPORT_REQUEST, type ReportParams, type ReportResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -57,6 +59,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [SHOW_DOCS_COMMAND] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'bulletproof', version: VERSION },
   };
@@ -152,6 +155,35 @@ connection.onDocumentSymbol((params): DocumentSymbol[] => {
     children: item.children.map(toSymbol),
   });
   return outline(result.model).map(toSymbol);
+});
+
+connection.onRequest(REPORT_REQUEST, (params: ReportParams): ReportResult | null => {
+  const document = documents.get(params.uri);
+  const result = document && state.resultFor(document);
+  if (!document || !result) return null;
+  const report = buildReport(result, result.posting);
+  const lineOf = (offset: number) => document.positionAt(offset).line;
+  return {
+    uri: document.uri,
+    version: document.version,
+    report,
+    roleLines: Object.fromEntries(report.roles.map((role) => [role.path, lineOf(role.range.start)])),
+    bulletLines: Object.fromEntries(result.model.bullets.map((bullet) => [bullet.path, lineOf(bullet.range.start)])),
+  };
+});
+
+/** Above each role: "4/5 quantified · 1 weak opening". */
+connection.onCodeLens((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const result = document && state.resultFor(document);
+  if (!document || !result) return [];
+  return buildReport(result).roles.flatMap((role) => {
+    if (role.bullets === 0) return [];
+    const weak = role.findings['weak-opening'] ?? 0;
+    const title = `${role.quantified}/${role.bullets} quantified${weak ? ` · ${weak} weak opening${weak === 1 ? '' : 's'}` : ''}`;
+    const line = document.positionAt(role.range.start).line;
+    return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: '' } }];
+  });
 });
 
 connection.onFoldingRanges((params) => {

@@ -111,7 +111,7 @@ describe('normalizeSettings', () => {
     for (const raw of [[1, 2], 'role: general', 42]) {
       const problems: string[] = [];
       assert.deepEqual(normalizeSettings(raw, problems), { settings: {} });
-      assert.deepEqual(problems, ['should be a mapping of settings (files, rules, role)']);
+      assert.deepEqual(problems, ['should be a mapping of settings (files, rules, role, posting)']);
     }
   });
 

@@ -157,7 +157,7 @@ describe('language server over stdio', function () {
     });
     after(() => client?.kill());
 
-    it('advertises incremental sync, completion, hover, symbols, folding, code actions and the docs command', () => {
+    it('advertises incremental sync, completion, hover, symbols, folding, code actions, CodeLens and the docs command', () => {
       assert.deepEqual(client.initializeResult?.capabilities, {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
@@ -166,6 +166,7 @@ describe('language server over stdio', function () {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.bulletproof'] },
         executeCommandProvider: { commands: ['bulletproof.showRuleDocs'] },
+        codeLensProvider: { resolveProvider: false },
       });
       assert.equal(client.initializeResult?.serverInfo?.name, 'bulletproof');
     });

@@ -6,15 +6,18 @@ import { parseResume, type ResumeModel } from './document';
 import type { Report, ResolvedOptions, Rule } from './rule';
 import { structuralChecks } from './schema/checks';
 import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
-import type { Finding, LintOptions, RuleLevel, RuleMeta, Severity } from './types';
+import type { Finding, LintOptions, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
 import { rules as registeredRules } from '../rules/registry';
 import { disabledRules } from './disableComments';
+import { postingReference } from './posting';
 
 export interface LintResult {
   model: ResumeModel;
   findings: Finding[];
   /** Rules that threw: a bug in the rule, never the person's fault. */
   ruleErrors: { ruleId: string; error: unknown }[];
+  /** The job posting the resume was matched against, if any. */
+  posting?: PostingSource;
 }
 
 /** Past this size the prose rules are skipped: they read every bullet on every keystroke. */
@@ -29,7 +32,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   const resolved: ResolvedOptions = {
     role: options.role ?? 'backend',
     today: options.today ?? new Date(),
-    posting: options.posting,
+    ...resolvePosting(model, options),
   };
   const raw: RawFinding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
@@ -91,7 +94,14 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
     });
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { model, findings, ruleErrors };
+  return { model, findings, ruleErrors, posting: resolved.posting };
+}
+
+function resolvePosting(model: ResumeModel, options: LintOptions): Pick<ResolvedOptions, 'posting' | 'postingError'> {
+  if (options.posting) return { posting: options.posting };
+  const loaded = options.loadPosting?.(postingReference(model));
+  if (!loaded) return {};
+  return 'error' in loaded ? { postingError: loaded.error } : { posting: loaded };
 }
 
 function effectiveLevel(meta: RuleMeta, levels: Record<string, RuleLevel>, options: ResolvedOptions): Severity | 'off' {

@@ -21,6 +21,8 @@ export interface ResolvedOptions {
   role: NonNullable<LintOptions['role']>;
   today: Date;
   posting?: PostingSource;
+  /** Why the posting the resume names could not be read. */
+  postingError?: string;
 }
 
 export interface Rule {

@@ -51,8 +51,14 @@ export interface LintOptions {
   role?: Role;
   /** Today, for the future-date check; injectable so tests are stable. */
   today?: Date;
-  /** A job posting to match the resume against; the adapters read the file. */
+  /** A job posting to match the resume against; the adapters read the file. Wins over `meta.posting`. */
   posting?: PostingSource;
+  /**
+   * Reads the posting a resume names in `meta.posting` (undefined when it
+   * names none, for a default from settings). Injected by the adapters, so
+   * the engine itself never touches the file system.
+   */
+  loadPosting?: (reference: string | undefined) => PostingSource | { error: string } | undefined;
 }
 
 export interface PostingSource {

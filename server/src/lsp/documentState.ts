@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintResult } from '../engine/lint';
 import { DEFAULT_SETTINGS, type Settings } from '../node/config';
 import { fileMatcher, hasMarker } from '../node/files';
+import { postingLoader } from '../node/posting';
 import type { SettingsStore } from './settings';
 
 interface Checked {
@@ -79,7 +80,16 @@ export class DocumentState {
     if (known && known.version > document.version) return known;
     const checked: Checked = { version: document.version, settings };
     if (this.isResumeWith(document, settings)) {
-      checked.result = lint(document.getText(), { rules: settings.rules, role: settings.role });
+      const resumePath = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
+      checked.result = lint(document.getText(), {
+        rules: settings.rules,
+        role: settings.role,
+        loadPosting: postingLoader({
+          resumePath,
+          root: resumePath ? this.settings.rootOf(resumePath) : undefined,
+          fromSettings: settings.posting,
+        }),
+      });
     }
     this.checked.set(document.uri, checked);
     return checked;

@@ -14,6 +14,8 @@ export interface Settings {
   files: string[];
   rules: Record<string, RuleLevel>;
   role: Role;
+  /** A job posting for every resume that names none in `meta.posting`. */
+  posting?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = { files: [...DEFAULT_FILES], rules: {}, role: 'backend' };
@@ -58,17 +60,21 @@ export function normalizeSettings(raw: unknown, problems: string[] = []): { sett
   const settings: Partial<Settings> = {};
   if (raw === null || raw === undefined) return { settings };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push('should be a mapping of settings (files, rules, role)');
+    problems.push('should be a mapping of settings (files, rules, role, posting)');
     return { settings };
   }
   const source = raw as Record<string, unknown>;
   for (const key of Object.keys(source)) {
-    if (!['files', 'rules', 'role'].includes(key)) problems.push(`unknown setting \`${key}\``);
+    if (!['files', 'rules', 'role', 'posting'].includes(key)) problems.push(`unknown setting \`${key}\``);
   }
   if (Array.isArray(source.files) && source.files.every((item) => typeof item === 'string')) {
     settings.files = source.files as string[];
   } else if (source.files !== undefined) {
     problems.push('`files` should be a list of globs');
+  }
+  if (typeof source.posting === 'string' && source.posting.trim()) settings.posting = source.posting.trim();
+  else if (source.posting !== undefined && source.posting !== null && source.posting !== '') {
+    problems.push('`posting` should be the path of a job posting file');
   }
   if (source.role === 'backend' || source.role === 'general') settings.role = source.role;
   else if (source.role !== undefined) problems.push('`role` should be `backend` or `general`');
@@ -92,6 +98,7 @@ export function mergeSettings(...layers: Partial<Settings>[]): Settings {
   for (const layer of layers) {
     if (layer.files) merged.files = layer.files;
     if (layer.role) merged.role = layer.role;
+    if (layer.posting) merged.posting = layer.posting;
     if (layer.rules) merged.rules = { ...merged.rules, ...layer.rules };
   }
   return merged;

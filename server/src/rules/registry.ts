@@ -14,6 +14,7 @@ import availabilityNines from './availability-nines';
 import showTheWhy from './show-the-why';
 import backendSignals from './backend-signals';
 import skillsGrouping from './skills-grouping';
+import postingFile from './posting-file';
 import postingMissingTerm from './posting-missing-term';
 import postingSpelling from './posting-spelling';
 import postingMainLanguage from './posting-main-language';
@@ -35,6 +36,7 @@ export const rules: readonly Rule[] = [
   backendSignals,
   skillsGrouping,
   // Against a job posting, when one is given
+  postingFile,
   postingMissingTerm,
   postingSpelling,
   postingMainLanguage,
