@@ -23,6 +23,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsPath } from './engine/rule';
+import { allRuleMeta } from './engine/lint';
 import { completionsAt } from './engine/features/completion';
 import { hoverAt } from './engine/features/hover';
 import { foldingRanges, outline, type OutlineItem } from './engine/features/outline';
@@ -89,11 +90,16 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
+const fixableRules = new Set(allRuleMeta().filter((meta) => meta.fixable).map((meta) => meta.id));
+const isFixable = (ruleId: string) => fixableRules.has(ruleId);
+
 function publish(uri: string): void {
   const checked = state.current(uri);
   const document = documents.get(uri);
   if (!checked || !document) return;
-  const diagnostics = checked.result ? checked.result.findings.map((finding) => toDiagnostic(finding, document, docsUri)) : [];
+  const diagnostics = checked.result
+    ? checked.result.findings.map((finding) => toDiagnostic(finding, document, docsUri, isFixable))
+    : [];
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 }
 

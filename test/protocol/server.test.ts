@@ -35,7 +35,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../../server/src/engine/lint';
+import { allRuleMeta, lint } from '../../server/src/engine/lint';
 import { nonOverlapping } from '../../server/src/engine/fixes';
 import type { LintOptions, Severity } from '../../server/src/engine/types';
 import { LspClient, REPO_ROOT, SERVER_PATH, type Publish } from '../support/lspClient';
@@ -72,7 +72,8 @@ function expectedDiagnostics(text: string, options: LintOptions = {}): Diagnosti
     codeDescription: { href: docsHref(finding.ruleId) },
     source: 'bulletproof',
     message: finding.message,
-    data: { ruleId: finding.ruleId, fixable: finding.fixes.length > 0 },
+    // `fixable` says whether the rule offers fixes; they are built when the menu asks.
+    data: { ruleId: finding.ruleId, fixable: allRuleMeta().some((meta) => meta.id === finding.ruleId && meta.fixable) },
   }));
 }
 

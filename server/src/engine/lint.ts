@@ -6,7 +6,7 @@ import { parseResume, type ResumeModel } from './document';
 import type { Report, ResolvedOptions, Rule } from './rule';
 import { structuralChecks } from './schema/checks';
 import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
-import type { Finding, LintOptions, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
+import type { Finding, Fix, LintOptions, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
 import { rules as registeredRules } from '../rules/registry';
 import { disabledRules } from './disableComments';
 import { postingReference } from './posting';
@@ -85,16 +85,32 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
     const meta = metaById.get(finding.ruleId);
     const level = meta ? effectiveLevel(meta, levels, resolved) : 'error';
     if (level === 'off' || disabled.isDisabled(finding.ruleId, finding.range.start)) continue;
-    findings.push({
-      ruleId: finding.ruleId,
-      range: finding.range,
-      message: finding.message,
-      severity: level,
-      fixes: finding.fixes ?? [],
-    });
+    findings.push(toFinding(finding, level));
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   return { model, findings, ruleErrors, posting: resolved.posting };
+}
+
+/** A finding whose fixes, when a rule gave a builder, are built on first read and kept. */
+function toFinding(raw: RawFinding, severity: Severity): Finding {
+  const { ruleId, range, message, fixes } = raw;
+  if (typeof fixes !== 'function') return { ruleId, range, message, severity, fixes: fixes ?? [] };
+  let built: Fix[] | undefined;
+  const finding = { ruleId, range, message, severity } as Finding;
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    get: () => (built ??= safely(fixes)),
+  });
+  return finding;
+}
+
+/** A fix builder that throws costs the person the fix, not the finding. */
+function safely(build: () => Fix[]): Fix[] {
+  try {
+    return build();
+  } catch {
+    return [];
+  }
 }
 
 function resolvePosting(model: ResumeModel, options: LintOptions): Pick<ResolvedOptions, 'posting' | 'postingError'> {

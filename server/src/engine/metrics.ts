@@ -11,6 +11,7 @@
  * `describeMetrics`, so a wrong exclusion costs a false warning and a wrong
  * inclusion a missed one; the lists below lean on what real resumes contain.
  */
+import { memoizeByText } from './memo';
 import { isLikelyEnglish } from './prose';
 
 export type MetricKind =
@@ -38,7 +39,10 @@ export interface Metric {
 }
 
 /** Every metric in a prose text, in order, without overlaps. Never throws. */
-export function recognizeMetrics(text: string): Metric[] {
+/** Memoized: rules and the report ask about the same bullets on every keystroke. */
+export const recognizeMetrics: (text: string) => Metric[] = memoizeByText(computeMetrics);
+
+function computeMetrics(text: string): Metric[] {
   try {
     const found: Span[] = [...templateSpans(text), ...numericSpans(text), ...wordSpans(text)];
     if (!isLikelyEnglish(text)) found.push(...foreignWordSpans(text));

@@ -21,6 +21,8 @@ export interface Word {
   end: number;
 }
 
+import { memoizeByText } from './memo';
+
 const MARKUP: RegExp[] = [
   // [link text](url) → link text
   /\[([^\]\n]*)\]\([^)\s]*\)/y,
@@ -32,27 +34,8 @@ const MARKUP: RegExp[] = [
   /\*\*|__|[*`~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/y,
 ];
 
-/**
- * Remembers results by input text. Every rule reads every bullet on every
- * keystroke, and between two keystrokes all bullets but one are unchanged,
- * so each bullet's prose is worked out once. Results are shared: read-only.
- */
-function memoize<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let result = cache.get(text);
-    if (result === undefined) {
-      result = compute(text);
-      // Crude but bounded: a huge file must not grow the cache without end.
-      if (cache.size >= limit) cache.clear();
-      cache.set(text, result);
-    }
-    return result;
-  };
-}
-
 /** Strips the markup a bullet may carry, keeping a map back to the original indices. */
-export const toProse: (raw: string) => Prose = memoize(computeProse);
+export const toProse: (raw: string) => Prose = memoizeByText(computeProse);
 
 function computeProse(raw: string): Prose {
   let text = '';
@@ -91,7 +74,7 @@ export function proseToRaw(prose: Prose, start: number, end: number): { start: n
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.+#-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;
 
-export const wordsOf: (text: string) => Word[] = memoize(computeWords);
+export const wordsOf: (text: string) => Word[] = memoizeByText(computeWords);
 
 function computeWords(text: string): Word[] {
   const words: Word[] = [];
@@ -112,7 +95,7 @@ const ENGLISH_FUNCTION_WORDS = new Set([
  * Whether a bullet reads as English. Rules that depend on English phrasing
  * stay quiet otherwise: digits and units are universal, wording is not.
  */
-export const isLikelyEnglish: (text: string) => boolean = memoize(computeIsLikelyEnglish);
+export const isLikelyEnglish: (text: string) => boolean = memoizeByText(computeIsLikelyEnglish);
 
 function computeIsLikelyEnglish(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];

@@ -8,7 +8,12 @@ import type { Fix, LintOptions, OffsetRange, PostingSource, RuleMeta } from './t
 export interface Report {
   range: OffsetRange;
   message: string;
-  fixes?: Fix[];
+  /**
+   * The fixes, or a function that builds them: most findings are never
+   * opened in a quick-fix menu, so rules with costly rewrites build them
+   * only when asked.
+   */
+  fixes?: Fix[] | (() => Fix[]);
 }
 
 export interface RuleContext {

@@ -12,7 +12,7 @@ export const SOURCE = 'bulletproof';
 /** What every Bulletproof diagnostic carries in `data`. */
 export interface DiagnosticData {
   ruleId: string;
-  /** Whether the finding has at least one fix. */
+  /** Whether the rule offers fixes (built only when the quick-fix menu asks). */
   fixable: boolean;
 }
 
@@ -27,8 +27,13 @@ export function toRange(document: TextDocument, range: OffsetRange): Range {
   return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
 }
 
-export function toDiagnostic(finding: Finding, document: TextDocument, docsUri: (ruleId: string) => string): Diagnostic {
-  const data: DiagnosticData = { ruleId: finding.ruleId, fixable: finding.fixes.length > 0 };
+export function toDiagnostic(
+  finding: Finding,
+  document: TextDocument,
+  docsUri: (ruleId: string) => string,
+  fixable: (ruleId: string) => boolean,
+): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, fixable: fixable(finding.ruleId) };
   return {
     range: toRange(document, finding.range),
     severity: SEVERITIES[finding.severity],

@@ -101,7 +101,7 @@ const rule: Rule = {
       if (!/\p{L}/u.test(prose)) continue;
       if (recognizeMetrics(prose).length > 0) continue;
       // The templates are English; another language gets the warning without them.
-      const fixes = isLikelyEnglish(prose) ? metricFixes(model, bullet, prose) : [];
+      const fixes = isLikelyEnglish(prose) ? () => metricFixes(model, bullet, prose) : [];
       report({ range: bullet.range, message: MESSAGE, fixes });
     }
   },

@@ -171,7 +171,7 @@ const rule: Rule = {
         report({
           range: rangeInBullet(model, bullet, raw.start, raw.end),
           message: `\`${quoted}\` says nothing measurable: say what got better and by how much.`,
-          fixes: [measureFix(model, bullet, prose, claim)],
+          fixes: () => [measureFix(model, bullet, prose, claim)],
         });
       }
     }

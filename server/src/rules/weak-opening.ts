@@ -382,7 +382,7 @@ const rule: Rule = {
       report({
         range: rangeInBullet(model, bullet, raw.start, raw.end),
         message: message(phrase, options),
-        fixes: options.map((option) => openingFix(model, bullet, prose, option)),
+        fixes: () => options.map((option) => openingFix(model, bullet, prose, option)),
       });
     }
   },
