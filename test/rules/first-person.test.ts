@@ -90,6 +90,7 @@ describe('first-person', () => {
       'Redesigned the My Account page, lifting retention 8%',
       'Quoted in the postmortem review: "we were blind without traces"',
       'Built the Nara.me REST client',
+      'Built the data room for the Series I funding round',
     ]);
     assert.deepEqual(find(text), []);
   });

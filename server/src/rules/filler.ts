@@ -8,11 +8,19 @@
  * "think outside the box") need a rewrite, so they get no fix.
  */
 import type { Bullet } from '../engine/document';
-import { rangeInBullet } from '../engine/document';
 import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
 import type { Rule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarSource';
 import type { Fix } from '../engine/types';
+import { scalarRanges } from './placeholder';
+
+/**
+ * Each fix rewrites the whole bullet: past this many in one bullet, the rest
+ * are reported without one, and a bullet longer than a page gets none, so a
+ * pasted wall of text stays fast to lint.
+ */
+const MAX_FIXES_PER_BULLET = 20;
+const MAX_FIXABLE_CHARS = 10_000;
 
 type Kind = 'intensifier' | 'quantity' | 'adjective' | 'phrase';
 
@@ -70,20 +78,21 @@ const wordAfter = (text: string, at: number): string => /^\s*([\p{L}\p{N}'’]+)
  */
 export function removeWord(raw: string, start: number, end: number, kind: Kind): string | undefined {
   if (kind === 'phrase') return undefined;
-  const before = raw.slice(0, start);
-  const after = raw.slice(end);
+  // Decided on bounded windows around the word; the new text is built only when there is a fix.
+  const before = raw.slice(Math.max(0, start - 40), start);
+  const after = raw.slice(end, end + 40);
   // Only when a plain word follows after plain spaces; markup or punctuation next to the word needs a human.
-  if (!/^[ \t]+[\p{L}\p{N}]/u.test(after) || (before !== '' && !/[ \t]$/.test(before))) return undefined;
+  if (!/^[ \t]+[\p{L}\p{N}]/u.test(after) || (start > 0 && !/[ \t]$/.test(before))) return undefined;
   const next = wordAfter(raw, end);
   const previous = wordBefore(raw, start);
   if (kind === 'quantity' && (QUANTITY_BLOCKERS.has(next) || /^\d/.test(next))) return undefined;
   if (kind === 'adjective' && (ADJECTIVE_BLOCKERS.has(next) || ARTICLES_AND_LINKS.has(previous) || /,\s*$/.test(before))) return undefined;
   if (kind === 'intensifier' && MODIFIERS.has(previous)) return undefined;
-  let rest = after.replace(/^[ \t]+/, '');
+  let rest = raw.slice(end).replace(/^[ \t]+/, '');
   // At the start of a sentence the next word takes the capital: "Successfully delivered" → "Delivered".
-  const sentenceStart = before.trim() === '' || /[.!?]\s+$/.test(before);
+  const sentenceStart = (start <= 40 && before.trim() === '') || /[.!?]\s+$/.test(before);
   if (sentenceStart) rest = rest.charAt(0).toUpperCase() + rest.slice(1);
-  return before + rest;
+  return raw.slice(0, start) + rest;
 }
 
 function removalFix(text: string, bullet: Bullet, phrase: string, start: number, end: number, kind: Kind): Fix[] {
@@ -105,16 +114,16 @@ const rule: Rule = {
     for (const bullet of model.bullets) {
       const prose = toProse(bullet.text);
       if (!isLikelyEnglish(prose.text)) continue;
+      const rangeOf = scalarRanges(model, bullet.node);
+      let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
       for (const { pattern, kind } of FILLERS) {
         for (const match of prose.text.matchAll(pattern)) {
           const at = match.index ?? 0;
           const { start, end } = proseToRaw(prose, at, at + match[0].length);
           const phrase = match[0].replace(/\s+/g, ' ');
-          report({
-            range: rangeInBullet(model, bullet, start, end),
-            message: message(phrase, kind),
-            fixes: removalFix(model.text, bullet, phrase, start, end, kind),
-          });
+          const fix = fixes < MAX_FIXES_PER_BULLET ? removalFix(model.text, bullet, phrase, start, end, kind) : [];
+          fixes += fix.length;
+          report({ range: rangeOf(start, end), message: message(phrase, kind), fixes: fix });
         }
       }
     }

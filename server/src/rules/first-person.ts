@@ -10,11 +10,19 @@
  * Account"), and words inside quotation marks are someone else's.
  */
 import type { Bullet } from '../engine/document';
-import { rangeInBullet } from '../engine/document';
 import { isLikelyEnglish, proseToRaw, toProse, wordsOf, type Word } from '../engine/prose';
 import type { Rule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarSource';
 import type { Fix } from '../engine/types';
+import { scalarRanges } from './placeholder';
+
+/**
+ * Each fix rewrites the whole bullet: past this many in one bullet, the rest
+ * are reported without one, and a bullet longer than a page gets none, so a
+ * pasted wall of text stays fast to lint.
+ */
+const MAX_FIXES_PER_BULLET = 20;
+const MAX_FIXABLE_CHARS = 10_000;
 
 const SUBJECTS = new Set(['i', 'we', "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll"]);
 const OTHERS = new Set(['me', 'my', 'myself', 'mine', 'us', 'our', 'ours', 'ourselves']);
@@ -48,22 +56,21 @@ const WORK_NOUNS = new Set([
   'applications', 'app', 'apps', 'client', 'clients', 'customer', 'customers', 'users', 'infrastructure', 'stack',
 ]);
 
-const QUOTES = /["“”]/g;
+const QUOTE = /["“”]/;
 
 function isSentenceStart(text: string, at: number): boolean {
   // After a full stop, or a list marker inside a paragraph ("1) My client …").
-  return /(?:[.!?]\s+|(?:^|\s)(?:\d{1,2}[.)]|[-–•])\s+)$/.test(text.slice(Math.max(0, at - 8), at)) || text.slice(0, at).trim() === '';
+  if (/(?:[.!?]\s+|(?:^|\s)(?:\d{1,2}[.)]|[-–•])\s+)$/.test(text.slice(Math.max(0, at - 8), at))) return true;
+  // Only the bullet's first word is preceded by nothing but blanks; bounded so a long bullet stays linear.
+  return at <= 64 && text.slice(0, at).trim() === '';
 }
 
-function insideQuotes(text: string, at: number): boolean {
-  return (text.slice(0, at).match(QUOTES)?.length ?? 0) % 2 === 1;
-}
-
-function isPronoun(text: string, words: readonly Word[], index: number): boolean {
+/** `quoted`: whether the word stands inside quotation marks, someone else's words. */
+function isPronoun(text: string, words: readonly Word[], index: number, quoted: boolean): boolean {
   const word = words[index];
   const subject = SUBJECTS.has(word.lower.replace('’', "'"));
   if (!subject && !OTHERS.has(word.lower.replace('’', "'"))) return false;
-  if (insideQuotes(text, word.start)) return false;
+  if (quoted) return false;
   if (word.lower === 'i' || word.lower.startsWith("i'") || word.lower.startsWith('i’')) {
     if (word.text[0] !== 'I') return false;
     if (word.lower === 'i' && isNumeral(text, words, index)) return false;
@@ -73,6 +80,18 @@ function isPronoun(text: string, words: readonly Word[], index: number): boolean
   if (word.text.length > 1 && word.text === word.text.toUpperCase()) return false;
   if (/^\p{Lu}/u.test(word.text) && !isSentenceStart(text, word.start)) return false;
   return true;
+}
+
+/** For each word, whether an odd number of quotation marks precede it; one pass over the text. */
+function quotedWords(text: string, words: readonly Word[]): boolean[] {
+  const quoted: boolean[] = [];
+  let inside = false;
+  let at = 0;
+  for (const word of words) {
+    for (; at < word.start; at++) if (QUOTE.test(text[at])) inside = !inside;
+    quoted.push(inside);
+  }
+  return quoted;
 }
 
 function isNumeral(text: string, words: readonly Word[], index: number): boolean {
@@ -97,16 +116,15 @@ function capitalise(s: string): string {
  * noun is not personal. Undefined when only a person can rephrase it.
  */
 export function rewrite(raw: string, start: number, end: number, lower: string, sentenceStart: boolean): string | undefined {
-  const before = raw.slice(0, start);
-  const after = raw.slice(end);
-  const next = /^ ([\p{L}][\p{L}'’-]*)/u.exec(after)?.[1];
+  // Decided on a bounded window; the new text is built only when there is a fix.
+  const next = /^ ([\p{L}][\p{L}'’-]*)/u.exec(raw.slice(end, end + 40))?.[1];
   if (!next) return undefined;
-  if ((lower === 'i' || lower === 'we') && sentenceStart && !AUXILIARIES.has(next.toLowerCase())) {
-    return before + capitalise(after.slice(1));
-  }
   const noun = next.toLowerCase();
+  if ((lower === 'i' || lower === 'we') && sentenceStart && !AUXILIARIES.has(noun)) {
+    return raw.slice(0, start) + capitalise(raw.slice(end + 1));
+  }
   if ((lower === 'our' && !PERSONAL_NOUNS.has(noun)) || (lower === 'my' && WORK_NOUNS.has(noun))) {
-    return before + (sentenceStart ? 'The' : 'the') + after;
+    return raw.slice(0, start) + (sentenceStart ? 'The' : 'the') + raw.slice(end);
   }
   return undefined;
 }
@@ -140,16 +158,16 @@ const rule: Rule = {
       const prose = toProse(bullet.text);
       if (!isLikelyEnglish(prose.text)) continue;
       const words = wordsOf(prose.text);
+      const quoted = quotedWords(prose.text, words);
+      const rangeOf = scalarRanges(model, bullet.node);
+      let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
       words.forEach((word, index) => {
-        if (!isPronoun(prose.text, words, index)) return;
+        if (!isPronoun(prose.text, words, index, quoted[index])) return;
         const { start, end } = proseToRaw(prose, word.start, word.end);
-        const sentenceStart = isSentenceStart(prose.text, word.start);
-        const value = rewrite(bullet.text, start, end, word.lower, sentenceStart);
-        report({
-          range: rangeInBullet(model, bullet, start, end),
-          message: message(word.text, word.lower),
-          fixes: fixesFor(model.text, bullet, word.text, value),
-        });
+        const value = fixes < MAX_FIXES_PER_BULLET ? rewrite(bullet.text, start, end, word.lower, isSentenceStart(prose.text, word.start)) : undefined;
+        const fix = fixesFor(model.text, bullet, word.text, value);
+        fixes += fix.length;
+        report({ range: rangeOf(start, end), message: message(word.text, word.lower), fixes: fix });
       });
     }
   },

@@ -8,13 +8,21 @@
  * "Was responsible for"; that overlap is by design, since the phrase is both.
  */
 import type { Bullet, ResumeModel } from '../engine/document';
-import { rangeInBullet } from '../engine/document';
 import { isLikelyEnglish, proseToRaw, toProse, wordsOf, type Word } from '../engine/prose';
 import type { Rule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarSource';
 import type { Fix } from '../engine/types';
 import { gerundToBase, gerundToPast, isKnownVerb } from '../engine/verbs';
+import { scalarRanges } from './placeholder';
 import { verbForm } from './tense';
+
+/**
+ * Each fix rewrites the whole bullet: past this many in one bullet, the rest
+ * are reported without one, and a bullet longer than a page gets none, so a
+ * pasted wall of text stays fast to lint.
+ */
+const MAX_FIXES_PER_BULLET = 20;
+const MAX_FIXABLE_CHARS = 10_000;
 
 /** Irregular past participles that differ from the past tense, plus the adjectives that read as one. */
 const PARTICIPLES = new Set([
@@ -138,13 +146,14 @@ const rule: Rule = {
     for (const bullet of model.bullets) {
       // A profile paragraph may say "I was responsible for …" in passing: only bullets and role summaries.
       if (bullet.section === 'basics') continue;
-      for (const hit of findHits(bullet)) {
+      const rangeOf = scalarRanges(model, bullet.node);
+      findHits(bullet).forEach((hit, index) => {
         report({
-          range: rangeInBullet(model, bullet, hit.phraseStart, hit.phraseEnd),
+          range: rangeOf(hit.phraseStart, hit.phraseEnd),
           message: `\`${hit.phrase}\` is passive: open with what you did (Built, Led, Cut …).`,
-          fixes: fixesFor(model, hit),
+          fixes: index < MAX_FIXES_PER_BULLET && bullet.text.length <= MAX_FIXABLE_CHARS ? fixesFor(model, hit) : [],
         });
-      }
+      });
     }
   },
 };

@@ -40,15 +40,22 @@ function message(token: string): string {
   return `\`${token}\` is an unfilled template slot: replace it with your own words or figure.`;
 }
 
-/** Source range of `[start, end)` of a scalar's parsed value; the whole scalar when it cannot be mapped. */
-function rangeInScalar(model: ResumeModel, node: Scalar, start: number, end: number): OffsetRange {
-  const whole = nodeRange(node);
-  const map = scalarSourceMap(model.text, node);
-  if (!map || map.length === 0) return whole;
-  const from = map[Math.min(start, map.length - 1)];
-  // The end maps from the token's last character, so a folded line break after it is not included.
-  const to = map[Math.min(end - 1, map.length - 1)] + 1;
-  return { start: from, end: Math.max(from, to) };
+/**
+ * Maps `[start, end)` of a scalar's parsed value to source ranges, computing
+ * the scalar's source map once: a rule that reports many phrases in one long
+ * scalar stays linear. The whole scalar when it cannot be mapped, as
+ * `rangeInBullet` does.
+ */
+export function scalarRanges(model: ResumeModel, node: Scalar): (start: number, end: number) => OffsetRange {
+  let map: number[] | undefined | null = null;
+  return (start, end) => {
+    if (map === null) map = scalarSourceMap(model.text, node);
+    if (!map || map.length === 0) return nodeRange(node);
+    const from = map[Math.max(0, Math.min(start, map.length - 1))];
+    // The end maps from the phrase's last character, so a folded line break after it is not included.
+    const to = end > start ? map[Math.max(start, Math.min(end, map.length - 1) - 1)] + 1 : from;
+    return { start: from, end: Math.max(from, to) };
+  };
 }
 
 const rule: Rule = {
@@ -65,9 +72,8 @@ const rule: Rule = {
     visit(model.document, {
       Scalar(_key, node) {
         if (typeof node.value !== 'string') return;
-        for (const hit of placeholderHits(node.value)) {
-          report({ range: rangeInScalar(model, node, hit.start, hit.end), message: message(hit.token) });
-        }
+        const rangeOf = scalarRanges(model, node);
+        for (const hit of placeholderHits(node.value)) report({ range: rangeOf(hit.start, hit.end), message: message(hit.token) });
       },
     });
   },

@@ -6,9 +6,16 @@ import type { Rule } from '../engine/rule';
 import completeness from './completeness';
 import dateOrder from './date-order';
 import futureDate from './future-date';
+import placeholder from './placeholder';
 import quantify from './quantify';
 import weakOpening from './weak-opening';
 import vagueImprovement from './vague-improvement';
+import firstPerson from './first-person';
+import passiveVoice from './passive-voice';
+import tense from './tense';
+import repeatedOpening from './repeated-opening';
+import filler from './filler';
+import bulletLength from './bullet-length';
 import latencyPercentile from './latency-percentile';
 import availabilityNines from './availability-nines';
 import showTheWhy from './show-the-why';
@@ -25,10 +32,18 @@ export const rules: readonly Rule[] = [
   completeness,
   dateOrder,
   futureDate,
+  // An unfilled template must never ship
+  placeholder,
   // Every bullet
   quantify,
   weakOpening,
   vagueImprovement,
+  firstPerson,
+  passiveVoice,
+  tense,
+  repeatedOpening,
+  filler,
+  bulletLength,
   // What a backend reviewer looks for
   latencyPercentile,
   availabilityNines,

@@ -152,7 +152,9 @@ const rule: Rule = {
       if (!opening) continue;
       const opened = { bullet, opening };
       all.push(opened);
-      byRole.set(bullet.entryPath, [...(byRole.get(bullet.entryPath) ?? []), opened]);
+      const role = byRole.get(bullet.entryPath) ?? [];
+      role.push(opened);
+      byRole.set(bullet.entryPath, role);
     }
 
     const flagged = new Set<Opened>();
