@@ -562,6 +562,7 @@ describe('complete resumes', () => {
         ['date-order', '2017-11'],
         ['schema/unknown-key', 'hilights'],
         ['schema/wrong-type', '3.6'],
+        ['future-date', '2031-05'],
       ],
     );
   });
