@@ -73,7 +73,7 @@ function checkBullet(context: RuleContext, bullet: Bullet): void {
   context.report({
     range: rangeInBullet(context.model, bullet, raw.start, raw.end),
     message: `\`${term}\` has a figure but no percentile: say which one (p95, p99) or that it is the average, so a reviewer can compare it.`,
-    fixes: [percentileFix(context, bullet, raw.start)],
+    fixes: () => [percentileFix(context, bullet, raw.start)],
   });
 }
 

@@ -151,7 +151,7 @@ const rule: Rule = {
         report({
           range: rangeOf(hit.phraseStart, hit.phraseEnd),
           message: `\`${hit.phrase}\` is passive: open with what you did (Built, Led, Cut …).`,
-          fixes: index < MAX_FIXES_PER_BULLET && bullet.text.length <= MAX_FIXABLE_CHARS ? fixesFor(model, hit) : [],
+          fixes: index < MAX_FIXES_PER_BULLET && bullet.text.length <= MAX_FIXABLE_CHARS ? () => fixesFor(model, hit) : [],
         });
       });
     }

@@ -33,7 +33,7 @@ const rule: Rule = {
       report({
         range: mention.range,
         message: `\`${mention.spelling}\`: the posting says \`${wanted}\`; write it that way so a keyword search finds it.`,
-        fixes: [adoptFix(model.text, mention, wanted)],
+        fixes: () => [adoptFix(model.text, mention, wanted)],
       });
     }
   },

@@ -168,7 +168,7 @@ const rule: Rule = {
           report({
             range: rangeOf(model, opened),
             message: `\`${word}\` opens ${group.length} bullets in this role: vary the verb so each bullet stands apart.`,
-            fixes: synonymFixes(model, opened, counts, MAX_PER_ROLE),
+            fixes: () => synonymFixes(model, opened, counts, MAX_PER_ROLE),
           });
         }
       }
@@ -182,7 +182,7 @@ const rule: Rule = {
         report({
           range: rangeOf(model, opened),
           message: `\`${openingWord(opened)}\` opens ${group.length} bullets in this resume: vary the verb so each bullet stands apart.`,
-          fixes: synonymFixes(model, opened, counts, MAX_PER_RESUME),
+          fixes: () => synonymFixes(model, opened, counts, MAX_PER_RESUME),
         });
       }
     }

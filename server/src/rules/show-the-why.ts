@@ -105,7 +105,7 @@ function checkBullet(context: RuleContext, bullet: Bullet): void {
   context.report({
     range: rangeInBullet(context.model, bullet, raw.start, raw.end),
     message: `\`${underlined}\` is a decision with no reason or result: add why (so that …, to …) or what it changed, the judgment reviewers screen for.`,
-    fixes: [whyFix(context, bullet, prose, decision)],
+    fixes: () => [whyFix(context, bullet, prose, decision)],
   });
 }
 

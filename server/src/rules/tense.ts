@@ -239,7 +239,7 @@ function report(context: Parameters<Rule['check']>[0], candidate: Candidate, to:
   const { bullet, opening } = candidate;
   const word = opening.words[opening.index];
   const { start, end } = proseToRaw(opening.prose, word.start, word.end);
-  context.report({ range: rangeInBullet(context.model, bullet, start, end), message, fixes: tenseFix(context.model, candidate, to, safe) });
+  context.report({ range: rangeInBullet(context.model, bullet, start, end), message, fixes: () => tenseFix(context.model, candidate, to, safe) });
 }
 
 function checkEnded(context: Parameters<Rule['check']>[0], candidates: readonly Candidate[]): void {

@@ -394,4 +394,25 @@ function escapeChar(ch: string): string {
 // The repo's taxonomy
 // ---------------------------------------------------------------------------
 
-export const taxonomy: Taxonomy = loadTaxonomy(rawTaxonomy);
+let loaded: Taxonomy | undefined;
+const load = (): Taxonomy => (loaded ??= loadTaxonomy(rawTaxonomy));
+
+/**
+ * Built on first use: compiling every term's forms costs tens of
+ * milliseconds, which the server must not spend before it says it is ready.
+ */
+export const taxonomy: Taxonomy = {
+  get categories() {
+    return load().categories;
+  },
+  get terms() {
+    return load().terms;
+  },
+  get groupNames() {
+    return load().groupNames;
+  },
+  term: (canonical) => load().term(canonical),
+  closure: (canonical) => load().closure(canonical),
+  find: (text) => load().find(text),
+  formOf: (spelling) => load().formOf(spelling),
+};
