@@ -86,3 +86,15 @@ describe('rule docs', () => {
     });
   }
 });
+
+describe('README', () => {
+  it('lists every rule with its default severity and description, as the rules declare them', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const table = /<!-- rules:start -->\n([\s\S]*?)\n<!-- rules:end -->/.exec(readme)?.[1];
+    assert.ok(table, 'README.md has no rules table between the markers');
+    const expected = allRuleMeta().map(
+      (meta) => `| [\`${meta.id}\`](${docsPath(meta.id)}) | ${meta.severity} | ${meta.fixable ? 'yes' : ''} | ${meta.description} |`,
+    );
+    assert.deepEqual(table.split('\n').slice(2), expected);
+  });
+});
