@@ -11,11 +11,27 @@
  *   BULLETPROOF_CHROMIUM      the browser (default /usr/bin/chromium)
  *   BULLETPROOF_UI_TMP        the run's temporary folder (the browser profile goes there)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  CodeAction,
+  CodeActionRequest,
+  createProtocolConnection,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentEdit,
+  type Diagnostic,
+  type Position,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import type { ResumeReport } from '../../server/src/engine/report';
 
 /**
  * The little of the DOM that the functions run in the page use. The project
@@ -90,16 +106,255 @@ export function cliFindings(file: string): CliFinding[] {
   return JSON.parse(result.stdout) as CliFinding[];
 }
 
-/** The CLI's findings for `text` as if it were a file named `name` (for edits made in the editor). */
-export function cliFindingsForText(text: string, name: string): CliFinding[] {
+/**
+ * The CLI's findings for `text` as if it were a file named `name` (for edits
+ * made in the editor). `companions` are copied beside it, so that a
+ * `meta.posting: ./acme-backend.md` resolves as it does in the workspace.
+ */
+export function cliFindingsForText(text: string, name: string, companions: readonly string[] = []): CliFinding[] {
+  return withTextFile(text, name, companions, cliFindings);
+}
+
+/** The resume report `bulletproof --report --format json` computes for `file`. */
+export function cliReport(file: string): ResumeReport {
+  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  const result = spawnSync(process.execPath, [cli, '--report', '--format', 'json', file], { encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`bulletproof --report failed (${result.status}) on ${file}: ${result.stderr}`);
+  }
+  const [entry] = JSON.parse(result.stdout) as { file: string; report: ResumeReport }[];
+  if (!entry) throw new Error(`bulletproof --report printed no report for ${file}`);
+  return entry.report;
+}
+
+/** The report for `text` as if it were a file named `name`, with `companions` beside it. */
+export function cliReportForText(text: string, name: string, companions: readonly string[] = []): ResumeReport {
+  return withTextFile(text, name, companions, cliReport);
+}
+
+function withTextFile<T>(text: string, name: string, companions: readonly string[], use: (file: string) => T): T {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletproof-ui-text-'));
   try {
+    for (const companion of companions) fs.copyFileSync(companion, path.join(dir, path.basename(companion)));
     const file = path.join(dir, name);
     fs.writeFileSync(file, text);
-    return cliFindings(file);
+    return use(file);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A tab stop of an expanded snippet: offsets into its text, and the text it selects. */
+export interface TabStop {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * What a snippet in VS Code's syntax inserts (placeholders' defaults, the
+ * first of a choice) and where its tab stops land, in the order Tab visits
+ * them: 1, 2, … and `$0` (the end, when the snippet has none) last.
+ */
+export function expandSnippet(snippet: string): { text: string; stops: TabStop[] } {
+  let text = '';
+  const found = new Map<number, TabStop>();
+  let i = 0;
+  const record = (index: number, start: number) => {
+    if (!found.has(index)) found.set(index, { index, start, end: text.length, text: text.slice(start) });
+  };
+  const parse = (until: string | undefined): void => {
+    while (i < snippet.length) {
+      const ch = snippet[i];
+      if (until !== undefined && ch === until) return;
+      if (ch === '\\' && i + 1 < snippet.length && '$}\\,|'.includes(snippet[i + 1])) {
+        text += snippet[i + 1];
+        i += 2;
+        continue;
+      }
+      if (ch !== '$') {
+        text += ch;
+        i++;
+        continue;
+      }
+      const simple = /^\$(\d+)/.exec(snippet.slice(i));
+      if (simple) {
+        record(Number(simple[1]), text.length);
+        i += simple[0].length;
+        continue;
+      }
+      const open = /^\$\{(\d+)([:|}])/.exec(snippet.slice(i));
+      if (!open) {
+        // A variable ($TM_FILENAME, ${NAME:default}): its default, or nothing.
+        const variable = /^\$(?:[A-Z_]+|\{[A-Z_]+(?::([^}]*))?\})/.exec(snippet.slice(i));
+        if (variable) {
+          text += variable[1] ?? '';
+          i += variable[0].length;
+        } else {
+          text += ch;
+          i++;
+        }
+        continue;
+      }
+      const index = Number(open[1]);
+      const start = text.length;
+      i += open[0].length;
+      if (open[2] === ':') {
+        parse('}');
+        i++;
+      } else if (open[2] === '|') {
+        const close = snippet.indexOf('|}', i);
+        text += snippet.slice(i, close).split(/(?<!\\),/)[0].replace(/\\(.)/g, '$1');
+        i = close + 2;
+      }
+      // Recorded after its default, so that an inner placeholder keeps its own stop.
+      const stop = { index, start, end: text.length, text: text.slice(start) };
+      if (!found.has(index)) found.set(index, stop);
+    }
+  };
+  parse(undefined);
+  if (!found.has(0)) found.set(0, { index: 0, start: text.length, end: text.length, text: '' });
+  const stops = [...found.values()].sort((a, b) => (a.index === 0 ? 1 : b.index === 0 ? -1 : a.index - b.index));
+  return { text, stops };
+}
+
+/** 1-based line and column of `offset` in `text`. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** One edit of a code action: offsets into the text it applies to; `snippet` when it is a snippet edit. */
+export interface ActionEdit {
+  start: number;
+  end: number;
+  newText: string;
+  snippet: boolean;
+}
+
+/** A code action as the language server offers it to VS Code. */
+export interface ServerAction {
+  title: string;
+  kind?: string;
+  isPreferred: boolean;
+  /** Codes of the diagnostics it fixes. */
+  fixes: string[];
+  edits: ActionEdit[];
+  command?: string;
+}
+
+/**
+ * The code actions the bundled language server offers at `line`:`column`
+ * (1-based) of `text`, opened as `file`, asked the way VS Code 1.100 asks:
+ * an empty range at the cursor, the diagnostics there as context, and a
+ * client that supports snippet edits (`workspace.workspaceEdit.snippetEditSupport`).
+ * The expectation for the quick-fix menu, computed rather than typed.
+ */
+export async function serverCodeActions(file: string, text: string, line: number, column: number): Promise<ServerAction[]> {
+  const server = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const uri = pathToFileURL(file).href;
+  const published = new Promise<Diagnostic[]>((resolve) =>
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      if (params.uri === uri) resolve(params.diagnostics);
+    }),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+  connection.listen();
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`the language server did not answer within ${TIMEOUT.ui} ms: ${stderr}`)), TIMEOUT.ui).unref(),
+  );
+  try {
+    return await Promise.race([
+      timeout,
+      (async () => {
+        await connection.sendRequest(InitializeRequest.type, {
+          processId: process.pid,
+          rootUri: pathToFileURL(path.dirname(file)).href,
+          workspaceFolders: [{ uri: pathToFileURL(path.dirname(file)).href, name: 'workspace' }],
+          capabilities: {
+            workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } },
+            textDocument: {
+              codeAction: {
+                codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+                isPreferredSupport: true,
+              },
+            },
+          },
+        });
+        await connection.sendNotification(InitializedNotification.type, {});
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+        const diagnostics = await published;
+        const position: Position = { line: line - 1, character: column - 1 };
+        const contains = (diagnostic: Diagnostic) =>
+          comparePositions(diagnostic.range.start, position) <= 0 && comparePositions(position, diagnostic.range.end) <= 0;
+        const actions = await connection.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri },
+          range: { start: position, end: position },
+          context: { diagnostics: diagnostics.filter(contains), only: undefined, triggerKind: 1 },
+        });
+        return (actions ?? []).filter(CodeAction.is).map((action) => ({
+          title: action.title,
+          kind: action.kind,
+          isPreferred: action.isPreferred === true,
+          fixes: (action.diagnostics ?? []).map((diagnostic) => String(diagnostic.code)),
+          edits: actionEdits(text, uri, action.edit),
+          command: action.command?.command,
+        }));
+      })(),
+    ]);
+  } finally {
+    connection.dispose();
+    server.kill();
+  }
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function offsetIn(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
+  return offset + position.character;
+}
+
+function actionEdits(text: string, uri: string, edit: WorkspaceEdit | undefined): ActionEdit[] {
+  const edits: ActionEdit[] = [];
+  for (const change of edit?.documentChanges ?? []) {
+    if (!TextDocumentEdit.is(change) || change.textDocument.uri !== uri) continue;
+    for (const one of change.edits) {
+      const start = offsetIn(text, one.range.start);
+      const end = offsetIn(text, one.range.end);
+      if ('snippet' in one) edits.push({ start, end, newText: one.snippet.value, snippet: true });
+      else edits.push({ start, end, newText: one.newText, snippet: false });
+    }
+  }
+  for (const one of edit?.changes?.[uri] ?? []) {
+    edits.push({ start: offsetIn(text, one.range.start), end: offsetIn(text, one.range.end), newText: one.newText, snippet: false });
+  }
+  return edits;
+}
+
+/**
+ * `text` after a code action's edits, and where the tab stops of its
+ * snippet edit land in it (offsets into the new text), as VS Code applies it.
+ */
+export function applyAction(text: string, action: ServerAction): { text: string; stops: TabStop[] } {
+  let result = text;
+  let stops: TabStop[] = [];
+  for (const edit of [...action.edits].sort((a, b) => b.start - a.start)) {
+    const inserted = edit.snippet ? expandSnippet(edit.newText) : { text: edit.newText, stops: [] };
+    const shift = inserted.text.length - (edit.end - edit.start);
+    stops = stops.map((stop) => ({ ...stop, start: stop.start + shift, end: stop.end + shift }));
+    stops.push(...inserted.stops.map((stop) => ({ ...stop, start: stop.start + edit.start, end: stop.end + edit.start })));
+    result = result.slice(0, edit.start) + inserted.text + result.slice(edit.end);
+  }
+  return { text: result, stops };
 }
 
 export interface Box {
@@ -319,9 +574,8 @@ export class Workbench {
    */
   async problemsFor(fileName: string, count: number, timeout = TIMEOUT.ui): Promise<ProblemRow[]> {
     const panel = await this.showProblems();
-    const header = panel.locator('.monaco-list-row[aria-level="1"]', {
-      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }),
-    });
+    // By its accessible name: an untitled file's row shows its first line, but is named `Untitled-1`.
+    const header = panel.locator(`.monaco-list-row[aria-level="1"][aria-label^=${JSON.stringify(`${count} problems in file ${fileName} `)}]`);
     await this.page.waitForFunction(
       ({ fileName, count }) =>
         [...document.querySelectorAll('.markers-panel .monaco-list-row[aria-level="1"]')].some((row) =>
@@ -361,6 +615,135 @@ export class Workbench {
     const widget = this.page.locator('.editor-widget.suggest-widget.visible');
     await widget.waitFor({ timeout: TIMEOUT.ui });
     return widget;
+  }
+
+  /**
+   * Opens the quick-fix menu (Ctrl+.) at the cursor and returns the titles of
+   * its actions, in the order it lists them (group headers left out).
+   */
+  async openQuickFix(): Promise<string[]> {
+    await this.page.keyboard.press('Control+.');
+    const menu = this.page.locator('.action-widget');
+    await menu.locator('.monaco-list-row.action.focused').waitFor({ timeout: TIMEOUT.ui });
+    const rows = menu.locator('.monaco-list-row');
+    const size = Number(await rows.first().getAttribute('aria-setsize'));
+    if ((await rows.count()) !== size) throw new Error(`the quick-fix menu shows ${await rows.count()} of its ${size} rows: make the window taller`);
+    return menu.locator('.monaco-list-row.action').evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+  }
+
+  /** The quick-fix menu, while it is open. */
+  get quickFixMenu(): Locator {
+    return this.page.locator('.action-widget');
+  }
+
+  /** In the open quick-fix menu, moves to the action titled `title` with the keyboard and applies it (Enter). */
+  async applyQuickFix(title: string): Promise<void> {
+    const menu = this.quickFixMenu;
+    const focused = menu.locator('.monaco-list-row.action.focused');
+    const size = Number(await menu.locator('.monaco-list-row').first().getAttribute('aria-setsize'));
+    for (let step = 0; (await focused.getAttribute('aria-label')) !== title; step++) {
+      if (step > size) throw new Error(`the quick-fix menu has no action "${title}"`);
+      const before = await focused.getAttribute('data-index');
+      await this.page.keyboard.press('ArrowDown');
+      await menu.locator(`.monaco-list-row.action.focused:not([data-index="${before}"])`).waitFor({ timeout: TIMEOUT.ui });
+    }
+    await this.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
+  }
+
+  /**
+   * Waits until the status bar shows the cursor at `line`:`column` (1-based)
+   * with `selected` characters selected: a selection made by a snippet's tab
+   * stop ends at the cursor.
+   */
+  async waitForSelection(line: number, column: number, selected = 0, timeout = TIMEOUT.ui): Promise<void> {
+    const text = `Ln ${line}, Col ${column}${selected ? ` (${selected} selected)` : ''}`;
+    await this.page
+      .locator('#status\\.editor\\.selection', { hasText: new RegExp(`^${escapeRegExp(text)}$`) })
+      .waitFor({ timeout })
+      .catch(async (error: Error) => {
+        const shown = await this.page.locator('#status\\.editor\\.selection').innerText().catch(() => '(nothing)');
+        throw new Error(`the status bar shows "${shown}", not "${text}": ${error.message}`);
+      });
+  }
+
+  /** Bulletproof's status bar item ("✓ 14/18 bullets quantified · …"), by the id VS Code gives it. */
+  get statusItem(): Locator {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+    return this.page.locator(`[id="${manifest.publisher}.${manifest.name}.bulletproof.status"]`);
+  }
+
+  /** Waits until Bulletproof's status bar item shows `text` (a substring, or a pattern) and returns what it shows. */
+  async waitForStatus(text: string | RegExp, timeout = TIMEOUT.ui): Promise<string> {
+    const item = this.statusItem.filter({ hasText: text });
+    await item.waitFor({ timeout }).catch(async (error: Error) => {
+      const shown = await this.statusItem.innerText({ timeout: 1_000 }).catch(() => '(no item)');
+      throw new Error(`Bulletproof's status bar item shows "${shown}", not ${String(text)}: ${error.message}`);
+    });
+    return (await item.innerText()).trim();
+  }
+
+  /**
+   * Elements matching `selector` inside the visible webview (the report, a
+   * Markdown preview): VS Code nests a webview's page in two iframes.
+   */
+  webview(selector: string): Locator {
+    return this.page
+      .locator('iframe.webview.ready')
+      .filter({ visible: true })
+      .contentFrame()
+      .locator('iframe#active-frame')
+      .contentFrame()
+      .locator(selector);
+  }
+
+  /** Moves the focus back to the text editor in the first editor group (after a webview opened beside it). */
+  async focusFirstEditor(): Promise<void> {
+    await this.runCommand('View: Focus First Editor Group');
+    await this.page.locator('.editor-group-container.active .editor-instance .monaco-editor.focused').waitFor({ timeout: TIMEOUT.ui });
+  }
+
+  /** Waits until line `line` (1-based, in view) of the active editor reads `text`. */
+  async waitForLine(line: number, text: string, timeout = TIMEOUT.ui): Promise<void> {
+    await this.page
+      .waitForFunction(
+        ({ line, text }) => {
+          const editor = document.querySelector('.editor-group-container.active .editor-instance .monaco-editor');
+          const number = [...(editor?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].find(
+            (element) => element.textContent?.trim() === String(line),
+          );
+          if (!editor || !number) return false;
+          const top = number.getBoundingClientRect().top;
+          const view = [...editor.querySelectorAll('.view-lines .view-line')].find(
+            (element) => Math.abs(element.getBoundingClientRect().top - top) < 2,
+          );
+          return (view?.textContent ?? '').replace(/\u00a0/g, ' ') === text;
+        },
+        { line, text },
+        { timeout },
+      )
+      .catch(async (error: Error) => {
+        const shown = await this.lineText(line).catch((reason: Error) => reason.message);
+        throw new Error(`line ${line} reads "${shown}", not "${text}": ${error.message}`);
+      });
+  }
+
+  /**
+   * Waits until the Problems panel lists exactly `expected` for `fileName`
+   * (in any order), reading it again while it still shows something else.
+   */
+  async waitForProblems(fileName: string, expected: readonly ProblemRow[], timeout = TIMEOUT.ui): Promise<ProblemRow[]> {
+    const deadline = Date.now() + timeout;
+    const key = (row: ProblemRow) => JSON.stringify([row.line, row.column, row.severity, row.code, row.source, row.message]);
+    const want = expected.map(key).sort();
+    for (;;) {
+      const rows = await this.problemsFor(fileName, expected.length, Math.max(1_000, deadline - Date.now()));
+      if (JSON.stringify(rows.map(key).sort()) === JSON.stringify(want)) return rows;
+      if (Date.now() > deadline) {
+        throw new Error(`the Problems panel lists for ${fileName}:\n${rows.map(key).join('\n')}\nnot:\n${want.join('\n')}`);
+      }
+      // Same count, other rows: a publish for an older version. Read the panel again.
+    }
   }
 
   /** The text of line `line` (1-based) of the active editor, as rendered. */
