@@ -135,6 +135,7 @@ connection.onCompletion((params): CompletionItem[] => {
     documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: toRange(document, entry.replace), newText: entry.insertText },
+    filterText: entry.filterText,
     sortText: entry.sortText,
   }));
 });

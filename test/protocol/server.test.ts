@@ -372,8 +372,13 @@ describe('language server over stdio', function () {
         contents: { kind: 'markdown', value: `\`work[0].highlights\`\n\n${description}` },
         range: range(2, 4, 2, 14),
       });
-      // A value is not a key: nothing to say.
-      assert.equal(await client.request(HoverRequest.type, { textDocument: { uri }, position: pos(3, 12) }), null);
+      // On a bullet: what its numbers were read as.
+      assert.deepEqual(await client.request(HoverRequest.type, { textDocument: { uri }, position: pos(3, 12) }), {
+        contents: { kind: 'markdown', value: '**Numbers in this bullet:** p99 — latency; 800 ms to 120 ms — latency' },
+        range: range(3, 8, 3, 45),
+      });
+      // A value that is neither a key nor a bullet: nothing to say.
+      assert.equal(await client.request(HoverRequest.type, { textDocument: { uri }, position: pos(1, 13) }), null);
       await client.close(uri);
     });
 

@@ -58,9 +58,13 @@ export interface ResumeReport {
 
 const ROLE_SECTIONS = new Set(['work', 'volunteer', 'projects']);
 
-/** Whether a bullet states a metric; a template slot (`‹N›`) is not one yet. */
+/**
+ * Whether a bullet states a metric. A bullet with an unfilled template slot
+ * (`‹N›`) is not done, whatever else it says (`p99` in a latency template).
+ */
 export function isQuantified(bullet: Bullet): boolean {
-  return recognizeMetrics(toProse(bullet.text).text).some((metric) => metric.kind !== 'template');
+  const metrics = recognizeMetrics(toProse(bullet.text).text);
+  return metrics.length > 0 && metrics.every((metric) => metric.kind !== 'template');
 }
 
 export function buildReport(result: LintResult, posting?: PostingSource): ResumeReport {

@@ -15,6 +15,8 @@ export interface CompletionEntry {
   detail?: string;
   /** Snippet syntax. */
   insertText: string;
+  /** What typing matches against, when more than the label (a template's other prefixes). */
+  filterText?: string;
   /** The text the entry replaces: the partial word before the cursor. */
   replace: { start: number; end: number };
   sortText?: string;
@@ -239,11 +241,32 @@ function snippetEntry(snippet: Snippet, context: CursorContext, replace: Complet
     kind: 'snippet',
     detail: snippet.name,
     documentation: snippet.description,
+    filterText: snippet.prefix.join(' '),
     insertText: indentBody(body, ' '.repeat(context.keyColumn)),
     replace,
     // Templates first: they are what a person looks for on an empty line.
     sortText: ` ${String(index).padStart(3, '0')}`,
   };
+}
+
+/**
+ * Whether a line indented by `indent` continues a scalar that starts above
+ * it (a `|` or `>` block, or a quoted string left open), where a `#` is
+ * text, not a comment.
+ */
+function insideScalar(text: string, lineStart: number, indent: number): boolean {
+  const above = text.slice(0, lineStart).split(/\r?\n/);
+  above.pop();
+  for (let i = above.length - 1; i >= 0; i--) {
+    const line = above[i];
+    if (line.trim() === '') continue;
+    const lineIndent = line.length - line.trimStart().length;
+    if (lineIndent >= indent) continue;
+    const blockHeader = /(?:^|[\s:-])[|>][1-9+-]{0,2}\s*(?:#.*)?$/;
+    const openQuote = /(?:^|[\s:-])(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$/;
+    return blockHeader.test(line) || openQuote.test(line);
+  }
+  return false;
 }
 
 /** On a comment line: the disable directives. */
@@ -252,9 +275,11 @@ function commentCompletions(text: string, offset: number): CompletionEntry[] | u
   const match = /^([ \t]*)#[ \t]*[\w-]*$/.exec(text.slice(lineStart, offset));
   if (!match) return undefined;
   const replace = { start: lineStart + match[1].length, end: offset };
+  if (insideScalar(text, lineStart, match[1].length)) return undefined;
   return snippetsFor('comment').map((snippet, index) => ({
     label: snippet.prefix[0],
     kind: 'snippet',
+    filterText: snippet.prefix.join(' '),
     detail: snippet.name,
     documentation: snippet.description,
     insertText: snippet.body,
