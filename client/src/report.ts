@@ -77,7 +77,8 @@ export class ReportFeatures implements vscode.Disposable {
   private async refresh(): Promise<void> {
     const active = vscode.window.activeTextEditor?.document;
     const activeResult = active?.languageId === 'yaml' ? await this.request(active.uri.toString()) : undefined;
-    this.updateStatusBar(activeResult);
+    // With the report (a webview) focused there is no active editor: keep what the status bar says.
+    if (active) this.updateStatusBar(activeResult);
     if (this.panel && this.panelUri) {
       const result = this.panelUri === activeResult?.uri ? activeResult : await this.request(this.panelUri);
       if (result) this.render(result);

@@ -266,7 +266,7 @@ export async function serverCodeActions(file: string, text: string, line: number
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
   connection.listen();
   const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error(`the language server did not answer within ${TIMEOUT.ui} ms: ${stderr}`)), TIMEOUT.ui).unref(),
+    setTimeout(() => reject(new Error(`the language server did not answer within ${TIMEOUT.firstDiagnostics} ms: ${stderr}`)), TIMEOUT.firstDiagnostics).unref(),
   );
   try {
     return await Promise.race([
@@ -695,6 +695,35 @@ export class Workbench {
       .locator('iframe#active-frame')
       .contentFrame()
       .locator(selector);
+  }
+
+  /**
+   * Hides the panel (Problems) and, with `sideBar`, the primary side bar, so
+   * that a screenshot shows the editors large; returns a function that shows
+   * again whichever of them is still hidden.
+   */
+  async makeRoom({ sideBar = false } = {}): Promise<() => Promise<void>> {
+    const parts = [{ selector: '#workbench\\.parts\\.panel', hide: 'View: Hide Panel', show: 'View: Toggle Panel Visibility' }];
+    if (sideBar) {
+      const toggle = 'View: Toggle Primary Side Bar Visibility';
+      parts.push({ selector: '#workbench\\.parts\\.sidebar', hide: toggle, show: toggle });
+    }
+    const hidden: typeof parts = [];
+    for (const part of parts) {
+      const element = this.page.locator(part.selector);
+      if (!(await element.isVisible())) continue;
+      await this.runCommand(part.hide);
+      await element.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
+      hidden.push(part);
+    }
+    return async () => {
+      for (const part of hidden.reverse()) {
+        const element = this.page.locator(part.selector);
+        if (await element.isVisible()) continue;
+        await this.runCommand(part.show);
+        await element.waitFor({ timeout: TIMEOUT.ui });
+      }
+    };
   }
 
   /** Moves the focus back to the text editor in the first editor group (after a webview opened beside it). */

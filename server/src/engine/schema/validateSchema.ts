@@ -9,6 +9,8 @@ import type { Report } from '../rule';
 import type { TextEdit } from '../types';
 import { adviseDate } from '../dates';
 import { closest } from '../similar';
+import { templateTokens } from '../placeholders';
+import { isScalar } from 'yaml';
 import { knownKeys, schemaAt, typesOf } from './schemaInfo';
 
 export interface RawFinding extends Report {
@@ -51,6 +53,9 @@ function toFinding(model: ResumeModel, error: SchemaError): RawFinding | undefin
   if (!entry) return undefined;
   const field = segments[segments.length - 1];
   const fieldName = typeof field === 'string' ? field : undefined;
+
+  // An unfilled template slot (`‹YYYY-MM›`) is the placeholder rule's to report, once.
+  if ((error.keyword === 'pattern' || error.keyword === 'format') && hasTemplateToken(entry)) return undefined;
 
   switch (error.keyword) {
     case 'additionalProperties':
@@ -225,6 +230,11 @@ function describePlace(parent: PathSegment[]): string {
     return `in ${SECTION_NAMES[section]}`;
   }
   return `in \`${formatPath(parent)}\``;
+}
+
+function hasTemplateToken(entry: PathEntry): boolean {
+  const node = entry.node;
+  return isScalar(node) && typeof node.value === 'string' && templateTokens(node.value).length > 0;
 }
 
 function pointerToSegments(root: unknown, pointer: string): PathSegment[] {
