@@ -3,6 +3,7 @@
  * how much: the seed asks for availability as nines ("99.98% availability"),
  * the figure a reviewer compares against their own systems.
  */
+import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
@@ -63,8 +64,11 @@ function checkBullet(context: RuleContext, bullet: Bullet): void {
   });
 }
 
+/** Memoized by text: between keystrokes only the edited bullet changes. */
+export const firstHit: (text: string) => { start: number; end: number; kind: TermKind } | undefined = memoizeByText(computeFirstHit);
+
 /** The first availability or objective term that the bullet leaves without a figure. */
-export function firstHit(text: string): { start: number; end: number; kind: TermKind } | undefined {
+function computeFirstHit(text: string): { start: number; end: number; kind: TermKind } | undefined {
   let objectiveStated: boolean | undefined;
   for (const match of text.matchAll(TERM)) {
     const start = match.index ?? 0;

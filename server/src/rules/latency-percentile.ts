@@ -4,6 +4,7 @@
  * latency figure without its statistic is flagged. A latency claim with no
  * figure at all is the `quantify` rule's business, not this one's.
  */
+import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
@@ -77,8 +78,11 @@ function checkBullet(context: RuleContext, bullet: Bullet): void {
   });
 }
 
+/** Memoized by text: between keystrokes only the edited bullet changes. */
+export const firstHit: (text: string) => Hit | undefined = memoizeByText(computeFirstHit);
+
 /** The first latency term with a figure nearby and no statistic in its sentence. */
-export function firstHit(text: string): Hit | undefined {
+function computeFirstHit(text: string): Hit | undefined {
   for (const sentence of sentencesOf(text)) {
     const body = text.slice(sentence.start, sentence.end);
     // An unfilled template is the `placeholder` rule's; a statistic settles it.

@@ -3,6 +3,7 @@
  * distinctive tokens (`‹N›`, `‹how›`) precisely so this rule can be an error
  * without ever mistaking ordinary text for one.
  */
+import { memoizeByText } from '../engine/memo';
 import { visit, type Scalar } from 'yaml';
 import { nodeRange, type ResumeModel } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
@@ -22,7 +23,10 @@ interface Hit {
   end: number;
 }
 
-export function placeholderHits(text: string): Hit[] {
+/** Memoized by text: between keystrokes only the edited bullet changes. */
+export const placeholderHits: (text: string) => Hit[] = memoizeByText(computePlaceholderHits);
+
+function computePlaceholderHits(text: string): Hit[] {
   const hits: Hit[] = templateTokens(text);
   for (const match of text.matchAll(MARKER)) {
     const start = match.index ?? 0;

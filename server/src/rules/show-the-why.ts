@@ -6,6 +6,7 @@
  * adopted, chose, switched to, re-architected, decomposed) in bullets that
  * state neither.
  */
+import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { isLikelyEnglish, proseToRaw, toProse, type Prose } from '../engine/prose';
@@ -109,8 +110,11 @@ function checkBullet(context: RuleContext, bullet: Bullet): void {
   });
 }
 
+/** Memoized by text: between keystrokes only the edited bullet changes. */
+export const findDecisionWithoutWhy: (text: string) => Decision | undefined = memoizeByText(computeFindDecisionWithoutWhy);
+
 /** The first architecture decision in a bullet that gives no reason or outcome anywhere. */
-export function findDecisionWithoutWhy(text: string): Decision | undefined {
+function computeFindDecisionWithoutWhy(text: string): Decision | undefined {
   // An unfilled template is the `placeholder` rule's business.
   if (templateTokens(text).length > 0 || hasWhy(text)) return undefined;
   for (const sentence of sentencesOf(text)) {

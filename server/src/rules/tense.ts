@@ -13,6 +13,7 @@
  * bullets are, because a bullet that reports a result (the kind reviewers look
  * for) reads naturally in the past even in a job you still hold.
  */
+import { memoizeByText } from '../engine/memo';
 import type { Bullet, ResumeModel } from '../engine/document';
 import { rangeInBullet } from '../engine/document';
 import { adviseDate, compareDates, parseResumeDate, today as todayOf } from '../engine/dates';
@@ -126,12 +127,15 @@ export interface Opening {
   form: VerbForm;
 }
 
+/** Memoized by text: between keystrokes only the edited bullet changes. */
+export const openingVerb: (text: string) => Opening | undefined = memoizeByText(computeOpeningVerb);
+
 /**
  * The verb a bullet opens with, when its first word is a listed verb used as
  * a verb. Undefined for other bullets, and for bullets that do not read as
  * English.
  */
-export function openingVerb(text: string): Opening | undefined {
+function computeOpeningVerb(text: string): Opening | undefined {
   const prose = toProse(text);
   if (!isLikelyEnglish(prose.text)) return undefined;
   const words = wordsOf(prose.text);

@@ -10,6 +10,7 @@
  * reliability" describing a design), and stays quiet when the sentence
  * already has a number or names a measure.
  */
+import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
 import { recognizeMetrics } from '../engine/metrics';
 import { isLikelyEnglish, toProse, type Prose } from '../engine/prose';
@@ -69,8 +70,11 @@ interface Claim {
   asResult: boolean;
 }
 
+/** Memoized by text: between keystrokes only the edited bullet changes. */
+const vagueClaims: (text: string) => Claim[] = memoizeByText(computeVagueClaims);
+
 /** Improvement claims in a prose text that state no number and name no measure. */
-function vagueClaims(text: string): Claim[] {
+function computeVagueClaims(text: string): Claim[] {
   const claims: Claim[] = [];
   let candidates = 0;
   for (const match of text.matchAll(VERB)) {

@@ -10,6 +10,7 @@
  * developed X"), a plain noun phrase gets an ownership verb ("Owned X").
  * Markup around the phrase and everything after it stay as written.
  */
+import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
 import { isLikelyEnglish, toProse, type Prose } from '../engine/prose';
 import type { Rule } from '../engine/rule';
@@ -54,8 +55,11 @@ const PHRASES: ReadonlyArray<[Family, RegExp]> = [
 
 const LEAD = new RegExp(`^${SUBJECT}${ADVERB}`, 'i');
 
+/** Memoized by text: between keystrokes only the edited bullet changes. */
+const findWeakOpening: (text: string) => Opening | undefined = memoizeByText(computeFindWeakOpening);
+
 /** The weak phrase a bullet opens with, if any. */
-function findWeakOpening(text: string): Opening | undefined {
+function computeFindWeakOpening(text: string): Opening | undefined {
   const junk = LEADING_JUNK.exec(text)?.[0].length ?? 0;
   const lead = LEAD.exec(text.slice(junk))?.[0] ?? '';
   // "I" or "Was" alone before a strong verb is not this rule's business.
