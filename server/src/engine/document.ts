@@ -210,6 +210,7 @@ function indexNode(
   if (isMap(node)) {
     for (const item of node.items) {
       if (!isPair(item)) continue;
+      if (isMap(item.key) || isSeq(item.key)) item.key = flattenKey(item.key);
       const key = item.key;
       const keyText = isScalar(key) ? String(key.value) : key ? String(key) : '';
       const childSegments = [...segments, keyText];
@@ -268,9 +269,29 @@ function makeBullet(entry: PathEntry, node: Scalar, kind: BulletKind, section: B
 }
 
 function clampRange(text: string, start: number, end: number): OffsetRange {
-  const s = Math.max(0, Math.min(start, text.length));
-  const e = Math.max(s, Math.min(end, text.length));
+  let s = Math.max(0, Math.min(start, text.length));
+  let e = Math.max(s, Math.min(end, text.length));
+  // Never split a surrogate pair (an emoji): widen to the whole character.
+  if (isLowSurrogate(text, s) && s > 0) s--;
+  if (isLowSurrogate(text, e) && e < text.length) e++;
   return { start: s, end: e };
+}
+
+function isLowSurrogate(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * A mapping or list used as a key (`{a: b}: c`) has no place in a resume,
+ * and turning nested ones into JSON keys costs exponential time. Keep its
+ * source text instead: the schema then reports it as an unknown key.
+ */
+function flattenKey(key: YamlNode): Scalar {
+  const [start, end] = key.range ?? [0, 0];
+  const flat = new Scalar(isSeq(key) ? 'a list used as a key' : 'a mapping used as a key');
+  flat.range = [start, end, end];
+  return flat;
 }
 
 /** The `yaml` package's messages, minus the position suffix we show ourselves. */
