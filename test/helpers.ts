@@ -1,8 +1,11 @@
 /** Small builders shared by the engine and rule tests. */
 import { lint, type LintResult } from '../server/src/engine/lint';
 import type { Rule } from '../server/src/engine/rule';
-import type { Finding, LintOptions, OffsetRange } from '../server/src/engine/types';
-export { applyEdits } from '../server/src/engine/fixes';
+import type { Finding, Fix, LintOptions, OffsetRange } from '../server/src/engine/types';
+import { applyEdits } from '../server/src/engine/fixes';
+import { snippetToPlainText } from '../server/src/engine/scalarSource';
+
+export { applyEdits };
 import { rules } from '../server/src/rules/registry';
 
 export const FIXED_TODAY = new Date('2026-06-15T00:00:00Z');
@@ -28,4 +31,16 @@ export function workResume(highlights: string[], extra = ''): string {
   lines.push('    highlights:');
   for (const highlight of highlights) lines.push(`      - ${JSON.stringify(highlight)}`);
   return lines.join('\n') + '\n';
+}
+
+/** Applies one fix as a client without snippet support would: placeholders become their default text. */
+export function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.snippet ? snippetToPlainText(e.newText) : e.newText })));
+}
+
+/** The structure of a parsed value with every leaf replaced by its type: "same keys, same nesting". */
+export function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shape);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
+  return typeof value;
 }

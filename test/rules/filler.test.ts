@@ -1,24 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { snippetToPlainText } from '../../server/src/engine/scalarSource';
-import type { Finding, Fix } from '../../server/src/engine/types';
+import type { Finding } from '../../server/src/engine/types';
 import rule from '../../server/src/rules/filler';
-import { applyEdits, findingsOf, textAt, workResume } from '../helpers';
+import { applyFix, findingsOf, shape, textAt, workResume } from '../helpers';
 
 const find = (text: string) => findingsOf(text, 'filler', {}, [rule]);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
 
-function applyFix(text: string, fix: Fix): string {
-  return applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.snippet ? snippetToPlainText(e.newText) : e.newText })));
-}
-
 /** The resume's structure without its wording: the keys, recursively. */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
-  return typeof value;
-}
-
 /** Applies the finding's only fix and checks the result: finding gone, same structure, comment kept. */
 function fixed(text: string, finding: Finding): string {
   assert.equal(finding.fixes.length, 1);

@@ -1,22 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { snippetToPlainText } from '../../server/src/engine/scalarSource';
-import type { Finding, Fix } from '../../server/src/engine/types';
+import type { Finding } from '../../server/src/engine/types';
 import rule from '../../server/src/rules/passive-voice';
-import { applyEdits, findingsOf, textAt, workResume } from '../helpers';
+import { applyFix, findingsOf, shape, textAt, workResume } from '../helpers';
 
 const find = (text: string) => findingsOf(text, 'passive-voice', {}, [rule]);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
-
-function applyFix(text: string, fix: Fix): string {
-  return applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.snippet ? snippetToPlainText(e.newText) : e.newText })));
-}
-
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
-  return typeof value;
-}
 
 /** Applies the finding's fix: that finding is gone, the structure and the comment are kept. */
 function fixed(text: string, finding: Finding): string {

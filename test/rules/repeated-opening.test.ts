@@ -1,24 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { snippetToPlainText } from '../../server/src/engine/scalarSource';
-import type { Fix } from '../../server/src/engine/types';
 import { isKnownVerb, pastTense, pastToPresent } from '../../server/src/engine/verbs';
 import { ACTION_VERBS } from '../../server/src/rules/tense';
 import rule, { SYNONYMS } from '../../server/src/rules/repeated-opening';
-import { applyEdits, findingsOf, textAt, workResume } from '../helpers';
+import { applyFix, findingsOf, shape, textAt, workResume } from '../helpers';
 
 const find = (text: string) => findingsOf(text, 'repeated-opening', {}, [rule]);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
-
-function applyFix(text: string, fix: Fix): string {
-  return applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.snippet ? snippetToPlainText(e.newText) : e.newText })));
-}
-
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
-  return typeof value;
-}
 
 /** Two work entries with the given highlights, a comment in between. */
 function twoRoles(first: string[], second: string[]): string {

@@ -13,7 +13,7 @@
 import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
 import { recognizeMetrics } from '../engine/metrics';
-import { isLikelyEnglish, toProse, type Prose } from '../engine/prose';
+import { isLikelyEnglish, toProse, type Prose, proseToRaw } from '../engine/prose';
 import type { Rule } from '../engine/rule';
 import { renderScalar, type TextPart } from '../engine/scalarSource';
 import type { Fix } from '../engine/types';
@@ -170,7 +170,7 @@ const rule: Rule = {
       const prose = toProse(bullet.text);
       if (!isLikelyEnglish(prose.text)) continue;
       for (const claim of vagueClaims(prose.text)) {
-        const raw = proseToRawRange(prose, claim.start, claim.end);
+        const raw = proseToRaw(prose, claim.start, claim.end);
         const quoted = prose.text.slice(claim.start, claim.end);
         report({
           range: rangeInBullet(model, bullet, raw.start, raw.end),
@@ -182,11 +182,6 @@ const rule: Rule = {
   },
 };
 
-function proseToRawRange(prose: Prose, start: number, end: number): { start: number; end: number } {
-  const rawStart = prose.offsets[Math.min(start, prose.offsets.length - 1)];
-  const rawEnd = end > start ? prose.offsets[Math.min(end - 1, prose.offsets.length - 1)] + 1 : rawStart;
-  return { start: rawStart, end: rawEnd };
-}
 
 /**
  * "Improved the API" → "Improved the API's ‹measure› from ‹before› to
@@ -195,7 +190,7 @@ function proseToRawRange(prose: Prose, start: number, end: number): { start: num
  */
 function measureFix(model: ResumeModel, bullet: Bullet, prose: Prose, claim: Claim): Fix {
   const raw = bullet.text;
-  const { end: rawEnd } = proseToRawRange(prose, claim.start, claim.end);
+  const { end: rawEnd } = proseToRaw(prose, claim.start, claim.end);
   const before = raw.slice(0, rawEnd);
   const after = raw.slice(rawEnd);
   const measure = { placeholder: '‹measure›' };

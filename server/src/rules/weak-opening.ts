@@ -12,7 +12,7 @@
  */
 import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
-import { isLikelyEnglish, toProse, type Prose } from '../engine/prose';
+import { isLikelyEnglish, toProse, type Prose, proseToRaw } from '../engine/prose';
 import type { Rule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarSource';
 import type { Fix } from '../engine/types';
@@ -382,7 +382,7 @@ const rule: Rule = {
       if (!opening) continue;
       const phrase = prose.text.slice(opening.start, opening.end);
       const options = rewrites(opening, prose.text).slice(0, 3);
-      const raw = proseToRawRange(prose, opening.start, opening.end);
+      const raw = proseToRaw(prose, opening.start, opening.end);
       report({
         range: rangeInBullet(model, bullet, raw.start, raw.end),
         message: message(phrase, options),
@@ -402,11 +402,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function proseToRawRange(prose: Prose, start: number, end: number): { start: number; end: number } {
-  const rawStart = prose.offsets[Math.min(start, prose.offsets.length - 1)];
-  const rawEnd = end > start ? prose.offsets[Math.min(end - 1, prose.offsets.length - 1)] + 1 : rawStart;
-  return { start: rawStart, end: rawEnd };
-}
 
 /**
  * Applies prose edits to the bullet's text. Markup inside a replaced span
@@ -416,7 +411,7 @@ function proseToRawRange(prose: Prose, start: number, end: number): { start: num
 function applyProseEdits(raw: string, prose: Prose, edits: Edit[]): string {
   let out = raw;
   for (const edit of [...edits].sort((a, b) => b.from - a.from)) {
-    const { start, end } = proseToRawRange(prose, edit.from, edit.to);
+    const { start, end } = proseToRaw(prose, edit.from, edit.to);
     const mapped = new Set(prose.offsets.slice(edit.from, edit.to));
     let markup = '';
     for (let i = start; i < end; i++) if (!mapped.has(i)) markup += raw[i];
