@@ -104,7 +104,7 @@ describe('yaml/syntax', () => {
     const second = rangeOf(text, 'name', 1);
     assert.equal(syntax.range.start, second.start);
     assert.ok(syntax.range.end > second.start && syntax.range.end <= second.end);
-    assert.equal(syntax.message, 'Map keys must be unique');
+    assert.equal(syntax.message, 'Map keys must be unique: `name` is already set above.');
   });
 
   it('a tab used as indentation: one error on the tab', () => {

@@ -76,7 +76,10 @@ export function parseResume(text: string): ResumeModel {
   const documents = parseAllDocuments(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Duplicate keys are found in one pass below; the parser's own check is quadratic.
+    uniqueKeys: false,
+    // Warnings (collection keys stringified) are not the person's concern, nor stderr's.
+    logLevel: 'error',
     // Core schema: `2020-01-15` stays the string a JSON Resume theme expects.
     schema: 'core',
   });
@@ -97,7 +100,7 @@ export function parseResume(text: string): ResumeModel {
 
   const entries = new Map<string, PathEntry>();
   const root = document?.contents ?? null;
-  if (root) indexNode(root, [], '', undefined, entries);
+  if (root) indexNode(root, [], '', undefined, entries, syntaxProblems);
 
   let value: unknown;
   let valueProblem: SyntaxProblem | undefined;
@@ -205,20 +208,27 @@ function indexNode(
   path: string,
   keyRange: OffsetRange | undefined,
   entries: Map<string, PathEntry>,
+  problems: SyntaxProblem[],
 ): void {
   entries.set(path, { path, segments, keyRange, valueRange: nodeRange(node), node });
   if (isMap(node)) {
+    const seen = new Set<string>();
     for (const item of node.items) {
       if (!isPair(item)) continue;
       if (isMap(item.key) || isSeq(item.key)) item.key = flattenKey(item.key);
       const key = item.key;
       const keyText = isScalar(key) ? String(key.value) : key ? String(key) : '';
+      if (seen.has(keyText) && key && (key as YamlNode).range) {
+        problems.push({ range: nodeRange(key as YamlNode), message: `Map keys must be unique: \`${keyText}\` is already set above.`, code: 'DUPLICATE_KEY' });
+        continue;
+      }
+      seen.add(keyText);
       const childSegments = [...segments, keyText];
       const childPath = formatPath(childSegments);
       const childKeyRange = key && (key as YamlNode).range ? nodeRange(key as YamlNode) : undefined;
       const value = item.value as YamlNode | null;
       if (value && !isAlias(value)) {
-        indexNode(value, childSegments, childPath, childKeyRange, entries);
+        indexNode(value, childSegments, childPath, childKeyRange, entries, problems);
       } else {
         const at = value ? nodeRange(value) : childKeyRange ?? { start: 0, end: 0 };
         entries.set(childPath, {
@@ -235,7 +245,7 @@ function indexNode(
       const childSegments = [...segments, index];
       const childPath = formatPath(childSegments);
       if (item && !isAlias(item) && (item as YamlNode).range) {
-        indexNode(item as YamlNode, childSegments, childPath, undefined, entries);
+        indexNode(item as YamlNode, childSegments, childPath, undefined, entries, problems);
       }
     });
   }
@@ -294,9 +304,15 @@ function flattenKey(key: YamlNode): Scalar {
   return flat;
 }
 
-/** The `yaml` package's messages, minus the position suffix we show ourselves. */
+/**
+ * The `yaml` package's messages, minus the position suffix we show
+ * ourselves, with any quoted source cut short: a message must not carry
+ * kilobytes of the file.
+ */
 function syntaxMessage(message: string): string {
-  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  const plain = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  const quotedCut = plain.replace(/"([^"]{40})[^"]*"/g, '"$1…"');
+  return quotedCut.length > 300 ? `${quotedCut.slice(0, 299)}…` : quotedCut;
 }
 
 function aliasMessage(error: unknown): string {

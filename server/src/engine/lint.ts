@@ -23,6 +23,12 @@ export interface LintResult {
 /** Past this size the prose rules are skipped: they read every bullet on every keystroke. */
 export const PROSE_RULES_MAX_CHARS = 1_000_000;
 
+/** Past this many nodes the schema is not checked: the validator's error list grows quadratically. */
+export const SCHEMA_MAX_NODES = 50_000;
+
+/** A rule reports at most this many findings; more say nothing new and slow every editor down. */
+export const MAX_FINDINGS_PER_RULE = 200;
+
 export function allRuleMeta(rules: readonly Rule[] = registeredRules): RuleMeta[] {
   return [...structuralChecks, ...rules.map((rule) => rule.meta)];
 }
@@ -51,7 +57,15 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
       message: 'Only the first YAML document is the resume; what follows this point is not checked.',
     });
   }
-  raw.push(...validateAgainstSchema(model));
+  if (model.entries.size > SCHEMA_MAX_NODES) {
+    raw.push({
+      ruleId: 'yaml/limits',
+      range: { start: 0, end: 0 },
+      message: `This file has over ${SCHEMA_MAX_NODES.toLocaleString('en-US')} keys and values, so the schema is not checked: a resume has a few hundred.`,
+    });
+  } else {
+    for (const finding of validateAgainstSchema(model)) raw.push(finding);
+  }
 
   const skipProse = text.length > PROSE_RULES_MAX_CHARS;
   if (skipProse) {
@@ -88,7 +102,31 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
     findings.push(toFinding(finding, level));
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { model, findings, ruleErrors, posting: resolved.posting };
+  return { model, findings: capPerRule(findings), ruleErrors, posting: resolved.posting };
+}
+
+/** The first findings of each rule, in file order, and one note per rule that had more. */
+function capPerRule(findings: Finding[]): Finding[] {
+  const counts = new Map<string, number>();
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const count = (counts.get(finding.ruleId) ?? 0) + 1;
+    counts.set(finding.ruleId, count);
+    if (count <= MAX_FINDINGS_PER_RULE) kept.push(finding);
+  }
+  for (const [ruleId, count] of counts) {
+    if (count <= MAX_FINDINGS_PER_RULE) continue;
+    const last = kept.filter((finding) => finding.ruleId === ruleId).pop();
+    if (!last) continue;
+    kept.push({
+      ruleId,
+      range: last.range,
+      message: `${(count - MAX_FINDINGS_PER_RULE).toLocaleString('en-US')} more \`${ruleId}\` findings after this one are not shown.`,
+      severity: last.severity,
+      fixes: [],
+    });
+  }
+  return kept;
 }
 
 /** A finding whose fixes, when a rule gave a builder, are built on first read and kept. */

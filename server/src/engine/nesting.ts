@@ -1,56 +1,89 @@
 /**
  * How deeply a YAML text nests, measured without parsing it: the parser
- * recurses once per level, so a hostile 10,000-deep `[[[[…` must be turned
- * away before it reaches the parser and exhausts the stack.
+ * recurses once per level, so a hostile 10,000-deep `[[[[…` or `- - - -…`
+ * must be turned away before it reaches the parser and exhausts the stack.
+ * Brackets count only where YAML reads them as flow collections (at the
+ * start of a value, or inside one), never inside text or block scalars.
  */
 
 /** A resume nests about six levels; anything past this is not a resume. */
 export const MAX_NESTING = 100;
 
-/** The deepest nesting of flow brackets plus block indentation levels, stopping early past `limit`. */
+const BLOCK_HEADER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
+
+/** The deepest nesting of flow brackets, block indentation and `- `/`? ` indicators, stopping early past `limit`. */
 export function nestingDepth(text: string, limit = MAX_NESTING): number {
   let deepest = 0;
   let flow = 0;
   let quote: '"' | "'" | undefined;
   const indents: number[] = [];
-  let lineStart = true;
-  let indent = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
-      lineStart = true;
-      indent = 0;
-      continue;
+  let blockScalarIndent: number | undefined;
+
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const lineEnd = nextLineEnd(text, lineStart);
+    const line = text.slice(lineStart, lineEnd);
+    lineStart = lineEnd + 1;
+
+    let i = 0;
+    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+    const indent = i;
+    const blank = i >= line.length || line[i] === '#' || line[i] === '\r';
+    if (blockScalarIndent !== undefined) {
+      if (blank || indent > blockScalarIndent) continue;
+      blockScalarIndent = undefined;
     }
-    if (lineStart) {
-      if (ch === ' ' || ch === '-' || ch === '\t') {
-        indent++;
+    if (blank && !quote) continue;
+
+    // Sequence and mapping indicators at the start of the line: one level each.
+    let indicators = 0;
+    if (flow === 0 && !quote) {
+      while ((line[i] === '-' || line[i] === '?') && (i + 1 >= line.length || line[i + 1] === ' ' || line[i + 1] === '\t' || line[i + 1] === '\r')) {
+        indicators++;
+        i++;
+        while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+      }
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+    }
+
+    let valueStart = true;
+    for (; i < line.length; i++) {
+      const ch = line[i];
+      if (quote) {
+        if (ch === quote) quote = undefined;
+        else if (ch === '\\' && quote === '"') i++;
         continue;
       }
-      lineStart = false;
-      if (ch !== '#' && ch !== '\r' && flow === 0 && !quote) {
-        while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
-        indents.push(indent);
+      if (ch === ' ' || ch === '\t' || ch === '\r') continue;
+      if ((ch === '"' || ch === "'") && valueStart) {
+        quote = ch;
+        valueStart = false;
+      } else if (ch === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) {
+        break;
+      } else if ((ch === '[' || ch === '{') && (valueStart || flow > 0)) {
+        flow++;
+        valueStart = true;
+      } else if ((ch === ']' || ch === '}') && flow > 0) {
+        flow--;
+        valueStart = false;
+      } else if (ch === ',' && flow > 0) {
+        valueStart = true;
+      } else if (ch === ':' && (i + 1 >= line.length || /[\s,[\]{}]/.test(line[i + 1]))) {
+        valueStart = true;
+      } else {
+        valueStart = false;
       }
+      deepest = Math.max(deepest, indents.length + indicators + flow);
+      if (deepest > limit) return deepest;
     }
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else if (ch === '\\' && quote === '"') i++;
-      continue;
-    }
-    if (ch === '"' || ch === "'") {
-      // A quote opens a string only at the start of a scalar, not in `don't`.
-      const previous = text[i - 1];
-      if (previous === undefined || /[\s,[{:-]/.test(previous)) quote = ch;
-    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if (ch === '[' || ch === '{') {
-      flow++;
-    } else if ((ch === ']' || ch === '}') && flow > 0) {
-      flow--;
-    }
-    deepest = Math.max(deepest, flow + indents.length);
+    deepest = Math.max(deepest, indents.length + indicators + flow);
     if (deepest > limit) return deepest;
+    if (flow === 0 && !quote && BLOCK_HEADER.test(line)) blockScalarIndent = indent;
   }
   return deepest;
+}
+
+function nextLineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
 }

@@ -1,0 +1,413 @@
+/**
+ * Hostile input (see inputs.ts): each must get a clear diagnostic in bounded
+ * time and memory, through the engine and through the bundled server, and
+ * the server must stay up and answer what comes next. The CLI, given a
+ * binary file, says so in one diagnostic, without a stack trace, and prints
+ * nothing meant for a developer. The nesting guard must not take brackets in
+ * text for nesting.
+ *
+ * `lint()` runs in a child process (this same file, with
+ * BULLETPROOF_HOSTILE_CHILD set): a hang is killed at the time limit and an
+ * out-of-memory abort kills only the child, so a bug fails its test instead
+ * of stalling or crashing the whole run. The child reports its own peak RSS;
+ * the server's is its VmHWM (Linux only).
+ */
+import * as assert from 'node:assert/strict';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CompletionRequest, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { lint } from '../../server/src/engine/lint';
+import type { Severity } from '../../server/src/engine/types';
+import { rangeProblems } from '../fuzz/invariants';
+import { lspRangeProblems } from '../fuzz/serverInvariants';
+import { LspClient, REPO_ROOT } from '../support/lspClient';
+import { HOSTILE, MAX_FINDINGS, unreadable, type Expectation, type HostileInput } from './inputs';
+
+/** Generous: a resume takes milliseconds; ten seconds is a hang to a person typing. */
+const TIME_LIMIT_MS = 10_000;
+/** Peak RSS of the process that read the input; a bare Node process is about 40 MB. */
+const MEMORY_LIMIT_MB = 1024;
+/** Once the diagnostics are out, the next request must be quick. */
+const NEXT_REQUEST_MS = 5000;
+const CHILD_ENV = 'BULLETPROOF_HOSTILE_CHILD';
+
+/** A finding as the child reports it: enough to judge it, small enough to send. */
+interface Seen {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+}
+
+type ChildMessage =
+  | { type: 'generated'; length: number }
+  | { type: 'result'; ms: number; count: number; distinct: Seen[]; rangeProblems: string[]; ruleErrors: string[]; maxRssMb: number }
+  | { type: 'threw'; ms: number; error: string; maxRssMb: number };
+
+type EngineOutcome =
+  | Extract<ChildMessage, { type: 'result' | 'threw' }>
+  | { type: 'timeout' }
+  | { type: 'died'; code: number | null; signal: NodeJS.Signals | null; stderr: string };
+
+interface ServerOutcome {
+  ms?: number;
+  diagnostics?: Diagnostic[];
+  rangeProblems: string[];
+  /** Why it failed: no diagnostics in time, no answer, or the process died. */
+  error?: string;
+  completionMs?: number;
+  peakRssMb?: number;
+}
+
+const SEVERITY_NAMES: Record<number, Severity> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+/** In the child: lint each input the parent names, and report; the parent does the judging. */
+function childMain(): void {
+  const send = (message: ChildMessage) => process.send?.(message);
+  const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
+  process.on('message', (name: string) => {
+    const input = HOSTILE.find((candidate) => candidate.name === name);
+    if (!input) throw new Error(`no hostile input ${name}`);
+    const text = input.make();
+    send({ type: 'generated', length: text.length });
+    const started = performance.now();
+    try {
+      const result = lint(text, { today: new Date('2026-06-15T00:00:00Z') });
+      const ms = performance.now() - started;
+      const distinct = new Map<string, Seen>();
+      for (const finding of result.findings) {
+        const key = `${finding.ruleId}\0${finding.severity}\0${finding.message}`;
+        if (distinct.size < 200 && !distinct.has(key)) distinct.set(key, { ruleId: finding.ruleId, severity: finding.severity, message: finding.message });
+      }
+      send({
+        type: 'result',
+        ms,
+        count: result.findings.length,
+        distinct: [...distinct.values()],
+        rangeProblems: result.findings.flatMap((finding) => rangeProblems(text, finding.range, finding.ruleId)).slice(0, 5),
+        ruleErrors: result.ruleErrors.map(({ ruleId, error }) => `${ruleId}: ${error instanceof Error ? error.message : String(error)}`),
+        maxRssMb: peak(),
+      });
+    } catch (error) {
+      send({ type: 'threw', ms: performance.now() - started, error: error instanceof Error ? (error.stack ?? error.message) : String(error), maxRssMb: peak() });
+    }
+  });
+}
+
+/**
+ * `lint()` in a child process with a bounded heap, killed at the time limit.
+ * One child serves input after input (a fork costs a third of a second);
+ * after a hang or a crash the next input gets a new one. Its peak RSS is the
+ * peak so far, so the first input that reports one over the limit is the one
+ * that pushed it there.
+ */
+class LintChild {
+  private child: ChildProcess | undefined;
+  private stderr = '';
+
+  run(input: HostileInput): Promise<EngineOutcome> {
+    const child = this.child ?? this.start();
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const done = (outcome: EngineOutcome) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(outcome);
+      };
+      const kill = (outcome: EngineOutcome) => {
+        this.discard();
+        done(outcome);
+      };
+      const onMessage = (message: ChildMessage) => {
+        if (message.type !== 'generated') return done(message);
+        // The limit runs from when lint() starts, with a little grace for the message to arrive.
+        clearTimeout(timer);
+        timer = setTimeout(() => kill({ type: 'timeout' }), TIME_LIMIT_MS + 1000);
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        this.child = undefined;
+        done({ type: 'died', code, signal, stderr: this.stderr });
+      };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      // Generating a big input takes a moment: a generous bound before lint() starts.
+      timer = setTimeout(() => kill({ type: 'timeout' }), 60_000);
+      child.send(input.name);
+    });
+  }
+
+  discard(): void {
+    this.child?.kill('SIGKILL');
+    this.child = undefined;
+  }
+
+  private start(): ChildProcess {
+    this.stderr = '';
+    const child = fork(__filename, [], {
+      env: { ...process.env, [CHILD_ENV]: '1' },
+      // Heap above the memory limit: the limit is judged on the peak RSS, an abort past this is a crash.
+      execArgv: [`--max-old-space-size=${MEMORY_LIMIT_MB * 2}`],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      this.stderr = (this.stderr + chunk).slice(-4000);
+    });
+    this.child = child;
+    return child;
+  }
+}
+
+/** The server's peak resident memory, from /proc; undefined where there is no /proc. */
+function peakRssMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One server for the inputs it survives; a new one after any that breaks it. */
+class Servers {
+  private client: LspClient | undefined;
+
+  async get(): Promise<LspClient> {
+    this.client ??= await LspClient.start({ settings: { bulletproof: {} }, timeoutMs: NEXT_REQUEST_MS });
+    return this.client;
+  }
+
+  discard(): void {
+    this.client?.kill();
+    this.client = undefined;
+  }
+
+  async stop(): Promise<number | null | undefined> {
+    const client = this.client;
+    this.client = undefined;
+    if (!client) return undefined;
+    try {
+      return await client.shutdown();
+    } finally {
+      client.kill();
+    }
+  }
+}
+
+async function throughServer(servers: Servers, input: HostileInput, text: string): Promise<ServerOutcome> {
+  const outcome: ServerOutcome = { rangeProblems: [] };
+  const uri = `${pathToFileURL(path.join(os.tmpdir(), 'bulletproof-hostile')).href}/${input.name}.resume.yaml`;
+  let client: LspClient | undefined;
+  try {
+    client = await servers.get();
+    const started = performance.now();
+    await client.open(uri, text);
+    const published = await client.waitForDiagnostics(uri, { version: 1, timeoutMs: TIME_LIMIT_MS + 1000 });
+    outcome.ms = performance.now() - started;
+    outcome.diagnostics = published.diagnostics;
+    const document = client.document(uri);
+    outcome.rangeProblems = published.diagnostics.flatMap((d) => lspRangeProblems(document, d.range, String(d.code))).slice(0, 5);
+    const asked = performance.now();
+    const end = document.positionAt(text.length);
+    await client.request(CompletionRequest.type, { textDocument: { uri }, position: end }, NEXT_REQUEST_MS);
+    outcome.completionMs = performance.now() - asked;
+    outcome.peakRssMb = peakRssMb(client.pid);
+    await client.close(uri);
+  } catch (error) {
+    outcome.error = error instanceof Error ? error.message.slice(0, 2000) : String(error);
+    if (client) outcome.peakRssMb = peakRssMb(client.pid);
+    servers.discard();
+  }
+  return outcome;
+}
+
+/** A message as a failure shows it: shortened, control characters escaped. */
+function quote(message: string): string {
+  const short = message.length > 120 ? `${message.slice(0, 120)}…` : message;
+  return JSON.stringify(short).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Fails with one readable line per problem. */
+function assertNone(problems: string[], summary: string): void {
+  if (problems.length) assert.fail(`${summary}\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+}
+
+/** What is wrong with these findings for this input, or an empty list. */
+function judge(expect: Expectation, count: number, seen: Seen[]): string[] {
+  const problems: string[] = [];
+  if (count > MAX_FINDINGS) problems.push(`${count} findings: more than ${MAX_FINDINGS} is a flood, not a clear diagnostic`);
+  const wanted = expect.ruleId
+    ? seen.some((finding) => finding.ruleId === expect.ruleId && (!expect.message || expect.message.test(finding.message)))
+    : expect.anyError
+      ? seen.some((finding) => finding.severity === 'error')
+      : true;
+  if (!wanted) {
+    const what = expect.ruleId ? `${expect.ruleId}${expect.message ? ` matching ${expect.message}` : ''}` : 'an error';
+    problems.push(`expected ${what}; got ${seen.slice(0, 6).map((f) => `${f.ruleId} (${f.severity}) ${quote(f.message)}`).join('; ') || 'nothing'}`);
+  }
+  const unclear = seen.flatMap((finding) => {
+    const why = unreadable(finding.message);
+    return why ? [`${finding.ruleId}: ${quote(finding.message)} is not a message a person understands: ${why}`] : [];
+  });
+  problems.push(...unclear.slice(0, 3));
+  if (unclear.length > 3) problems.push(`… and ${unclear.length - 3} more such messages`);
+  return problems;
+}
+
+if (process.env[CHILD_ENV]) {
+  childMain();
+} else {
+  describe('hostile input', function () {
+    const servers = new Servers();
+    const linter = new LintChild();
+    // With two cores, the engine's child and the server work on the input at the same time.
+    const parallel = (os.availableParallelism?.() ?? os.cpus().length) >= 2;
+
+    after(async () => {
+      linter.discard();
+      await servers.stop().catch(() => undefined);
+    });
+
+    for (const input of HOSTILE) {
+      describe(input.title, function () {
+        this.timeout(90_000);
+        let engine: EngineOutcome;
+        let server: ServerOutcome;
+
+        before(async () => {
+          const started = performance.now();
+          const text = input.make();
+          if (parallel) {
+            [engine, server] = await Promise.all([linter.run(input), throughServer(servers, input, text)]);
+          } else {
+            engine = await linter.run(input);
+            server = await throughServer(servers, input, text);
+          }
+          const lintMs = 'ms' in engine ? `${Math.round(engine.ms)} ms` : engine.type;
+          const serverMs = server.ms === undefined ? 'failed' : `${Math.round(server.ms)} ms`;
+          console.log(`      ${text.length.toLocaleString('en-US')} characters: lint() ${lintMs}, server ${serverMs}; ${Math.round(performance.now() - started)} ms in all`);
+        });
+
+        it(`lint(): returns within ${TIME_LIMIT_MS / 1000} s and ${MEMORY_LIMIT_MB} MB, with a clear diagnostic`, () => {
+          if (engine.type === 'timeout') assert.fail(`lint() did not return within ${TIME_LIMIT_MS / 1000} s`);
+          if (engine.type === 'died') {
+            assert.fail(`the process running lint() died (exit ${engine.code}, signal ${engine.signal}):\n${engine.stderr.split('\n').slice(0, 8).join('\n')}`);
+          }
+          if (engine.type === 'threw') assert.fail(`lint() threw after ${Math.round(engine.ms)} ms:\n${engine.error.split('\n').slice(0, 8).join('\n')}`);
+          const problems = [...engine.ruleErrors.map((e) => `a rule threw: ${e}`), ...engine.rangeProblems, ...judge(input.expect, engine.count, engine.distinct)];
+          if (engine.ms > TIME_LIMIT_MS) problems.push(`took ${Math.round(engine.ms)} ms`);
+          if (engine.maxRssMb > MEMORY_LIMIT_MB) problems.push(`peak RSS ${engine.maxRssMb} MB`);
+          assertNone(problems, `${Math.round(engine.ms)} ms, ${engine.count} findings, peak RSS so far ${engine.maxRssMb} MB`);
+        });
+
+        it(`the server: diagnostics within ${TIME_LIMIT_MS / 1000} s, then answers a completion request, memory bounded`, () => {
+          if (server.error) assert.fail(server.error);
+          const diagnostics = server.diagnostics ?? [];
+          const seen = diagnostics.map((d) => ({ ruleId: String(d.code), severity: SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error], message: typeof d.message === 'string' ? d.message : d.message.value }));
+          const distinct = [...new Map(seen.map((f) => [`${f.ruleId}\0${f.severity}\0${f.message}`, f])).values()].slice(0, 200);
+          const problems = [...server.rangeProblems, ...judge(input.expect, diagnostics.length, distinct)];
+          if ((server.ms ?? 0) > TIME_LIMIT_MS) problems.push(`diagnostics took ${Math.round(server.ms ?? 0)} ms`);
+          if (server.peakRssMb !== undefined && server.peakRssMb > MEMORY_LIMIT_MB) problems.push(`the server's peak RSS is ${server.peakRssMb} MB`);
+          assertNone(
+            problems,
+            `diagnostics after ${Math.round(server.ms ?? 0)} ms, completion after ${Math.round(server.completionMs ?? 0)} ms, peak RSS ${server.peakRssMb ?? '?'} MB`,
+          );
+        });
+      });
+    }
+
+    describe('afterwards', () => {
+      it('the server is up, checks a resume, and shuts down cleanly', async () => {
+        const client = await servers.get();
+        const uri = `${pathToFileURL(path.join(os.tmpdir(), 'bulletproof-hostile')).href}/after.resume.yaml`;
+        await client.open(uri, 'basics:\n  name: Sam Lee\n');
+        const published = await client.waitForDiagnostics(uri, { version: 1 });
+        assert.ok(published.diagnostics.some((d) => d.code === 'completeness'));
+        assert.equal(await servers.stop(), 0);
+      });
+    });
+  });
+
+  describe('the nesting guard does not cry wolf', () => {
+    it('brackets inside a block scalar are text, not nesting: the file is checked', () => {
+      const text = [
+        'basics:',
+        '  name: Sam Lee',
+        '  summary: |',
+        ...Array.from({ length: 120 }, () => '    see [docs'),
+        'work:',
+        '  - name: Acme',
+        '    highlights:',
+        '      - Successfully cut latency by 40%',
+        '',
+      ].join('\n');
+      const { findings } = lint(text, { today: new Date('2026-06-15T00:00:00Z') });
+      assert.deepEqual(
+        findings.filter((f) => /nests more than/.test(f.message)).map((f) => f.message),
+        [],
+        '120 unbalanced `[` in a literal block are not 120 levels of nesting',
+      );
+      assert.ok(findings.some((f) => f.ruleId === 'filler'), 'the bullets were not checked');
+    });
+  });
+
+  describe('the CLI on hostile files', function () {
+    this.timeout(30_000);
+    const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+    let dir: string;
+
+    before(() => {
+      assert.ok(fs.existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletproof-hostile-cli-'));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const files: { name: string; bytes: () => Buffer }[] = [
+      { name: 'random bytes (with NULs)', bytes: () => Buffer.from(HOSTILE.find((i) => i.name === 'binary-latin1')?.make() ?? '', 'latin1') },
+      { name: 'Latin-1 text (not UTF-8, no NUL)', bytes: () => Buffer.from('basics:\n  name: Ren\xe9 Lef\xe8vre\n', 'latin1') },
+      { name: 'only NULs', bytes: () => Buffer.alloc(4096) },
+    ];
+    it('an alias to a map used as a key: findings, and no Node warning on stderr', () => {
+      const target = path.join(dir, 'alias-key.resume.yaml');
+      fs.writeFileSync(target, 'basics: &x {name: Sam}\n*x : 1\n');
+      const run = spawnSync(process.execPath, [CLI, target], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+      assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}\n${run.stderr}`);
+      assert.match(run.stdout, /schema\/unknown-key/);
+      assert.equal(run.stderr, '', 'the person sees a warning meant for a developer');
+    });
+
+    for (const file of files) {
+      it(`${file.name}: exit 1, one error diagnostic, no stack trace`, () => {
+        const target = path.join(dir, 'binary.resume.yaml');
+        const bytes = file.bytes();
+        assert.ok(bytes.length > 0);
+        fs.writeFileSync(target, bytes);
+        const text = spawnSync(process.execPath, [CLI, target], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+        assert.equal(text.status, 1, `exit ${text.status}\n${text.stdout}\n${text.stderr}`);
+        assert.doesNotMatch(text.stderr, /\n\s+at .+:\d+:\d+\)?$/m, `a stack trace on stderr:\n${text.stderr}`);
+        const lines = text.stdout.trim().split('\n');
+        assert.equal(lines.length, 2, `one diagnostic and the summary:\n${text.stdout}`);
+        assert.match(lines[0], /^binary\.resume\.yaml:1:1 error \S+ .*not a text file/);
+        assert.match(lines[1], /1 problem \(1 error\)/);
+
+        const json = spawnSync(process.execPath, [CLI, '--format', 'json', target], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+        assert.equal(json.status, 1);
+        assert.equal(json.stderr, '');
+        const findings = JSON.parse(json.stdout) as { line: number; column: number; severity: string; message: string }[];
+        assert.equal(findings.length, 1);
+        assert.deepEqual({ line: findings[0].line, column: findings[0].column, severity: findings[0].severity }, { line: 1, column: 1, severity: 'error' });
+        assert.equal(unreadable(findings[0].message), undefined);
+      });
+    }
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * Hostile inputs: what a malicious or merely unlucky file can do to a YAML
+ * tool. Each is generated deterministically (no fixture files of many MB),
+ * with what a person should see for it.
+ */
+import { mulberry32 } from '../fuzz/mutate';
+
+export interface Expectation {
+  /** A finding of this rule must be there… */
+  ruleId?: string;
+  /** …with a message like this; */
+  message?: RegExp;
+  /** or, instead, any finding of error severity (what it is depends on where the garbage lands). */
+  anyError?: boolean;
+}
+
+export interface HostileInput {
+  name: string;
+  title: string;
+  make(): string;
+  expect: Expectation;
+}
+
+const SIZE_LIMIT = { ruleId: 'yaml/limits', message: /over 1,000,000 characters.*bullet rules are skipped/ };
+const TOO_DEEP = { ruleId: 'yaml/limits', message: /nests more than \d+ levels/ };
+
+/** A plausible resume head, so what follows is judged as part of a resume. */
+const HEAD = ['basics:', '  name: Sam Lee', '  email: sam@example.com', 'work:', '  - name: Acme', '    position: Backend Engineer', '    startDate: 2020-01', '    highlights:'];
+
+function randomBytes(length: number, seed: number): Buffer {
+  const random = mulberry32(seed);
+  const bytes = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) bytes[i] = Math.floor(random() * 256);
+  return bytes;
+}
+
+function lines(count: number, line: (i: number) => string): string {
+  const out: string[] = new Array<string>(count);
+  for (let i = 0; i < count; i++) out[i] = line(i);
+  return out.join('\n') + '\n';
+}
+
+export const HOSTILE: readonly HostileInput[] = [
+  {
+    name: 'alias-bomb',
+    title: 'an alias bomb ("billion laughs", 9 levels of 9 aliases)',
+    make: () => {
+      const out = ['a0: &a0 "lol"'];
+      for (let level = 1; level <= 9; level++) out.push(`a${level}: &a${level} [${Array.from({ length: 9 }, () => `*a${level - 1}`).join(', ')}]`);
+      return `${out.join('\n')}\n`;
+    },
+    expect: { ruleId: 'yaml/limits', message: /[Aa]liases .*expand to far too much/ },
+  },
+  {
+    name: 'five-megabytes',
+    title: 'a 5 MB resume (75,000 bullets)',
+    make: () => {
+      const bullets = Math.ceil((5 * 1024 * 1024) / 70);
+      return `${HEAD.join('\n')}\n${lines(bullets, (i) => `      - Cut p99 latency of service ${i % 997} by ${(i % 89) + 10}% with a cache`)}`;
+    },
+    expect: SIZE_LIMIT,
+  },
+  {
+    name: 'flow-sequences-10k',
+    title: 'flow sequences nested 10,000 deep',
+    make: () => `${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+    expect: TOO_DEEP,
+  },
+  {
+    name: 'flow-maps-10k',
+    title: 'flow maps nested 10,000 deep',
+    make: () => `${'{a: '.repeat(10_000)}${'}'.repeat(10_000)}\n`,
+    expect: TOO_DEEP,
+  },
+  {
+    // Nesting by indentation costs a space per level per line: 2,000 levels is already 2 MB.
+    name: 'block-maps-2k',
+    title: 'block maps nested 2,000 deep by indentation',
+    make: () => lines(2000, (i) => `${' '.repeat(i)}k:`),
+    expect: TOO_DEEP,
+  },
+  {
+    name: 'compact-sequences-10k',
+    title: 'block sequences nested 10,000 deep on one line (`- - - … x`)',
+    make: () => `${'- '.repeat(10_000)}x\n`,
+    expect: TOO_DEEP,
+  },
+  {
+    name: 'dash-lines-2k',
+    title: 'block sequences nested 2,000 deep by indentation, one `-` per line',
+    make: () => lines(2000, (i) => `${' '.repeat(i)}-`),
+    expect: TOO_DEEP,
+  },
+  {
+    name: 'flow-after-quote-10k',
+    title: 'flow sequences nested 10,000 deep after an apostrophe in a plain scalar',
+    make: () => `basics:\n  name: Rock 'n roll\n  summary: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+    expect: TOO_DEEP,
+  },
+  {
+    name: 'collection-keys-30',
+    title: 'maps as keys of maps, 30 deep (`{{{…a…}}}`, 62 bytes)',
+    make: () => `${'{'.repeat(30)}a${'}'.repeat(30)}\n`,
+    expect: { ruleId: 'schema/unknown-key', message: /mapping used as a key/ },
+  },
+  {
+    name: 'one-mebibyte-line',
+    title: 'a single 1 MiB line (a quoted summary)',
+    make: () => `basics:\n  name: Sam Lee\n  summary: "${'word '.repeat(1024 * 1024 / 5)}"\n`,
+    expect: SIZE_LIMIT,
+  },
+  {
+    name: 'long-bullet-under-limit',
+    title: 'one 500 KB bullet: under the size limit, so every rule reads it',
+    make: () => `${HEAD.join('\n')}\n      - "${'I successfully built very fast systems that scale. '.repeat(10_000)}"\n`,
+    expect: { ruleId: 'first-person' },
+  },
+  {
+    name: 'binary-utf8',
+    title: '64 KB of random bytes decoded as UTF-8',
+    make: () => randomBytes(64 * 1024, 0xb1a5).toString('utf8'),
+    expect: { anyError: true },
+  },
+  {
+    name: 'binary-latin1',
+    title: '64 KB of random bytes decoded as Latin-1',
+    make: () => randomBytes(64 * 1024, 0x1a71).toString('latin1'),
+    expect: { anyError: true },
+  },
+  {
+    name: 'nuls',
+    title: 'a file of 64 K NUL characters',
+    make: () => '\0'.repeat(64 * 1024),
+    expect: { anyError: true },
+  },
+  {
+    name: 'keys-100k',
+    title: '100,000 keys in one map',
+    make: () => lines(100_000, (i) => `key${i}: value ${i}`),
+    expect: SIZE_LIMIT,
+  },
+  {
+    name: 'sequence-200k',
+    title: 'a 200,000-item sequence where a list of entries belongs',
+    make: () => `work:\n${lines(200_000, (i) => `  - item ${i}`)}`,
+    expect: SIZE_LIMIT,
+  },
+];
+
+/** Messages that are the engine talking to itself, not to a person. */
+const INTERNAL = /Maximum call stack|RangeError|TypeError|ReferenceError|Invalid string length|out of memory|\bat \S+ \(|\bat \S+:\d+:\d+|\bundefined\b|\[object |\bNaN\b/;
+
+/** A message a person can act on: plain words, no internals, not a wall of text. */
+export function unreadable(message: string): string | undefined {
+  if (INTERNAL.test(message)) return 'it shows the engine\'s internals';
+  if (message.length > 400) return `it is ${message.length} characters long`;
+  if (message.trim().length < 10) return 'it says nothing';
+  return undefined;
+}
+
+/** More than this many diagnostics is a flood no one reads, and a JSON-RPC message of many MB on every keystroke. */
+export const MAX_FINDINGS = 1000;
