@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { lint } from '../../server/src/engine/lint';
 import type { Finding, LintOptions } from '../../server/src/engine/types';
 import { findConfigFile, mergeSettings, readConfigFile } from '../../server/src/node/config';
+import type { JsonFinding } from '../../cli/src/format';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -42,16 +43,6 @@ function cli(args: string[], cwd = ROOT, fresh = cwd !== ROOT): Run {
   return run;
 }
 
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
-}
 
 function json(run: Run): JsonFinding[] {
   try {

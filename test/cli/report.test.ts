@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import { lint } from '../../server/src/engine/lint';
 import { postingSource } from '../../server/src/engine/posting';
 import { buildReport, type ResumeReport } from '../../server/src/engine/report';
+import type { JsonFinding } from '../../cli/src/format';
 
 /** The repository root: the nearest folder above the compiled test with a `package.json`. */
 const ROOT = (() => {
@@ -226,16 +227,6 @@ describe('CLI --report', function () {
   });
 
   describe('plain --format json stays the findings array', () => {
-    interface JsonFinding {
-      file: string;
-      line: number;
-      column: number;
-      endLine: number;
-      endColumn: number;
-      severity: string;
-      code: string;
-      message: string;
-    }
     const KEYS = ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity'];
 
     it('without --report: findings only, no report fields', () => {

@@ -21,6 +21,7 @@ export interface Word {
   end: number;
 }
 
+import type { Bullet, ResumeModel } from './document';
 import { memoizeByText } from './memo';
 
 const MARKUP: RegExp[] = [
@@ -119,3 +120,12 @@ const FOREIGN_FUNCTION_WORDS = new Set([
   // German, Portuguese, Italian
   'und', 'der', 'die', 'das', 'mit', 'für', 'von', 'e', 'com', 'para', 'il', 'di', 'per',
 ]);
+
+/** The highlight bullets that read as English, with their prose: what the English-wording rules check. */
+export function* englishHighlights(model: ResumeModel): Generator<{ bullet: Bullet; prose: Prose }> {
+  for (const bullet of model.bullets) {
+    if (bullet.kind !== 'highlight') continue;
+    const prose = toProse(bullet.text);
+    if (isLikelyEnglish(prose.text)) yield { bullet, prose };
+  }
+}

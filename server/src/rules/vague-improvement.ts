@@ -13,7 +13,7 @@
 import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
 import { recognizeMetrics } from '../engine/metrics';
-import { isLikelyEnglish, toProse, type Prose, proseToRaw } from '../engine/prose';
+import { englishHighlights, proseToRaw, type Prose } from '../engine/prose';
 import type { Rule } from '../engine/rule';
 import { renderScalar, type TextPart } from '../engine/scalarSource';
 import type { Fix } from '../engine/types';
@@ -165,10 +165,7 @@ const rule: Rule = {
     tags: ['prose'],
   },
   check({ model, report }) {
-    for (const bullet of model.bullets) {
-      if (bullet.kind !== 'highlight') continue;
-      const prose = toProse(bullet.text);
-      if (!isLikelyEnglish(prose.text)) continue;
+    for (const { bullet, prose } of englishHighlights(model)) {
       for (const claim of vagueClaims(prose.text)) {
         const raw = proseToRaw(prose, claim.start, claim.end);
         const quoted = prose.text.slice(claim.start, claim.end);

@@ -12,7 +12,7 @@
  */
 import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
-import { isLikelyEnglish, toProse, type Prose, proseToRaw } from '../engine/prose';
+import { englishHighlights, proseToRaw, type Prose } from '../engine/prose';
 import type { Rule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarSource';
 import type { Fix } from '../engine/types';
@@ -374,10 +374,7 @@ const rule: Rule = {
     tags: ['prose'],
   },
   check({ model, report }) {
-    for (const bullet of model.bullets) {
-      if (bullet.kind !== 'highlight') continue;
-      const prose = toProse(bullet.text);
-      if (!isLikelyEnglish(prose.text)) continue;
+    for (const { bullet, prose } of englishHighlights(model)) {
       const opening = findWeakOpening(prose.text);
       if (!opening) continue;
       const phrase = prose.text.slice(opening.start, opening.end);
