@@ -19,6 +19,7 @@ import { nonOverlapping } from '../engine/fixes';
 import type { Finding, TextEdit } from '../engine/types';
 import { snippetToPlainText } from '../engine/scalarSource';
 import { toRange } from './diagnostics';
+import { lineBreakOf } from '../engine/textLines';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bulletproof`;
 export const SHOW_DOCS_COMMAND = 'bulletproof.showRuleDocs';
@@ -83,7 +84,7 @@ function disableForLine(document: TextDocument, model: ResumeModel, finding: Fin
   const line = directiveLineFor(model, finding.range.start);
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*(?:- )*/.exec(lineText)?.[0].replace(/-/g, ' ') ?? '';
-  const newText = `${indent}# ${DISABLE_NEXT_LINE} ${finding.ruleId}${lineBreakOf(document)}`;
+  const newText = `${indent}# ${DISABLE_NEXT_LINE} ${finding.ruleId}${lineBreakOf(document.getText())}`;
   return {
     title: `Disable \`${finding.ruleId}\` for this line`,
     kind: CodeActionKind.QuickFix,
@@ -101,16 +102,11 @@ function disableForFile(document: TextDocument, ruleId: string): CodeAction {
     edit: {
       changes: {
         [document.uri]: [
-          { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# ${DISABLE_FILE} ${ruleId}${lineBreakOf(document)}` },
+          { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# ${DISABLE_FILE} ${ruleId}${lineBreakOf(document.getText())}` },
         ],
       },
     },
   };
-}
-
-/** The document's own line break, so an inserted comment does not mix CRLF and LF. */
-function lineBreakOf(document: TextDocument): string {
-  return document.getText().includes('\r\n') ? '\r\n' : '\n';
 }
 
 function showDocs(ruleId: string): CodeAction {

@@ -14,7 +14,8 @@ import type { ResumeModel } from '../engine/document';
 import { isLikelyEnglish, toProse } from '../engine/prose';
 import type { Rule } from '../engine/rule';
 import { renderScalar, type TextPart } from '../engine/scalarSource';
-import type { Fix, OffsetRange, TextEdit } from '../engine/types';
+import type { Fix, TextEdit } from '../engine/types';
+import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../engine/textLines';
 
 interface Area {
   dimension: BackendDimensionId;
@@ -142,13 +143,13 @@ export function insertBullet(text: string, seq: YAMLSeq, template: readonly Text
   const last = seq.items[seq.items.length - 1] as YamlNode | null;
   if (!isScalar(last) || !last.range || !seq.range) return undefined;
   const scalar = renderLike(text, last, template);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   if (seq.flow) {
     const valueEnd = last.range[1];
     const ownLine = lineIndent(text, last.range[0]);
     // JSON-style lists put each item on its own line; keep that.
     const separator = ownLine !== undefined ? `,${eol}${ownLine}` : ', ';
-    return { range: at(valueEnd), newText: separator + scalar, snippet: true };
+    return { range: insertionAt(valueEnd), newText: separator + scalar, snippet: true };
   }
   const dashIndent = lineIndent(text, seq.range[0]) ?? ' '.repeat(columnOf(text, seq.range[0]));
   // After the last item's line, trailing comment included.
@@ -157,7 +158,7 @@ export function insertBullet(text: string, seq: YAMLSeq, template: readonly Text
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd === -1) lineEnd = text.length;
   else if (text[lineEnd - 1] === '\r') lineEnd--;
-  return { range: at(lineEnd), newText: `${eol}${dashIndent}- ${scalar}`, snippet: true };
+  return { range: insertionAt(lineEnd), newText: `${eol}${dashIndent}- ${scalar}`, snippet: true };
 }
 
 /** The template in the sibling's quoting style; block scalars get double quotes. */
@@ -172,21 +173,6 @@ function renderLike(text: string, sibling: Scalar, template: readonly TextPart[]
     .map((part) => (typeof part === 'string' ? escapeSnippet(escapeYaml(part)) : `\${${++tabStop}:${escapeSnippet(escapeYaml(part.placeholder))}}`))
     .join('');
   return `"${body}"`;
-}
-
-/** The whitespace before `offset` when only whitespace precedes it on its line. */
-function lineIndent(text: string, offset: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
-  return /^[ \t]*$/.test(before) ? before : undefined;
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-
-function at(offset: number): OffsetRange {
-  return { start: offset, end: offset };
 }
 
 export default rule;

@@ -14,6 +14,7 @@ import type { YAMLSeq } from 'yaml';
 import type { ResumeModel } from '../engine/document';
 import type { Rule, RuleContext } from '../engine/rule';
 import type { Fix, OffsetRange } from '../engine/types';
+import { columnOf, lineBreakOf } from '../engine/textLines';
 
 export type SkillCategory = 'Languages' | 'Data' | 'Architecture' | 'Reliability' | 'Cloud' | 'Other';
 
@@ -316,7 +317,7 @@ type GroupOut = { name: string; keywords: string[] };
 
 /** Block style, indented like the file: the list's own column, and its keywords' offset. */
 function renderBlock(text: string, seq: YAMLSeq, groups: readonly GroupOut[]): string {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const column = columnOf(text, seq.range?.[0] ?? 0);
   const style = keywordStyle(text, seq);
   const pad = ' '.repeat(column);
@@ -336,7 +337,7 @@ function renderBlock(text: string, seq: YAMLSeq, groups: readonly GroupOut[]): s
 
 /** JSON-style flow (a `.json` resume): JSON, indented from the list's line. */
 function renderFlow(text: string, seq: YAMLSeq, groups: readonly GroupOut[]): string {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const start = seq.range?.[0] ?? 0;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const base = /^[ \t]*/.exec(text.slice(lineStart, start))?.[0] ?? '';
@@ -367,10 +368,6 @@ function indentUnit(text: string): number {
   let unit = Infinity;
   for (const match of text.matchAll(/\n( +)\S/g)) unit = Math.min(unit, match[1].length);
   return Number.isFinite(unit) ? Math.min(unit, 8) : 2;
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
 /** Plain when it reads back as the same string, double-quoted otherwise. */

@@ -9,6 +9,7 @@ import { isMap, isPair, isScalar, isSeq, parse, type Pair, type YAMLMap, type YA
 import type { Node as YamlNode } from 'yaml';
 import type { ResumeModel } from '../document';
 import type { TextEdit } from '../types';
+import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../textLines';
 
 export interface SkillsGroup {
   index: number;
@@ -60,7 +61,7 @@ export function addToGroupEdit(text: string, group: SkillsGroup, value: string):
 export function addGroupEdit(model: ResumeModel, name: string, value: string): TextEdit | undefined {
   const text = model.text;
   const entry = model.entries.get('skills');
-  const eol = eolOf(text);
+  const eol = lineBreakOf(text);
   if (entry) {
     const skills = entry.node;
     if (isSeq(skills)) {
@@ -119,7 +120,7 @@ function moveLine(text: string, moving: YamlNode, target: YamlNode): TextEdit[] 
   const movingLine = itemLine(text, moving);
   const targetLine = itemLine(text, target);
   if (!movingLine || !targetLine) return undefined;
-  const eol = eolOf(text);
+  const eol = lineBreakOf(text);
   const line = text.slice(movingLine.start, movingLine.end);
   const next = text.indexOf('\n', movingLine.end);
   // Take the line break after it with it; on the last line, the one before it.
@@ -156,20 +157,20 @@ function appendToSeqRaw(text: string, seq: YAMLSeq, item: string): TextEdit | un
     if (!last) {
       const open = text.indexOf('[', seq.range[0]);
       if (open < 0 || open >= seq.range[1]) return undefined;
-      return { range: at(open + 1), newText: item };
+      return { range: insertionAt(open + 1), newText: item };
     }
     const end = contentEnd(text, last);
     if (end === undefined) return undefined;
     const ownLine = lineIndent(text, last.range![0]);
     // JSON-style lists put each item on its own line; keep that.
-    return { range: at(end), newText: ownLine !== undefined ? `,${eolOf(text)}${ownLine}${item}` : `, ${item}` };
+    return { range: insertionAt(end), newText: ownLine !== undefined ? `,${lineBreakOf(text)}${ownLine}${item}` : `, ${item}` };
   }
   if (!last?.range) return undefined;
   const end = contentEnd(text, last);
   if (end === undefined) return undefined;
   const dashLine = text.lastIndexOf('\n', last.range[0] - 1) + 1;
   const dashIndent = /^[ \t]*/.exec(text.slice(dashLine))?.[0] ?? '';
-  return { range: at(lineEndAfter(text, end)), newText: `${eolOf(text)}${dashIndent}- ${indentContinuation(item, dashIndent + '  ')}` };
+  return { range: insertionAt(lineEndAfter(text, end)), newText: `${lineBreakOf(text)}${dashIndent}- ${indentContinuation(item, dashIndent + '  ')}` };
 }
 
 /** Adds `key: value` after a block map's last pair, at its keys' indentation; `value` may start on a new line. */
@@ -179,16 +180,16 @@ function appendPair(text: string, map: YAMLMap, key: string, value: string, valu
   if (!last || !isPair(last) || !last.key?.range) return undefined;
   const end = contentEnd(text, last.value ?? last.key);
   if (end === undefined) return undefined;
-  if (map.flow) return { range: at(end), newText: `, ${key}: ${value}` };
+  if (map.flow) return { range: insertionAt(end), newText: `, ${key}: ${value}` };
   const keyIndent = ' '.repeat(columnOf(text, last.key.range[0]));
   const separator = valueIsBlock ? '' : ' ';
-  return { range: at(lineEndAfter(text, end)), newText: `${eolOf(text)}${keyIndent}${key}:${separator}${value}` };
+  return { range: insertionAt(lineEndAfter(text, end)), newText: `${lineBreakOf(text)}${keyIndent}${key}:${separator}${value}` };
 }
 
 /** A new skills group for a block list, its keywords in the style the other groups use. */
 function groupBlock(model: ResumeModel, skills: YAMLSeq, name: string, value: string): string {
   const text = model.text;
-  const eol = eolOf(text);
+  const eol = lineBreakOf(text);
   let keywordsLine = `keywords: [${flowScalar(value)}]`;
   for (const item of skills.items) {
     if (!isMap(item)) continue;
@@ -238,25 +239,6 @@ function lineEndAfter(text: string, offset: number): number {
   if (end < 0) return text.length;
   if (text[end - 1] === '\r') end--;
   return end;
-}
-
-/** The indentation of the line, when `offset` is the first non-blank character on it. */
-function lineIndent(text: string, offset: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
-  return /^[ \t]*$/.test(before) ? before : undefined;
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-function at(offset: number): { start: number; end: number } {
-  return { start: offset, end: offset };
 }
 
 /** A value as a plain scalar inside a flow list when it reads back the same, else double-quoted. */
