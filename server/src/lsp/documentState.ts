@@ -8,7 +8,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintResult } from '../engine/lint';
 import { DEFAULT_SETTINGS, type Settings } from '../node/config';
-import { fileMatcher, hasMarker } from '../node/files';
+import { fileMatcher, hasMarker, type FileMatcher } from '../node/files';
 import { postingLoader } from '../node/posting';
 import type { SettingsStore } from './settings';
 
@@ -22,6 +22,7 @@ interface Checked {
 export class DocumentState {
   private readonly checked = new Map<string, Checked>();
   private readonly pending = new Set<string>();
+  private readonly matchers = new Map<string, FileMatcher>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -99,6 +100,17 @@ export class DocumentState {
     if (hasMarker(document.getText())) return true;
     if (!document.uri.startsWith('file:')) return false;
     const filePath = fileURLToPath(document.uri);
-    return fileMatcher(settings.files, this.settings.rootOf(filePath))(filePath);
+    return this.matcherFor(settings.files, this.settings.rootOf(filePath))(filePath);
+  }
+
+  /** Compiling the globs costs more than matching them: once per setting and folder, not per keystroke. */
+  private matcherFor(files: readonly string[], root: string | undefined): FileMatcher {
+    const key = `${root ?? ''}\0${files.join('\0')}`;
+    let matcher = this.matchers.get(key);
+    if (!matcher) {
+      matcher = fileMatcher(files, root);
+      this.matchers.set(key, matcher);
+    }
+    return matcher;
   }
 }
