@@ -31,7 +31,8 @@ import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions'
 import { toDiagnostic, toRange } from './lsp/diagnostics';
 import { DocumentState } from './lsp/documentState';
 import { SettingsStore } from './lsp/settings';
-import { buildReport } from './engine/report';
+import { buildReport, type ResumeReport } from './engine/report';
+import type { LintResult } from './engine/lint';
 import { REPORT_REQUEST, type ReportParams, type ReportResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -164,11 +165,22 @@ connection.onDocumentSymbol((params): DocumentSymbol[] => {
   return outline(result.model).map(toSymbol);
 });
 
+/** The status bar, the report view and CodeLens all ask after each edit: build it once per result. */
+const reports = new WeakMap<LintResult, ResumeReport>();
+function reportOf(result: LintResult): ResumeReport {
+  let report = reports.get(result);
+  if (!report) {
+    report = buildReport(result, result.posting);
+    reports.set(result, report);
+  }
+  return report;
+}
+
 connection.onRequest(REPORT_REQUEST, (params: ReportParams): ReportResult | null => {
   const document = documents.get(params.uri);
   const result = document && state.resultFor(document);
   if (!document || !result) return null;
-  const report = buildReport(result, result.posting);
+  const report = reportOf(result);
   const lineOf = (offset: number) => document.positionAt(offset).line;
   return {
     uri: document.uri,
@@ -184,7 +196,7 @@ connection.onCodeLens((params) => {
   const document = documents.get(params.textDocument.uri);
   const result = document && state.resultFor(document);
   if (!document || !result) return [];
-  return buildReport(result).roles.flatMap((role) => {
+  return reportOf(result).roles.flatMap((role) => {
     if (role.bullets === 0) return [];
     const weak = role.findings['weak-opening'] ?? 0;
     const title = `${role.quantified}/${role.bullets} quantified${weak ? ` · ${weak} weak opening${weak === 1 ? '' : 's'}` : ''}`;
