@@ -6,6 +6,7 @@
  */
 import { isScalar } from 'yaml';
 import type { ResumeModel } from './document';
+import { lineOf } from './textLines';
 import type { OffsetRange } from './types';
 
 const DIRECTIVE = /^[ \t]*#[ \t]*bulletproof-disable(-next-line)?(?![\w-])(.*)$/;
@@ -95,13 +96,3 @@ function nextContentLine(text: string, lineStarts: number[], from: number): numb
   return from;
 }
 
-export function lineOf(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}

@@ -7,7 +7,7 @@
  * (maps and sequences included) and goes on after a syntax error, so what
  * did parse is still checked.
  */
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar } from 'yaml';
+import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import type { OffsetRange } from './types';
 import { scalarSourceMap } from './scalarSource';
@@ -62,7 +62,20 @@ export interface ResumeModel {
   value: unknown;
   /** Why `value` is undefined, when it is. */
   valueProblem?: SyntaxProblem;
+  /** Whether an alias repeats a node elsewhere: then one scalar can stand at several paths. */
+  hasAliases: boolean;
 }
+
+/** How every part of the engine parses YAML, whole files and single lines alike. */
+export const YAML_OPTIONS = {
+  prettyErrors: false,
+  // Duplicate keys are found in one pass below; the parser's own check is quadratic.
+  uniqueKeys: false,
+  // Warnings (collection keys stringified) are not the person's concern, nor stderr's.
+  logLevel: 'error',
+  // Core schema: `2020-01-15` stays the string a JSON Resume theme expects.
+  schema: 'core',
+} as const;
 
 /**
  * The `yaml` package's budget for alias expansion (its default): plenty for a
@@ -73,16 +86,7 @@ const MAX_ALIAS_COUNT = 100;
 export function parseResume(text: string): ResumeModel {
   if (nestingDepth(text) > MAX_NESTING) return tooDeep(text);
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, {
-    lineCounter,
-    prettyErrors: false,
-    // Duplicate keys are found in one pass below; the parser's own check is quadratic.
-    uniqueKeys: false,
-    // Warnings (collection keys stringified) are not the person's concern, nor stderr's.
-    logLevel: 'error',
-    // Core schema: `2020-01-15` stays the string a JSON Resume theme expects.
-    schema: 'core',
-  });
+  const documents = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
   const all: Document.Parsed[] = [...documents];
   const document = all[0];
   const syntaxProblems: SyntaxProblem[] = [];
@@ -98,9 +102,10 @@ export function parseResume(text: string): ResumeModel {
     }
   }
 
-  const entries = new Map<string, PathEntry>();
+  const index: Index = { entries: new Map(), problems: syntaxProblems, hasAliases: false };
+  const entries = index.entries;
   const root = document?.contents ?? null;
-  if (root) indexNode(root, [], '', undefined, entries, syntaxProblems);
+  if (root) indexNode(root, [], '', undefined, index);
 
   let value: unknown;
   let valueProblem: SyntaxProblem | undefined;
@@ -126,6 +131,7 @@ export function parseResume(text: string): ResumeModel {
     lineStarts: lineCounter.lineStarts.length ? lineCounter.lineStarts : [0],
     value,
     valueProblem,
+    hasAliases: index.hasAliases,
   };
 }
 
@@ -142,12 +148,29 @@ function tooDeep(text: string): ResumeModel {
     bullets: [],
     lineStarts,
     value: undefined,
+    hasAliases: false,
     valueProblem: {
       range: { start: 0, end: Math.min(text.length, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')) },
       message: `This file nests more than ${MAX_NESTING} levels deep, so it was not checked: a resume needs a handful.`,
       code: 'NESTING_LIMIT',
     },
   };
+}
+
+/** Every scalar under `node`, keys included, in document order. */
+export function* scalarsIn(node: unknown): Generator<Scalar> {
+  if (isScalar(node)) {
+    yield node;
+  } else if (isCollection(node)) {
+    for (const item of node.items) {
+      if (isPair(item)) {
+        yield* scalarsIn(item.key);
+        yield* scalarsIn(item.value);
+      } else {
+        yield* scalarsIn(item);
+      }
+    }
+  }
 }
 
 /** `work[2].highlights[0]`; keys that are not plain identifiers are bracketed. */
@@ -173,12 +196,18 @@ export function nodeRange(node: YamlNode): OffsetRange {
  * fix can edit it in place. Undefined for scalars we cannot map exactly.
  */
 export function bulletSourceMap(model: ResumeModel, bullet: Bullet): number[] | undefined {
-  // Several rules underline phrases in the same bullet: map each scalar once.
-  if (!sourceMaps.has(bullet.node)) sourceMaps.set(bullet.node, scalarSourceMap(model.text, bullet.node));
-  return sourceMaps.get(bullet.node);
+  // Several rules underline phrases in the same bullet: map each scalar once,
+  // again only if an edit above it moved it.
+  const start = bullet.node.range?.[0];
+  let known = sourceMaps.get(bullet.node);
+  if (!known || known.start !== start) {
+    known = { start, map: scalarSourceMap(model.text, bullet.node) };
+    sourceMaps.set(bullet.node, known);
+  }
+  return known.map;
 }
 
-const sourceMaps = new WeakMap<Scalar, number[] | undefined>();
+const sourceMaps = new WeakMap<Scalar, { start: number | undefined; map: number[] | undefined }>();
 
 /** Source range of `[start, end)` of a bullet's parsed text; the whole scalar when unmappable. */
 export function rangeInBullet(model: ResumeModel, bullet: Bullet, start: number, end: number): OffsetRange {
@@ -202,19 +231,20 @@ function charLength(text: string, offset: number): number {
   return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
 }
 
-function indexNode(
-  node: YamlNode,
-  segments: PathSegment[],
-  path: string,
-  keyRange: OffsetRange | undefined,
-  entries: Map<string, PathEntry>,
-  problems: SyntaxProblem[],
-): void {
+interface Index {
+  entries: Map<string, PathEntry>;
+  problems: SyntaxProblem[];
+  hasAliases: boolean;
+}
+
+function indexNode(node: YamlNode, segments: PathSegment[], path: string, keyRange: OffsetRange | undefined, index: Index): void {
+  const { entries, problems } = index;
   entries.set(path, { path, segments, keyRange, valueRange: nodeRange(node), node });
   if (isMap(node)) {
     const seen = new Set<string>();
     for (const item of node.items) {
       if (!isPair(item)) continue;
+      if (isAlias(item.key)) index.hasAliases = true;
       if (isMap(item.key) || isSeq(item.key)) item.key = flattenKey(item.key);
       const key = item.key;
       const keyText = isScalar(key) ? String(key.value) : key ? String(key) : '';
@@ -227,8 +257,9 @@ function indexNode(
       const childPath = formatPath(childSegments);
       const childKeyRange = key && (key as YamlNode).range ? nodeRange(key as YamlNode) : undefined;
       const value = item.value as YamlNode | null;
+      if (isAlias(value)) index.hasAliases = true;
       if (value && !isAlias(value)) {
-        indexNode(value, childSegments, childPath, childKeyRange, entries, problems);
+        indexNode(value, childSegments, childPath, childKeyRange, index);
       } else {
         const at = value ? nodeRange(value) : childKeyRange ?? { start: 0, end: 0 };
         entries.set(childPath, {
@@ -241,11 +272,12 @@ function indexNode(
       }
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, index) => {
-      const childSegments = [...segments, index];
+    node.items.forEach((item, position) => {
+      const childSegments = [...segments, position];
       const childPath = formatPath(childSegments);
+      if (isAlias(item)) index.hasAliases = true;
       if (item && !isAlias(item) && (item as YamlNode).range) {
-        indexNode(item as YamlNode, childSegments, childPath, undefined, entries, problems);
+        indexNode(item as YamlNode, childSegments, childPath, undefined, index);
       }
     });
   }

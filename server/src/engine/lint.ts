@@ -2,7 +2,8 @@
  * Text in, findings out: parse, validate against the schema, run the rules,
  * then apply the person's choices (levels, role, disable comments).
  */
-import { parseResume, type ResumeModel } from './document';
+import { parseResume, type Bullet, type ResumeModel } from './document';
+import { reparseScalarEdit, type ScalarEdit, type TextChange } from './incremental';
 import type { Report, ResolvedOptions, Rule } from './rule';
 import { structuralChecks } from './schema/checks';
 import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
@@ -13,6 +14,10 @@ import { postingReference } from './posting';
 
 export interface LintResult {
   model: ResumeModel;
+  /**
+   * In file order. After an edit, a finding the edit did not move is the
+   * same object as in the previous result.
+   */
   findings: Finding[];
   /** Rules that threw: a bug in the rule, never the person's fault. */
   ruleErrors: { ruleId: string; error: unknown }[];
@@ -33,8 +38,28 @@ export function allRuleMeta(rules: readonly Rule[] = registeredRules): RuleMeta[
   return [...structuralChecks, ...rules.map((rule) => rule.meta)];
 }
 
-export function lint(text: string, options: LintOptions = {}, rules: readonly Rule[] = registeredRules): LintResult {
-  const model = parseResume(text);
+/**
+ * What a later lint may reuse: every rule's findings before levels, disable
+ * comments and caps were applied, and the options they were found with.
+ */
+interface Reusable {
+  raw: RawFinding[];
+  rules: readonly Rule[];
+  optionsKey: string;
+}
+
+const reusable = new WeakMap<LintResult, Reusable>();
+
+/**
+ * Lints `text`. Pass the result for the previous version of the same text
+ * as `previous` and an edit inside one scalar re-checks only what it can
+ * change; `previous` is taken over and must not be used afterwards.
+ */
+export function lint(text: string, options: LintOptions = {}, rules: readonly Rule[] = registeredRules, previous?: LintResult): LintResult {
+  const optionsKey = JSON.stringify([options.rules ?? {}, options.role ?? 'backend', text.length > PROSE_RULES_MAX_CHARS]);
+  const reuse = previous && reusable.get(previous);
+  const edit = reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
+  const model = edit?.model ?? parseResume(text);
   const resolved: ResolvedOptions = {
     role: options.role ?? 'backend',
     today: options.today ?? new Date(),
@@ -80,29 +105,81 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   for (const rule of rules) {
     const level = effectiveLevel(rule.meta, levels, resolved);
     if (level === 'off' || (skipProse && rule.meta.tags.includes('prose'))) continue;
-    const context = {
-      model,
-      options: resolved,
-      report: (report: Report) => raw.push({ ruleId: rule.meta.id, ...report }),
-    };
+    const report = (report: Report) => raw.push({ ruleId: rule.meta.id, ...report });
     try {
-      rule.check(context);
+      if (edit && reuse && rule.meta.scope === 'bullet') recheckEditedBullet(rule, edit, reuse.raw, resolved, raw);
+      else rule.check({ model, options: resolved, report });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
     }
   }
 
-  const metaById = new Map(allRuleMeta(rules).map((meta) => [meta.id, meta]));
+  const metaById = metaByIdOf(rules);
   const disabled = disabledRules(model);
   const findings: Finding[] = [];
   for (const finding of raw) {
     const meta = metaById.get(finding.ruleId);
     const level = meta ? effectiveLevel(meta, levels, resolved) : 'error';
     if (level === 'off' || disabled.isDisabled(finding.ruleId, finding.range.start)) continue;
-    findings.push(toFinding(finding, level));
+    findings.push(findingOf(finding, level));
   }
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { model, findings: capPerRule(findings), ruleErrors, posting: resolved.posting };
+  findings.sort(inFileOrder);
+  const result: LintResult = { model, findings: capPerRule(findings), ruleErrors, posting: resolved.posting };
+  if (ruleErrors.length === 0) reusable.set(result, { raw, rules, optionsKey });
+  return result;
+}
+
+/**
+ * A bullet-scoped rule after an edit in one scalar: its findings in other
+ * bullets move with the text, and only the edited bullet is checked again.
+ */
+function recheckEditedBullet(
+  rule: Rule,
+  edit: ScalarEdit,
+  previousRaw: readonly RawFinding[],
+  options: ResolvedOptions,
+  raw: RawFinding[],
+): void {
+  const { model, change, oldBulletRange } = edit;
+  for (const finding of previousRaw) {
+    if (finding.ruleId !== rule.meta.id) continue;
+    if (oldBulletRange && finding.range.start >= oldBulletRange.start && finding.range.end <= oldBulletRange.end) continue;
+    // Before the edit nothing moved and the text it was built from is the same: keep it, fixes and all.
+    if (finding.range.end <= change.start) {
+      raw.push(finding);
+      continue;
+    }
+    const range = { start: moved(finding.range.start, change), end: moved(finding.range.end, change) };
+    const { message } = finding;
+    raw.push({ ruleId: finding.ruleId, range, message, fixes: () => fixesFromRecheck(rule, model, range, message, options) });
+  }
+  if (edit.bullet) checkBullets(rule, model, [edit.bullet], options, (report) => raw.push({ ruleId: rule.meta.id, ...report }));
+}
+
+function moved(offset: number, change: TextChange): number {
+  return offset >= change.oldEnd ? offset + change.delta : offset;
+}
+
+/** A moved finding's fixes were built for the old text: build them again from its bullet as it is now. */
+function fixesFromRecheck(
+  rule: Rule,
+  model: ResumeModel,
+  range: { start: number; end: number },
+  message: string,
+  options: ResolvedOptions,
+): Fix[] {
+  const bullet = model.bullets.find((candidate) => candidate.range.start <= range.start && range.end <= candidate.range.end);
+  if (!bullet) return [];
+  let fixes: Fix[] = [];
+  checkBullets(rule, model, [bullet], options, (report) => {
+    if (report.range.start !== range.start || report.range.end !== range.end || report.message !== message) return;
+    fixes = typeof report.fixes === 'function' ? report.fixes() : (report.fixes ?? []);
+  });
+  return fixes;
+}
+
+function checkBullets(rule: Rule, model: ResumeModel, bullets: Bullet[], options: ResolvedOptions, report: (report: Report) => void): void {
+  rule.check({ model: { ...model, bullets }, options, report });
 }
 
 /** The first findings of each rule, in file order, and one note per rule that had more. */
@@ -129,17 +206,51 @@ function capPerRule(findings: Finding[]): Finding[] {
   return kept;
 }
 
+function inFileOrder(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+const metaByIdCache = new WeakMap<readonly Rule[], Map<string, RuleMeta>>();
+
+function metaByIdOf(rules: readonly Rule[]): Map<string, RuleMeta> {
+  let byId = metaByIdCache.get(rules);
+  if (!byId) {
+    byId = new Map(allRuleMeta(rules).map((meta) => [meta.id, meta]));
+    metaByIdCache.set(rules, byId);
+  }
+  return byId;
+}
+
+const findingsByRaw = new WeakMap<RawFinding, Finding>();
+
+/**
+ * The same finding object for a raw finding kept from the previous lint, so
+ * an adapter can keep what it derived from it: a kept finding has the same
+ * range and the text before it is unchanged.
+ */
+function findingOf(raw: RawFinding, severity: Severity): Finding {
+  let finding = findingsByRaw.get(raw);
+  if (!finding || finding.severity !== severity) {
+    finding = toFinding(raw, severity);
+    findingsByRaw.set(raw, finding);
+  }
+  return finding;
+}
+
 /** A finding whose fixes, when a rule gave a builder, are built on first read and kept. */
 function toFinding(raw: RawFinding, severity: Severity): Finding {
   const { ruleId, range, message, fixes } = raw;
   if (typeof fixes !== 'function') return { ruleId, range, message, severity, fixes: fixes ?? [] };
   let built: Fix[] | undefined;
-  const finding = { ruleId, range, message, severity } as Finding;
-  Object.defineProperty(finding, 'fixes', {
-    enumerable: true,
-    get: () => (built ??= safely(fixes)),
-  });
-  return finding;
+  return {
+    ruleId,
+    range,
+    message,
+    severity,
+    get fixes() {
+      return (built ??= safely(fixes));
+    },
+  };
 }
 
 /** A fix builder that throws costs the person the fix, not the finding. */

@@ -22,3 +22,15 @@ export function lineBreakOf(text: string): string {
 export function insertionAt(offset: number): OffsetRange {
   return { start: offset, end: offset };
 }
+
+/** The 0-based line holding `offset`, given each line's start offset. */
+export function lineOf(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}

@@ -36,6 +36,7 @@ const rule: Rule = {
     description: 'Availability, uptime, an SLA or an SLO mentioned without the figure (the nines, such as 99.95%).',
     fixable: false,
     tags: ['prose', 'backend', 'metrics'],
+    scope: 'bullet',
     backendOnly: true,
   },
   check(context) {

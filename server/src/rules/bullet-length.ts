@@ -51,6 +51,7 @@ const rule: Rule = {
     description: `A bullet longer than about two printed lines (${MAX_COLUMNS} characters) or shorter than ${MIN_WORDS} words.`,
     fixable: false,
     tags: ['prose'],
+    scope: 'bullet',
   },
   check({ model, report }) {
     for (const bullet of model.bullets) {

@@ -109,6 +109,7 @@ const rule: Rule = {
     description: 'Buzzwords and empty intensifiers (`successfully`, `results-driven`, `various`) that add words but no information.',
     fixable: true,
     tags: ['prose'],
+    scope: 'bullet',
   },
   check({ model, report }) {
     for (const bullet of model.bullets) {

@@ -151,6 +151,7 @@ const rule: Rule = {
     description: 'First-person pronouns (`I`, `my`, `we`, `our`) in bullets and role summaries, where resumes leave the subject implied.',
     fixable: true,
     tags: ['prose'],
+    scope: 'bullet',
   },
   check({ model, report }) {
     for (const bullet of model.bullets) {

@@ -57,6 +57,7 @@ const rule: Rule = {
     description: 'A latency or response-time figure that does not say which percentile (p50, p95, p99) or average it is.',
     fixable: true,
     tags: ['prose', 'backend', 'metrics'],
+    scope: 'bullet',
     backendOnly: true,
   },
   check(context) {

@@ -141,6 +141,7 @@ const rule: Rule = {
     description: 'A sentence that opens in the passive voice (`Was responsible for`, `Was tasked with`) instead of with what you did.',
     fixable: true,
     tags: ['prose'],
+    scope: 'bullet',
   },
   check({ model, report }) {
     for (const bullet of model.bullets) {

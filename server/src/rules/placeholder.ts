@@ -4,8 +4,8 @@
  * without ever mistaking ordinary text for one.
  */
 import { memoizeByText } from '../engine/memo';
-import { visit, type Scalar } from 'yaml';
-import { nodeRange, type ResumeModel } from '../engine/document';
+import type { Scalar } from 'yaml';
+import { nodeRange, scalarsIn, type ResumeModel } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import type { Rule } from '../engine/rule';
 import { scalarSourceMap } from '../engine/scalarSource';
@@ -73,13 +73,11 @@ const rule: Rule = {
   check({ model, report }) {
     if (!model.document) return;
     // Keys too: `- TODO: the Kafka migration` parses as a mapping whose key is the TODO.
-    visit(model.document, {
-      Scalar(_key, node) {
-        if (typeof node.value !== 'string') return;
-        const rangeOf = scalarRanges(model, node);
-        for (const hit of placeholderHits(node.value)) report({ range: rangeOf(hit.start, hit.end), message: message(hit.token) });
-      },
-    });
+    for (const node of scalarsIn(model.document.contents)) {
+      if (typeof node.value !== 'string') continue;
+      const rangeOf = scalarRanges(model, node);
+      for (const hit of placeholderHits(node.value)) report({ range: rangeOf(hit.start, hit.end), message: message(hit.token) });
+    }
   },
 };
 

@@ -92,6 +92,7 @@ const rule: Rule = {
     description: 'A work, volunteer or project highlight that states no number: no scale, no result.',
     fixable: true,
     tags: ['prose'],
+    scope: 'bullet',
   },
   check({ model, report }) {
     for (const bullet of model.bullets) {

@@ -87,6 +87,7 @@ const rule: Rule = {
     description: 'An architecture decision (migrated, split, replaced, rewrote, adopted…) with no stated reason or outcome.',
     fixable: true,
     tags: ['prose', 'impact'],
+    scope: 'bullet',
   },
   check(context) {
     for (const bullet of context.model.bullets) {

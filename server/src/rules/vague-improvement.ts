@@ -163,6 +163,7 @@ const rule: Rule = {
     description: 'An improvement claim ("Improved the API") with no number and no named measure.',
     fixable: true,
     tags: ['prose'],
+    scope: 'bullet',
   },
   check({ model, report }) {
     for (const { bullet, prose } of englishHighlights(model)) {

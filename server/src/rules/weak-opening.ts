@@ -372,6 +372,7 @@ const rule: Rule = {
     description: 'A highlight that opens with a duty ("Responsible for", "Worked on", "Helped") instead of what you did.',
     fixable: true,
     tags: ['prose'],
+    scope: 'bullet',
   },
   check({ model, report }) {
     for (const { bullet, prose } of englishHighlights(model)) {

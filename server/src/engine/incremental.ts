@@ -1,0 +1,350 @@
+/**
+ * Re-parsing only what a keystroke changed. Most edits type inside one
+ * scalar on one line (a bullet, a name, a date); parsing the whole file again
+ * for each is what makes a long resume lag. When the edit provably leaves
+ * the rest of the YAML structure as it was, the previous model is updated in
+ * place: the one scalar is replaced and every offset after the edit moves.
+ * Anything else (a new line, a key, a comment, an anchor, a file with syntax
+ * errors) gets a full parse; `undefined` says so.
+ *
+ * "Provably" rests on parsing the edited line alone, before and after, with
+ * the same parser: if both parse cleanly into the same shape that differs in
+ * one scalar, and the old line's scalar sits at exactly the range the full
+ * parse gave it, in a collection of the same kind, the line tokenizes the
+ * same inside the file, and the lines around it cannot read differently.
+ */
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+  type Scalar,
+} from 'yaml';
+import { formatPath, YAML_OPTIONS, type Bullet, type PathEntry, type ResumeModel } from './document';
+import { lineOf } from './textLines';
+import type { OffsetRange } from './types';
+
+/** Where the text changed: `[start, oldEnd)` of the old text became `[start, start + oldEnd - start + delta)`. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  delta: number;
+}
+
+export interface ScalarEdit {
+  model: ResumeModel;
+  change: TextChange;
+  /** The scalar's path in the model, e.g. `work[2].highlights[0]`. */
+  path: string;
+  /** The bullet the edit was in, as it is now; undefined for other scalars. */
+  bullet?: Bullet;
+  /** That bullet's range before the edit. */
+  oldBulletRange?: OffsetRange;
+}
+
+const COMPARE_BLOCK = 256;
+
+/** Past this, a line is not worth re-parsing alone: a full parse handles pasted walls of text. */
+const MAX_LINE_CHARS = 10_000;
+
+/**
+ * The new model for `text` when it differs from `previous.text` only inside
+ * one scalar on one line; undefined when a full parse is needed. Takes over
+ * `previous`: its document and index are updated in place, so it must not be
+ * used afterwards.
+ */
+export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEdit | undefined {
+  if (!isCleanModel(previous)) return undefined;
+  const change = textChange(previous.text, text);
+  if (!change) return undefined;
+  const oldText = previous.text;
+  const lineStart = lineStartBefore(previous.lineStarts, change.start);
+  const oldLineEnd = lineEndAfter(oldText, change.start);
+  // One line, before and after: no line break removed or typed.
+  if (change.oldEnd > oldLineEnd || hasLineBreak(text, change.start, change.oldEnd + change.delta)) return undefined;
+  const oldLineFull = lineWithBreak(oldText, lineStart, oldLineEnd);
+  if (oldLineFull.length > MAX_LINE_CHARS) return undefined;
+  const newLineFull = text.slice(lineStart, lineStart + oldLineFull.length + change.delta);
+
+  const before = parseLine(oldLineFull);
+  const after = parseLine(newLineFull);
+  if (!before || !after) return undefined;
+  const pairing = pairScalars(before, after, change, lineStart);
+  if (!pairing) return undefined;
+  const { oldScalar, newScalar } = pairing;
+  if (typeof oldScalar.value !== 'string' || typeof newScalar.value !== 'string') return undefined;
+
+  const target = findEntry(previous, oldScalar, lineStart);
+  if (!target) return undefined;
+  const { entry, parent } = target;
+  if (!sameCollectionKind(parent.node, pairing.oldParent)) return undefined;
+  const valueParent = jsParent(previous.value, entry.segments);
+  if (!valueParent) return undefined;
+
+  // Checked: from here on the previous model is updated in place.
+  const replacement = absolute(newScalar, lineStart);
+  const oldNode = entry.node as Scalar;
+  replacement.commentBefore = oldNode.commentBefore;
+  replacement.spaceBefore = oldNode.spaceBefore;
+  if (previous.document) shiftNode(previous.document, change);
+  replaceChild(parent.node as YamlNode, oldNode, replacement);
+  const oldBullet = previous.bullets.find((bullet) => bullet.node === oldNode);
+  const oldBulletRange = oldBullet?.range;
+  shiftEntries(previous.entries, change, entry, replacement);
+  const last = entry.segments[entry.segments.length - 1];
+  (valueParent as Record<string | number, unknown>)[last] = replacement.value;
+  for (let i = 0; i < previous.lineStarts.length; i++) {
+    if (previous.lineStarts[i] > lineStart) previous.lineStarts[i] += change.delta;
+  }
+
+  let bullet: Bullet | undefined;
+  const bullets = previous.bullets.map((old) => {
+    const current = previous.entries.get(old.path);
+    if (old === oldBullet && current) {
+      bullet = {
+        ...old,
+        node: replacement,
+        text: replacement.value as string,
+        range: current.valueRange,
+      };
+      return bullet;
+    }
+    return current && current.valueRange !== old.range ? { ...old, range: current.valueRange } : old;
+  });
+  const model: ResumeModel = { ...previous, text, bullets };
+  return { model, change, path: entry.path, bullet, oldBulletRange };
+}
+
+/** Only a model the full parse read without trouble is updated; aliases could share the scalar with other paths. */
+function isCleanModel(model: ResumeModel): boolean {
+  return (
+    model.document !== undefined &&
+    model.syntaxProblems.length === 0 &&
+    model.valueProblem === undefined &&
+    model.extraDocuments.length === 0 &&
+    !model.hasAliases
+  );
+}
+
+/** The common prefix and suffix of the two texts leave the changed span. */
+export function textChange(oldText: string, newText: string): TextChange | undefined {
+  if (oldText === newText) return undefined;
+  const shorter = Math.min(oldText.length, newText.length);
+  let start = 0;
+  // Whole blocks first: comparing substrings runs in native code, far faster than a loop over characters.
+  while (
+    start + COMPARE_BLOCK <= shorter &&
+    oldText.substring(start, start + COMPARE_BLOCK) === newText.substring(start, start + COMPARE_BLOCK)
+  ) {
+    start += COMPARE_BLOCK;
+  }
+  while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let suffix = 0;
+  const oldLength = oldText.length;
+  const newLength = newText.length;
+  while (
+    suffix + COMPARE_BLOCK <= shorter - start &&
+    oldText.substring(oldLength - suffix - COMPARE_BLOCK, oldLength - suffix) ===
+      newText.substring(newLength - suffix - COMPARE_BLOCK, newLength - suffix)
+  ) {
+    suffix += COMPARE_BLOCK;
+  }
+  while (suffix < shorter - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) {
+    suffix++;
+  }
+  return {
+    start,
+    oldEnd: oldText.length - suffix,
+    delta: newText.length - oldText.length,
+  };
+}
+
+function lineStartBefore(lineStarts: readonly number[], offset: number): number {
+  return lineStarts[lineOf(lineStarts, offset)] ?? 0;
+}
+
+/** Where the line holding `offset` ends, before its line break. */
+function lineEndAfter(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return text.length;
+}
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return true;
+  }
+  return false;
+}
+
+/** The line with its line break, which the full parse counts into the last node's extent. */
+function lineWithBreak(text: string, lineStart: number, lineEnd: number): string {
+  let end = lineEnd;
+  if (text.charCodeAt(end) === 13) end++;
+  if (text.charCodeAt(end) === 10) end++;
+  return text.slice(lineStart, end);
+}
+
+function parseLine(line: string): Document.Parsed | undefined {
+  const document = parseDocument(line, YAML_OPTIONS);
+  if (document.errors.length > 0 || document.warnings.length > 0 || !document.contents) return undefined;
+  return document;
+}
+
+interface Pairing {
+  oldScalar: Scalar;
+  newScalar: Scalar;
+  /** The collection holding the old scalar in the line parsed alone. */
+  oldParent: YamlNode;
+}
+
+/**
+ * Walks the two parses of the line side by side. They must have the same
+ * shape, keys and comments, with every node after the edit moved by the same
+ * amount, and differ in at most one value scalar: the one the edit is in.
+ */
+function pairScalars(before: Document.Parsed, after: Document.Parsed, change: TextChange, lineStart: number): Pairing | undefined {
+  const editStart = change.start - lineStart;
+  const editEnd = change.oldEnd - lineStart;
+  let pairing: Pairing | undefined;
+  const sameRange = (a: YamlNode, b: YamlNode, isTarget: boolean): boolean => {
+    const [a0, a1, a2] = a.range ?? [0, 0, 0];
+    const [b0, b1, b2] = b.range ?? [0, 0, 0];
+    const moved = (x: number, y: number) => y === (x >= editEnd ? x + change.delta : x);
+    if (isTarget) return a0 === b0 && a0 < editStart && a2 + change.delta === b2;
+    return moved(a0, b0) && moved(a1, b1) && moved(a2, b2);
+  };
+  const walk = (a: unknown, b: unknown, parent: YamlNode | undefined, isValue: boolean): boolean => {
+    if (isAlias(a) || isAlias(b)) return false;
+    if (isScalar(a) && isScalar(b)) {
+      if (a.anchor || b.anchor || a.tag || b.tag || a.comment !== b.comment || a.commentBefore !== b.commentBefore) return false;
+      const [start, , end] = a.range ?? [0, 0, 0];
+      const holdsEdit = isValue && parent !== undefined && start <= editStart && editEnd <= end;
+      if (holdsEdit && !pairing && a.type === b.type && sameRange(a, b, true)) {
+        pairing = { oldScalar: a, newScalar: b, oldParent: parent };
+        return true;
+      }
+      return a.value === b.value && a.type === b.type && sameRange(a, b, false);
+    }
+    if (isCollection(a) && isCollection(b)) {
+      if (isMap(a) !== isMap(b) || a.flow !== b.flow || a.items.length !== b.items.length) return false;
+      if (a.anchor || b.anchor || a.tag || b.tag || a.comment !== b.comment || a.commentBefore !== b.commentBefore) return false;
+      if (!sameRange(a, b, false)) return false;
+      return a.items.every((item, i) => {
+        const other = b.items[i];
+        if (isPair(item) && isPair(other)) return walk(item.key, other.key, a, false) && walk(item.value, other.value, a, true);
+        return !isPair(item) && !isPair(other) && walk(item, other, a, true);
+      });
+    }
+    return a === null && b === null;
+  };
+  if (!walk(before.contents, after.contents, undefined, true)) return undefined;
+  return pairing;
+}
+
+/** The model's entry for the scalar the line parse found, and its parent's; only when the ranges agree exactly. */
+function findEntry(model: ResumeModel, scalar: Scalar, lineStart: number): { entry: PathEntry; parent: PathEntry } | undefined {
+  const [start, valueEnd, end] = (scalar.range ?? [0, 0, 0]).map((offset) => offset + lineStart);
+  for (const entry of model.entries.values()) {
+    const node = entry.node;
+    if (!isScalar(node) || !node.range || node.range[0] !== start) continue;
+    if (node.range[1] !== valueEnd || node.range[2] !== end || node.type !== scalar.type || entry.segments.length === 0) return undefined;
+    const parent = model.entries.get(formatPath(entry.segments.slice(0, -1)));
+    return parent ? { entry, parent } : undefined;
+  }
+  return undefined;
+}
+
+function sameCollectionKind(full: YamlNode | null, alone: YamlNode): boolean {
+  if (isSeq(full) && isSeq(alone)) return Boolean(full.flow) === Boolean(alone.flow);
+  if (isMap(full) && isMap(alone)) return Boolean(full.flow) === Boolean(alone.flow);
+  return false;
+}
+
+/** The object or array in the plain JS value that holds the value at `segments`. */
+function jsParent(value: unknown, segments: readonly (string | number)[]): object | undefined {
+  let current: unknown = value;
+  for (let i = 0; i < segments.length - 1; i++) {
+    current = ownValue(current, segments[i]);
+    if (current === undefined) return undefined;
+  }
+  const last = segments[segments.length - 1];
+  return ownValue(current, last) === undefined || typeof ownValue(current, last) !== 'string' ? undefined : (current as object);
+}
+
+function ownValue(container: unknown, key: string | number): unknown {
+  if (container === null || typeof container !== 'object' || key === '__proto__') return undefined;
+  if (Array.isArray(container) !== (typeof key === 'number')) return undefined;
+  return Object.prototype.hasOwnProperty.call(container, key) ? (container as Record<string | number, unknown>)[key] : undefined;
+}
+
+/** The line's own parse is thrown away: its scalar moves to file offsets and joins the document. */
+function absolute(scalar: Scalar, lineStart: number): Scalar {
+  const [start, valueEnd, end] = scalar.range ?? [0, 0, 0];
+  scalar.range = [start + lineStart, valueEnd + lineStart, end + lineStart];
+  return scalar;
+}
+
+function replaceChild(parent: YamlNode, oldNode: Scalar, replacement: Scalar): void {
+  if (isSeq(parent)) {
+    const index = parent.items.indexOf(oldNode);
+    if (index !== -1) parent.items[index] = replacement;
+  } else if (isMap(parent)) {
+    for (const item of parent.items) if (item.value === oldNode) item.value = replacement;
+  }
+}
+
+/** Offsets at or after the end of the replaced span move; only the edited scalar has offsets inside it. */
+const movedOffset = (offset: number, change: TextChange): number => (offset >= change.oldEnd ? offset + change.delta : offset);
+
+/** Moves every node range that lies after the edit; subtrees wholly before it are skipped. */
+function shiftNode(node: unknown, change: TextChange): void {
+  if (node === null || typeof node !== 'object') return;
+  const ranged = node as { range?: [number, number, number] | null };
+  const range = ranged.range;
+  if (range) {
+    if (range[2] < change.start) return;
+    const moved: [number, number, number] = [movedOffset(range[0], change), movedOffset(range[1], change), movedOffset(range[2], change)];
+    if (moved[0] !== range[0] || moved[1] !== range[1] || moved[2] !== range[2]) ranged.range = moved;
+  }
+  if (isCollection(node)) {
+    for (const item of node.items) {
+      if (isPair(item)) {
+        shiftNode(item.key, change);
+        shiftNode(item.value, change);
+      } else {
+        shiftNode(item, change);
+      }
+    }
+  } else if ('contents' in ranged) {
+    shiftNode((ranged as { contents: unknown }).contents, change);
+  }
+}
+
+/** New range objects, never mutated ones: findings may share them. */
+function shiftEntries(entries: Map<string, PathEntry>, change: TextChange, edited: PathEntry, replacement: Scalar): void {
+  const shift = (range: OffsetRange | undefined): OffsetRange | undefined => {
+    if (!range) return range;
+    const start = movedOffset(range.start, change);
+    const end = movedOffset(range.end, change);
+    return start === range.start && end === range.end ? range : { start, end };
+  };
+  for (const entry of entries.values()) {
+    if (entry === edited) {
+      const [start, valueEnd] = replacement.range ?? [0, 0];
+      entry.valueRange = { start, end: valueEnd };
+      entry.node = replacement;
+      continue;
+    }
+    entry.keyRange = shift(entry.keyRange);
+    entry.valueRange = shift(entry.valueRange) as OffsetRange;
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * Linting an edit with the previous result must give exactly what a full
+ * lint of the new text gives: the same findings with the same ranges,
+ * messages and fixes, and the same model. Checked on seeded random edits to
+ * every real resume, typed where people type (inside bullets and values) and
+ * anywhere else.
+ */
+import * as assert from 'node:assert/strict';
+import { visit } from 'yaml';
+import { parseResume, type ResumeModel } from '../../server/src/engine/document';
+import { reparseScalarEdit, textChange } from '../../server/src/engine/incremental';
+import { lint, type LintResult } from '../../server/src/engine/lint';
+import type { LintOptions } from '../../server/src/engine/types';
+import { rules } from '../../server/src/rules/registry';
+import { FIXED_TODAY } from '../helpers';
+import { loadSeedTexts, mulberry32 } from '../fuzz/mutate';
+
+const OPTIONS: LintOptions = { today: FIXED_TODAY };
+/** Edits are made in short chains from each seed, so one stray quote does not leave the rest of a chain to full parses. */
+const CHAINS_PER_TEXT = Number(process.env.BULLETPROOF_INCREMENTAL_CHAINS ?? 2);
+const EDITS_PER_CHAIN = 4;
+const TYPED = ['a', 'e', ' ', '1', '%', ':', ' #', '#', '"', "'", '-', '&x ', '*', ',', '[', 'é', '😀', '\t', 'ms', ': x'];
+
+type Random = () => number;
+
+/** An edit where people type: most inside a bullet or another value, some anywhere. */
+function randomEdit(model: ResumeModel, random: Random): { start: number; end: number; text: string } {
+  const text = model.text;
+  const scalars = [...model.entries.values()].filter(
+    (entry) => entry.node && 'value' in entry.node && entry.valueRange.end > entry.valueRange.start,
+  );
+  const bullets = model.bullets;
+  const pick = random();
+  let anchor: number;
+  if (pick < 0.55 && bullets.length > 0) {
+    const range = bullets[Math.floor(random() * bullets.length)].range;
+    anchor = range.start + 1 + Math.floor(random() * Math.max(1, range.end - range.start));
+  } else if (pick < 0.85 && scalars.length > 0) {
+    const range = scalars[Math.floor(random() * scalars.length)].valueRange;
+    anchor = range.start + Math.floor(random() * (range.end - range.start + 1));
+  } else {
+    anchor = Math.floor(random() * (text.length + 1));
+  }
+  anchor = Math.min(anchor, text.length);
+  const kind = random();
+  if (kind < 0.6)
+    return {
+      start: anchor,
+      end: anchor,
+      text: TYPED[Math.floor(random() * TYPED.length)],
+    };
+  if (kind < 0.85)
+    return {
+      start: anchor,
+      end: Math.min(text.length, anchor + 1 + Math.floor(random() * 3)),
+      text: '',
+    };
+  return {
+    start: anchor,
+    end: Math.min(text.length, anchor + 1),
+    text: TYPED[Math.floor(random() * TYPED.length)],
+  };
+}
+
+function nodeRanges(model: ResumeModel): unknown[] {
+  const ranges: unknown[] = [];
+  if (model.document) {
+    visit(model.document, {
+      Node(_key, node) {
+        ranges.push([node.constructor.name, node.range]);
+      },
+    });
+  }
+  return ranges;
+}
+
+/** Everything a consumer of a result can read, fixes built. */
+function observable(result: LintResult): unknown {
+  const { model } = result;
+  return {
+    findings: result.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      range: finding.range,
+      message: finding.message,
+      severity: finding.severity,
+      fixes: finding.fixes,
+    })),
+    ruleErrors: result.ruleErrors.map((error) => error.ruleId),
+    value: model.value,
+    entries: [...model.entries.values()].map((entry) => [entry.path, entry.keyRange, entry.valueRange]),
+    bullets: model.bullets.map((bullet) => [bullet.path, bullet.kind, bullet.section, bullet.entryPath, bullet.text, bullet.range]),
+    lineStarts: model.lineStarts,
+    nodes: nodeRanges(model),
+  };
+}
+
+describe('incremental lint', function () {
+  this.timeout(120_000);
+
+  it('gives what a full lint gives, for seeded random edits to every seed resume', () => {
+    const { texts } = loadSeedTexts();
+    const random = mulberry32(20261130);
+    let edits = 0;
+    let reused = 0;
+    for (const seed of texts) {
+      for (let chain = 0; chain < CHAINS_PER_TEXT; chain++) {
+        let text = seed.text;
+        let previous = lint(text, OPTIONS, rules);
+        for (let i = 0; i < EDITS_PER_CHAIN; i++) {
+          const edit = randomEdit(previous.model, random);
+          const next = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+          const full = lint(next, OPTIONS, rules);
+          const incremental = lint(next, OPTIONS, rules, previous);
+          if (incremental.model.entries === previous.model.entries) reused++;
+          assert.deepEqual(
+            observable(incremental),
+            observable(full),
+            `${seed.name}, edit ${i}: ${JSON.stringify(edit)} at ${JSON.stringify(text.slice(edit.start - 20, edit.start))}`,
+          );
+          text = next;
+          previous = incremental;
+          edits++;
+        }
+      }
+    }
+    // The comparison means little if the fast path never ran.
+    assert.ok(reused > edits / 4, `only ${reused} of ${edits} edits took the incremental path`);
+  });
+
+  it('follows a person typing a whole sentence into a bullet, one character at a time', () => {
+    let text = 'work:\n  - name: Acme\n    highlights:\n      - Built the service\n      - Improved the API\n';
+    const at = text.indexOf('Built the service') + 'Built the service'.length;
+    let previous = lint(text, OPTIONS, rules);
+    const typed = ' that handles 4M requests/day at p99 120 ms';
+    for (let i = 0; i < typed.length; i++) {
+      text = text.slice(0, at + i) + typed[i] + text.slice(at + i);
+      const incremental = lint(text, OPTIONS, rules, previous);
+      assert.deepEqual(
+        observable(incremental),
+        observable(lint(text, OPTIONS, rules)),
+        `after typing ${JSON.stringify(typed.slice(0, i + 1))}`,
+      );
+      previous = incremental;
+    }
+    assert.equal(previous.model.bullets[0].text, `Built the service${typed}`);
+  });
+
+  describe('reparseScalarEdit', () => {
+    const base = 'work:\n  - name: Acme\n    highlights:\n      - Built the service # note\n      - Improved the API\n';
+    const edited = (from: string, to: string) => base.replace(from, to);
+
+    it('updates the scalar and moves what follows', () => {
+      const edit = reparseScalarEdit(parseResume(base), edited('Built the', 'Built all the'));
+      assert.ok(edit);
+      assert.equal(edit.path, 'work[0].highlights[0]');
+      assert.equal(edit.bullet?.text, 'Built all the service');
+      const next = edited('Built the', 'Built all the');
+      const second = edit.model.bullets[1];
+      assert.equal(next.slice(second.range.start, second.range.end), 'Improved the API');
+      assert.deepEqual(edit.change, {
+        start: base.indexOf('the service'),
+        oldEnd: base.indexOf('the service'),
+        delta: 4,
+      });
+    });
+
+    for (const [what, from, to] of [
+      ['a new line', 'Built the service', 'Built the\n      - service'],
+      ['a key', 'name:', 'nam:'],
+      ['a comment', '# note', '# nope'],
+      ['a value that becomes a mapping', 'Built the service', 'Built: the service'],
+      ['an unclosed quote', 'Improved the API', '"Improved the API'],
+      ['an anchor', 'Improved the API', '&a Improved the API'],
+      ['a string that becomes a number', 'Acme', '12'],
+    ] as const) {
+      it(`leaves ${what} to a full parse`, () => {
+        assert.equal(reparseScalarEdit(parseResume(base), edited(from, to)), undefined);
+      });
+    }
+
+    it('leaves a file with syntax errors or aliases to a full parse', () => {
+      const broken = `${base}skills: [a\n`;
+      assert.equal(reparseScalarEdit(parseResume(broken), broken.replace('Built', 'Builtx')), undefined);
+      const aliased = `${base}volunteer:\n  - &v\n    name: Acme\n  - *v\n`;
+      assert.equal(reparseScalarEdit(parseResume(aliased), aliased.replace('Built', 'Builtx')), undefined);
+    });
+  });
+
+  it('finds the changed span from the common prefix and suffix', () => {
+    assert.deepEqual(textChange('abcdef', 'abXdef'), {
+      start: 2,
+      oldEnd: 3,
+      delta: 0,
+    });
+    assert.deepEqual(textChange('abc', 'abcd'), {
+      start: 3,
+      oldEnd: 3,
+      delta: 1,
+    });
+    assert.deepEqual(textChange('aaaa', 'aaa'), {
+      start: 3,
+      oldEnd: 4,
+      delta: -1,
+    });
+    assert.equal(textChange('same', 'same'), undefined);
+  });
+});
