@@ -17,6 +17,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CompletionItem,
+  type Diagnostic,
   type DocumentSymbol,
   type InitializeParams,
   type InitializeResult,
@@ -33,6 +34,7 @@ import { DocumentState } from './lsp/documentState';
 import { SettingsStore } from './lsp/settings';
 import { buildReport, type ResumeReport } from './engine/report';
 import type { LintResult } from './engine/lint';
+import type { Finding } from './engine/types';
 import { REPORT_REQUEST, type ReportParams, type ReportResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -43,9 +45,15 @@ const state = new DocumentState(documents, settings, publish);
 let snippetEditSupport = false;
 let showDocumentSupport = false;
 
-/** The rule docs ship beside the bundle: `dist/server.js` → `docs/rules/<id>.md`. */
+/** The rule docs ship beside the bundle: `dist/server.js` → `docs/rules/<id>.md`. Every diagnostic links one: built once per rule. */
+const docsUris = new Map<string, string>();
 function docsUri(ruleId: string): string {
-  return pathToFileURL(path.join(__dirname, '..', docsPath(ruleId))).toString();
+  let uri = docsUris.get(ruleId);
+  if (uri === undefined) {
+    uri = pathToFileURL(path.join(__dirname, '..', docsPath(ruleId))).toString();
+    docsUris.set(ruleId, uri);
+  }
+  return uri;
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -94,13 +102,26 @@ documents.onDidClose((event) => {
 const fixableRules = new Set(allRuleMeta().filter((meta) => meta.fixable).map((meta) => meta.id));
 const isFixable = (ruleId: string) => fixableRules.has(ruleId);
 
+/**
+ * A finding an edit did not move comes back as the same object, with the
+ * text before it unchanged, so its diagnostic is too: typing re-converts
+ * only what moved.
+ */
+const diagnostics = new WeakMap<Finding, Diagnostic>();
+function diagnosticOf(finding: Finding, document: TextDocument): Diagnostic {
+  let diagnostic = diagnostics.get(finding);
+  if (!diagnostic) {
+    diagnostic = toDiagnostic(finding, document, docsUri, isFixable);
+    diagnostics.set(finding, diagnostic);
+  }
+  return diagnostic;
+}
+
 function publish(uri: string): void {
   const checked = state.current(uri);
   const document = documents.get(uri);
   if (!checked || !document) return;
-  const diagnostics = checked.result
-    ? checked.result.findings.map((finding) => toDiagnostic(finding, document, docsUri, isFixable))
-    : [];
+  const diagnostics = checked.result ? checked.result.findings.map((finding) => diagnosticOf(finding, document)) : [];
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 }
 

@@ -82,7 +82,7 @@ export class DocumentState {
     const checked: Checked = { version: document.version, settings };
     if (this.isResumeWith(document, settings)) {
       const resumePath = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
-      checked.result = lint(document.getText(), {
+      const options = {
         rules: settings.rules,
         role: settings.role,
         loadPosting: postingLoader({
@@ -90,7 +90,9 @@ export class DocumentState {
           root: resumePath ? this.settings.rootOf(resumePath) : undefined,
           fromSettings: settings.posting,
         }),
-      });
+      };
+      // The last result lets the engine re-check only what the edit changed; it is replaced below.
+      checked.result = lint(document.getText(), options, undefined, known?.result);
     }
     this.checked.set(document.uri, checked);
     return checked;
