@@ -4,6 +4,7 @@
  * translates findings, completions and outlines into the protocol.
  */
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -13,10 +14,12 @@ import {
   InsertTextFormat,
   MarkupKind,
   ProposedFeatures,
+  StreamMessageWriter,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
   type CompletionItem,
+  type Connection,
   type Diagnostic,
   type DocumentSymbol,
   type InitializeParams,
@@ -31,13 +34,31 @@ import { foldingRanges, outline, type OutlineItem } from './engine/features/outl
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions';
 import { toDiagnostic, toRange } from './lsp/diagnostics';
 import { DocumentState } from './lsp/documentState';
+import { diagnosticsEncoder } from './lsp/encoder';
 import { SettingsStore } from './lsp/settings';
 import { buildReport, type ResumeReport } from './engine/report';
 import type { LintResult } from './engine/lint';
 import type { Finding } from './engine/types';
 import { REPORT_REQUEST, type ReportParams, type ReportResult } from './protocol';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = connect();
+
+/**
+ * Over stdio (how every editor starts it), with an encoder that serializes
+ * each diagnostic once; other transports as the library sets them up.
+ */
+function connect(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: diagnosticsEncoder });
+  // Given the stdin stream (not a reader) the library still exits when the client goes away.
+  const created = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
+  // stdout carries the protocol: anything a dependency logs goes to the client's output instead.
+  const log = (...args: unknown[]) => created.console.log(format(...args));
+  console.log = console.info = console.debug = log;
+  console.warn = (...args: unknown[]) => created.console.warn(format(...args));
+  console.error = (...args: unknown[]) => created.console.error(format(...args));
+  return created;
+}
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
 const state = new DocumentState(documents, settings, publish);
