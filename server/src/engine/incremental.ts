@@ -26,6 +26,7 @@ import {
   type Scalar,
 } from 'yaml';
 import { formatPath, YAML_OPTIONS, type Bullet, type PathEntry, type ResumeModel } from './document';
+import { detached } from './memo';
 import { lineOf } from './textLines';
 import type { OffsetRange } from './types';
 
@@ -194,7 +195,8 @@ function lineWithBreak(text: string, lineStart: number, lineEnd: number): string
 }
 
 function parseLine(line: string): Document.Parsed | undefined {
-  const document = parseDocument(line, YAML_OPTIONS);
+  // Its scalar joins the model and outlives this version of the file: it must not hold on to the whole text.
+  const document = parseDocument(detached(line), YAML_OPTIONS);
   if (document.errors.length > 0 || document.warnings.length > 0 || !document.contents) return undefined;
   return document;
 }

@@ -9,11 +9,22 @@ export function memoizeByText<T>(compute: (text: string) => T, limit = 20_000): 
   return (text) => {
     let result = cache.get(text);
     if (result === undefined) {
-      result = compute(text);
+      const key = detached(text);
+      result = compute(key);
       // Crude but bounded: a huge file must not grow the cache without end.
       if (cache.size >= limit) cache.clear();
-      cache.set(text, result);
+      cache.set(key, result);
     }
     return result;
   };
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from.
+ * A bullet's text is a slice of the whole document, and JavaScript engines
+ * keep the whole document alive for as long as a slice lives: a cache keyed
+ * by slices would keep every version of the file ever typed.
+ */
+export function detached(text: string): string {
+  return (' ' + text).slice(1);
 }
