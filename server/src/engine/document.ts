@@ -157,17 +157,17 @@ function tooDeep(text: string): ResumeModel {
   };
 }
 
-/** Every scalar under `node`, keys included, in document order. */
-export function* scalarsIn(node: unknown): Generator<Scalar> {
+/** Calls `visit` with every scalar under `node`, keys included, in document order. */
+export function forEachScalar(node: unknown, visit: (scalar: Scalar) => void): void {
   if (isScalar(node)) {
-    yield node;
+    visit(node);
   } else if (isCollection(node)) {
     for (const item of node.items) {
       if (isPair(item)) {
-        yield* scalarsIn(item.key);
-        yield* scalarsIn(item.value);
+        forEachScalar(item.key, visit);
+        forEachScalar(item.value, visit);
       } else {
-        yield* scalarsIn(item);
+        forEachScalar(item, visit);
       }
     }
   }

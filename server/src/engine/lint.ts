@@ -39,11 +39,13 @@ export function allRuleMeta(rules: readonly Rule[] = registeredRules): RuleMeta[
 }
 
 /**
- * What a later lint may reuse: every rule's findings before levels, disable
- * comments and caps were applied, and the options they were found with.
+ * What a later lint may reuse: each bullet-scoped rule's findings before
+ * levels, disable comments and caps were applied, and the options they were
+ * found with. Only those: the rest is found again anyway, and keeping it
+ * would keep hundreds of objects alive between keystrokes.
  */
 interface Reusable {
-  raw: RawFinding[];
+  bulletFindings: Map<string, RawFinding[]>;
   rules: readonly Rule[];
   optionsKey: string;
 }
@@ -66,6 +68,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
     ...resolvePosting(model, options),
   };
   const raw: RawFinding[] = [];
+  const bulletFindings = new Map<string, RawFinding[]>();
   const ruleErrors: LintResult['ruleErrors'] = [];
 
   for (const problem of model.syntaxProblems) {
@@ -106,12 +109,15 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
     const level = effectiveLevel(rule.meta, levels, resolved);
     if (level === 'off' || (skipProse && rule.meta.tags.includes('prose'))) continue;
     const report = (report: Report) => raw.push({ ruleId: rule.meta.id, ...report });
+    const from = raw.length;
     try {
-      if (edit && reuse && rule.meta.scope === 'bullet') recheckEditedBullet(rule, edit, reuse.raw, resolved, raw);
+      const previousFindings = reuse?.bulletFindings.get(rule.meta.id);
+      if (edit && previousFindings && rule.meta.scope === 'bullet') recheckEditedBullet(rule, edit, previousFindings, resolved, raw);
       else rule.check({ model, options: resolved, report });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
     }
+    if (rule.meta.scope === 'bullet') bulletFindings.set(rule.meta.id, raw.slice(from));
   }
 
   const metaById = metaByIdOf(rules);
@@ -125,7 +131,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   }
   findings.sort(inFileOrder);
   const result: LintResult = { model, findings: capPerRule(findings), ruleErrors, posting: resolved.posting };
-  if (ruleErrors.length === 0) reusable.set(result, { raw, rules, optionsKey });
+  if (ruleErrors.length === 0) reusable.set(result, { bulletFindings, rules, optionsKey });
   return result;
 }
 
@@ -142,7 +148,6 @@ function recheckEditedBullet(
 ): void {
   const { model, change, oldBulletRange } = edit;
   for (const finding of previousRaw) {
-    if (finding.ruleId !== rule.meta.id) continue;
     if (oldBulletRange && finding.range.start >= oldBulletRange.start && finding.range.end <= oldBulletRange.end) continue;
     // Before the edit nothing moved and the text it was built from is the same: keep it, fixes and all.
     if (finding.range.end <= change.start) {

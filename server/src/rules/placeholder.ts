@@ -5,7 +5,7 @@
  */
 import { memoizeByText } from '../engine/memo';
 import type { Scalar } from 'yaml';
-import { nodeRange, scalarsIn, type ResumeModel } from '../engine/document';
+import { forEachScalar, nodeRange, type ResumeModel } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import type { Rule } from '../engine/rule';
 import { scalarSourceMap } from '../engine/scalarSource';
@@ -73,11 +73,13 @@ const rule: Rule = {
   check({ model, report }) {
     if (!model.document) return;
     // Keys too: `- TODO: the Kafka migration` parses as a mapping whose key is the TODO.
-    for (const node of scalarsIn(model.document.contents)) {
-      if (typeof node.value !== 'string') continue;
+    forEachScalar(model.document.contents, (node) => {
+      if (typeof node.value !== 'string') return;
+      const hits = placeholderHits(node.value);
+      if (hits.length === 0) return;
       const rangeOf = scalarRanges(model, node);
-      for (const hit of placeholderHits(node.value)) report({ range: rangeOf(hit.start, hit.end), message: message(hit.token) });
-    }
+      for (const hit of hits) report({ range: rangeOf(hit.start, hit.end), message: message(hit.token) });
+    });
   },
 };
 

@@ -81,9 +81,7 @@ function toFinding(model: ResumeModel, error: SchemaError): RawFinding | undefin
 function unknownKey(model: ResumeModel, parent: PathSegment[], key: string): RawFinding | undefined {
   const entry = model.entries.get(formatPath([...parent, key]));
   if (!entry?.keyRange) return undefined;
-  const candidates = knownKeys(parent);
-  const renamed = RENAMED_KEYS[key.toLowerCase()];
-  const suggestion = renamed && candidates.includes(renamed) ? renamed : closest(key, candidates);
+  const suggestion = suggestedKey(parent, key);
   const where = describePlace(parent);
   if (!suggestion) {
     return {
@@ -101,6 +99,27 @@ function unknownKey(model: ResumeModel, parent: PathSegment[], key: string): Raw
       ? []
       : [{ title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [{ range: entry.keyRange, newText: suggestion }] }],
   };
+}
+
+/** Suggestions by schema location and key: the same typo is reported again on every keystroke. */
+const suggestions = new WeakMap<object, Map<string, string | undefined>>();
+
+function suggestedKey(parent: PathSegment[], key: string): string | undefined {
+  const location = schemaAt(parent);
+  if (!location) return undefined;
+  let known = suggestions.get(location);
+  if (!known) {
+    known = new Map();
+    suggestions.set(location, known);
+  }
+  if (!known.has(key)) {
+    // Typing a key letter by letter adds one entry per letter: bounded, not kept forever.
+    if (known.size >= 1000) known.clear();
+    const candidates = knownKeys(parent);
+    const renamed = RENAMED_KEYS[key.toLowerCase()];
+    known.set(key, renamed && candidates.includes(renamed) ? renamed : closest(key, candidates));
+  }
+  return known.get(key);
 }
 
 const TYPE_NAMES: Record<string, string> = {
