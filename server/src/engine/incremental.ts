@@ -44,8 +44,8 @@ export interface ScalarEdit {
   path: string;
   /** The bullet the edit was in, as it is now; undefined for other scalars. */
   bullet?: Bullet;
-  /** That bullet's range before the edit. */
-  oldBulletRange?: OffsetRange;
+  /** That bullet as it was before the edit. */
+  oldBullet?: Bullet;
 }
 
 const COMPARE_BLOCK = 256;
@@ -95,7 +95,6 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
   if (previous.document) shiftNode(previous.document, change);
   replaceChild(parent.node as YamlNode, oldNode, replacement);
   const oldBullet = previous.bullets.find((bullet) => bullet.node === oldNode);
-  const oldBulletRange = oldBullet?.range;
   shiftEntries(previous.entries, change, entry, replacement);
   const last = entry.segments[entry.segments.length - 1];
   (valueParent as Record<string | number, unknown>)[last] = replacement.value;
@@ -118,7 +117,7 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
     return current && current.valueRange !== old.range ? { ...old, range: current.valueRange } : old;
   });
   const model: ResumeModel = { ...previous, text, bullets };
-  return { model, change, path: entry.path, bullet, oldBulletRange };
+  return { model, change, path: entry.path, bullet, oldBullet };
 }
 
 /** Only a model the full parse read without trouble is updated; aliases could share the scalar with other paths. */

@@ -7,7 +7,7 @@ import { reparseScalarEdit, type ScalarEdit, type TextChange } from './increment
 import type { Report, ResolvedOptions, Rule } from './rule';
 import { structuralChecks } from './schema/checks';
 import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
-import type { Finding, Fix, LintOptions, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
+import type { Finding, Fix, LintOptions, OffsetRange, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
 import { rules as registeredRules } from '../rules/registry';
 import { disabledRules } from './disableComments';
 import { postingReference } from './posting';
@@ -45,7 +45,8 @@ export function allRuleMeta(rules: readonly Rule[] = registeredRules): RuleMeta[
  * would keep hundreds of objects alive between keystrokes.
  */
 interface Reusable {
-  bulletFindings: Map<string, RawFinding[]>;
+  /** By rule id, for the rules that are bullet-scoped or say what they read of each bullet. */
+  movableFindings: Map<string, RawFinding[]>;
   rules: readonly Rule[];
   optionsKey: string;
 }
@@ -68,7 +69,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
     ...resolvePosting(model, options),
   };
   const raw: RawFinding[] = [];
-  const bulletFindings = new Map<string, RawFinding[]>();
+  const movableFindings = new Map<string, RawFinding[]>();
   const ruleErrors: LintResult['ruleErrors'] = [];
 
   for (const problem of model.syntaxProblems) {
@@ -111,13 +112,19 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
     const report = (report: Report) => raw.push({ ruleId: rule.meta.id, ...report });
     const from = raw.length;
     try {
-      const previousFindings = reuse?.bulletFindings.get(rule.meta.id);
-      if (edit && previousFindings && rule.meta.scope === 'bullet') recheckEditedBullet(rule, edit, previousFindings, resolved, raw);
-      else rule.check({ model, options: resolved, report });
+      const previousFindings = edit && reuse?.movableFindings.get(rule.meta.id);
+      if (edit && previousFindings && rule.meta.scope === 'bullet') {
+        recheckEditedBullet(rule, edit, previousFindings, resolved, raw);
+      } else if (edit && previousFindings && rule.bulletKey && bulletKeyKept(rule.bulletKey, edit)) {
+        const recheck: Recheck = (_range, report) => rule.check({ model, options: resolved, report });
+        for (const finding of previousFindings) raw.push(movedFinding(finding, edit, recheck));
+      } else {
+        rule.check({ model, options: resolved, report });
+      }
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
     }
-    if (rule.meta.scope === 'bullet') bulletFindings.set(rule.meta.id, raw.slice(from));
+    if (rule.meta.scope === 'bullet' || rule.bulletKey) movableFindings.set(rule.meta.id, raw.slice(from));
   }
 
   const metaById = metaByIdOf(rules);
@@ -131,7 +138,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   }
   findings.sort(inFileOrder);
   const result: LintResult = { model, findings: capPerRule(findings), ruleErrors, posting: resolved.posting };
-  if (ruleErrors.length === 0) reusable.set(result, { bulletFindings, rules, optionsKey });
+  if (ruleErrors.length === 0) reusable.set(result, { movableFindings, rules, optionsKey });
   return result;
 }
 
@@ -146,37 +153,50 @@ function recheckEditedBullet(
   options: ResolvedOptions,
   raw: RawFinding[],
 ): void {
-  const { model, change, oldBulletRange } = edit;
+  const { model, oldBullet } = edit;
+  const recheck: Recheck = (range, report) => {
+    const bullet = model.bullets.find((candidate) => candidate.range.start <= range.start && range.end <= candidate.range.end);
+    if (bullet) checkBullets(rule, model, [bullet], options, report);
+  };
   for (const finding of previousRaw) {
-    if (oldBulletRange && finding.range.start >= oldBulletRange.start && finding.range.end <= oldBulletRange.end) continue;
-    // Before the edit nothing moved and the text it was built from is the same: keep it, fixes and all.
-    if (finding.range.end <= change.start) {
-      raw.push(finding);
-      continue;
-    }
-    const range = { start: moved(finding.range.start, change), end: moved(finding.range.end, change) };
-    const { message } = finding;
-    raw.push({ ruleId: finding.ruleId, range, message, fixes: () => fixesFromRecheck(rule, model, range, message, options) });
+    if (oldBullet && finding.range.start >= oldBullet.range.start && finding.range.end <= oldBullet.range.end) continue;
+    raw.push(movedFinding(finding, edit, recheck));
   }
   if (edit.bullet) checkBullets(rule, model, [edit.bullet], options, (report) => raw.push({ ruleId: rule.meta.id, ...report }));
 }
+
+/** Whether an edit left what the rule reads of the edited bullet as it was; an edit outside bullets always does. */
+function bulletKeyKept(bulletKey: (bullet: Bullet) => string, edit: ScalarEdit): boolean {
+  return !edit.bullet || !edit.oldBullet || bulletKey(edit.bullet) === bulletKey(edit.oldBullet);
+}
+
+/**
+ * A finding from the previous lint, where the edit moved it. Before the edit
+ * (and outside the edited bullet) nothing moved and the text it was built
+ * from is the same: it is kept, fixes and all. Otherwise its fixes were built
+ * for the old text: they are built again, when asked, by checking again as
+ * `recheck` does and taking the finding's own.
+ */
+function movedFinding(finding: RawFinding, edit: ScalarEdit, recheck: Recheck): RawFinding {
+  const { change, oldBullet } = edit;
+  // A fix in the edited bullet rewrites text that changed, wherever the finding stands.
+  const inEditedBullet = oldBullet !== undefined && oldBullet.range.start <= finding.range.start && finding.range.end <= oldBullet.range.end;
+  if (finding.range.end <= change.start && !inEditedBullet) return finding;
+  const range = { start: moved(finding.range.start, change), end: moved(finding.range.end, change) };
+  const { ruleId, message } = finding;
+  return { ruleId, range, message, fixes: () => fixesFromRecheck(range, message, recheck) };
+}
+
+/** Runs a rule again on the current model where it could find a finding at `range`, passing every report on. */
+type Recheck = (range: OffsetRange, report: (report: Report) => void) => void;
 
 function moved(offset: number, change: TextChange): number {
   return offset >= change.oldEnd ? offset + change.delta : offset;
 }
 
-/** A moved finding's fixes were built for the old text: build them again from its bullet as it is now. */
-function fixesFromRecheck(
-  rule: Rule,
-  model: ResumeModel,
-  range: { start: number; end: number },
-  message: string,
-  options: ResolvedOptions,
-): Fix[] {
-  const bullet = model.bullets.find((candidate) => candidate.range.start <= range.start && range.end <= candidate.range.end);
-  if (!bullet) return [];
+function fixesFromRecheck(range: OffsetRange, message: string, recheck: Recheck): Fix[] {
   let fixes: Fix[] = [];
-  checkBullets(rule, model, [bullet], options, (report) => {
+  recheck(range, (report) => {
     if (report.range.start !== range.start || report.range.end !== range.end || report.message !== message) return;
     fixes = typeof report.fixes === 'function' ? report.fixes() : (report.fixes ?? []);
   });

@@ -2,7 +2,7 @@
  * What a rule is: metadata plus a `check` that reads the document model and
  * reports findings. Rules never see editors, files or the protocol.
  */
-import type { ResumeModel } from './document';
+import type { Bullet, ResumeModel } from './document';
 import type { Fix, LintOptions, OffsetRange, PostingSource, RuleMeta } from './types';
 
 export interface Report {
@@ -33,6 +33,13 @@ export interface ResolvedOptions {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+  /**
+   * For a rule whose findings depend on nothing but a little of each bullet
+   * (its opening verb, say) and lie inside bullets: that little, as a
+   * string. After an edit that leaves the edited bullet's key as it was, or
+   * edits no bullet, the previous findings stand, moved with the text.
+   */
+  bulletKey?(bullet: Bullet): string;
 }
 
 /** Docs live next to the code: `docs/rules/<id>.md`, computed, never typed. */

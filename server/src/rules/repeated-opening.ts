@@ -143,6 +143,14 @@ const rule: Rule = {
     fixable: true,
     tags: ['prose'],
   },
+  // What the findings depend on: each highlight's opening verb and where its word stands.
+  bulletKey(bullet) {
+    const opening = bullet.kind === 'highlight' ? openingVerb(bullet.text) : undefined;
+    if (!opening) return '';
+    const word = opening.words[opening.index];
+    const { start, end } = proseToRaw(opening.prose, word.start, word.end);
+    return `${opening.form.base} ${word.text} ${start} ${end}`;
+  },
   check({ model, report }) {
     const all: Opened[] = [];
     const byRole = new Map<string, Opened[]>();
