@@ -1,6 +1,8 @@
 /**
  * Text in, findings out: parse, validate against the schema, run the rules,
- * then apply the person's choices (levels, role, disable comments).
+ * then apply the person's choices (levels, role, disable comments). Given
+ * the previous result, an edit inside one value is re-parsed and re-checked
+ * only as far as it can change anything.
  */
 import { parseResume, type Bullet, type ResumeModel } from './document';
 import { reparseScalarEdit, type ScalarEdit, type TextChange } from './incremental';
@@ -39,13 +41,14 @@ export function allRuleMeta(rules: readonly Rule[] = registeredRules): RuleMeta[
 }
 
 /**
- * What a later lint may reuse: each bullet-scoped rule's findings before
- * levels, disable comments and caps were applied, and the options they were
- * found with. Only those: the rest is found again anyway, and keeping it
- * would keep hundreds of objects alive between keystrokes.
+ * What a later lint may reuse: the findings of the rules that can move them
+ * (bullet-scoped ones, and ones with a `bulletKey`), before levels, disable
+ * comments and caps were applied, and the options they were found with.
+ * Only those: the rest is found again anyway, and keeping it would keep
+ * hundreds of objects alive between keystrokes.
  */
 interface Reusable {
-  /** By rule id, for the rules that are bullet-scoped or say what they read of each bullet. */
+  /** By rule id. */
   movableFindings: Map<string, RawFinding[]>;
   rules: readonly Rule[];
   optionsKey: string;
@@ -109,18 +112,11 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   for (const rule of rules) {
     const level = effectiveLevel(rule.meta, levels, resolved);
     if (level === 'off' || (skipProse && rule.meta.tags.includes('prose'))) continue;
-    const report = (report: Report) => raw.push({ ruleId: rule.meta.id, ...report });
     const from = raw.length;
     try {
       const previousFindings = edit && reuse?.movableFindings.get(rule.meta.id);
-      if (edit && previousFindings && rule.meta.scope === 'bullet') {
-        recheckEditedBullet(rule, edit, previousFindings, resolved, raw);
-      } else if (edit && previousFindings && rule.bulletKey && bulletKeyKept(rule.bulletKey, edit)) {
-        const recheck: Recheck = (_range, report) => rule.check({ model, options: resolved, report });
-        for (const finding of previousFindings) raw.push(movedFinding(finding, edit, recheck));
-      } else {
-        rule.check({ model, options: resolved, report });
-      }
+      if (edit && previousFindings) runAfterEdit(rule, edit, previousFindings, resolved, raw);
+      else rule.check({ model, options: resolved, report: (report) => raw.push({ ruleId: rule.meta.id, ...report }) });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
     }
@@ -140,6 +136,19 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   const result: LintResult = { model, findings: capPerRule(findings), ruleErrors, posting: resolved.posting };
   if (ruleErrors.length === 0) reusable.set(result, { movableFindings, rules, optionsKey });
   return result;
+}
+
+/** A rule after an edit in one scalar, given its findings from before: checked again only as far as the edit can change them. */
+function runAfterEdit(rule: Rule, edit: ScalarEdit, previousRaw: readonly RawFinding[], options: ResolvedOptions, raw: RawFinding[]): void {
+  const { model } = edit;
+  if (rule.meta.scope === 'bullet') {
+    recheckEditedBullet(rule, edit, previousRaw, options, raw);
+  } else if (rule.bulletKey && bulletKeyKept(rule.bulletKey, edit)) {
+    const recheck: Recheck = (_range, report) => rule.check({ model, options, report });
+    for (const finding of previousRaw) raw.push(movedFinding(finding, edit, recheck));
+  } else {
+    rule.check({ model, options, report: (report) => raw.push({ ruleId: rule.meta.id, ...report }) });
+  }
 }
 
 /**
