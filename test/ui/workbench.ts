@@ -491,11 +491,13 @@ export class Workbench {
 
   /** Moves the cursor with Go to Line (Ctrl+G), 1-based, and waits for the status bar to show it. */
   async goTo(line: number, column = 1): Promise<void> {
+    // From the editor, as a person would: keys pressed while the Problems panel has the focus open its rows.
+    await this.focusFirstEditor();
     await this.page.keyboard.press('Control+G');
     const input = this.quickInput.locator('input');
     await input.waitFor({ timeout: TIMEOUT.ui });
     await input.fill(`:${line}:${column}`);
-    await this.page.keyboard.press('Enter');
+    await input.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
     await this.page
       .locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${column}` })
