@@ -17,9 +17,11 @@ import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  FileChangeType,
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
@@ -33,6 +35,7 @@ import {
   UnregistrationRequest,
   type ClientCapabilities,
   type ConfigurationItem,
+  type FileEvent,
   type InitializeResult,
   type ProtocolConnection,
   type ProtocolRequestType,
@@ -264,6 +267,13 @@ export class LspClient {
    * Tells the server settings changed. With pull configuration the server
    * asks again (answered from {@link settings}); pass `settings` to push them.
    */
+  /** Tells the server that files it may read changed on disk, as an editor's file watcher does. */
+  async filesChanged(uris: string[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: uris.map((uri): FileEvent => ({ uri, type: FileChangeType.Changed })),
+    });
+  }
+
   async changeConfiguration(settings: unknown = null): Promise<void> {
     this.globalMark = this.mark();
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });

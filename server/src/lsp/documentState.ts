@@ -22,6 +22,7 @@ interface Checked {
 export class DocumentState {
   private readonly checked = new Map<string, Checked>();
   private readonly pending = new Set<string>();
+  private readonly stale = new Set<string>();
   private readonly matchers = new Map<string, FileMatcher>();
 
   constructor(
@@ -40,12 +41,17 @@ export class DocumentState {
     });
   }
 
+  /** Settings or a file a resume reads (a posting) changed: check every document again, whatever its version. */
   revalidateAll(): void {
-    for (const document of this.documents.all()) this.schedule(document.uri);
+    for (const document of this.documents.all()) {
+      this.stale.add(document.uri);
+      this.schedule(document.uri);
+    }
   }
 
   forget(uri: string): void {
     this.checked.delete(uri);
+    this.stale.delete(uri);
   }
 
   current(uri: string): Checked | undefined {
@@ -79,6 +85,9 @@ export class DocumentState {
   private store(document: TextDocument, settings: Settings): Checked | undefined {
     const known = this.checked.get(document.uri);
     if (known && known.version > document.version) return known;
+    // A request (code actions, CodeLens) often asks before the scheduled check runs: do not lint that version twice.
+    if (known && known.version === document.version && !this.stale.has(document.uri) && sameSettings(known.settings, settings)) return known;
+    this.stale.delete(document.uri);
     const checked: Checked = { version: document.version, settings };
     if (this.isResumeWith(document, settings)) {
       const resumePath = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
@@ -115,4 +124,8 @@ export class DocumentState {
     }
     return matcher;
   }
+}
+
+function sameSettings(a: Settings, b: Settings): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
