@@ -304,7 +304,7 @@ function replaceChild(parent: YamlNode, oldNode: Scalar, replacement: Scalar): v
 }
 
 /** Offsets at or after the end of the replaced span move; only the edited scalar has offsets inside it. */
-const movedOffset = (offset: number, change: TextChange): number => (offset >= change.oldEnd ? offset + change.delta : offset);
+export const movedOffset = (offset: number, change: TextChange): number => (offset >= change.oldEnd ? offset + change.delta : offset);
 
 /** Moves every node range that lies after the edit; subtrees wholly before it are skipped. */
 function shiftNode(node: unknown, change: TextChange): void {

@@ -5,7 +5,7 @@
  * only as far as it can change anything.
  */
 import { parseResume, type Bullet, type ResumeModel } from './document';
-import { reparseScalarEdit, type ScalarEdit, type TextChange } from './incremental';
+import { movedOffset, reparseScalarEdit, type ScalarEdit } from './incremental';
 import type { Report, ResolvedOptions, Rule } from './rule';
 import { structuralChecks } from './schema/checks';
 import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
@@ -191,17 +191,13 @@ function movedFinding(finding: RawFinding, edit: ScalarEdit, recheck: Recheck): 
   // A fix in the edited bullet rewrites text that changed, wherever the finding stands.
   const inEditedBullet = oldBullet !== undefined && oldBullet.range.start <= finding.range.start && finding.range.end <= oldBullet.range.end;
   if (finding.range.end <= change.start && !inEditedBullet) return finding;
-  const range = { start: moved(finding.range.start, change), end: moved(finding.range.end, change) };
+  const range = { start: movedOffset(finding.range.start, change), end: movedOffset(finding.range.end, change) };
   const { ruleId, message } = finding;
   return { ruleId, range, message, fixes: () => fixesFromRecheck(range, message, recheck) };
 }
 
 /** Runs a rule again on the current model where it could find a finding at `range`, passing every report on. */
 type Recheck = (range: OffsetRange, report: (report: Report) => void) => void;
-
-function moved(offset: number, change: TextChange): number {
-  return offset >= change.oldEnd ? offset + change.delta : offset;
-}
 
 function fixesFromRecheck(range: OffsetRange, message: string, recheck: Recheck): Fix[] {
   let fixes: Fix[] = [];
