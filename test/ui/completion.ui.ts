@@ -33,7 +33,7 @@ describe('Completion', () => {
       .waitFor({ timeout: TIMEOUT.ui });
     await wb.page.keyboard.press('Enter');
     await suggest.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
-    assert.match(await wb.lineText(last + 1), /^ {4}position: ?/);
+    await wb.waitForLine(last + 1, /^ {4}position: ?$/);
     await wb.page.keyboard.press('Escape');
     await wb.runCommand('File: Revert File');
   });

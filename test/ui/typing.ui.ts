@@ -26,7 +26,7 @@ describe('Typing', () => {
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type('hilights:');
-    assert.equal(await wb.lineText(typedLine), '    hilights:');
+    await wb.waitForLine(typedLine, '    hilights:');
 
     const typo = expected.find((row) => row.line === typedLine)!;
     await wb.squiggle(typedLine, typo.severity, TIMEOUT.firstDiagnostics);

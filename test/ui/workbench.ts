@@ -734,11 +734,15 @@ export class Workbench {
     await this.page.locator('.editor-group-container.active .editor-instance .monaco-editor.focused').waitFor({ timeout: TIMEOUT.ui });
   }
 
-  /** Waits until line `line` (1-based, in view) of the active editor reads `text`. */
-  async waitForLine(line: number, text: string, timeout = TIMEOUT.ui): Promise<void> {
+  /**
+   * Waits until line `line` (1-based, in view) of the active editor reads `text`
+   * (or matches it): the editor renders typed keys a frame or more after they are sent.
+   */
+  async waitForLine(line: number, text: string | RegExp, timeout = TIMEOUT.ui): Promise<void> {
+    const pattern = typeof text === 'string' ? undefined : { source: text.source, flags: text.flags };
     await this.page
       .waitForFunction(
-        ({ line, text }) => {
+        ({ line, text, pattern }) => {
           const editor = document.querySelector('.editor-group-container.active .editor-instance .monaco-editor');
           const number = [...(editor?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].find(
             (element) => element.textContent?.trim() === String(line),
@@ -748,14 +752,15 @@ export class Workbench {
           const view = [...editor.querySelectorAll('.view-lines .view-line')].find(
             (element) => Math.abs(element.getBoundingClientRect().top - top) < 2,
           );
-          return (view?.textContent ?? '').replace(/\u00a0/g, ' ') === text;
+          const shown = (view?.textContent ?? '').replace(/\u00a0/g, ' ');
+          return pattern ? new RegExp(pattern.source, pattern.flags).test(shown) : shown === text;
         },
-        { line, text },
+        { line, text: typeof text === 'string' ? text : '', pattern },
         { timeout },
       )
       .catch(async (error: Error) => {
         const shown = await this.lineText(line).catch((reason: Error) => reason.message);
-        throw new Error(`line ${line} reads "${shown}", not "${text}": ${error.message}`);
+        throw new Error(`line ${line} reads "${shown}", not "${String(text)}": ${error.message}`);
       });
   }
 
