@@ -14,7 +14,6 @@ import {
   InsertTextFormat,
   MarkupKind,
   ProposedFeatures,
-  StreamMessageWriter,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -34,7 +33,7 @@ import { foldingRanges, outline, type OutlineItem } from './engine/features/outl
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions';
 import { toDiagnostic, toRange } from './lsp/diagnostics';
 import { DocumentState } from './lsp/documentState';
-import { diagnosticsEncoder } from './lsp/encoder';
+import { GatheringMessageWriter } from './lsp/writer';
 import { SettingsStore } from './lsp/settings';
 import { buildReport, type ResumeReport } from './engine/report';
 import type { LintResult } from './engine/lint';
@@ -44,12 +43,12 @@ import { REPORT_REQUEST, type ReportParams, type ReportResult } from './protocol
 const connection = connect();
 
 /**
- * Over stdio (how every editor starts it), with an encoder that serializes
- * each diagnostic once; other transports as the library sets them up.
+ * Over stdio (how every editor starts it), with a writer that encodes each
+ * diagnostic once; other transports as the library sets them up.
  */
 function connect(): Connection {
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: diagnosticsEncoder });
+  const writer = new GatheringMessageWriter(process.stdout);
   // Given the stdin stream (not a reader) the library still exits when the client goes away.
   const created = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
   // stdout carries the protocol: anything a dependency logs goes to the client's output instead.
