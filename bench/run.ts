@@ -89,6 +89,7 @@ async function measure(server: ServerUnderTest, lines: number, text: string, edi
     settings: server.settings,
     workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'bench' }],
     timeoutMs: 120_000,
+    retainDiagnostics: 'latest',
   });
   const readyMs = performance.now() - spawned;
   try {
