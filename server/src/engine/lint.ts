@@ -109,69 +109,83 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   }
 
   const levels = options.rules ?? {};
+  // One list per rule: sorted and capped on its own, a rule's thousands of findings never meet the others'.
+  const lists: RawFinding[][] = [raw.sort(inFileOrder)];
   for (const rule of rules) {
     const level = effectiveLevel(rule.meta, levels, resolved);
     if (level === 'off' || (skipProse && rule.meta.tags.includes('prose'))) continue;
-    const from = raw.length;
+    let list: RawFinding[] = [];
     try {
       const previousFindings = edit && reuse?.movableFindings.get(rule.meta.id);
-      if (edit && previousFindings) runAfterEdit(rule, edit, previousFindings, resolved, raw);
-      else rule.check({ model, options: resolved, report: (report) => raw.push({ ruleId: rule.meta.id, ...report }) });
+      if (edit && previousFindings) list = runAfterEdit(rule, edit, previousFindings, resolved);
+      else rule.check({ model, options: resolved, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
     }
-    if (rule.meta.scope === 'bullet' || rule.bulletKey) movableFindings.set(rule.meta.id, raw.slice(from));
+    list.sort(inFileOrder);
+    lists.push(list);
+    if (rule.meta.scope === 'bullet' || rule.bulletKey) movableFindings.set(rule.meta.id, list);
   }
 
-  const metaById = metaByIdOf(rules);
-  const disabled = disabledRules(model);
+  const shown: Shown = { metaById: metaByIdOf(rules), levels, options: resolved, disabled: disabledRules(model) };
   const findings: Finding[] = [];
-  for (const finding of raw) {
-    const meta = metaById.get(finding.ruleId);
-    const level = meta ? effectiveLevel(meta, levels, resolved) : 'error';
-    if (level === 'off' || disabled.isDisabled(finding.ruleId, finding.range.start)) continue;
-    findings.push(findingOf(finding, level));
-  }
+  for (const list of lists) addCapped(list, shown, findings);
   findings.sort(inFileOrder);
-  const result: LintResult = { model, findings: capPerRule(findings), ruleErrors, posting: resolved.posting };
+  const result: LintResult = { model, findings, ruleErrors, posting: resolved.posting };
   if (ruleErrors.length === 0) reusable.set(result, { movableFindings, rules, optionsKey });
   return result;
 }
 
 /** A rule after an edit in one scalar, given its findings from before: checked again only as far as the edit can change them. */
-function runAfterEdit(rule: Rule, edit: ScalarEdit, previousRaw: readonly RawFinding[], options: ResolvedOptions, raw: RawFinding[]): void {
+function runAfterEdit(rule: Rule, edit: ScalarEdit, previousRaw: readonly RawFinding[], options: ResolvedOptions): RawFinding[] {
   const { model } = edit;
-  if (rule.meta.scope === 'bullet') {
-    recheckEditedBullet(rule, edit, previousRaw, options, raw);
-  } else if (rule.bulletKey && bulletKeyKept(rule.bulletKey, edit)) {
+  if (rule.meta.scope === 'bullet') return recheckEditedBullet(rule, edit, previousRaw, options);
+  if (rule.bulletKey && bulletKeyKept(rule.bulletKey, edit)) {
     const recheck: Recheck = (_range, report) => rule.check({ model, options, report });
-    for (const finding of previousRaw) raw.push(movedFinding(finding, edit, recheck));
-  } else {
-    rule.check({ model, options, report: (report) => raw.push({ ruleId: rule.meta.id, ...report }) });
+    return movedFindings(previousRaw, edit, recheck, () => false);
   }
+  const list: RawFinding[] = [];
+  rule.check({ model, options, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
+  return list;
 }
 
 /**
  * A bullet-scoped rule after an edit in one scalar: its findings in other
  * bullets move with the text, and only the edited bullet is checked again.
  */
-function recheckEditedBullet(
-  rule: Rule,
-  edit: ScalarEdit,
-  previousRaw: readonly RawFinding[],
-  options: ResolvedOptions,
-  raw: RawFinding[],
-): void {
-  const { model, oldBullet } = edit;
+function recheckEditedBullet(rule: Rule, edit: ScalarEdit, previousRaw: readonly RawFinding[], options: ResolvedOptions): RawFinding[] {
+  const { model } = edit;
   const recheck: Recheck = (range, report) => {
     const bullet = model.bullets.find((candidate) => candidate.range.start <= range.start && range.end <= candidate.range.end);
     if (bullet) checkBullets(rule, model, [bullet], options, report);
   };
-  for (const finding of previousRaw) {
-    if (oldBullet && finding.range.start >= oldBullet.range.start && finding.range.end <= oldBullet.range.end) continue;
-    raw.push(movedFinding(finding, edit, recheck));
+  const list = movedFindings(previousRaw, edit, recheck, (finding) => inEditedBullet(finding, edit));
+  if (edit.bullet) checkBullets(rule, model, [edit.bullet], options, (report) => list.push({ ruleId: rule.meta.id, ...report }));
+  return list;
+}
+
+/**
+ * The previous findings where the edit moved them, less the dropped ones.
+ * They are in file order: the ones before the edit are copied in one go.
+ */
+function movedFindings(previousRaw: readonly RawFinding[], edit: ScalarEdit, recheck: Recheck, dropped: (finding: RawFinding) => boolean): RawFinding[] {
+  let unmoved = 0;
+  while (unmoved < previousRaw.length && isUnmoved(previousRaw[unmoved], edit)) unmoved++;
+  const list = previousRaw.slice(0, unmoved);
+  for (let index = unmoved; index < previousRaw.length; index++) {
+    const finding = previousRaw[index];
+    if (!dropped(finding)) list.push(movedFinding(finding, edit, recheck));
   }
-  if (edit.bullet) checkBullets(rule, model, [edit.bullet], options, (report) => raw.push({ ruleId: rule.meta.id, ...report }));
+  return list;
+}
+
+function inEditedBullet(finding: RawFinding, { oldBullet }: ScalarEdit): boolean {
+  return oldBullet !== undefined && oldBullet.range.start <= finding.range.start && finding.range.end <= oldBullet.range.end;
+}
+
+/** Before the edit and outside the edited bullet: nothing about the finding changed. */
+function isUnmoved(finding: RawFinding, edit: ScalarEdit): boolean {
+  return finding.range.end <= edit.change.start && !inEditedBullet(finding, edit);
 }
 
 /** Whether an edit left what the rule reads of the edited bullet as it was; an edit outside bullets always does. */
@@ -187,10 +201,9 @@ function bulletKeyKept(bulletKey: (bullet: Bullet) => string, edit: ScalarEdit):
  * `recheck` does and taking the finding's own.
  */
 function movedFinding(finding: RawFinding, edit: ScalarEdit, recheck: Recheck): RawFinding {
-  const { change, oldBullet } = edit;
+  const { change } = edit;
   // A fix in the edited bullet rewrites text that changed, wherever the finding stands.
-  const inEditedBullet = oldBullet !== undefined && oldBullet.range.start <= finding.range.start && finding.range.end <= oldBullet.range.end;
-  if (finding.range.end <= change.start && !inEditedBullet) return finding;
+  if (isUnmoved(finding, edit)) return finding;
   const range = { start: movedOffset(finding.range.start, change), end: movedOffset(finding.range.end, change) };
   const { ruleId, message } = finding;
   return { ruleId, range, message, fixes: () => fixesFromRecheck(range, message, recheck) };
@@ -212,20 +225,42 @@ function checkBullets(rule: Rule, model: ResumeModel, bullets: Bullet[], options
   rule.check({ model: { ...model, bullets }, options, report });
 }
 
-/** The first findings of each rule, in file order, and one note per rule that had more. */
-function capPerRule(findings: Finding[]): Finding[] {
-  const counts = new Map<string, number>();
-  const kept: Finding[] = [];
-  for (const finding of findings) {
-    const count = (counts.get(finding.ruleId) ?? 0) + 1;
-    counts.set(finding.ruleId, count);
-    if (count <= MAX_FINDINGS_PER_RULE) kept.push(finding);
+/** What decides whether a raw finding is shown, and at which severity. */
+interface Shown {
+  metaById: Map<string, RuleMeta>;
+  levels: Record<string, RuleLevel>;
+  options: ResolvedOptions;
+  disabled: ReturnType<typeof disabledRules>;
+}
+
+/**
+ * Adds the findings of `list` (in file order) that are on and not disabled:
+ * the first ones of each rule, and one note per rule that had more.
+ */
+function addCapped(list: readonly RawFinding[], shown: Shown, findings: Finding[]): void {
+  let counts: Map<string, { count: number; last: Finding }> | undefined;
+  for (const raw of list) {
+    const meta = shown.metaById.get(raw.ruleId);
+    const level = meta ? effectiveLevel(meta, shown.levels, shown.options) : 'error';
+    if (level === 'off' || shown.disabled.isDisabled(raw.ruleId, raw.range.start)) continue;
+    counts ??= new Map();
+    const seen = counts.get(raw.ruleId);
+    if (seen && seen.count >= MAX_FINDINGS_PER_RULE) {
+      seen.count++;
+      continue;
+    }
+    const finding = findingOf(raw, level);
+    findings.push(finding);
+    if (seen) {
+      seen.count++;
+      seen.last = finding;
+    } else {
+      counts.set(raw.ruleId, { count: 1, last: finding });
+    }
   }
-  for (const [ruleId, count] of counts) {
+  for (const [ruleId, { count, last }] of counts ?? []) {
     if (count <= MAX_FINDINGS_PER_RULE) continue;
-    const last = kept.filter((finding) => finding.ruleId === ruleId).pop();
-    if (!last) continue;
-    kept.push({
+    findings.push({
       ruleId,
       range: last.range,
       message: `${(count - MAX_FINDINGS_PER_RULE).toLocaleString('en-US')} more \`${ruleId}\` findings after this one are not shown.`,
@@ -233,10 +268,9 @@ function capPerRule(findings: Finding[]): Finding[] {
       fixes: [],
     });
   }
-  return kept;
 }
 
-function inFileOrder(a: Finding, b: Finding): number {
+function inFileOrder(a: Pick<RawFinding, 'ruleId' | 'range'>, b: Pick<RawFinding, 'ruleId' | 'range'>): number {
   return a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
