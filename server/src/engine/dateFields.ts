@@ -24,6 +24,16 @@ export function dateFields(model: ResumeModel): DateField[] {
   return fields;
 }
 
+/**
+ * After an edit inside one scalar that is not a date, the new model has the
+ * dates of the old one: their entries are updated in place, their values are
+ * the same. Typing in a bullet must not read every entry of a long file again.
+ */
+export function carryDateFields(from: ResumeModel, to: ResumeModel, editedField: string | number | undefined): void {
+  const fields = byModel.get(from);
+  if (fields && !byModel.has(to) && !(typeof editedField === 'string' && DATE_FIELDS.has(editedField))) byModel.set(to, fields);
+}
+
 function findDateFields(model: ResumeModel): DateField[] {
   const fields: DateField[] = [];
   for (const entry of model.entries.values()) {

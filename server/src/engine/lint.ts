@@ -11,6 +11,7 @@ import { structuralChecks } from './schema/checks';
 import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
 import type { Finding, Fix, LintOptions, OffsetRange, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
 import { rules as registeredRules } from '../rules/registry';
+import { carryDateFields } from './dateFields';
 import { disabledRules } from './disableComments';
 import { postingReference } from './posting';
 
@@ -66,6 +67,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   const reuse = previous && reusable.get(previous);
   const edit = reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
   const model = edit?.model ?? parseResume(text);
+  if (edit && previous) carryDateFields(previous.model, model, model.entries.get(edit.path)?.segments.at(-1));
   const resolved: ResolvedOptions = {
     role: options.role ?? 'backend',
     today: options.today ?? new Date(),

@@ -92,11 +92,15 @@ const rule: Rule = {
     // A resume written in another language would miss every English term.
     const english = texts.filter((text) => isLikelyEnglish(text)).length;
     if (english * 2 < texts.length) return;
-    const target = newestHighlights(model);
+    // Where a fix adds its bullet: found only when a fix is asked for, it reads every role's dates.
+    let target: YAMLSeq | undefined | null = null;
     for (const area of AREAS) {
       if (texts.some((text) => showsDimension(text, area.dimension))) continue;
-      const edit = target ? insertBullet(model.text, target, area.template) : undefined;
-      const fixes: Fix[] = edit ? [{ title: area.fixTitle, edits: [edit] }] : [];
+      const fixes = (): Fix[] => {
+        if (target === null) target = newestHighlights(model);
+        const edit = target ? insertBullet(model.text, target, area.template) : undefined;
+        return edit ? [{ title: area.fixTitle, edits: [edit] }] : [];
+      };
       report({ range: workKey, message: area.message, fixes });
     }
   },
