@@ -2,6 +2,7 @@
  * Resume dates: JSON Resume writes `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. People
  * write "September 2018", "09/2018" or "Present"; we say what to write instead.
  */
+import { memoizeByText } from './memo';
 
 export interface ResumeDate {
   year: number;
@@ -20,7 +21,11 @@ export function parseResumeDate(value: unknown): ResumeDate | undefined {
   if (typeof value === 'number') {
     return Number.isInteger(value) && value >= 1900 && value <= 2100 ? { year: value } : undefined;
   }
-  if (typeof value !== 'string') return undefined;
+  return typeof value === 'string' ? parseDateText(value) : undefined;
+}
+
+/** A resume has a few distinct date texts, read by several rules on every keystroke: each is parsed once. */
+const parseDateText = memoizeByText((value: string): ResumeDate | undefined => {
   const match = ISO.exec(value);
   if (!match) return undefined;
   const date: ResumeDate = { year: Number(match[1]) };
@@ -29,7 +34,7 @@ export function parseResumeDate(value: unknown): ResumeDate | undefined {
   if (date.month !== undefined && (date.month < 1 || date.month > 12)) return undefined;
   if (date.day !== undefined && (date.day < 1 || date.day > 31)) return undefined;
   return date;
-}
+});
 
 /**
  * Compares at the coarser of the two precisions, so `2020` is neither before
@@ -64,8 +69,10 @@ export type DateAdvice =
   | { kind: 'ongoing' }
   | { kind: 'unknown' };
 
-/** What to write instead of a date we cannot read. */
-export function adviseDate(raw: string): DateAdvice {
+/** What to write instead of a date we cannot read. Shared answers: treat them as read-only. */
+export const adviseDate: (raw: string) => DateAdvice = memoizeByText(computeDateAdvice);
+
+function computeDateAdvice(raw: string): DateAdvice {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (ONGOING.test(text)) return { kind: 'ongoing' };
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -8,14 +8,15 @@ export function memoizeByText<T>(compute: (text: string) => T, limit = 20_000): 
   const cache = new Map<string, T>();
   return (text) => {
     let result = cache.get(text);
-    if (result === undefined) {
+    // Undefined is an answer too ("no weak opening here"), and the common one.
+    if (result === undefined && !cache.has(text)) {
       const key = detached(text);
       result = compute(key);
       // Crude but bounded: a huge file must not grow the cache without end.
       if (cache.size >= limit) cache.clear();
       cache.set(key, result);
     }
-    return result;
+    return result as T;
   };
 }
 
