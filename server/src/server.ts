@@ -26,7 +26,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsPath } from './engine/rule';
-import { allRuleMeta } from './engine/lint';
 import { completionsAt } from './engine/features/completion';
 import { hoverAt } from './engine/features/hover';
 import { foldingRanges, outline, type OutlineItem } from './engine/features/outline';
@@ -119,9 +118,6 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-const fixableRules = new Set(allRuleMeta().filter((meta) => meta.fixable).map((meta) => meta.id));
-const isFixable = (ruleId: string) => fixableRules.has(ruleId);
-
 /**
  * A finding an edit did not move comes back as the same object, with the
  * text before it unchanged, so its diagnostic is too: typing re-converts
@@ -131,7 +127,7 @@ const diagnostics = new WeakMap<Finding, Diagnostic>();
 function diagnosticOf(finding: Finding, document: TextDocument): Diagnostic {
   let diagnostic = diagnostics.get(finding);
   if (!diagnostic) {
-    diagnostic = toDiagnostic(finding, document, docsUri, isFixable);
+    diagnostic = toDiagnostic(finding, document, docsUri);
     diagnostics.set(finding, diagnostic);
   }
   return diagnostic;

@@ -1,20 +1,14 @@
 /**
  * The one place a finding becomes an LSP diagnostic: `code` is the rule id,
- * `codeDescription.href` its doc page, `source` the tool, and `data` a typed
- * payload code actions can read.
+ * `codeDescription.href` its doc page, `source` the tool. Nothing more: every
+ * keystroke sends them all again, and code actions find the finding itself
+ * by its range and rule.
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, OffsetRange, Severity } from '../engine/types';
 
 export const SOURCE = 'bulletproof';
-
-/** What every Bulletproof diagnostic carries in `data`. */
-export interface DiagnosticData {
-  ruleId: string;
-  /** Whether the rule offers fixes (built only when the quick-fix menu asks). */
-  fixable: boolean;
-}
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -31,9 +25,7 @@ export function toDiagnostic(
   finding: Finding,
   document: TextDocument,
   docsUri: (ruleId: string) => string,
-  fixable: (ruleId: string) => boolean,
 ): Diagnostic {
-  const data: DiagnosticData = { ruleId: finding.ruleId, fixable: fixable(finding.ruleId) };
   return {
     range: toRange(document, finding.range),
     severity: SEVERITIES[finding.severity],
@@ -41,6 +33,5 @@ export function toDiagnostic(
     codeDescription: { href: docsUri(finding.ruleId) },
     source: SOURCE,
     message: finding.message,
-    data,
   };
 }
