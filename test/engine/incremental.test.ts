@@ -145,6 +145,34 @@ describe('incremental lint', function () {
     assert.equal(previous.model.bullets[0].text, `Built the service${typed}`);
   });
 
+  it('checks the tense and the dates again when a role ends or starts again, not only when a bullet changes', () => {
+    let text = [
+      'work:',
+      '  - name: Acme',
+      '    startDate: 2019-01',
+      '    endDate: 2021-02',
+      '    highlights:',
+      '      - Builds the billing service',
+      '      - Runs the on-call rotation',
+      '',
+    ].join('\n');
+    let previous = lint(text, OPTIONS, rules);
+    const tense = (result: LintResult) => result.findings.filter((finding) => finding.ruleId === 'tense').map((finding) => finding.message);
+    assert.equal(tense(previous).length, 2, 'an ended role in the present tense');
+    // Typed one key at a time, as a person turns the end date into "2029-02": 2021-02 → 2029-02.
+    for (const [from, to] of [
+      ['2021-02', '202-02'],
+      ['202-02', '2029-02'],
+    ]) {
+      const next = text.replace(from, to);
+      const incremental = lint(next, OPTIONS, rules, previous);
+      assert.deepEqual(observable(incremental), observable(lint(next, OPTIONS, rules)), `after ${from} → ${to}`);
+      text = next;
+      previous = incremental;
+    }
+    assert.deepEqual(tense(previous), [], 'a role that ends in 2029 has not ended');
+  });
+
   describe('reparseScalarEdit', () => {
     const base = 'work:\n  - name: Acme\n    highlights:\n      - Built the service # note\n      - Improved the API\n';
     const edited = (from: string, to: string) => base.replace(from, to);

@@ -24,14 +24,19 @@ export function dateFields(model: ResumeModel): DateField[] {
   return fields;
 }
 
+/** Whether a key holds a date: an edit there can change what a role's dates say. */
+export function isDateField(key: string | number | undefined): boolean {
+  return typeof key === 'string' && DATE_FIELDS.has(key);
+}
+
 /**
  * After an edit inside one scalar that is not a date, the new model has the
  * dates of the old one: their entries are updated in place, their values are
  * the same. Typing in a bullet must not read every entry of a long file again.
  */
-export function carryDateFields(from: ResumeModel, to: ResumeModel, editedField: string | number | undefined): void {
+export function carryDateFields(from: ResumeModel, to: ResumeModel): void {
   const fields = byModel.get(from);
-  if (fields && !byModel.has(to) && !(typeof editedField === 'string' && DATE_FIELDS.has(editedField))) byModel.set(to, fields);
+  if (fields && !byModel.has(to)) byModel.set(to, fields);
 }
 
 function findDateFields(model: ResumeModel): DateField[] {

@@ -11,7 +11,7 @@ import { structuralChecks } from './schema/checks';
 import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
 import type { Finding, Fix, LintOptions, OffsetRange, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
 import { rules as registeredRules } from '../rules/registry';
-import { carryDateFields } from './dateFields';
+import { carryDateFields, isDateField } from './dateFields';
 import { disabledRules } from './disableComments';
 import { postingReference } from './posting';
 
@@ -67,7 +67,9 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   const reuse = previous && reusable.get(previous);
   const edit = reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
   const model = edit?.model ?? parseResume(text);
-  if (edit && previous) carryDateFields(previous.model, model, model.entries.get(edit.path)?.segments.at(-1));
+  // An edit to a date can change what every role's dates say: then nothing derived from them is kept.
+  const editsDate = edit !== undefined && isDateField(model.entries.get(edit.path)?.segments.at(-1));
+  if (edit && previous && !editsDate) carryDateFields(previous.model, model);
   const resolved: ResolvedOptions = {
     role: options.role ?? 'backend',
     today: options.today ?? new Date(),
@@ -119,7 +121,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
     let list: RawFinding[] = [];
     try {
       const previousFindings = edit && reuse?.movableFindings.get(rule.meta.id);
-      if (edit && previousFindings) list = runAfterEdit(rule, edit, previousFindings, resolved);
+      if (edit && previousFindings) list = runAfterEdit(rule, edit, editsDate, previousFindings, resolved);
       else rule.check({ model, options: resolved, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
@@ -139,10 +141,10 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
 }
 
 /** A rule after an edit in one scalar, given its findings from before: checked again only as far as the edit can change them. */
-function runAfterEdit(rule: Rule, edit: ScalarEdit, previousRaw: readonly RawFinding[], options: ResolvedOptions): RawFinding[] {
+function runAfterEdit(rule: Rule, edit: ScalarEdit, editsDate: boolean, previousRaw: readonly RawFinding[], options: ResolvedOptions): RawFinding[] {
   const { model } = edit;
   if (rule.meta.scope === 'bullet') return recheckEditedBullet(rule, edit, previousRaw, options);
-  if (rule.bulletKey && bulletKeyKept(rule.bulletKey, edit)) {
+  if (rule.bulletKey && !editsDate && bulletKeyKept(rule.bulletKey, edit)) {
     const recheck: Recheck = (_range, report) => rule.check({ model, options, report });
     return movedFindings(previousRaw, edit, recheck, () => false);
   }

@@ -35,9 +35,10 @@ export interface Rule {
   check(context: RuleContext): void;
   /**
    * For a rule whose findings depend on nothing but a little of each bullet
-   * (its opening verb, say) and lie inside bullets: that little, as a
-   * string. After an edit that leaves the edited bullet's key as it was, or
-   * edits no bullet, the previous findings stand, moved with the text.
+   * (its opening verb, say) and the roles' dates, and lie inside bullets:
+   * that little, as a string. After an edit that leaves the edited bullet's
+   * key as it was, or edits no bullet and no date, the previous findings
+   * stand, moved with the text.
    */
   bulletKey?(bullet: Bullet): string;
 }

@@ -287,6 +287,14 @@ const rule: Rule = {
     fixable: true,
     tags: ['prose'],
   },
+  // What a finding and its message are made of: the opening verb, its tense and place, and whether it is exempt.
+  bulletKey(bullet) {
+    const opening = bullet.kind === 'highlight' ? openingVerb(bullet.text) : undefined;
+    if (!opening?.form.tense) return '';
+    const word = opening.words[opening.index];
+    const { start, end } = proseToRaw(opening.prose, word.start, word.end);
+    return `${opening.form.tense} ${word.text} ${start} ${end} ${describesTheProject(bullet, opening)}`;
+  },
   check(context) {
     const byEntry = new Map<string, Candidate[]>();
     for (const bullet of context.model.bullets) {
