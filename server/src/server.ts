@@ -19,7 +19,6 @@ import {
   TextDocumentSyncKind,
   type CompletionItem,
   type Connection,
-  type Diagnostic,
   type DocumentSymbol,
   type InitializeParams,
   type InitializeResult,
@@ -30,13 +29,13 @@ import { completionsAt } from './engine/features/completion';
 import { hoverAt } from './engine/features/hover';
 import { foldingRanges, outline, type OutlineItem } from './engine/features/outline';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions';
-import { toDiagnostic, toRange } from './lsp/diagnostics';
+import { toRange } from './lsp/diagnostics';
+import { PublishedDiagnostics } from './lsp/published';
 import { DocumentState } from './lsp/documentState';
 import { GatheringMessageWriter } from './lsp/writer';
 import { SettingsStore } from './lsp/settings';
 import { buildReport, type ResumeReport } from './engine/report';
 import type { LintResult } from './engine/lint';
-import type { Finding } from './engine/types';
 import { REPORT_REQUEST, type ReportParams, type ReportResult } from './protocol';
 
 const connection = connect();
@@ -115,29 +114,17 @@ documents.onDidOpen((event) => state.schedule(event.document.uri));
 documents.onDidChangeContent((event) => state.schedule(event.document.uri));
 documents.onDidClose((event) => {
   state.forget(event.document.uri);
+  published.forget(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-/**
- * A finding an edit did not move comes back as the same object, with the
- * text before it unchanged, so its diagnostic is too: typing re-converts
- * only what moved.
- */
-const diagnostics = new WeakMap<Finding, Diagnostic>();
-function diagnosticOf(finding: Finding, document: TextDocument): Diagnostic {
-  let diagnostic = diagnostics.get(finding);
-  if (!diagnostic) {
-    diagnostic = toDiagnostic(finding, document, docsUri);
-    diagnostics.set(finding, diagnostic);
-  }
-  return diagnostic;
-}
+const published = new PublishedDiagnostics(docsUri);
 
 function publish(uri: string): void {
   const checked = state.current(uri);
   const document = documents.get(uri);
   if (!checked || !document) return;
-  const diagnostics = checked.result ? checked.result.findings.map((finding) => diagnosticOf(finding, document)) : [];
+  const diagnostics = published.publish(document, checked.result?.findings ?? []);
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 }
 

@@ -117,6 +117,9 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
     return current && current.valueRange !== old.range ? { ...old, range: current.valueRange } : old;
   });
   const model: ResumeModel = { ...previous, text, bullets };
+  // The old model shares the document, entries and lines just updated: it now describes the new text. Holding the
+  // old text too would keep a copy of a long file alive into the next keystroke, long enough to reach the old heap.
+  previous.text = text;
   return { model, change, path: entry.path, bullet, oldBullet };
 }
 

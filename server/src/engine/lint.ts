@@ -55,7 +55,17 @@ interface Reusable {
   optionsKey: string;
 }
 
-const reusable = new WeakMap<LintResult, Reusable>();
+/**
+ * Kept on the result itself (and a finding on its raw finding, below), not
+ * in a WeakMap: a long-lived WeakMap's entries count as live to V8's young
+ * generation collector, so every result that passed through one was copied
+ * to the old generation with everything it holds, the whole text included.
+ */
+const REUSABLE = Symbol('reusable');
+const SHOWN_AS = Symbol('shownAs');
+
+type WithReusable = LintResult & { [REUSABLE]?: Reusable };
+type RawShown = RawFinding & { [SHOWN_AS]?: Finding };
 
 /**
  * Lints `text`. Pass the result for the previous version of the same text
@@ -64,8 +74,8 @@ const reusable = new WeakMap<LintResult, Reusable>();
  */
 export function lint(text: string, options: LintOptions = {}, rules: readonly Rule[] = registeredRules, previous?: LintResult): LintResult {
   const optionsKey = JSON.stringify([options.rules ?? {}, options.role ?? 'backend', text.length > PROSE_RULES_MAX_CHARS]);
-  const reuse = previous && reusable.get(previous);
-  const edit = reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
+  const reuse = (previous as WithReusable | undefined)?.[REUSABLE];
+  const edit = previous && reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
   const model = edit?.model ?? parseResume(text);
   // An edit to a date can change what every role's dates say: then nothing derived from them is kept.
   const editsDate = edit !== undefined && isDateField(model.entries.get(edit.path)?.segments.at(-1));
@@ -136,7 +146,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   for (const list of lists) addCapped(list, shown, findings);
   findings.sort(inFileOrder);
   const result: LintResult = { model, findings, ruleErrors, posting: resolved.posting };
-  if (ruleErrors.length === 0) reusable.set(result, { movableFindings, rules, optionsKey });
+  if (ruleErrors.length === 0) Object.defineProperty(result, REUSABLE, { value: { movableFindings, rules, optionsKey } satisfies Reusable });
   return result;
 }
 
@@ -289,18 +299,17 @@ function metaByIdOf(rules: readonly Rule[]): Map<string, RuleMeta> {
   return byId;
 }
 
-const findingsByRaw = new WeakMap<RawFinding, Finding>();
-
 /**
  * The same finding object for a raw finding kept from the previous lint, so
  * an adapter can keep what it derived from it: a kept finding has the same
  * range and the text before it is unchanged.
  */
-function findingOf(raw: RawFinding, severity: Severity): Finding {
-  let finding = findingsByRaw.get(raw);
+function findingOf(raw: RawShown, severity: Severity): Finding {
+  let finding = raw[SHOWN_AS];
   if (!finding || finding.severity !== severity) {
     finding = toFinding(raw, severity);
-    findingsByRaw.set(raw, finding);
+    // Not enumerable: a raw finding still reads as what the rule reported.
+    Object.defineProperty(raw, SHOWN_AS, { value: finding, writable: true });
   }
   return finding;
 }
