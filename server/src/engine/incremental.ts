@@ -46,6 +46,8 @@ export interface ScalarEdit {
   bullet?: Bullet;
   /** That bullet as it was before the edit. */
   oldBullet?: Bullet;
+  /** The scalar's value before the edit, when it was a string. */
+  oldValue?: string;
 }
 
 const COMPARE_BLOCK = 256;
@@ -120,7 +122,8 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
   // The old model shares the document, entries and lines just updated: it now describes the new text. Holding the
   // old text too would keep a copy of a long file alive into the next keystroke, long enough to reach the old heap.
   previous.text = text;
-  return { model, change, path: entry.path, bullet, oldBullet };
+  const oldValue = typeof oldNode.value === 'string' ? oldNode.value : undefined;
+  return { model, change, path: entry.path, bullet, oldBullet, oldValue };
 }
 
 /** Only a model the full parse read without trouble is updated; aliases could share the scalar with other paths. */

@@ -13,6 +13,8 @@ import type { Finding, Fix, LintOptions, OffsetRange, PostingSource, RuleLevel, 
 import { rules as registeredRules } from '../rules/registry';
 import { carryDateFields, isDateField } from './dateFields';
 import { disabledRules } from './disableComments';
+import { detached, forgetTexts } from './memo';
+import { toProse } from './prose';
 import { postingReference } from './posting';
 
 export interface LintResult {
@@ -124,7 +126,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
 
   const levels = options.rules ?? {};
   // One list per rule: sorted and capped on its own, a rule's thousands of findings never meet the others'.
-  const lists: RawFinding[][] = [raw.sort(inFileOrder)];
+  const lists: RawFinding[][] = [inFileOrderSorted(raw)];
   for (const rule of rules) {
     const level = effectiveLevel(rule.meta, levels, resolved);
     if (level === 'off' || (skipProse && rule.meta.tags.includes('prose'))) continue;
@@ -136,15 +138,15 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
     }
-    list.sort(inFileOrder);
-    lists.push(list);
+    lists.push(inFileOrderSorted(list));
     if (rule.meta.scope === 'bullet' || rule.bulletKey) movableFindings.set(rule.meta.id, list);
   }
 
   const shown: Shown = { metaById: metaByIdOf(rules), levels, options: resolved, disabled: disabledRules(model) };
   const findings: Finding[] = [];
   for (const list of lists) addCapped(list, shown, findings);
-  findings.sort(inFileOrder);
+  inFileOrderSorted(findings);
+  if (edit?.oldValue !== undefined) forgetTexts([edit.oldValue, toProse(edit.oldValue).text]);
   const result: LintResult = { model, findings, ruleErrors, posting: resolved.posting };
   if (ruleErrors.length === 0) Object.defineProperty(result, REUSABLE, { value: { movableFindings, rules, optionsKey } satisfies Reusable });
   return result;
@@ -252,11 +254,19 @@ interface Shown {
  * the first ones of each rule, and one note per rule that had more.
  */
 function addCapped(list: readonly RawFinding[], shown: Shown, findings: Finding[]): void {
+  // A rule's list has its id only: the schema's list has several, counted apart.
+  const single = list.every((raw) => raw.ruleId === list[0].ruleId);
   let counts: Map<string, { count: number; last: Finding }> | undefined;
+  let count = 0;
+  let last: Finding | undefined;
   for (const raw of list) {
     const meta = shown.metaById.get(raw.ruleId);
     const level = meta ? effectiveLevel(meta, shown.levels, shown.options) : 'error';
     if (level === 'off' || shown.disabled.isDisabled(raw.ruleId, raw.range.start)) continue;
+    if (single) {
+      if (++count <= MAX_FINDINGS_PER_RULE) findings.push((last = findingOf(raw, level)));
+      continue;
+    }
     counts ??= new Map();
     const seen = counts.get(raw.ruleId);
     if (seen && seen.count >= MAX_FINDINGS_PER_RULE) {
@@ -272,16 +282,28 @@ function addCapped(list: readonly RawFinding[], shown: Shown, findings: Finding[
       counts.set(raw.ruleId, { count: 1, last: finding });
     }
   }
-  for (const [ruleId, { count, last }] of counts ?? []) {
-    if (count <= MAX_FINDINGS_PER_RULE) continue;
-    findings.push({
-      ruleId,
-      range: last.range,
-      message: `${(count - MAX_FINDINGS_PER_RULE).toLocaleString('en-US')} more \`${ruleId}\` findings after this one are not shown.`,
-      severity: last.severity,
-      fixes: [],
-    });
+  if (single && last) addCapNote(findings, last.ruleId, count, last);
+  for (const [ruleId, seen] of counts ?? []) addCapNote(findings, ruleId, seen.count, seen.last);
+}
+
+/** One finding that says how many more a rule has, where the last one shown stands. */
+function addCapNote(findings: Finding[], ruleId: string, count: number, last: Finding): void {
+  if (count <= MAX_FINDINGS_PER_RULE) return;
+  findings.push({
+    ruleId,
+    range: last.range,
+    message: `${(count - MAX_FINDINGS_PER_RULE).toLocaleString('en-US')} more \`${ruleId}\` findings after this one are not shown.`,
+    severity: last.severity,
+    fixes: [],
+  });
+}
+
+/** Sorts in place, unless already in order: the usual case, and a sort copies the whole list even then. */
+function inFileOrderSorted<T extends Pick<RawFinding, 'ruleId' | 'range'>>(list: T[]): T[] {
+  for (let index = 1; index < list.length; index++) {
+    if (inFileOrder(list[index - 1], list[index]) > 0) return list.sort(inFileOrder);
   }
+  return list;
 }
 
 function inFileOrder(a: Pick<RawFinding, 'ruleId' | 'range'>, b: Pick<RawFinding, 'ruleId' | 'range'>): number {
@@ -316,7 +338,9 @@ function findingOf(raw: RawShown, severity: Severity): Finding {
 
 /** A finding whose fixes, when a rule gave a builder, are built on first read and kept. */
 function toFinding(raw: RawFinding, severity: Severity): Finding {
-  const { ruleId, range, message, fixes } = raw;
+  const { ruleId, range, fixes } = raw;
+  // A message quotes the bullet ("`Built` is …"), often as a slice of the file: it must not keep that version alive.
+  const message = detached(raw.message);
   if (typeof fixes !== 'function') return { ruleId, range, message, severity, fixes: fixes ?? [] };
   let built: Fix[] | undefined;
   return {

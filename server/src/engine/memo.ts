@@ -1,3 +1,17 @@
+/** Every memo's cache, so an edit can drop the answers it made stale. */
+const caches: Map<string, unknown>[] = [];
+
+/**
+ * Forgets the answers for `texts` in every memo: a value as it was before
+ * an edit. Typing makes a new version of a bullet per keystroke; kept until
+ * the cache fills, each would be copied to the old generation of the heap
+ * and stay there. A text that is also another bullet's is worked out again
+ * when asked for.
+ */
+export function forgetTexts(texts: readonly string[]): void {
+  for (const cache of caches) for (const text of texts) cache.delete(text);
+}
+
 /**
  * Remembers results by input text. Every rule reads every bullet on every
  * keystroke, and between two keystrokes all bullets but one are unchanged,
@@ -6,6 +20,7 @@
  */
 export function memoizeByText<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
   const cache = new Map<string, T>();
+  caches.push(cache);
   return (text) => {
     let result = cache.get(text);
     // Undefined is an answer too ("no weak opening here"), and the common one.

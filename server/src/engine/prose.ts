@@ -38,7 +38,11 @@ const MARKUP: RegExp[] = [
 /** Strips the markup a bullet may carry, keeping a map back to the original indices. */
 export const toProse: (raw: string) => Prose = memoizeByText(computeProse);
 
+/** Where any of MARKUP could match; most bullets have none. */
+const MAY_HAVE_MARKUP = /[[<*_`~]|https?:\/\/|www\./;
+
 function computeProse(raw: string): Prose {
+  if (!MAY_HAVE_MARKUP.test(raw)) return { text: raw, offsets: Array.from({ length: raw.length + 1 }, (_, index) => index) };
   let text = '';
   const offsets: number[] = [];
   let i = 0;
@@ -99,16 +103,26 @@ const ENGLISH_FUNCTION_WORDS = new Set([
 export const isLikelyEnglish: (text: string) => boolean = memoizeByText(computeIsLikelyEnglish);
 
 function computeIsLikelyEnglish(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return false;
-  const latin = letters.filter((ch) => /[A-Za-z]/.test(ch)).length;
-  if (latin / letters.length < 0.8) return false;
-  const words = wordsOf(text).map((word) => word.lower);
+  // Counted in place: this runs on every version of a bullet being typed.
+  let latin = 0;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++;
+    else if (code >= 128) ascii = false;
+  }
+  const letters = ascii ? latin : (text.match(/\p{L}/gu)?.length ?? 0);
+  if (letters === 0 || latin / letters < 0.8) return false;
+  const words = wordsOf(text);
   if (words.length <= 3) return true;
-  const known = words.filter((word) => ENGLISH_FUNCTION_WORDS.has(word)).length;
+  let known = 0;
+  let foreign = 0;
+  for (const word of words) {
+    if (ENGLISH_FUNCTION_WORDS.has(word.lower)) known++;
+    if (FOREIGN_FUNCTION_WORDS.has(word.lower)) foreign++;
+  }
   // Tech-heavy fragments ("Kubernetes, Terraform, AWS") have few function
   // words in any language; ones in another language have other ones.
-  const foreign = words.filter((word) => FOREIGN_FUNCTION_WORDS.has(word)).length;
   return foreign <= known;
 }
 

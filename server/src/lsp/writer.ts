@@ -11,6 +11,7 @@ import type { Writable } from 'node:stream';
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
 const PUBLISH_DIAGNOSTICS = 'textDocument/publishDiagnostics';
+const CLOSE = Buffer.from(']}}', 'ascii');
 
 /**
  * Diagnostics are never changed once published, so their bytes are kept with
@@ -27,18 +28,18 @@ export function encodeMessage(message: Message): Buffer[] {
   const { diagnostics, ...rest } = params;
   const head = JSON.stringify(rest);
   const envelope = JSON.stringify({ ...message, params: undefined });
-  const pieces = [
-    Buffer.from(`${openObject(envelope)}"params":${openObject(head)}"diagnostics":[`, 'utf8'),
-    ...diagnostics.map((diagnostic, index) => {
-      let bytes = encoded.get(diagnostic);
-      if (bytes === undefined) {
-        bytes = Buffer.from(`,${JSON.stringify(diagnostic)}`, 'utf8');
-        encoded.set(diagnostic, bytes);
-      }
-      return index === 0 ? bytes.subarray(1) : bytes;
-    }),
-    Buffer.from(']}}', 'ascii'),
-  ];
+  const pieces = new Array<Buffer>(diagnostics.length + 2);
+  pieces[0] = Buffer.from(`${openObject(envelope)}"params":${openObject(head)}"diagnostics":[`, 'utf8');
+  for (let index = 0; index < diagnostics.length; index++) {
+    const diagnostic = diagnostics[index];
+    let bytes = encoded.get(diagnostic);
+    if (bytes === undefined) {
+      bytes = Buffer.from(`,${JSON.stringify(diagnostic)}`, 'utf8');
+      encoded.set(diagnostic, bytes);
+    }
+    pieces[index + 1] = index === 0 ? bytes.subarray(1) : bytes;
+  }
+  pieces[diagnostics.length + 1] = CLOSE;
   return pieces;
 }
 
