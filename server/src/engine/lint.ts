@@ -13,7 +13,7 @@ import type { Finding, Fix, LintOptions, OffsetRange, PostingSource, RuleLevel, 
 import { rules as registeredRules } from '../rules/registry';
 import { carryDateFields, isDateField } from './dateFields';
 import { disabledRules } from './disableComments';
-import { detached, forgetTexts } from './memo';
+import { detached, forgetTexts, startMemoPass } from './memo';
 import { toProse } from './prose';
 import { postingReference } from './posting';
 
@@ -79,6 +79,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   const reuse = (previous as WithReusable | undefined)?.[REUSABLE];
   const edit = previous && reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
   const model = edit?.model ?? parseResume(text);
+  startMemoPass(edit !== undefined);
   // An edit to a date can change what every role's dates say: then nothing derived from them is kept.
   const editsDate = edit !== undefined && isDateField(model.entries.get(edit.path)?.segments.at(-1));
   if (edit && previous && !editsDate) carryDateFields(previous.model, model);
