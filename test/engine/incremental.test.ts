@@ -173,6 +173,26 @@ describe('incremental lint', function () {
     assert.deepEqual(tense(previous), [], 'a role that ends in 2029 has not ended');
   });
 
+  it('keeps a finding where it stood when text is typed right after it', () => {
+    const text = [
+      'work:',
+      '  - name: Acme',
+      '    highlights:',
+      '      - Built the billing service',
+      '      - Built the ledger',
+      '      - Built the on-call rotation',
+      '',
+    ].join('\n');
+    const previous = lint(text, OPTIONS, rules);
+    const flagged = previous.findings.filter((finding) => finding.ruleId === 'repeated-opening');
+    assert.ok(flagged.length > 0, 'three bullets open with `Built`');
+    // Markup right after a flagged verb: the opening verb, and so `repeated-opening`'s key, stay the same.
+    const at = flagged[flagged.length - 1].range.end;
+    assert.equal(text.slice(at - 'Built'.length, at), 'Built');
+    const next = `${text.slice(0, at)}*${text.slice(at)}`;
+    assert.deepEqual(observable(lint(next, OPTIONS, rules, previous)), observable(lint(next, OPTIONS, rules)));
+  });
+
   describe('reparseScalarEdit', () => {
     const base = 'work:\n  - name: Acme\n    highlights:\n      - Built the service # note\n      - Improved the API\n';
     const edited = (from: string, to: string) => base.replace(from, to);

@@ -221,7 +221,10 @@ function movedFinding(finding: RawFinding, edit: ScalarEdit, recheck: Recheck): 
   const { change } = edit;
   // A fix in the edited bullet rewrites text that changed, wherever the finding stands.
   if (isUnmoved(finding, edit)) return finding;
-  const range = { start: movedOffset(finding.range.start, change), end: movedOffset(finding.range.end, change) };
+  const start = movedOffset(finding.range.start, change);
+  // An end is exclusive: text typed right after a finding ("Built" → "Built*") is not part of it.
+  const end = finding.range.end <= change.start ? finding.range.end : movedOffset(finding.range.end, change);
+  const range = { start, end: Math.max(start, end) };
   const { ruleId, message } = finding;
   return { ruleId, range, message, fixes: () => fixesFromRecheck(range, message, recheck) };
 }
