@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/engine/lint';
-import { applyEdits, nonOverlapping } from '../../server/src/engine/fixes';
+import { fixAll } from '../../server/src/engine/fixes';
 import type { Finding, LintOptions, Role, Severity } from '../../server/src/engine/types';
 import { findConfigFile, mergeSettings, readConfigFile, type ConfigFile, type Settings } from '../../server/src/node/config';
 import { buildReport } from '../../server/src/engine/report';
@@ -172,7 +172,7 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
       }),
     };
     if (options.fix) {
-      const fixed = fixAll(text, lintOptions);
+      const fixed = fixAll(text, (current) => lint(current, lintOptions).findings).text;
       if (fixed !== text) {
         fs.writeFileSync(file, fixed);
         text = fixed;
@@ -251,18 +251,6 @@ function printReports(reports: FileReport[], options: Options, nameOf: (file: st
   for (const { report, data } of built) {
     out(reportToMarkdown(data, nameOf(report.file), (offset) => report.document.positionAt(offset).line + 1));
   }
-}
-
-/** Safe fixes only, repeated until nothing changes (a fix can reveal another). */
-function fixAll(text: string, lintOptions: LintOptions): string {
-  let current = text;
-  for (let pass = 0; pass < 10; pass++) {
-    const { findings } = lint(current, lintOptions);
-    const edits = nonOverlapping(findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe)));
-    if (edits.length === 0) break;
-    current = applyEdits(current, edits);
-  }
-  return current;
 }
 
 /** UTF-8 text without NUL bytes, BOM removed; undefined for anything else. */
