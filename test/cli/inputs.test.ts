@@ -124,7 +124,7 @@ describe('CLI: what it reads', function () {
       assert.match(run.stdout, / in 1 file\n$/);
     });
 
-    it('a folder that cannot be read', function () {
+    it('a folder that cannot be read', () => {
       const locked = path.join(dir, 'locked');
       fs.mkdirSync(path.join(locked, 'inner'), { recursive: true });
       put(locked, 'inner/resume.yaml', backend());
@@ -138,6 +138,15 @@ describe('CLI: what it reads', function () {
       } finally {
         fs.chmodSync(locked, 0o755);
       }
+    });
+
+    it('a folder walk takes symbolic links to files, and does not follow links to folders (no loops)', () => {
+      put(dir, 'linked/real/resume.yaml', backend());
+      fs.symlinkSync(path.join('real', 'resume.yaml'), path.join(dir, 'linked', 'cv.yaml'));
+      fs.symlinkSync('..', path.join(dir, 'linked', 'real', 'loop'));
+      const run = cli(['linked'], dir);
+      assertExit(run, 0, 'linked');
+      assert.deepEqual(filesReported(run), ['linked/cv.yaml', 'linked/real/resume.yaml']);
     });
 
     it('an empty argument, and a `!` argument', () => {
