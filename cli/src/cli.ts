@@ -143,10 +143,15 @@ function checkOptions(values: Record<string, string | boolean | undefined>): Opt
 function readPostingFlag(file: string | undefined): PostingSource | undefined {
   if (file === undefined) return undefined;
   const read = readRegularFile(file, READ_LIMITS.postingBytes);
-  if (!read.ok) throw new UsageError(`cannot read the posting ${file}: ${read.reason}${read.code ? ` (${read.code})` : ''}.`);
+  if (!read.ok) throw new UsageError(`cannot read the posting ${file}: ${why(read)}.`);
   const decoded = decodeText(read.bytes);
   if (!decoded) throw new UsageError(`cannot read the posting ${file}: it is not UTF-8 text.`);
   return postingSource(file, decoded.text);
+}
+
+/** `it does not exist (ENOENT)`: the reason, and the code a script can match. */
+function why(failure: { reason: string; code?: string }): string {
+  return failure.code ? `${failure.reason} (${failure.code})` : failure.reason;
 }
 
 function run(inputs: string[], options: Options, out: (text: string) => void, err: (text: string) => void): number {
@@ -165,7 +170,7 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
   for (const file of files) {
     const read = readRegularFile(file, READ_LIMITS.resumeBytes);
     if (!read.ok) {
-      err(`bulletproof: cannot read ${relative(file)}: ${read.reason}${read.code ? ` (${read.code})` : ''}.`);
+      err(`bulletproof: cannot read ${relative(file)}: ${why(read)}.`);
       failed = true;
       continue;
     }
@@ -193,7 +198,7 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
         if (options.fix) {
           const written = writeFixed(file, read.bytes, fixed.text, decoded.shape);
           if (!written.ok) {
-            err(`bulletproof: cannot write ${name}: ${written.reason} (${written.code}); it was left as it was.`);
+            err(`bulletproof: cannot write ${name}: ${why(written)}; it was left as it was.`);
             failed = true;
             continue;
           }
