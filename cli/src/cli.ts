@@ -7,16 +7,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../../server/src/engine/lint';
-import { fixAll } from '../../server/src/engine/fixes';
+import { allRuleMeta, lint } from '../../server/src/engine/lint';
 import type { Finding, LintOptions, Role, Severity } from '../../server/src/engine/types';
 import { findConfigFile, mergeSettings, readConfigFile, type ConfigFile, type Settings } from '../../server/src/node/config';
+import { decodeText } from '../../server/src/node/atomicWrite';
+import { READ_LIMITS, describeBytes, readRegularFile } from '../../server/src/node/readFile';
 import { buildReport } from '../../server/src/engine/report';
 import { reportToMarkdown, bar } from '../../server/src/engine/reportMarkdown';
 import { coverageLabel, matchResume, postingSource } from '../../server/src/engine/posting';
 import type { PostingSource } from '../../server/src/engine/types';
 import { postingLoader } from '../../server/src/node/posting';
 import { expandInputs, UsageError } from './inputs';
+import { fixSummary, fixText, unifiedDiff, writeFixed } from './fix';
 import { formatJson, formatText, summary, type FileReport } from './format';
 
 declare const VERSION: string;
@@ -24,8 +26,10 @@ declare const VERSION: string;
 const HELP = `Usage: bulletproof [options] <file | folder | glob>...
 
 Checks resumes written in YAML: schema, dates, and the advice in each bullet.
-Files named on the command line are always checked; folders and globs are
-filtered by the \`files\` setting (by default *resume*.yaml and cv.yaml).
+A file you name is always checked. A folder is walked and filtered by the
+\`files\` setting (by default *resume*.yaml and cv.yaml). A glob (quote it) is
+explicit: every file it matches is checked, except those the \`!\` globs of
+\`files\` exclude; node_modules/ and .git/ are never walked.
 
 Options:
   --format <text|json>   Output format (default: text). json prints an array of
@@ -37,13 +41,18 @@ Options:
                          text, or a JSON Resume job as YAML/JSON); without it,
                          the resume's meta.posting or the posting setting.
   --report               Print the resume report (Markdown; JSON with --format json).
-  --fix                  Apply the safe fixes and write the files back.
+  --fix                  Apply the safe fixes and write the files back, saying
+                         what changed per file; a file changed meanwhile is not written.
+  --fix-dry-run          Print the safe fixes as a unified diff per file; write nothing.
   --quiet                Report errors only.
   --max-warnings <n>     Exit 1 when there are more than n warnings.
   -v, --version          Print the version.
   -h, --help             Print this help.
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.
+Files read: regular files only, a resume up to ${describeBytes(READ_LIMITS.resumeBytes)}, a posting or config up to ${describeBytes(READ_LIMITS.postingBytes)}.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error, a
+problem in a config file, an argument that names no file, or a file that
+cannot be read or written.
 Language server for any LSP editor: node dist/server.js --stdio`;
 
 interface Options {
@@ -53,6 +62,7 @@ interface Options {
   posting?: PostingSource;
   report: boolean;
   fix: boolean;
+  fixDryRun: boolean;
   quiet: boolean;
   maxWarnings?: number;
 }
@@ -70,6 +80,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
         posting: { type: 'string' },
         report: { type: 'boolean' },
         fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
@@ -114,53 +125,61 @@ function checkOptions(values: Record<string, string | boolean | undefined>): Opt
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings must be a whole number.');
   }
-  const config = values.config as string | undefined;
-  if (config !== undefined && !fs.existsSync(config)) throw new UsageError(`config file not found: ${config}`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run do not go together: choose one.');
   return {
     format,
-    config,
+    config: values.config as string | undefined,
     role: role as Role | undefined,
     posting: readPostingFlag(values.posting as string | undefined),
     report: values.report === true,
     fix: values.fix === true,
+    fixDryRun: values['fix-dry-run'] === true,
     quiet: values.quiet === true,
     maxWarnings,
   };
 }
 
-/** `--posting FILE` is named by the person running the command: read it as given. */
+/** `--posting FILE` is named by the person running the command: read it as given, within the limit. */
 function readPostingFlag(file: string | undefined): PostingSource | undefined {
   if (file === undefined) return undefined;
-  try {
-    return postingSource(file, fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`cannot read the posting ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  const read = readRegularFile(file, READ_LIMITS.postingBytes);
+  if (!read.ok) throw new UsageError(`cannot read the posting ${file}: ${why(read)}.`);
+  const decoded = decodeText(read.bytes);
+  if (!decoded) throw new UsageError(`cannot read the posting ${file}: it is not UTF-8 text.`);
+  return postingSource(file, decoded.text);
+}
+
+/** `it does not exist (ENOENT)`: the reason, and the code a script can match. */
+function why(failure: { reason: string; code?: string }): string {
+  return failure.code ? `${failure.reason} (${failure.code})` : failure.reason;
 }
 
 function run(inputs: string[], options: Options, out: (text: string) => void, err: (text: string) => void): number {
-  const explicitConfig = options.config ? readConfigFile(options.config) : undefined;
-  if (explicitConfig?.problems.length) err(`bulletproof: ${explicitConfig.path}: ${explicitConfig.problems.join('; ')}`);
-  const files = expandInputs(inputs, process.cwd(), (dir) => settingsFor(dir, options, explicitConfig, err).files);
+  const relative = (file: string) => path.relative(process.cwd(), file) || file;
+  const configs = new ConfigFiles(allRuleMeta().map((meta) => meta.id), relative, err);
+  const explicitConfig = options.config ? configs.explicit(options.config) : undefined;
+  const settingsFor = (dir: string): Settings =>
+    mergeSettings((explicitConfig ?? configs.nearest(dir))?.settings ?? {}, options.role ? { role: options.role } : {});
+  const { files, problems } = expandInputs(inputs, process.cwd(), (dir) => settingsFor(dir).files);
+  for (const problem of problems) err(`bulletproof: ${problem}`);
+  // What --fix did goes with the findings in text; beside them, on stderr, when stdout is data.
+  const note = options.format === 'text' && !options.report ? out : err;
   const reports: FileReport[] = [];
-  let unreadable = false;
+  let failed = problems.length > 0;
 
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (error) {
-      err(`bulletproof: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      unreadable = true;
+    const read = readRegularFile(file, READ_LIMITS.resumeBytes);
+    if (!read.ok) {
+      err(`bulletproof: cannot read ${relative(file)}: ${why(read)}.`);
+      failed = true;
       continue;
     }
-    const settings = settingsFor(path.dirname(file), options, explicitConfig, err);
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(read.bytes);
     if (decoded === undefined) {
       reports.push({ file, findings: [notText()], document: TextDocument.create('', 'yaml', 0, '') });
       continue;
     }
-    let text = decoded;
+    const settings = settingsFor(path.dirname(file));
     const lintOptions: LintOptions = {
       rules: settings.rules,
       role: settings.role,
@@ -171,30 +190,41 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
         fromSettings: settings.posting,
       }),
     };
-    if (options.fix) {
-      const fixed = fixAll(text, (current) => lint(current, lintOptions).findings).text;
-      if (fixed !== text) {
-        fs.writeFileSync(file, fixed);
-        text = fixed;
+    let text = decoded.text;
+    if (options.fix || options.fixDryRun) {
+      const fixed = fixText(text, decoded.shape.eol, (current) => lint(current, lintOptions).findings);
+      if (fixed.text !== text) {
+        const name = relative(file);
+        if (options.fix) {
+          const written = writeFixed(file, read.bytes, fixed.text, decoded.shape);
+          if (!written.ok) {
+            err(`bulletproof: cannot write ${name}: ${why(written)}; it was left as it was.`);
+            failed = true;
+            continue;
+          }
+        }
+        note(fixSummary(name, fixed.applied, options.fixDryRun));
+        if (options.fixDryRun) note(unifiedDiff(name, text, fixed.text));
+        text = fixed.text;
       }
     }
     const result = lint(text, lintOptions);
     const shown = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
     reports.push({ file, findings: shown, document: TextDocument.create('', 'yaml', 0, text), result });
   }
+  failed ||= configs.hadProblems;
 
-  const relative = (file: string) => path.relative(process.cwd(), file) || file;
   if (options.report) printReports(reports, options, relative, out);
   else if (options.format === 'json') out(formatJson(reports, relative));
   else {
     const text = formatText(reports, relative);
     if (text) out(text);
-    if (reports.length > 0 || !unreadable) out(summary(reports));
+    if (reports.length > 0 || !failed) out(summary(reports));
     for (const report of reports) printCoverage(report, relative, out);
   }
 
   const count = (severity: Severity) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
-  if (unreadable) return 2;
+  if (failed) return 2;
   if (count('error') > 0) return 1;
   if (options.maxWarnings !== undefined && count('warning') > options.maxWarnings) {
     err(`bulletproof: ${count('warning')} warnings, more than --max-warnings ${options.maxWarnings}.`);
@@ -203,21 +233,45 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
   return 0;
 }
 
-const configCache = new Map<string, ConfigFile | undefined>();
+/** Config files read once per folder; each problem printed once, with its place. */
+class ConfigFiles {
+  hadProblems = false;
+  private readonly byFolder = new Map<string, ConfigFile | undefined>();
 
-/** Command-line flags win for this run; the config file fills in what they leave. */
-function settingsFor(dir: string, options: Options, explicit: ConfigFile | undefined, err: (text: string) => void): Settings {
-  let config = explicit;
-  if (!config) {
-    if (!configCache.has(dir)) {
-      const found = findConfigFile(dir, gitRootOf(dir));
-      const read = found ? readConfigFile(found) : undefined;
-      if (read?.problems.length) err(`bulletproof: ${read.path}: ${read.problems.join('; ')}`);
-      configCache.set(dir, read);
-    }
-    config = configCache.get(dir);
+  constructor(
+    private readonly knownRuleIds: readonly string[],
+    private readonly nameOf: (file: string) => string,
+    private readonly err: (text: string) => void,
+  ) {}
+
+  /** `--config FILE`: one that cannot be read at all is a usage error. */
+  explicit(file: string): ConfigFile {
+    const config = readConfigFile(file, this.knownRuleIds);
+    if (config.readError !== undefined) throw new UsageError(`cannot read the config ${file}: ${config.readError}.`);
+    this.print(config);
+    return config;
   }
-  return mergeSettings(config?.settings ?? {}, options.role ? { role: options.role } : {});
+
+  nearest(dir: string): ConfigFile | undefined {
+    if (!this.byFolder.has(dir)) {
+      const found = findConfigFile(dir, gitRootOf(dir));
+      const config = found ? readConfigFile(found, this.knownRuleIds) : undefined;
+      if (config) this.print(config);
+      this.byFolder.set(dir, config);
+    }
+    return this.byFolder.get(dir);
+  }
+
+  private readonly printed = new Set<string>();
+
+  private print(config: ConfigFile): void {
+    if (this.printed.has(config.path)) return;
+    this.printed.add(config.path);
+    for (const problem of config.located) {
+      this.err(`bulletproof: ${this.nameOf(config.path)}:${problem.line}:${problem.column}: ${problem.message}`);
+      this.hadProblems = true;
+    }
+  }
 }
 
 /** Config lookup stops at the repository's root, like the editor stops at the workspace's. */
@@ -253,16 +307,6 @@ function printReports(reports: FileReport[], options: Options, nameOf: (file: st
   }
 }
 
-/** UTF-8 text without NUL bytes, BOM removed; undefined for anything else. */
-function decodeText(bytes: Buffer): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
 function notText(): Finding {
   return {
     ruleId: 'yaml/syntax',
@@ -274,5 +318,13 @@ function notText(): Finding {
 }
 
 if (require.main === module) {
+  // `bulletproof … | head`: a reader that stops early is not an error. Every file was already
+  // checked (and fixed) by then: the loop is synchronous, the error event comes after it.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   process.exitCode = main(process.argv.slice(2), (text) => process.stdout.write(`${text}\n`), (text) => process.stderr.write(`${text}\n`));
 }

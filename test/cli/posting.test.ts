@@ -202,7 +202,7 @@ describe('CLI --posting and meta.posting', function () {
       const run = runs.missingFlag;
       assert.equal(run.status, 2);
       assert.equal(run.stdout, '');
-      assert.match(run.stderr, /^bulletproof: cannot read the posting missing\.md: ENOENT$/m);
+      assert.match(run.stderr, /^bulletproof: cannot read the posting missing\.md: it does not exist \(ENOENT\)\.$/m);
       assert.match(run.stderr, /Run bulletproof --help for usage\./);
     });
 

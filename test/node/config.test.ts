@@ -9,6 +9,7 @@ import {
   findConfigFile,
   mergeSettings,
   normalizeSettings,
+  parseConfigText,
   readConfigFile,
 } from '../../server/src/node/config';
 import { DEFAULT_FILES } from '../../server/src/node/files';
@@ -66,6 +67,7 @@ describe('readConfigFile', () => {
       path: file,
       settings: { files: ['**/*.resume.yaml'], role: 'general', rules: { 'date-order': 'warning', 'future-date': 'off', completeness: 'off' } },
       problems: [],
+      located: [],
     });
   });
 
@@ -73,11 +75,19 @@ describe('readConfigFile', () => {
     const file = write('mixed.yaml', 'role: frontend\nrules:\n  date-order: warn\n  future-date: hint\ncolour: blue\n');
     const read = readConfigFile(file);
     assert.deepEqual(read.settings, { rules: { 'future-date': 'hint' } });
-    assert.deepEqual(read.problems.sort(), [
-      '`role` should be `backend` or `general`',
-      'rule `date-order`: `warn` is not one of off, error, warning, info, hint',
-      'unknown setting `colour`',
+    assert.deepEqual(read.problems, [
+      '1:7 `role` should be `backend` or `general`',
+      '3:15 rule `date-order`: `warn` is not one of off, error, warning, info, hint; did you mean `warning`?',
+      '5:1 unknown setting `colour`',
     ]);
+    assert.deepEqual(
+      read.located.map((p) => [p.line, p.column, p.severity]),
+      [
+        [1, 7, 'error'],
+        [3, 15, 'error'],
+        [5, 1, 'warning'],
+      ],
+    );
   });
 
   it('JSON config', () => {
@@ -85,20 +95,36 @@ describe('readConfigFile', () => {
     assert.deepEqual(readConfigFile(file).settings, { rules: { 'schema/unknown-key': 'error' } });
   });
 
-  it('broken YAML, a missing file, an alias bomb: a problem, no settings, no throw', () => {
+  it('broken YAML: its place and the parser’s message, no settings', () => {
     const broken = readConfigFile(write('broken.yaml', 'rules: [\n'));
     assert.deepEqual(broken.settings, {});
-    assert.equal(broken.problems.length, 1);
-    assert.match(broken.problems[0], /^cannot be read: /);
+    assert.deepEqual(broken.problems, ['2:1 YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    assert.equal(broken.readError, undefined);
+  });
 
+  it('a file that cannot be read: `readError`, one problem, no settings, no throw', () => {
     const missing = readConfigFile(path.join(dir, 'nope.yaml'));
-    assert.deepEqual(missing.settings, {});
-    assert.match(missing.problems[0], /^cannot be read: .*ENOENT/);
+    assert.deepEqual([missing.settings, missing.readError, missing.problems], [{}, 'it does not exist (ENOENT)', ['cannot be read: it does not exist (ENOENT)']]);
+    assert.equal(readConfigFile(dir).readError, 'it is a folder, not a file (EISDIR)');
+    assert.equal(readConfigFile('/dev/zero').readError, 'it is not a regular file (a device, FIFO or socket) (ENOTREG)');
+    const big = write('big.yaml', `# ${'x'.repeat(512 * 1024)}\n`);
+    assert.equal(readConfigFile(big).readError, 'it is over the 512 KB limit (EFBIG)');
+    const latin1 = path.join(dir, 'latin1.yaml');
+    fs.writeFileSync(latin1, Buffer.from('role: g\xe9n\xe9ral\n', 'latin1'));
+    assert.equal(readConfigFile(latin1).readError, 'it is not UTF-8 text');
+  });
 
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n');
+  it('an alias bomb: stopped at 100 aliases, one problem, no settings, no throw', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'files: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n');
     const read = readConfigFile(write('bomb.yaml', bomb));
     assert.deepEqual(read.settings, {});
-    assert.equal(read.problems.length, 1);
+    assert.deepEqual(read.problems, ['1:1 cannot be read: Excessive alias count indicates a resource exhaustion attack']);
+  });
+
+  it('rule ids are checked when the known ids are given', () => {
+    const file = write('ids.yaml', 'rules:\n  quantfy: off\n  date-order: warning\n');
+    assert.deepEqual(readConfigFile(file).problems, []);
+    assert.deepEqual(readConfigFile(file, ['quantify', 'date-order']).problems, ['2:3 unknown rule `quantfy`; did you mean `quantify`?']);
   });
 
   it('an empty file is no settings and no problem', () => {
@@ -120,13 +146,85 @@ describe('normalizeSettings', () => {
     assert.deepEqual(normalizeSettings({ files: 'resume.yaml', rules: ['date-order'] }, problems), { settings: {} });
     assert.deepEqual(problems, ['`files` should be a list of globs', '`rules` should map rule ids to off, error, warning, info or hint']);
     const mixed: string[] = [];
-    assert.deepEqual(normalizeSettings({ files: ['a.yaml', 3] }, mixed), { settings: {} });
-    assert.deepEqual(mixed, ['`files` should be a list of globs']);
+    assert.deepEqual(normalizeSettings({ files: ['a.yaml', 3, '', '!'] }, mixed), { settings: { files: ['a.yaml'] } });
+    assert.deepEqual(mixed, [
+      '`files` item 2: should be a glob (text)',
+      '`files` item 3: an empty glob matches no file',
+      '`files` item 4: `!` alone excludes nothing: write the glob to exclude after it, e.g. `!drafts/**`',
+    ]);
   });
 
   it('null and undefined are no settings', () => {
     assert.deepEqual(normalizeSettings(null), { settings: {} });
     assert.deepEqual(normalizeSettings(undefined), { settings: {} });
+  });
+});
+
+describe('parseConfigText: problems with their ranges, for diagnostics on the config file', () => {
+  const ids = ['quantify', 'first-person', 'date-order'];
+  const at = (text: string, part: string, from = 0) => {
+    const start = text.indexOf(part, from);
+    assert.ok(start >= 0, part);
+    return { start, end: start + part.length };
+  };
+  const byPlace = <T extends { range: { start: number } }>(problems: T[]) => [...problems].sort((a, b) => a.range.start - b.range.start);
+
+  it('each problem on the key or value at fault, with its severity; what is good is kept', () => {
+    const text =
+      'rules:\n  quantfy: off\n  date-order: loud\nrole: backnd\ncolour: blue\nfiles:\n  - "**/*resume*.yaml"\n  - ""\n  - "!"\nposting: 3\n';
+    const parsed = parseConfigText(text, '.bulletproof.yaml', ids);
+    assert.deepEqual(byPlace(parsed.problems), [
+      { message: 'unknown rule `quantfy`; did you mean `quantify`?', range: at(text, 'quantfy'), severity: 'warning' },
+      { message: 'rule `date-order`: `loud` is not one of off, error, warning, info, hint', range: at(text, 'loud'), severity: 'error' },
+      { message: '`role` should be `backend` or `general`; did you mean `backend`?', range: at(text, 'backnd'), severity: 'error' },
+      { message: 'unknown setting `colour`', range: at(text, 'colour'), severity: 'warning' },
+      { message: '`files` item 2: an empty glob matches no file', range: at(text, '""'), severity: 'error' },
+      {
+        message: '`files` item 3: `!` alone excludes nothing: write the glob to exclude after it, e.g. `!drafts/**`',
+        range: at(text, '"!"'),
+        severity: 'error',
+      },
+      { message: '`posting` should be the path of a job posting file', range: at(text, '3', text.indexOf('posting')), severity: 'error' },
+    ]);
+    assert.deepEqual(parsed.settings, { files: ['**/*resume*.yaml'], rules: { quantfy: 'off' } });
+  });
+
+  it('a rule with no level points at its key', () => {
+    const text = 'rules:\n  quantify:\n';
+    assert.deepEqual(parseConfigText(text, undefined, ids).problems, [
+      { message: 'rule `quantify`: `null` is not one of off, error, warning, info, hint', range: at(text, 'quantify'), severity: 'error' },
+    ]);
+  });
+
+  it('broken YAML: the parser’s range, an error, no settings', () => {
+    const text = 'rules:\n  quantify: off\n  quantify: error\n';
+    const parsed = parseConfigText(text, '.bulletproof.yml', ids);
+    assert.deepEqual(parsed, {
+      settings: {},
+      // The parser points at the repeated key's first character.
+      problems: [{ message: 'YAML: Map keys must be unique', range: { start: at(text, 'quantify', 10).start, end: at(text, 'quantify', 10).start + 1 }, severity: 'error' }],
+    });
+  });
+
+  it('JSON: the same checks, ranges into the JSON text, JSON named in syntax errors', () => {
+    const text = '{\n\t"rules": {"quantfy": "off"},\n\t"role": "general"\n}\n';
+    const parsed = parseConfigText(text, '.bulletproof.json', ids);
+    assert.deepEqual(parsed.problems, [{ message: 'unknown rule `quantfy`; did you mean `quantify`?', range: at(text, '"quantfy"'), severity: 'warning' }]);
+    assert.deepEqual(parsed.settings, { rules: { quantfy: 'off' }, role: 'general' });
+    const broken = parseConfigText('{"role": "general",\n', '.bulletproof.json', ids);
+    assert.match(broken.problems[0].message, /^JSON: /);
+  });
+
+  it('a document that is not a mapping: one error over it', () => {
+    const text = '- files\n- rules\n';
+    assert.deepEqual(parseConfigText(text).problems, [
+      { message: 'should be a mapping of settings (files, rules, role, posting)', range: { start: 0, end: text.length }, severity: 'error' },
+    ]);
+  });
+
+  it('an empty file, or only comments: no settings, no problem', () => {
+    assert.deepEqual(parseConfigText(''), { settings: {}, problems: [] });
+    assert.deepEqual(parseConfigText('# nothing yet\n'), { settings: {}, problems: [] });
   });
 });
 

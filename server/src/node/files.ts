@@ -2,8 +2,13 @@
  * Which YAML files are resumes. The editor checks only these, so compose
  * files and CI configs never see a squiggle from us; the CLI uses the same
  * globs to filter the folders it walks.
+ *
+ * Globs are matched by the small matcher below, not by a regular expression:
+ * a glob such as `*a*a*a*a*a*b` or `+(a|aa)+(a|aa)…x` made a regular
+ * expression backtrack for minutes against a long file name. Here a `*`
+ * backtracks only to the last `*` seen (and `**` to the last `**`), so a
+ * match costs at most (path length × glob length) steps.
  */
-import picomatch from 'picomatch';
 import * as path from 'node:path';
 
 export const DEFAULT_FILES: readonly string[] = [
@@ -12,6 +17,14 @@ export const DEFAULT_FILES: readonly string[] = [
   '!**/.github/**',
   '!**/node_modules/**',
 ];
+
+/** What a glob may be, so that compiling and matching stay small. */
+export const GLOB_LIMITS = {
+  /** Characters in one glob. */
+  chars: 1024,
+  /** Alternatives its braces expand to: `{a,b}{c,d}` is four. */
+  alternatives: 256,
+} as const;
 
 /** A first line that opts any YAML file in, whatever its name. */
 const MARKER = /^\uFEFF?# bulletproof[ \t]*\r?$/;
@@ -23,21 +36,294 @@ export function hasMarker(text: string): boolean {
 
 export type FileMatcher = (filePath: string) => boolean;
 
-/** Globs, where a leading `!` excludes. Matched case-insensitively on `/`-separated paths. */
+/**
+ * Globs, where a leading `!` excludes. Matched case-insensitively on
+ * `/`-separated paths, relative to `root` when the file is inside it. A glob
+ * with a problem (see `globProblem`) is left out, never thrown.
+ */
 export function fileMatcher(patterns: readonly string[], root?: string): FileMatcher {
-  const include = patterns.filter((p) => !p.startsWith('!'));
-  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  const options = { nocase: true, dot: true };
-  const included = include.length ? picomatch(include, options) : () => false;
-  const excluded = exclude.length ? picomatch(exclude, options) : () => false;
+  const include = compileAll(patterns.filter((p) => !p.startsWith('!')));
+  const exclude = compileAll(patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)));
   return (filePath) => {
-    const relative = root && isInside(root, filePath) ? path.relative(root, filePath) : filePath;
-    const candidate = relative.split(path.sep).join('/').replace(/^\/+/, '');
-    return included(candidate) && !excluded(candidate);
+    const parts = pathParts(filePath, root);
+    return include.some((glob) => glob.matchParts(parts)) && !exclude.some((glob) => glob.matchParts(parts));
+  };
+}
+
+/** Only the `!` globs: true for a file they exclude. */
+export function excludedBy(patterns: readonly string[], root?: string): FileMatcher {
+  const exclude = compileAll(patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)));
+  return (filePath) => {
+    const parts = pathParts(filePath, root);
+    return exclude.some((glob) => glob.matchParts(parts));
   };
 }
 
 export function isInside(root: string, filePath: string): boolean {
   const relative = path.relative(root, filePath);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Why a glob of the `files` list cannot be used, or undefined when it can. `!` excludes. */
+export function globProblem(pattern: string): string | undefined {
+  if (pattern.trim() === '') return 'an empty glob matches no file';
+  if (pattern.startsWith('!') && pattern.slice(1).trim() === '') {
+    return '`!` alone excludes nothing: write the glob to exclude after it, e.g. `!drafts/**`';
+  }
+  return bodyProblem(pattern.startsWith('!') ? pattern.slice(1) : pattern);
+}
+
+/** The problems of a `files` list, each with the index of its glob. */
+export function globProblems(patterns: readonly string[]): { index: number; message: string }[] {
+  return patterns.flatMap((pattern, index) => {
+    const message = globProblem(pattern);
+    return message === undefined ? [] : [{ index, message }];
+  });
+}
+
+/** True when the text has a wildcard, a class or braces, so it names files by pattern rather than by name. */
+export function isGlob(pattern: string): boolean {
+  return splitGlobBase(pattern).rest !== '';
+}
+
+/**
+ * `cv/2026/*.yaml` → base `cv/2026`, rest `*.yaml`: the folder to walk and
+ * the glob to match below it. The base is unescaped; the rest is a glob.
+ */
+export function splitGlobBase(pattern: string): { base: string; rest: string } {
+  const segments = splitUnescaped(pattern, '/');
+  let literal = 0;
+  while (literal < segments.length && !hasMagic(segments[literal])) literal++;
+  if (literal === segments.length) return { base: unescape(pattern), rest: '' };
+  const base = segments.slice(0, literal).map(unescape).join('/');
+  return { base: base === '' && literal > 0 ? '/' : base, rest: segments.slice(literal).join('/') };
+}
+
+export interface Glob {
+  /** Matches a `/`-separated path (a leading `/` or `./` is ignored). */
+  matches(candidate: string): boolean;
+  /** How many folders deep a match can be, for a walk; Infinity with `**`. */
+  maxDepth: number;
+}
+
+/** A single glob, with no `!`. Throws when `globProblem` has a message for it. */
+export function compileGlob(pattern: string): Glob {
+  const problem = globProblem(pattern);
+  if (problem !== undefined) throw new Error(problem);
+  const compiled = compile(pattern);
+  return {
+    matches: (candidate) => compiled.matchParts(splitPath(candidate)),
+    maxDepth: compiled.maxDepth,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The matcher
+
+/** One character position: a literal, `?`, or a class such as `[a-z]`. */
+type CharTest = string | { negated: boolean; ranges: [string, string][] } | typeof ANY_CHAR;
+const ANY_CHAR = Symbol('?');
+const STAR = Symbol('*');
+const GLOBSTAR = Symbol('**');
+type SegmentToken = CharTest | typeof STAR;
+/** A path segment's tokens, or `**` for any number of segments. */
+type Segment = SegmentToken[] | typeof GLOBSTAR;
+
+interface Compiled {
+  matchParts(parts: string[][]): boolean;
+  maxDepth: number;
+}
+
+function compileAll(patterns: readonly string[]): Compiled[] {
+  return patterns.filter((pattern) => globProblem(pattern) === undefined).map(compile);
+}
+
+function compile(pattern: string): Compiled {
+  const alternatives = expandBraces(pattern) ?? [];
+  const globs = alternatives.map((alternative) =>
+    splitUnescaped(alternative.toLowerCase().replace(/^(\.\/)+/, ''), '/')
+      .filter((segment) => segment !== '')
+      .map((segment): Segment => (segment === '**' ? GLOBSTAR : tokenize(segment))),
+  );
+  return {
+    matchParts: (parts) => globs.some((glob) => matchSequence(glob, parts, matchSegment)),
+    maxDepth: Math.max(0, ...globs.map((glob) => (glob.includes(GLOBSTAR) ? Infinity : glob.length))),
+  };
+}
+
+/**
+ * Wildcard matching with one backtrack point: on a mismatch, the last star
+ * takes one more item and matching resumes after it. Correct because every
+ * other token takes exactly one item; each (token, item) pair is tried at
+ * most once per star, so the cost is at most tokens × items.
+ */
+function matchSequence<T, I>(tokens: readonly (T | typeof STAR | typeof GLOBSTAR)[], items: readonly I[], one: (token: T, item: I) => boolean): boolean {
+  let t = 0;
+  let i = 0;
+  let starAt = -1;
+  let starItem = 0;
+  const isStar = (token: unknown) => token === STAR || token === GLOBSTAR;
+  while (i < items.length) {
+    if (t < tokens.length && isStar(tokens[t])) {
+      starAt = t++;
+      starItem = i;
+    } else if (t < tokens.length && one(tokens[t] as T, items[i])) {
+      t++;
+      i++;
+    } else if (starAt >= 0) {
+      t = starAt + 1;
+      i = ++starItem;
+    } else {
+      return false;
+    }
+  }
+  while (t < tokens.length && isStar(tokens[t])) t++;
+  return t === tokens.length;
+}
+
+function matchSegment(tokens: SegmentToken[], part: string[]): boolean {
+  return matchSequence<CharTest, string>(tokens, part, matchChar);
+}
+
+function matchChar(test: CharTest, char: string): boolean {
+  if (test === ANY_CHAR) return true;
+  if (typeof test === 'string') return test === char;
+  const inside = test.ranges.some(([low, high]) => low <= char && char <= high);
+  return inside !== test.negated;
+}
+
+/** A path as segments of code points, lower-cased, relative to `root` when inside it. */
+function pathParts(filePath: string, root: string | undefined): string[][] {
+  const relative = root && isInside(root, filePath) ? path.relative(root, filePath) : filePath;
+  return splitPath(relative.split(path.sep).join('/'));
+}
+
+function splitPath(candidate: string): string[][] {
+  return candidate
+    .toLowerCase()
+    .split('/')
+    .filter((part) => part !== '' && part !== '.')
+    .map((part) => Array.from(part));
+}
+
+function tokenize(segment: string): SegmentToken[] {
+  const chars = Array.from(segment);
+  const tokens: SegmentToken[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i];
+    if (char === '\\' && i + 1 < chars.length) tokens.push(chars[++i]);
+    else if (char === '*') {
+      if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR);
+    } else if (char === '?') tokens.push(ANY_CHAR);
+    else if (char === '[') {
+      const parsed = parseClass(chars, i);
+      if (parsed) {
+        tokens.push(parsed.test);
+        i = parsed.end;
+      } else tokens.push('[');
+    } else tokens.push(char);
+  }
+  return tokens;
+}
+
+/** `[abc]`, `[a-z]`, `[!a]` or `[^a]` from `chars[start]`; undefined when it is not closed. */
+function parseClass(chars: string[], start: number): { test: CharTest; end: number } | undefined {
+  let i = start + 1;
+  const negated = chars[i] === '!' || chars[i] === '^';
+  if (negated) i++;
+  const ranges: [string, string][] = [];
+  for (let first = true; i < chars.length; first = false) {
+    if (chars[i] === ']' && !first) return { test: { negated, ranges }, end: i };
+    const low = chars[i] === '\\' && i + 1 < chars.length ? chars[++i] : chars[i];
+    i++;
+    if (chars[i] === '-' && i + 1 < chars.length && chars[i + 1] !== ']') {
+      const high = chars[i + 1] === '\\' && i + 2 < chars.length ? chars[(i += 2)] : chars[++i];
+      i++;
+      ranges.push([low, high]);
+    } else ranges.push([low, low]);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Braces, escapes and problems
+
+/** `{a,b}` alternatives, nested braces included; undefined past `GLOB_LIMITS.alternatives`. */
+function expandBraces(pattern: string): string[] | undefined {
+  const done: string[] = [];
+  const work = [pattern];
+  while (work.length > 0) {
+    const current = work.pop()!;
+    const brace = firstBrace(current);
+    if (!brace) {
+      done.push(current);
+      continue;
+    }
+    const before = current.slice(0, brace.start);
+    const after = current.slice(brace.end + 1);
+    for (const alternative of [...brace.alternatives].reverse()) work.push(before + alternative + after);
+    // Every item of `work` ends as one alternative at least.
+    if (work.length + done.length > GLOB_LIMITS.alternatives) return undefined;
+  }
+  return done;
+}
+
+/** The first `{…}` with a comma at its own level, with its alternatives. */
+function firstBrace(pattern: string): { start: number; end: number; alternatives: string[] } | undefined {
+  for (let start = 0; start < pattern.length; start++) {
+    if (pattern[start] === '\\') {
+      start++;
+      continue;
+    }
+    if (pattern[start] !== '{') continue;
+    let depth = 0;
+    const commas: number[] = [];
+    for (let i = start; i < pattern.length; i++) {
+      const char = pattern[i];
+      if (char === '\\') i++;
+      else if (char === '{') depth++;
+      else if (char === ',' && depth === 1) commas.push(i);
+      else if (char === '}' && --depth === 0) {
+        if (commas.length === 0) break;
+        const cuts = [start, ...commas, i];
+        return { start, end: i, alternatives: cuts.slice(1).map((cut, k) => pattern.slice(cuts[k] + 1, cut)) };
+      }
+    }
+  }
+  return undefined;
+}
+
+function bodyProblem(pattern: string): string | undefined {
+  if (pattern.length > GLOB_LIMITS.chars) return `a glob longer than ${GLOB_LIMITS.chars.toLocaleString('en-US')} characters is not read`;
+  const extglob = /(^|[^\\])([@?+*!]\()/.exec(pattern);
+  if (extglob) return `\`${extglob[2]}…)\` patterns are not supported: write the alternatives in braces, e.g. \`{a,b}\``;
+  if (expandBraces(pattern) === undefined) return `its braces expand to more than ${GLOB_LIMITS.alternatives} alternatives`;
+  return undefined;
+}
+
+/** Wildcards, classes, braces, or an extglob's opening (`+(`), which `globProblem` turns down. */
+function hasMagic(segment: string): boolean {
+  for (let i = 0; i < segment.length; i++) {
+    if (segment[i] === '\\') i++;
+    else if ('*?[{'.includes(segment[i]) || ('@+!'.includes(segment[i]) && segment[i + 1] === '(')) return true;
+  }
+  return false;
+}
+
+function splitUnescaped(text: string, separator: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === separator) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\(.)/gs, '$1');
 }
