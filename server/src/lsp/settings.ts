@@ -41,7 +41,7 @@ export class SettingsStore {
    */
   foldersChanged(params: unknown): boolean {
     const event = isRecord(params) && isRecord(params.event) ? params.event : {};
-    const removed = new Set(this.folderPaths(Array.isArray(event.removed) ? event.removed : []));
+    const removed = new Set(this.folderPaths(Array.isArray(event.removed) ? event.removed : [], false));
     const added = this.folderPaths(Array.isArray(event.added) ? event.added : []);
     const roots = [...new Set([...this.workspaceRoots.filter((root) => !removed.has(root)), ...added])];
     if (roots.length === this.workspaceRoots.length && roots.every((root, index) => root === this.workspaceRoots[index])) return false;
@@ -50,12 +50,12 @@ export class SettingsStore {
     return true;
   }
 
-  /** The local paths of workspace folders (`{ uri }` each); the others are said in the log and left out. */
-  private folderPaths(folders: readonly unknown[]): string[] {
+  /** The local paths of workspace folders (`{ uri }` each); the others are left out, and said in the log when `warn`. */
+  private folderPaths(folders: readonly unknown[], warn = true): string[] {
     return folders.flatMap((folder) => {
       const uri = isRecord(folder) ? folder.uri : undefined;
       const folderPath = typeof uri === 'string' ? filePathOf(uri) : undefined;
-      if (folderPath === undefined) {
+      if (folderPath === undefined && warn) {
         this.connection.console.warn(`Workspace folder ${JSON.stringify(uri ?? folder)} is not a local folder: its .bulletproof.yaml and postings are not read.`);
       }
       return folderPath === undefined ? [] : [folderPath];
