@@ -11,19 +11,25 @@ import {
   CompletionItemKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWorkspaceFoldersNotification,
+  ErrorCodes,
   InsertTextFormat,
   MarkupKind,
   ProposedFeatures,
+  ResponseError,
   SymbolKind,
-  TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
+  type CodeLens,
   type CompletionItem,
   type Connection,
+  type Diagnostic,
   type DocumentSymbol,
-  type InitializeParams,
+  type FoldingRange,
+  type Hover,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsPath } from './engine/rule';
 import { completionsAt } from './engine/features/completion';
 import { hoverAt } from './engine/features/hover';
@@ -32,11 +38,14 @@ import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions'
 import { toRange } from './lsp/diagnostics';
 import { PublishedDiagnostics } from './lsp/published';
 import { DocumentState } from './lsp/documentState';
+import { Guard } from './lsp/guard';
+import { OpenDocuments } from './lsp/openDocuments';
+import { codeActionParams, commandParams, documentParams, isRecord, positionParams, reportParams, type Parsed } from './lsp/params';
 import { GatheringMessageWriter } from './lsp/writer';
 import { SettingsStore } from './lsp/settings';
 import { buildReport, type ResumeReport } from './engine/report';
-import type { LintResult } from './engine/lint';
-import { REPORT_REQUEST, type ReportParams, type ReportResult } from './protocol';
+import { allRuleMeta, type LintResult } from './engine/lint';
+import { REPORT_REQUEST, type ReportResult } from './protocol';
 
 const connection = connect();
 
@@ -56,12 +65,41 @@ function connect(): Connection {
   console.error = (...args: unknown[]) => created.console.error(format(...args));
   return created;
 }
-const documents = new TextDocuments(TextDocument);
+
+const guard = new Guard({ logError: (message) => connection.console.error(message), failed });
+const documents = new OpenDocuments({
+  changed: (document) => state.schedule(document.uri),
+  closed: (uri) => {
+    forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  },
+  lostSync: (uri, reason, version) => {
+    connection.console.error(
+      `Bulletproof lost track of ${uri}: ${reason}. Its diagnostics are cleared until the editor sends its whole text again (closing and reopening the file does).`,
+    );
+    forget(uri);
+    void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+  },
+  ignored: (reason) => connection.console.error(`Bulletproof ignored a notification: ${reason}.`),
+});
 const settings = new SettingsStore(connection);
-const state = new DocumentState(documents, settings, publish);
+const state = new DocumentState(documents, settings, guard, publish);
+
+// The last resort behind the guard: what escapes every handler (a library's own, say) is logged, and the server goes on.
+process.on('uncaughtException', (error) => lastResort(error));
+process.on('unhandledRejection', (reason) => lastResort(reason));
+function lastResort(error: unknown): void {
+  // The client is gone (a write to a closed pipe): nothing to serve, and nowhere to say it.
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED') process.exit(1);
+  guard.report('the server', undefined, error);
+}
 
 let snippetEditSupport = false;
 let showDocumentSupport = false;
+
+/** Every id a diagnostic can carry, so the docs command opens those pages and nothing else. */
+const KNOWN_RULE_IDS = new Set(allRuleMeta().map((meta) => meta.id));
 
 /** The rule docs ship beside the bundle: `dist/server.js` → `docs/rules/<id>.md`. Every diagnostic links one: built once per rule. */
 const docsUris = new Map<string, string>();
@@ -74,10 +112,24 @@ function docsUri(ruleId: string): string {
   return uri;
 }
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  settings.initialize(params);
-  snippetEditSupport = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
-  showDocumentSupport = params.capabilities.window?.showDocument?.support === true;
+connection.onInitialize((params): InitializeResult => {
+  guard.run(
+    'initialize',
+    undefined,
+    () => {
+      settings.initialize(params);
+      snippetEditSupport = params.capabilities?.workspace?.workspaceEdit?.snippetEditSupport === true;
+      showDocumentSupport = params.capabilities?.window?.showDocument?.support === true;
+    },
+    undefined,
+  );
+  // Ours, not the library's (set up just before this runs): that one reads `params.event` unchecked.
+  connection.onNotification(
+    DidChangeWorkspaceFoldersNotification.type,
+    guard.notification('workspace/didChangeWorkspaceFolders', (raw) => {
+      if (settings.foldersChanged(raw)) state.revalidateAll();
+    }),
+  );
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -88,60 +140,141 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [SHOW_DOCS_COMMAND] },
       codeLensProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'bulletproof', version: VERSION },
   };
 });
 
-connection.onInitialized(() => {
-  if (settings.canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulletproof' });
-  }
-});
+connection.onInitialized(
+  guard.notification('initialized', () => {
+    // Only when the client offers it: eglot warns about every registration it did not.
+    if (settings.canPullConfiguration && settings.canRegisterConfigurationChange) {
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'bulletproof' })
+        .catch((error: unknown) => connection.console.warn(`The client refused to register for configuration changes: ${String(error)}`));
+    }
+  }),
+);
 
-connection.onDidChangeConfiguration((change) => {
-  settings.changed(change.settings);
-  state.revalidateAll();
-});
+connection.onDidChangeConfiguration(
+  guard.notification('workspace/didChangeConfiguration', (raw) => {
+    settings.changed(isRecord(raw) ? raw.settings : undefined);
+    state.revalidateAll();
+  }),
+);
 
 // A `.bulletproof.yaml` changed on disk (the client watches them).
-connection.onDidChangeWatchedFiles(() => {
-  settings.changed();
-  state.revalidateAll();
-});
+connection.onDidChangeWatchedFiles(
+  guard.notification('workspace/didChangeWatchedFiles', () => {
+    settings.changed();
+    state.revalidateAll();
+  }),
+);
 
-documents.onDidOpen((event) => state.schedule(event.document.uri));
-documents.onDidChangeContent((event) => state.schedule(event.document.uri));
-documents.onDidClose((event) => {
-  state.forget(event.document.uri);
-  published.forget(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-});
+connection.onDidOpenTextDocument(guard.notification('textDocument/didOpen', (raw) => documents.open(raw)));
+connection.onDidChangeTextDocument(guard.notification('textDocument/didChange', (raw) => documents.change(raw)));
+connection.onDidCloseTextDocument(guard.notification('textDocument/didClose', (raw) => documents.close(raw)));
 
 const published = new PublishedDiagnostics(docsUri);
 
-function publish(uri: string): void {
-  const checked = state.current(uri);
+/** A failure the guard reported, per document: shown beside its findings until the next version is checked. */
+const failures = new Map<string, { version: number; diagnostic: Diagnostic }>();
+
+function failed(uri: string, diagnostic: Diagnostic): void {
   const document = documents.get(uri);
-  if (!checked || !document) return;
-  const diagnostics = published.publish(document, checked.result?.findings ?? []);
+  if (!document) return;
+  failures.set(uri, { version: document.version, diagnostic });
+  publish(uri);
+}
+
+function forget(uri: string): void {
+  state.forget(uri);
+  published.forget(uri);
+  failures.delete(uri);
+  guard.forget(uri);
+}
+
+function publish(uri: string): void {
+  const document = documents.get(uri);
+  if (!document) return;
+  const checked = state.current(uri);
+  // A check that failed left no result for this version: the findings of an older text would be in the wrong places.
+  const findings = checked?.version === document.version ? (checked.result?.findings ?? []) : [];
+  let diagnostics = published.publish(document, findings);
+  const failure = failures.get(uri);
+  if (failure && failure.version === document.version) diagnostics = [...diagnostics, failure.diagnostic];
+  else failures.delete(uri);
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 }
 
-connection.onCodeAction((params) => {
-  const document = documents.get(params.textDocument.uri);
-  const result = document && state.resultFor(document);
-  if (!document || !result) return [];
-  return codeActions(document, result, params, { snippetSupport: snippetEditSupport });
-});
+interface Resume {
+  document: TextDocument;
+  result: LintResult;
+}
 
-connection.onExecuteCommand(async (params) => {
-  if (params.command !== SHOW_DOCS_COMMAND) return;
-  const ruleId = params.arguments?.[0];
-  if (typeof ruleId !== 'string') return;
-  if (showDocumentSupport) await connection.window.showDocument({ uri: docsUri(ruleId), takeFocus: true });
-  else connection.window.showInformationMessage(`Documentation for ${ruleId}: ${docsUri(ruleId)}`);
-});
+/** The document and its current result, when it is open, known and a resume. */
+function resumeOf(uri: string): Resume | undefined {
+  const document = documents.get(uri);
+  const result = document && state.resultFor(document);
+  return document && result ? { document, result } : undefined;
+}
+
+const uriOfDocument = (params: { textDocument: { uri: string } }) => params.textDocument.uri;
+
+/** A request about one document, behind the guard: answered from its result when it is an open resume, else `empty`. */
+function resumeRequest<P, R>(
+  method: string,
+  parse: (raw: unknown) => Parsed<P>,
+  uriOf: (params: P) => string,
+  empty: R,
+  answer: (resume: Resume, params: P) => R,
+) {
+  return guard.request(
+    method,
+    parse,
+    uriOf,
+    (params) => {
+      const resume = resumeOf(uriOf(params));
+      return resume ? answer(resume, params) : empty;
+    },
+    empty,
+  );
+}
+
+connection.onCodeAction(
+  resumeRequest('textDocument/codeAction', codeActionParams, uriOfDocument, [] as CodeAction[], ({ document, result }, params) =>
+    codeActions(document, result, params, { snippetSupport: snippetEditSupport, showDocs: showDocumentSupport }),
+  ),
+);
+
+connection.onExecuteCommand(
+  guard.request(
+    'workspace/executeCommand',
+    commandParams,
+    () => undefined,
+    async (params) => {
+      if (params.command !== SHOW_DOCS_COMMAND) return invalidParams(`unknown command ${JSON.stringify(params.command)}`);
+      const ruleId = params.arguments[0];
+      // Only a known rule id becomes a path: anything else (`../../etc/passwd`) is refused.
+      if (typeof ruleId !== 'string' || !KNOWN_RULE_IDS.has(ruleId))
+        return invalidParams(`${JSON.stringify(ruleId) ?? 'nothing'} is not a Bulletproof rule id`);
+      const uri = docsUri(ruleId);
+      if (showDocumentSupport) {
+        await connection.window.showDocument({ uri, takeFocus: true });
+        return null;
+      }
+      // No showDocument (Neovim 0.7): a message would be a prompt in the way. The log and the answer carry the link.
+      connection.console.info(`Documentation for ${ruleId}: ${uri}`);
+      return uri;
+    },
+    null,
+  ),
+);
+
+function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
 
 const COMPLETION_KINDS = {
   key: CompletionItemKind.Property,
@@ -149,45 +282,51 @@ const COMPLETION_KINDS = {
   snippet: CompletionItemKind.Snippet,
 } as const;
 
-connection.onCompletion((params): CompletionItem[] => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || !state.isResume(document)) return [];
-  const offset = document.offsetAt(params.position);
-  return completionsAt(document.getText(), offset).map((entry) => ({
-    label: entry.label,
-    kind: COMPLETION_KINDS[entry.kind],
-    detail: entry.detail,
-    documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: toRange(document, entry.replace), newText: entry.insertText },
-    filterText: entry.filterText,
-    sortText: entry.sortText,
-  }));
-});
+connection.onCompletion(
+  guard.request(
+    'textDocument/completion',
+    positionParams,
+    uriOfDocument,
+    (params): CompletionItem[] => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !state.isResume(document)) return [];
+      const offset = document.offsetAt(params.position);
+      return completionsAt(document.getText(), offset).map((entry) => ({
+        label: entry.label,
+        kind: COMPLETION_KINDS[entry.kind],
+        detail: entry.detail,
+        documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: toRange(document, entry.replace), newText: entry.insertText },
+        filterText: entry.filterText,
+        sortText: entry.sortText,
+      }));
+    },
+    [],
+  ),
+);
 
-connection.onHover((params) => {
-  const document = documents.get(params.textDocument.uri);
-  const result = document && state.resultFor(document);
-  if (!document || !result) return null;
-  const hover = hoverAt(result.model, document.offsetAt(params.position));
-  if (!hover) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.range) };
-});
+connection.onHover(
+  resumeRequest('textDocument/hover', positionParams, uriOfDocument, null as Hover | null, ({ document, result }, params) => {
+    const hover = hoverAt(result.model, document.offsetAt(params.position));
+    if (!hover) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.range) };
+  }),
+);
 
-connection.onDocumentSymbol((params): DocumentSymbol[] => {
-  const document = documents.get(params.textDocument.uri);
-  const result = document && state.resultFor(document);
-  if (!document || !result) return [];
-  const toSymbol = (item: OutlineItem): DocumentSymbol => ({
-    name: item.name,
-    detail: item.detail,
-    kind: item.kind === 'section' ? SymbolKind.Module : SymbolKind.Object,
-    range: toRange(document, item.range),
-    selectionRange: toRange(document, item.selectionRange),
-    children: item.children.map(toSymbol),
-  });
-  return outline(result.model).map(toSymbol);
-});
+connection.onDocumentSymbol(
+  resumeRequest('textDocument/documentSymbol', documentParams, uriOfDocument, [] as DocumentSymbol[], ({ document, result }) => {
+    const toSymbol = (item: OutlineItem): DocumentSymbol => ({
+      name: item.name,
+      detail: item.detail,
+      kind: item.kind === 'section' ? SymbolKind.Module : SymbolKind.Object,
+      range: toRange(document, item.range),
+      selectionRange: toRange(document, item.selectionRange),
+      children: item.children.map(toSymbol),
+    });
+    return outline(result.model).map(toSymbol);
+  }),
+);
 
 /** The status bar, the report view and CodeLens all ask after each edit: build it once per result. */
 const reports = new WeakMap<LintResult, ResumeReport>();
@@ -200,49 +339,52 @@ function reportOf(result: LintResult): ResumeReport {
   return report;
 }
 
-connection.onRequest(REPORT_REQUEST, (params: ReportParams): ReportResult | null => {
-  const document = documents.get(params.uri);
-  const result = document && state.resultFor(document);
-  if (!document || !result) return null;
-  const report = reportOf(result);
-  const lineOf = (offset: number) => document.positionAt(offset).line;
-  return {
-    uri: document.uri,
-    version: document.version,
-    report,
-    roleLines: Object.fromEntries(report.roles.map((role) => [role.path, lineOf(role.range.start)])),
-    bulletLines: Object.fromEntries(result.model.bullets.map((bullet) => [bullet.path, lineOf(bullet.range.start)])),
-  };
-});
+connection.onRequest(
+  REPORT_REQUEST,
+  resumeRequest(
+    'bulletproof/report',
+    reportParams,
+    (params) => params.uri,
+    null as ReportResult | null,
+    ({ document, result }) => {
+      const report = reportOf(result);
+      const lineOf = (offset: number) => document.positionAt(offset).line;
+      return {
+        uri: document.uri,
+        version: document.version,
+        report,
+        roleLines: Object.fromEntries(report.roles.map((role) => [role.path, lineOf(role.range.start)])),
+        bulletLines: Object.fromEntries(result.model.bullets.map((bullet) => [bullet.path, lineOf(bullet.range.start)])),
+      };
+    },
+  ),
+);
 
 /** Above each role: "4/5 quantified · 1 weak opening". */
-connection.onCodeLens((params) => {
-  const document = documents.get(params.textDocument.uri);
-  const result = document && state.resultFor(document);
-  if (!document || !result) return [];
-  return reportOf(result).roles.flatMap((role) => {
-    if (role.bullets === 0) return [];
-    const weak = role.findings['weak-opening'] ?? 0;
-    const title = `${role.quantified}/${role.bullets} quantified${weak ? ` · ${weak} weak opening${weak === 1 ? '' : 's'}` : ''}`;
-    const line = document.positionAt(role.range.start).line;
-    return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: '' } }];
-  });
-});
+connection.onCodeLens(
+  resumeRequest('textDocument/codeLens', documentParams, uriOfDocument, [] as CodeLens[], ({ document, result }) =>
+    reportOf(result).roles.flatMap((role) => {
+      if (role.bullets === 0) return [];
+      const weak = role.findings['weak-opening'] ?? 0;
+      const title = `${role.quantified}/${role.bullets} quantified${weak ? ` · ${weak} weak opening${weak === 1 ? '' : 's'}` : ''}`;
+      const line = document.positionAt(role.range.start).line;
+      return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: '' } }];
+    }),
+  ),
+);
 
-connection.onFoldingRanges((params) => {
-  const document = documents.get(params.textDocument.uri);
-  const result = document && state.resultFor(document);
-  if (!document || !result) return [];
-  return foldingRanges(result.model)
-    .map((range) => {
-      const end = document.positionAt(range.end);
-      // A block node's range ends at the start of the next line: fold to the line before.
-      return { startLine: document.positionAt(range.start).line, endLine: end.character === 0 ? end.line - 1 : end.line };
-    })
-    .filter((range) => range.endLine > range.startLine);
-});
+connection.onFoldingRanges(
+  resumeRequest('textDocument/foldingRange', documentParams, uriOfDocument, [] as FoldingRange[], ({ document, result }) =>
+    foldingRanges(result.model)
+      .map((range) => {
+        const end = document.positionAt(range.end);
+        // A block node's range ends at the start of the next line: fold to the line before.
+        return { startLine: document.positionAt(range.start).line, endLine: end.character === 0 ? end.line - 1 : end.line };
+      })
+      .filter((range) => range.endLine > range.startLine),
+  ),
+);
 
 declare const VERSION: string;
 
-documents.listen(connection);
 connection.listen();

@@ -28,6 +28,7 @@ import { snippetsFor } from '../../server/src/engine/snippets';
 import { postingLoader } from '../../server/src/node/posting';
 import { REPORT_REQUEST, type ReportParams, type ReportResult } from '../../server/src/protocol';
 import { LspClient, REPO_ROOT } from '../support/lspClient';
+import { stop } from './helpers';
 
 const ReportRequest = new ProtocolRequestType<ReportParams, ReportResult | null, never, void, void>(REPORT_REQUEST);
 
@@ -53,15 +54,6 @@ function lineWith(text: string, search: string): number {
   const index = text.indexOf(search);
   assert.notEqual(index, -1, `${search} not in the text`);
   return text.slice(0, index).split('\n').length - 1;
-}
-
-async function stop(client: LspClient | undefined): Promise<void> {
-  if (!client) return;
-  try {
-    await client.shutdown();
-  } finally {
-    client.kill();
-  }
 }
 
 describe('report, CodeLens and templates over stdio', function () {

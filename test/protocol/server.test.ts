@@ -37,8 +37,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/engine/lint';
 import { nonOverlapping } from '../../server/src/engine/fixes';
-import type { LintOptions, Severity } from '../../server/src/engine/types';
-import { LspClient, REPO_ROOT, SERVER_PATH, type Publish } from '../support/lspClient';
+import { LspClient, REPO_ROOT, type Publish } from '../support/lspClient';
+import { docsHref, expectedDiagnostics, messageOf, pos, range, stop } from './helpers';
 
 const WEAK_TEXT = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'weak.resume.yaml'), 'utf8');
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'resume.schema.json'), 'utf8')) as {
@@ -49,31 +49,6 @@ const SCHEMA = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'resum
 /** A folder that never exists: documents live only in the editor. */
 const BASE = pathToFileURL(path.join(os.tmpdir(), 'bulletproof-protocol-test')).href;
 const uriOf = (name: string) => `${BASE}/${name}`;
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-/** The rule docs ship beside the bundle: `<root>/dist/server.js` → `<root>/docs/rules/<id>.md`. */
-function docsHref(ruleId: string): string {
-  return pathToFileURL(path.join(path.dirname(SERVER_PATH), '..', 'docs', 'rules', `${ruleId}.md`)).href;
-}
-
-/** What the server should publish for `text`: the engine's findings as LSP diagnostics. */
-function expectedDiagnostics(text: string, options: LintOptions = {}): Diagnostic[] {
-  const document = TextDocument.create('file:///expected.yaml', 'yaml', 1, text);
-  return lint(text, options).findings.map((finding) => ({
-    range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) },
-    severity: SEVERITY[finding.severity],
-    code: finding.ruleId,
-    codeDescription: { href: docsHref(finding.ruleId) },
-    source: 'bulletproof',
-    message: finding.message,
-  }));
-}
 
 /** A `|` in `source` marks the cursor; returns the text without it and the position. */
 function withCursor(source: string): { text: string; position: Position } {
@@ -93,17 +68,6 @@ function rangeOf(text: string, search: string, occurrence = 0): Range {
   const document = TextDocument.create('file:///r.yaml', 'yaml', 1, text);
   return { start: document.positionAt(offset), end: document.positionAt(offset + search.length) };
 }
-
-/** Diagnostic messages may be markup since LSP 3.18; ours are plain strings. */
-function messageOf(diagnostic: Diagnostic): string {
-  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-}
-
-const pos = (line: number, character: number): Position => ({ line, character });
-const range = (startLine: number, startChar: number, endLine: number, endChar: number): Range => ({
-  start: pos(startLine, startChar),
-  end: pos(endLine, endChar),
-});
 
 /** The plain text edits a workspace edit makes to `uri`, in either of the two shapes. */
 function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
@@ -138,16 +102,6 @@ function completionItems(result: CompletionItem[] | { items: CompletionItem[] } 
   return Array.isArray(result) ? result : result.items;
 }
 
-/** Shuts down gracefully when it can; always leaves no process behind. */
-async function stop(client: LspClient | undefined): Promise<void> {
-  if (!client) return;
-  try {
-    await client.shutdown();
-  } finally {
-    client.kill();
-  }
-}
-
 describe('language server over stdio', function () {
   describe('initialize, diagnostics and versions', () => {
     let client: LspClient;
@@ -156,7 +110,7 @@ describe('language server over stdio', function () {
     });
     after(() => client?.kill());
 
-    it('advertises incremental sync, completion, hover, symbols, folding, code actions, CodeLens and the docs command', () => {
+    it('advertises incremental sync, completion, hover, symbols, folding, code actions, CodeLens, the docs command and workspace folders', () => {
       assert.deepEqual(client.initializeResult?.capabilities, {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
@@ -166,6 +120,7 @@ describe('language server over stdio', function () {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.bulletproof'] },
         executeCommandProvider: { commands: ['bulletproof.showRuleDocs'] },
         codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       });
       assert.equal(client.initializeResult?.serverInfo?.name, 'bulletproof');
     });

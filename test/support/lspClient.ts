@@ -24,26 +24,37 @@ import {
   FileChangeType,
   InitializedNotification,
   InitializeRequest,
+  DidChangeWorkspaceFoldersNotification,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowDocumentRequest,
   ShowMessageNotification,
+  ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   UnregistrationRequest,
   type ClientCapabilities,
   type ConfigurationItem,
+  type DataCallback,
   type FileEvent,
   type InitializeResult,
+  type Message,
+  type MessageReader,
   type ProtocolConnection,
   type ProtocolRequestType,
   type PublishDiagnosticsParams,
   type Range,
+  type Registration,
   type RequestParam,
+  type ResponseMessage,
   type ShowDocumentParams,
+  type ShowMessageParams,
+  type ShowMessageRequestParams,
+  type TextDocumentContentChangeEvent,
   type WorkspaceFolder,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -65,7 +76,15 @@ export interface LspClientOptions {
   showDocument?: boolean;
   capabilities?: ClientCapabilities;
   workspaceFolders?: WorkspaceFolder[] | null;
+  /** `rootUri` and the older `rootPath` of `initialize`; null by default, as the folders say where the workspace is. */
+  rootUri?: string | null;
+  rootPath?: string | null;
   initializationOptions?: unknown;
+  /** Extra environment for the server process. */
+  env?: Record<string, string>;
+  /** Run the server as this user and group (the test must be root to ask). */
+  uid?: number;
+  gid?: number;
   /**
    * The editor's settings tree (`{ bulletproof: { rules: … } }`), read by
    * section for each `workspace/configuration` item. Change it with
@@ -123,11 +142,20 @@ export class LspClient {
   readonly configurationRequests: ConfigurationItem[] = [];
   /** `window/logMessage` and `window/showMessage`, for failure messages. */
   readonly log: LogEntry[] = [];
+  /** Every `window/showMessage` notification alone. */
+  readonly shownMessages: ShowMessageParams[] = [];
+  /** Every `window/showMessageRequest` (a prompt that waits for the person); answered with no choice. */
+  readonly messageRequests: ShowMessageRequestParams[] = [];
+  /** Every registration the server asked for with `client/registerCapability`. */
+  readonly registrations: Registration[] = [];
   /** The editor settings tree `workspace/configuration` answers from. */
   settings: Record<string, unknown>;
   initializeResult: InitializeResult | undefined;
 
   private readonly connection: ProtocolConnection;
+  private readonly writer: StreamMessageWriter;
+  private readonly rawAnswers = new Map<string, (response: ResponseMessage) => void>();
+  private rawCount = 0;
   private readonly documents = new Map<string, TextDocument>();
   private readonly actionMarks = new Map<string, number>();
   private readonly latestPublish = new Map<string, Publish>();
@@ -158,13 +186,22 @@ export class LspClient {
     // A spawn failure (missing node, say) surfaces as an exit-like failure.
     child.on('error', (error) => this.failWaiters(new Error(`server process error: ${error.message}${this.diagnosis()}`)));
 
-    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    this.writer = new StreamMessageWriter(child.stdin);
+    this.connection = createProtocolConnection(
+      new TappedReader(new StreamMessageReader(child.stdout), (message) => this.tookRawAnswer(message)),
+      this.writer,
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.received(params));
     this.connection.onNotification(LogMessageNotification.type, (params) => {
       this.log.push({ type: params.type, message: params.message });
     });
     this.connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.shownMessages.push(params);
       this.log.push({ type: params.type, message: params.message });
+    });
+    this.connection.onRequest(ShowMessageRequest.type, (params) => {
+      this.messageRequests.push(params);
+      return null;
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) =>
       params.items.map((item) => {
@@ -172,7 +209,9 @@ export class LspClient {
         return this.options.configurationHandler ? this.options.configurationHandler(item) : this.section(item.section);
       }),
     );
-    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+    });
     this.connection.onRequest(UnregistrationRequest.type, () => undefined);
     this.connection.onRequest(ShowDocumentRequest.type, (params) => {
       this.shownDocuments.push(params);
@@ -185,13 +224,19 @@ export class LspClient {
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
     const serverPath = options.serverPath ?? SERVER_PATH;
     if (!fs.existsSync(serverPath)) throw new Error(`${serverPath} does not exist: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [serverPath, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ? { ...process.env, ...options.env } : process.env,
+      uid: options.uid,
+      gid: options.gid,
+    });
     const client = new LspClient(child, options);
     try {
       client.initializeResult = await client.request(InitializeRequest.type, {
         processId: process.pid,
         clientInfo: { name: 'bulletproof-test-client' },
-        rootUri: null,
+        rootUri: options.rootUri ?? null,
+        ...(options.rootPath === undefined ? {} : { rootPath: options.rootPath }),
         workspaceFolders: options.workspaceFolders ?? null,
         capabilities: client.capabilities(),
         initializationOptions: options.initializationOptions,
@@ -239,13 +284,15 @@ export class LspClient {
   }
 
   /**
-   * Sends incremental changes, applied in order as in the protocol, as the
-   * next version. The mirror is updated before this returns its promise, so
-   * several calls may be made without awaiting each.
+   * Sends changes (incremental, or the whole text when a change has no
+   * range), applied in order as in the protocol, as the next version unless
+   * `version` is given. The mirror is updated before this returns its
+   * promise, so several calls may be made without awaiting each.
    */
-  change(uri: string, changes: { range: Range; text: string }[]): Promise<number> {
+  change(uri: string, changes: TextDocumentContentChangeEvent[], version?: number): Promise<number>;
+  change(uri: string, changes: { range: Range; text: string }[], version?: number): Promise<number>;
+  change(uri: string, changes: TextDocumentContentChangeEvent[], version = this.document(uri).version + 1): Promise<number> {
     const before = this.document(uri);
-    const version = before.version + 1;
     this.documents.set(uri, TextDocument.update(before, changes, version));
     this.actionMarks.set(uri, this.mark());
     return this.connection
@@ -286,6 +333,29 @@ export class LspClient {
   async changeConfiguration(settings: unknown = null): Promise<void> {
     this.globalMark = this.mark();
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+
+  /** Tells the server workspace folders were added or removed. */
+  async workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
+    this.globalMark = this.mark();
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event });
+  }
+
+  /**
+   * Sends a notification exactly as given, `params` and all (null, a number,
+   * the wrong shape): what a broken client might send. The mirror of open
+   * documents is not touched.
+   */
+  async notifyRaw(method: string, params: unknown): Promise<void> {
+    await this.writer.write({ jsonrpc: '2.0', method, params } as Message);
+  }
+
+  /** Sends a request exactly as given and resolves with the whole response, `result` or `error`. */
+  async requestRaw(method: string, params: unknown, timeoutMs = this.timeoutMs): Promise<ResponseMessage> {
+    const id = `raw-${++this.rawCount}`;
+    const answered = new Promise<ResponseMessage>((resolve) => this.rawAnswers.set(id, resolve));
+    await this.writer.write({ jsonrpc: '2.0', id, method, params } as Message);
+    return this.withTimeout(method, () => answered, timeoutMs).finally(() => this.rawAnswers.delete(id));
   }
 
   /** Resolves with the first matching `publishDiagnostics` for `uri`, already received or still to come. */
@@ -404,6 +474,14 @@ export class LspClient {
     for (const waiter of ready) waiter.resolve(publish);
   }
 
+  /** A response to {@link requestRaw}: taken here, as the connection knows no request with that id. */
+  private tookRawAnswer(message: Message): boolean {
+    const id = (message as { id?: unknown }).id;
+    const answer = typeof id === 'string' && !('method' in message) ? this.rawAnswers.get(id) : undefined;
+    answer?.(message as ResponseMessage);
+    return answer !== undefined;
+  }
+
   private failWaiters(error: Error): void {
     const waiters = this.waiters;
     this.waiters = [];
@@ -439,6 +517,36 @@ export class LspClient {
     if (this.stderrText.trim()) parts.push(`server stderr:\n${this.stderrText.trimEnd().slice(-4000)}`);
     if (this.log.length) parts.push(`server log:\n${this.log.slice(-20).map((entry) => entry.message).join('\n')}`);
     return parts.length ? `\n${parts.join('\n')}` : '';
+  }
+}
+
+/** A reader that lets `take` have a message before the connection sees it. */
+class TappedReader implements MessageReader {
+  constructor(
+    private readonly reader: MessageReader,
+    private readonly take: (message: Message) => boolean,
+  ) {}
+
+  get onError() {
+    return this.reader.onError;
+  }
+
+  get onClose() {
+    return this.reader.onClose;
+  }
+
+  get onPartialMessage() {
+    return this.reader.onPartialMessage;
+  }
+
+  listen(callback: DataCallback) {
+    return this.reader.listen((message) => {
+      if (!this.take(message)) callback(message);
+    });
+  }
+
+  dispose(): void {
+    this.reader.dispose();
   }
 }
 

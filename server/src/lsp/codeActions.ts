@@ -26,6 +26,8 @@ export const SHOW_DOCS_COMMAND = 'bulletproof.showRuleDocs';
 
 export interface ActionOptions {
   snippetSupport: boolean;
+  /** Offer "Show documentation": only where the client can open a document (`window/showDocument`). */
+  showDocs?: boolean;
 }
 
 export function codeActions(
@@ -75,7 +77,8 @@ export function codeActions(
     }
   }
   for (const finding of uniqueBy(here, (finding) => finding.ruleId)) {
-    actions.push(disableForLine(document, model, finding), disableForFile(document, finding.ruleId), showDocs(finding.ruleId));
+    actions.push(disableForLine(document, model, finding), disableForFile(document, finding.ruleId));
+    if (options.showDocs !== false) actions.push(showDocs(finding.ruleId));
   }
   return actions;
 }

@@ -3,14 +3,17 @@
  * superseded version is dropped and an older result never replaces a newer
  * one: each check re-reads the document and stores only if it is current.
  */
-import { fileURLToPath } from 'node:url';
-import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintResult } from '../engine/lint';
+import type { Rule } from '../engine/rule';
+import { rules as registeredRules } from '../rules/registry';
 import { DEFAULT_SETTINGS, type Settings } from '../node/config';
 import { fileMatcher, hasMarker, type FileMatcher } from '../node/files';
 import { postingLoader } from '../node/posting';
+import type { Guard } from './guard';
+import type { OpenDocuments } from './openDocuments';
 import type { SettingsStore } from './settings';
+import { filePathOf, namePathOf } from './uris';
 
 interface Checked {
   version: number;
@@ -26,9 +29,11 @@ export class DocumentState {
   private readonly matchers = new Map<string, FileMatcher>();
 
   constructor(
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: Pick<OpenDocuments, 'get' | 'all'>,
     private readonly settings: SettingsStore,
+    private readonly guard: Guard,
     private readonly publish: (uri: string) => void,
+    private readonly rules: readonly Rule[] = registeredRules,
   ) {}
 
   /** Coalesces bursts of edits: one check per turn of the event loop, on the newest text. */
@@ -37,7 +42,7 @@ export class DocumentState {
     this.pending.add(uri);
     setImmediate(() => {
       this.pending.delete(uri);
-      void this.check(uri);
+      void this.guard.runAsync('check', uri, () => this.check(uri));
     });
   }
 
@@ -90,7 +95,7 @@ export class DocumentState {
     this.stale.delete(document.uri);
     const checked: Checked = { version: document.version, settings };
     if (this.isResumeWith(document, settings)) {
-      const resumePath = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
+      const resumePath = filePathOf(document.uri);
       const options = {
         rules: settings.rules,
         role: settings.role,
@@ -98,20 +103,27 @@ export class DocumentState {
           resumePath,
           root: resumePath ? this.settings.rootOf(resumePath) : undefined,
           fromSettings: settings.posting,
+          noPathReason: resumePath === undefined && document.uri.startsWith('file:') ? "this resume's address is not a local file path" : undefined,
         }),
       };
       // The last result lets the engine re-check only what the edit changed; it is replaced below.
-      checked.result = lint(document.getText(), options, undefined, known?.result);
+      checked.result = lint(document.getText(), options, this.rules, known?.result);
     }
     this.checked.set(document.uri, checked);
+    // A rule that threw is a bug of ours: its findings are missing, and the guard says so.
+    for (const { ruleId, error } of checked.result?.ruleErrors ?? []) {
+      this.guard.report(`rule ${ruleId}`, document.uri, error, `the rule \`${ruleId}\``);
+    }
     return checked;
   }
 
+  /** By the first line, else by name: a URI with no file path (`%E9`, another host) is matched by its name alone. */
   private isResumeWith(document: TextDocument, settings: Settings): boolean {
     if (hasMarker(document.getText())) return true;
-    if (!document.uri.startsWith('file:')) return false;
-    const filePath = fileURLToPath(document.uri);
-    return this.matcherFor(settings.files, this.settings.rootOf(filePath))(filePath);
+    const filePath = filePathOf(document.uri);
+    const namePath = filePath ?? namePathOf(document.uri);
+    if (namePath === undefined) return false;
+    return this.matcherFor(settings.files, filePath === undefined ? undefined : this.settings.rootOf(filePath))(namePath);
   }
 
   /** Compiling the globs costs more than matching them: once per setting and folder, not per keystroke. */

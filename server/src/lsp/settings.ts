@@ -4,13 +4,16 @@
  * speaks so that the editor and CI agree.
  */
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
 import { findConfigFile, mergeSettings, normalizeSettings, readConfigFile, type ConfigFile, type Settings } from '../node/config';
 import { isInside } from '../node/files';
+import { isRecord } from './params';
+import { filePathOf } from './uris';
 
 export class SettingsStore {
   canPullConfiguration = false;
+  /** The client lets us register for `workspace/didChangeConfiguration`; eglot warns about a registration it did not offer. */
+  canRegisterConfigurationChange = false;
   private workspaceRoots: string[] = [];
   private pushed: unknown;
   private readonly editorSettings = new Map<string, Promise<Partial<Settings>>>();
@@ -18,12 +21,45 @@ export class SettingsStore {
 
   constructor(private readonly connection: Connection) {}
 
-  initialize(params: InitializeParams): void {
-    this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
-    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.workspaceRoots = folders.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
-    const options = params.initializationOptions as { settings?: unknown } | undefined;
-    if (options?.settings) this.pushed = options.settings;
+  /** Takes `initialize`'s params as they came: any field may be missing or of the wrong type. */
+  initialize(params: unknown): void {
+    const given = isRecord(params) ? params : {};
+    const workspace = isRecord(given.capabilities) && isRecord(given.capabilities.workspace) ? given.capabilities.workspace : {};
+    this.canPullConfiguration = workspace.configuration === true;
+    this.canRegisterConfigurationChange = isRecord(workspace.didChangeConfiguration) && workspace.didChangeConfiguration.dynamicRegistration === true;
+    // The folder list when there is one, else rootUri, else the older rootPath.
+    if (Array.isArray(given.workspaceFolders)) this.workspaceRoots = this.folderPaths(given.workspaceFolders);
+    else if (typeof given.rootUri === 'string') this.workspaceRoots = this.folderPaths([{ uri: given.rootUri }]);
+    else if (typeof given.rootPath === 'string' && path.isAbsolute(given.rootPath)) this.workspaceRoots = [path.normalize(given.rootPath)];
+    const options = given.initializationOptions;
+    if (isRecord(options) && options.settings) this.pushed = options.settings;
+  }
+
+  /**
+   * `workspace/didChangeWorkspaceFolders`; folders that are not local paths
+   * are passed over. True when the folders changed.
+   */
+  foldersChanged(params: unknown): boolean {
+    const event = isRecord(params) && isRecord(params.event) ? params.event : {};
+    const removed = new Set(this.folderPaths(Array.isArray(event.removed) ? event.removed : [], false));
+    const added = this.folderPaths(Array.isArray(event.added) ? event.added : []);
+    const roots = [...new Set([...this.workspaceRoots.filter((root) => !removed.has(root)), ...added])];
+    if (roots.length === this.workspaceRoots.length && roots.every((root, index) => root === this.workspaceRoots[index])) return false;
+    this.workspaceRoots = roots;
+    this.changed();
+    return true;
+  }
+
+  /** The local paths of workspace folders (`{ uri }` each); the others are left out, and said in the log when `warn`. */
+  private folderPaths(folders: readonly unknown[], warn = true): string[] {
+    return folders.flatMap((folder) => {
+      const uri = isRecord(folder) ? folder.uri : undefined;
+      const folderPath = typeof uri === 'string' ? filePathOf(uri) : undefined;
+      if (folderPath === undefined && warn) {
+        this.connection.console.warn(`Workspace folder ${JSON.stringify(uri ?? folder)} is not a local folder: its .bulletproof.yaml and postings are not read.`);
+      }
+      return folderPath === undefined ? [] : [folderPath];
+    });
   }
 
   /** Settings changed in the editor, or a config file changed on disk. */
@@ -40,7 +76,8 @@ export class SettingsStore {
 
   async settingsFor(uri: string): Promise<{ settings: Settings; configFile?: ConfigFile }> {
     const editor = await this.editorSettingsFor(uri);
-    const filePath = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    // No path, no lookup: a config file is found only beside a file we can name.
+    const filePath = filePathOf(uri);
     const configFile = filePath ? this.configFileFor(path.dirname(filePath), this.rootOf(filePath)) : undefined;
     return { settings: mergeSettings(editor, configFile?.settings ?? {}), configFile };
   }

@@ -1,0 +1,58 @@
+/**
+ * What the protocol tests share: the diagnostics the server should publish
+ * for a text (the engine's findings in the protocol's shape), positions, and
+ * stopping a server without leaving a process behind.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint } from '../../server/src/engine/lint';
+import type { LintOptions, Severity } from '../../server/src/engine/types';
+import { SERVER_PATH, type LspClient } from '../support/lspClient';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The rule docs ship beside the bundle: `<root>/dist/server.js` → `<root>/docs/rules/<id>.md`. */
+export function docsHref(ruleId: string): string {
+  return pathToFileURL(path.join(path.dirname(SERVER_PATH), '..', 'docs', 'rules', `${ruleId}.md`)).href;
+}
+
+/** What the server should publish for `text`: the engine's findings as LSP diagnostics. */
+export function expectedDiagnostics(text: string, options: LintOptions = {}): Diagnostic[] {
+  const document = TextDocument.create('file:///expected.yaml', 'yaml', 1, text);
+  return lint(text, options).findings.map((finding) => ({
+    range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) },
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: docsHref(finding.ruleId) },
+    source: 'bulletproof',
+    message: finding.message,
+  }));
+}
+
+/** Diagnostic messages may be markup since LSP 3.18; ours are plain strings. */
+export function messageOf(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
+export const pos = (line: number, character: number): Position => ({ line, character });
+export const range = (startLine: number, startChar: number, endLine: number, endChar: number): Range => ({
+  start: pos(startLine, startChar),
+  end: pos(endLine, endChar),
+});
+
+/** Shuts down gracefully when it can; always leaves no process behind. */
+export async function stop(client: LspClient | undefined): Promise<void> {
+  if (!client) return;
+  try {
+    await client.shutdown();
+  } finally {
+    client.kill();
+  }
+}
