@@ -31,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
+      // The JSON form of the config file, checked like `.bulletproof.yaml`.
+      { scheme: 'file', pattern: '**/.bulletproof.json' },
     ],
     synchronize: {
       // Config files, and the job postings a resume may name (any text-like file).

@@ -35,7 +35,7 @@ import { completionsAt } from './engine/features/completion';
 import { hoverAt } from './engine/features/hover';
 import { foldingRanges, outline, type OutlineItem } from './engine/features/outline';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions';
-import { toRange } from './lsp/diagnostics';
+import { configDiagnostics, toRange } from './lsp/diagnostics';
 import { PublishedDiagnostics } from './lsp/published';
 import { DocumentState } from './lsp/documentState';
 import { Guard } from './lsp/guard';
@@ -201,7 +201,7 @@ function publish(uri: string): void {
   const checked = state.current(uri);
   // A check that failed left no result for this version: the findings of an older text would be in the wrong places.
   const findings = checked?.version === document.version ? (checked.result?.findings ?? []) : [];
-  let diagnostics = published.publish(document, findings);
+  let diagnostics = checked?.configProblems ? configDiagnostics(document, checked.configProblems) : published.publish(document, findings);
   const failure = failures.get(uri);
   if (failure && failure.version === document.version) diagnostics = [...diagnostics, failure.diagnostic];
   else failures.delete(uri);

@@ -7,6 +7,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, OffsetRange, Severity } from '../engine/types';
+import type { ConfigProblem } from '../node/config';
 
 export const SOURCE = 'bulletproof';
 
@@ -35,3 +36,20 @@ export function toDiagnostic(
     message: finding.message,
   };
 }
+
+/**
+ * A config file's problems, where they are: the same words the CLI prints
+ * before it exits 2, so a misspelt rule id is seen while it is typed. The
+ * `code` points at the settings, which have no rule page.
+ */
+export function configDiagnostics(document: TextDocument, problems: readonly ConfigProblem[]): Diagnostic[] {
+  return [...problems].sort((a, b) => a.range.start - b.range.start).map((problem) => ({
+    range: toRange(document, problem.range),
+    severity: SEVERITIES[problem.severity],
+    code: CONFIG_CODE,
+    source: SOURCE,
+    message: problem.message,
+  }));
+}
+
+export const CONFIG_CODE = 'config';

@@ -7,7 +7,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintResult } from '../engine/lint';
 import type { Rule } from '../engine/rule';
 import { rules as registeredRules } from '../rules/registry';
-import { DEFAULT_SETTINGS, type Settings } from '../node/config';
+import { allRuleMeta } from '../engine/lint';
+import { CONFIG_FILE_NAMES, DEFAULT_SETTINGS, parseConfigText, type ConfigProblem, type Settings } from '../node/config';
 import { fileMatcher, hasMarker, type FileMatcher } from '../node/files';
 import { postingLoader } from '../node/posting';
 import type { Guard } from './guard';
@@ -19,6 +20,8 @@ interface Checked {
   version: number;
   /** Undefined for a YAML file that is not a resume. */
   result?: LintResult;
+  /** For a `.bulletproof.yaml` open in the editor: what the CLI would refuse in it. */
+  configProblems?: ConfigProblem[];
   settings: Settings;
 }
 
@@ -94,7 +97,10 @@ export class DocumentState {
     if (known && known.version === document.version && !this.stale.has(document.uri) && sameSettings(known.settings, settings)) return known;
     this.stale.delete(document.uri);
     const checked: Checked = { version: document.version, settings };
-    if (this.isResumeWith(document, settings)) {
+    const configName = configFileName(document.uri);
+    if (configName !== undefined) {
+      checked.configProblems = parseConfigText(document.getText(), configName, this.knownRuleIds()).problems;
+    } else if (this.isResumeWith(document, settings)) {
       const resumePath = filePathOf(document.uri);
       const options = {
         rules: settings.rules,
@@ -117,6 +123,12 @@ export class DocumentState {
     return checked;
   }
 
+  private ruleIds: string[] | undefined;
+  private knownRuleIds(): string[] {
+    this.ruleIds ??= allRuleMeta(this.rules).map((meta) => meta.id);
+    return this.ruleIds;
+  }
+
   /** By the first line, else by name: a URI with no file path (`%E9`, another host) is matched by its name alone. */
   private isResumeWith(document: TextDocument, settings: Settings): boolean {
     if (hasMarker(document.getText())) return true;
@@ -136,6 +148,12 @@ export class DocumentState {
     }
     return matcher;
   }
+}
+
+/** `.bulletproof.yaml` and its siblings, by the last segment of the URI (local path or not). */
+function configFileName(uri: string): string | undefined {
+  const name = namePathOf(uri)?.split(/[\\/]/).pop();
+  return name !== undefined && CONFIG_FILE_NAMES.includes(name) ? name : undefined;
 }
 
 function sameSettings(a: Settings, b: Settings): boolean {

@@ -4,7 +4,7 @@
  * speaks so that the editor and CI agree.
  */
 import * as path from 'node:path';
-import type { Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { findConfigFile, mergeSettings, normalizeSettings, readConfigFile, type ConfigFile, type Settings } from '../node/config';
 import { isInside } from '../node/files';
 import { isRecord } from './params';
@@ -18,6 +18,7 @@ export class SettingsStore {
   private pushed: unknown;
   private readonly editorSettings = new Map<string, Promise<Partial<Settings>>>();
   private readonly configFiles = new Map<string, ConfigFile | undefined>();
+  private readonly reportedSettingProblems = new Set<string>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -88,11 +89,32 @@ export class SettingsStore {
       pending = this.canPullConfiguration
         ? this.connection.workspace
             .getConfiguration({ scopeUri: uri, section: 'bulletproof' })
-            .then((raw: unknown) => normalizeSettings(raw).settings, () => ({}))
-        : Promise.resolve(normalizeSettings(this.pushed).settings);
+            .then((raw: unknown) => this.fromEditor(raw), () => ({}))
+        : Promise.resolve(this.fromEditor(this.pushed));
       this.editorSettings.set(uri, pending);
     }
     return pending;
+  }
+
+  /**
+   * Editor settings have no file to put a squiggle in: a setting that cannot
+   * be used (an empty glob, an unknown level) is said once, in a message and
+   * the log, and left out.
+   */
+  private fromEditor(raw: unknown): Partial<Settings> {
+    const problems: string[] = [];
+    // `trace.server` is the client library's setting, in the same section.
+    const ours = isRecord(raw) ? Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'trace')) : raw;
+    const { settings } = normalizeSettings(ours, problems);
+    const fresh = problems.filter((problem) => !this.reportedSettingProblems.has(problem));
+    if (fresh.length > 0) {
+      for (const problem of fresh) this.reportedSettingProblems.add(problem);
+      const message = `Bulletproof settings: ${fresh.join('; ')}. Those values are ignored.`;
+      this.connection.console.warn(message);
+      // A notification, not `showWarningMessage`: that one is a request, which some clients show as a prompt.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
+    return settings;
   }
 
   private configFileFor(dir: string, root: string | undefined): ConfigFile | undefined {
