@@ -4,8 +4,8 @@
  * for each is what makes a long resume lag. When the edit provably leaves
  * the rest of the YAML structure as it was, the previous model is updated in
  * place: the one scalar is replaced and every offset after the edit moves.
- * Anything else (a new line, a key, a comment, an anchor, a file with syntax
- * errors) gets a full parse; `undefined` says so.
+ * Anything else (a new line, a key, a comment, an anchor or alias on the
+ * line, a file with syntax errors) gets a full parse; `undefined` says so.
  *
  * "Provably" rests on parsing the edited line alone, before and after, with
  * the same parser: if both parse cleanly into the same shape that differs in
@@ -20,12 +20,11 @@ import {
   isPair,
   isScalar,
   isSeq,
-  parseDocument,
   type Document,
   type Node as YamlNode,
   type Scalar,
 } from 'yaml';
-import { formatPath, YAML_OPTIONS, type Bullet, type PathEntry, type ResumeModel } from './document';
+import { formatPath, parseYaml, type Bullet, type PathEntry, type ResumeModel } from './document';
 import { detached } from './memo';
 import { lineOf } from './textLines';
 import type { OffsetRange } from './types';
@@ -126,14 +125,20 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
   return { model, change, path: entry.path, bullet, oldBullet, oldValue };
 }
 
-/** Only a model the full parse read without trouble is updated; aliases could share the scalar with other paths. */
+/**
+ * Only a model the full parse read without trouble is updated. Aliases are
+ * no obstacle: the line parsed alone has none and no anchor (see
+ * {@link pairScalars}), so the edited scalar is repeated elsewhere only as
+ * part of an anchored collection, whose plain value every alias shares and
+ * so sees updated.
+ */
 function isCleanModel(model: ResumeModel): boolean {
   return (
+    model.checked === 'all' &&
     model.document !== undefined &&
     model.syntaxProblems.length === 0 &&
     model.valueProblem === undefined &&
-    model.extraDocuments.length === 0 &&
-    !model.hasAliases
+    model.extraDocuments.length === 0
   );
 }
 
@@ -201,8 +206,10 @@ function lineWithBreak(text: string, lineStart: number, lineEnd: number): string
 
 function parseLine(line: string): Document.Parsed | undefined {
   // Its scalar joins the model and outlives this version of the file: it must not hold on to the whole text.
-  const document = parseDocument(detached(line), YAML_OPTIONS);
-  if (document.errors.length > 0 || document.warnings.length > 0 || !document.contents) return undefined;
+  // Guarded as the whole file is: deleting a quote can turn 10,000 brackets of text into nesting.
+  const documents = parseYaml(detached(line));
+  const document = documents?.length === 1 ? documents[0] : undefined;
+  if (!document || document.errors.length > 0 || document.warnings.length > 0 || !document.contents) return undefined;
   return document;
 }
 
