@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { formatPath, parseResume, rangeInBullet, YAML_OPTIONS, type Bullet, type ResumeModel } from '../../server/src/engine/document';
-import { FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION, MAX_DOCUMENT_CHARS } from '../../server/src/engine/limits';
+import { FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION, MAX_DOCUMENT_CHARS, SYNTAX_ONLY_CHARS } from '../../server/src/engine/limits';
 import type { OffsetRange } from '../../server/src/engine/types';
 import { loadSeedTexts } from '../fuzz/mutate';
 import { textAt } from '../helpers';
@@ -267,7 +267,9 @@ describe('document model: size and nesting limits', () => {
 
   it('over the full-check limit: only the syntax of the first part, and one note', () => {
     const broken = head.replace('  name: Sam Lee\n', '  name: Sam Lee\n  label: a: b\n');
-    const text = broken + line.repeat(Math.ceil(FULL_CHECK_MAX_CHARS / line.length));
+    // A second error past the part that is checked: not looked for.
+    const rest = line.repeat(Math.ceil(SYNTAX_ONLY_CHARS / line.length)) + '      - x: y: z\n' + line.repeat(Math.ceil(FULL_CHECK_MAX_CHARS / line.length));
+    const text = broken + rest;
     assert.ok(text.length > FULL_CHECK_MAX_CHARS);
     const model = parseResume(text);
     assert.equal(model.checked, 'syntax');
@@ -276,7 +278,7 @@ describe('document model: size and nesting limits', () => {
     assert.equal(model.valueProblem?.code, 'SYNTAX_ONLY');
     assert.equal(
       model.valueProblem?.message,
-      `This file has ${text.length.toLocaleString('en-US')} characters, over the 5 MB checked in full: only the YAML syntax of its first 5 MB is checked. A resume is a few KB.`,
+      `This file has ${text.length.toLocaleString('en-US')} characters, over the 5 MB checked in full: only the YAML syntax of its first 1,000,000 characters is checked. A resume is a few KB.`,
     );
     assert.deepEqual(model.valueProblem?.range, { start: 0, end: 'basics:'.length });
     const at = broken.indexOf('a: b');
@@ -291,6 +293,7 @@ describe('document model: size and nesting limits', () => {
     const flowOf = (items: number) => `${head.replace('    highlights:\n', '    highlights: [\n')}${'      "Cut p99 latency of the ledger service by 40% with a cache",\n'.repeat(items)}    ]\n`;
     assert.equal(parseAllDocuments(flowOf(3), YAML_OPTIONS)[0].errors.length, 0, 'the sample is valid YAML');
     const flow = flowOf(Math.ceil(FULL_CHECK_MAX_CHARS / 60) + 10);
+    assert.ok(flow.indexOf(']') > SYNTAX_ONLY_CHARS, 'the list is open where the check stops');
     assert.ok(flow.length > FULL_CHECK_MAX_CHARS);
     const model = parseResume(flow);
     assert.equal(model.checked, 'syntax');

@@ -111,7 +111,7 @@ describe('lint: size limits', () => {
         ['yaml/syntax', 'error', text.indexOf('a: b')],
       ],
     );
-    assert.match(findings[0].message, /only the YAML syntax of its first 5 MB is checked/);
+    assert.match(findings[0].message, /only the YAML syntax of its first 1,000,000 characters is checked/);
   });
 
   it('over the document limit: one finding, nothing parsed', () => {

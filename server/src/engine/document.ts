@@ -12,7 +12,7 @@ import type { CST, Node as YamlNode, YAMLError } from 'yaml';
 import type { OffsetRange } from './types';
 import { scalarSourceMap } from './scalarSource';
 import { MAX_NESTING, NestingMeter } from './nesting';
-import { describeSize, FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION, MAX_DOCUMENT_CHARS } from './limits';
+import { describeSize, FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION, MAX_DOCUMENT_CHARS, SYNTAX_ONLY_CHARS } from './limits';
 import { toPlainValue } from './plainValue';
 
 type Token = CST.Token;
@@ -182,14 +182,14 @@ function syntaxProblemsOf(text: string, documents: ParsedStream): SyntaxProblem[
 }
 
 /**
- * Past {@link FULL_CHECK_MAX_CHARS}: the YAML syntax of the first that
- * many characters, cut at a line break, and nothing kept of the parse. An
- * error the cut itself causes (an unclosed quote or bracket) stands at the
- * end of the cut text and is left out.
+ * Past {@link FULL_CHECK_MAX_CHARS}: the YAML syntax of the first
+ * {@link SYNTAX_ONLY_CHARS}, cut at a line break, and nothing kept of the
+ * parse. An error the cut itself causes (an unclosed quote or bracket)
+ * stands at the end of the cut text and is left out.
  */
 function syntaxOnly(text: string): ResumeModel {
-  const lastBreak = text.lastIndexOf('\n', FULL_CHECK_MAX_CHARS - 1);
-  let cut = lastBreak >= 0 ? lastBreak + 1 : FULL_CHECK_MAX_CHARS;
+  const lastBreak = text.lastIndexOf('\n', SYNTAX_ONLY_CHARS - 1);
+  let cut = lastBreak >= 0 ? lastBreak + 1 : SYNTAX_ONLY_CHARS;
   if (isLowSurrogate(text, cut)) cut--;
   const checked = text.slice(0, cut);
   const lineCounter = new LineCounter();
@@ -198,7 +198,7 @@ function syntaxOnly(text: string): ResumeModel {
   const problems = syntaxProblemsOf(checked, documents).filter((problem) => problem.range.start < cut);
   const model = unparsed(text, lineCounter.lineStarts.length ? lineCounter.lineStarts : [0], {
     range: firstLine(text),
-    message: `This file has ${count(text.length)} characters, over the ${describeSize(FULL_CHECK_MAX_CHARS)} checked in full: only the YAML syntax of its first ${describeSize(FULL_CHECK_MAX_CHARS)} is checked. A resume is a few KB.`,
+    message: `This file has ${count(text.length)} characters, over the ${describeSize(FULL_CHECK_MAX_CHARS)} checked in full: only the YAML syntax of its first ${count(SYNTAX_ONLY_CHARS)} characters is checked. A resume is a few KB.`,
     code: 'SYNTAX_ONLY',
   });
   return { ...model, syntaxProblems: problems, checked: 'syntax' };

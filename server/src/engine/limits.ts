@@ -15,10 +15,18 @@ export const MAX_DOCUMENT_CHARS = 20 * 1024 * 1024;
 
 /**
  * Past this many characters only the YAML syntax is checked, and only in
- * the first this-many characters: parsing costs time and memory per node,
- * and a 5 MB file of short lines already takes seconds and hundreds of MB.
+ * the first {@link SYNTAX_ONLY_CHARS}: a full check costs time and memory
+ * per node, and at 5 MB a file of short lines already takes seconds and
+ * hundreds of MB to open.
  */
 export const FULL_CHECK_MAX_CHARS = 5 * 1024 * 1024;
+
+/**
+ * How much of a file past {@link FULL_CHECK_MAX_CHARS} has its syntax
+ * checked: parsed again on every keystroke (no incremental parse there), so
+ * it must cost no more than a keystroke may, a fraction of a second.
+ */
+export const SYNTAX_ONLY_CHARS = 1_000_000;
 
 /** Past this many characters the bullet rules are skipped: they read every bullet on every keystroke. */
 export const PROSE_RULES_MAX_CHARS = 1_000_000;
