@@ -159,7 +159,7 @@ describe('incremental lint', function () {
     const random = mulberry32(20261205);
     let reused = 0;
     let edits = 0;
-    for (let chain = 0; chain < 6; chain++) {
+    for (let chain = 0; chain < 20; chain++) {
       let text = seed;
       let previous = lint(text, OPTIONS, rules);
       for (let i = 0; i < EDITS_PER_CHAIN; i++) {
@@ -292,10 +292,19 @@ describe('incremental lint', function () {
       assert.deepEqual(edit.model.value, parseResume(next).value);
     });
 
-    it('leaves an anchored scalar, or a line with an alias, to a full parse', () => {
+    it('updates an anchored scalar, and its aliases get the new text', () => {
       const aliased = `${base}basics:\n  name: &n Sam Lee\n  label: *n\nmeta:\n  note: [x, *n]\n`;
-      assert.equal(reparseScalarEdit(parseResume(aliased), aliased.replace('Sam Lee', 'Sam Leo')), undefined);
+      const next = aliased.replace('Sam Lee', 'Sam Leo');
+      const edit = reparseScalarEdit(parseResume(aliased), next);
+      assert.ok(edit, 'a full parse, where an update would do');
+      assert.deepEqual((edit.model.value as { basics: unknown }).basics, { name: 'Sam Leo', label: 'Sam Leo' });
+      assert.deepEqual(edit.model.value, parseResume(next).value);
+    });
+
+    it('leaves a line with an alias, or a renamed anchor, to a full parse', () => {
+      const aliased = `${base}basics:\n  name: &n Sam Lee\n  label: *n\nmeta:\n  note: [x, *n]\n`;
       assert.equal(reparseScalarEdit(parseResume(aliased), aliased.replace('[x, *n]', '[xy, *n]')), undefined);
+      assert.equal(reparseScalarEdit(parseResume(aliased), aliased.replace('&n Sam', '&nn Sam')), undefined);
     });
   });
 
