@@ -61,3 +61,33 @@ export function generateResume(lines: number): string {
 export function typingOffset(text: string): number {
   return text.lastIndexOf('Built the reporting service') + 'Built the reporting service'.length;
 }
+
+export interface HostileScenario {
+  name: string;
+  text: string;
+  /** Where to type; the end of the last bullet unless given. */
+  typeAt?: number;
+}
+
+/**
+ * Documents far outside what a resume is, for `npm run bench -- --hostile`:
+ * 40,000 anchor/alias pairs (typed into a bullet, then among the aliases),
+ * and files over the full-check and document limits.
+ */
+export function hostileScenarios(): HostileScenario[] {
+  const pairs = Array.from({ length: 40_000 }, (_, i) => `&k${i} Go, *k${i}`).join(', ');
+  const aliased = `${generateResume(200)}meta:\n  pairs: [${pairs}]\n`;
+  const lastAnchor = aliased.indexOf('&k39999 Go') + '&k39999 Go'.length;
+  const sized = (megabytes: number) => {
+    const text = generateResume(Math.ceil((megabytes * 1024 * 1024) / 52));
+    return { name: `${megabytes} MB (${text.length.toLocaleString('en-US')} characters)`, text };
+  };
+  return [
+    { name: '40,000 anchor/alias pairs, typing in a bullet', text: aliased },
+    { name: '40,000 anchor/alias pairs, typing in an anchored value', text: aliased, typeAt: lastAnchor },
+    sized(4),
+    sized(6),
+    sized(25),
+    sized(50),
+  ];
+}
