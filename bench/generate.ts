@@ -78,8 +78,10 @@ export function hostileScenarios(): HostileScenario[] {
   const pairs = Array.from({ length: 40_000 }, (_, i) => `&k${i} Go, *k${i}`).join(', ');
   const aliased = `${generateResume(200)}meta:\n  pairs: [${pairs}]\n`;
   const lastAnchor = aliased.indexOf('&k39999 Go') + '&k39999 Go'.length;
+  const sample = generateResume(1000);
+  const charsPerLine = sample.length / sample.split('\n').length;
   const sized = (megabytes: number) => {
-    const text = generateResume(Math.ceil((megabytes * 1024 * 1024) / 52));
+    const text = generateResume(Math.ceil((megabytes * 1024 * 1024) / charsPerLine));
     return { name: `${megabytes} MB (${text.length.toLocaleString('en-US')} characters)`, text };
   };
   return [
