@@ -126,6 +126,25 @@ describe('lint: size limits', () => {
     assert.equal(result.model.document, undefined);
   });
 
+  it('typing in a bullet past the full-check limit: the syntax-only check, as a full lint gives', () => {
+    const bulletsText = resume(Math.floor(FULL_CHECK_MAX_CHARS / 30));
+    const text = bulletsText + '#'.repeat(FULL_CHECK_MAX_CHARS - 5 - bulletsText.length) + '\n';
+    assert.equal(text.length, FULL_CHECK_MAX_CHARS - 4);
+    // The same rules as the previous result was found with: else nothing is reused anyway.
+    const rules = [everyBullet, theName];
+    const at = text.indexOf('Bullet number 0') + 'Bullet number 0'.length;
+    const typed = (more: string) => `${text.slice(0, at)}${more}${text.slice(at)}`;
+    const first = lint(text, {}, rules);
+    assert.equal(first.model.checked, 'all');
+    // Under the limit, an edit in a bullet updates the previous result.
+    const under = lint(typed('!'), {}, rules, first);
+    assert.equal(under.model.entries, first.model.entries, 'the previous model was not updated');
+    const result = lint(typed('! and more'), {}, rules, under);
+    assert.ok(result.model.text.length > FULL_CHECK_MAX_CHARS);
+    assert.equal(result.model.checked, 'syntax');
+    assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['yaml/limits']);
+  });
+
   it('an edit that brings a file under the full-check limit gets every check again', () => {
     const big = `${bullets(FULL_CHECK_MAX_CHARS)}`;
     const previous = lint(big, {}, [everyBullet, theName]);

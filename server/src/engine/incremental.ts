@@ -26,7 +26,7 @@ import {
 } from 'yaml';
 import { formatPath, parseYaml, type Bullet, type PathEntry, type ResumeModel } from './document';
 import { detached } from './memo';
-import { MAX_ALIAS_EXPANSION } from './limits';
+import { FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION } from './limits';
 import { toPlainValue } from './plainValue';
 import { lineOf } from './textLines';
 import type { OffsetRange } from './types';
@@ -63,7 +63,8 @@ const MAX_LINE_CHARS = 10_000;
  * used afterwards.
  */
 export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEdit | undefined {
-  if (!isCleanModel(previous)) return undefined;
+  // An edit that takes the file past the full-check limit gets what a full parse gives there: less.
+  if (!isCleanModel(previous) || text.length > FULL_CHECK_MAX_CHARS) return undefined;
   const change = textChange(previous.text, text);
   if (!change) return undefined;
   const oldText = previous.text;
