@@ -75,9 +75,10 @@ export interface HostileScenario {
  * and files over the full-check and document limits.
  */
 export function hostileScenarios(): HostileScenario[] {
-  const pairs = Array.from({ length: 40_000 }, (_, i) => `&k${i} Go, *k${i}`).join(', ');
-  const aliased = `${generateResume(200)}meta:\n  pairs: [${pairs}]\n`;
-  const lastAnchor = aliased.indexOf('&k39999 Go') + '&k39999 Go'.length;
+  const head = generateResume(200);
+  const pairs = `${head}pairs:\n${Array.from({ length: 40_000 }, (_, i) => `- &a${i} v\n- *a${i}\n`).join('')}`;
+  const oneLine = `${head}pairs: [${Array.from({ length: 40_000 }, (_, i) => `&a${i} v, *a${i}`).join(', ')}]\n`;
+  const afterLastAnchor = (text: string) => text.indexOf('&a39999 v') + '&a39999 v'.length;
   const sample = generateResume(1000);
   const charsPerLine = sample.length / sample.split('\n').length;
   const sized = (megabytes: number) => {
@@ -85,8 +86,9 @@ export function hostileScenarios(): HostileScenario[] {
     return { name: `${megabytes} MB (${text.length.toLocaleString('en-US')} characters)`, text };
   };
   return [
-    { name: '40,000 anchor/alias pairs, typing in a bullet', text: aliased },
-    { name: '40,000 anchor/alias pairs, typing in an anchored value', text: aliased, typeAt: lastAnchor },
+    { name: `40,000 anchor/alias pairs (${pairs.length.toLocaleString('en-US')} characters), typing in a bullet`, text: pairs },
+    { name: '40,000 anchor/alias pairs, typing in an anchored value', text: pairs, typeAt: afterLastAnchor(pairs) },
+    { name: 'the same on one line, typing in an anchored value', text: oneLine, typeAt: afterLastAnchor(oneLine) },
     sized(4),
     sized(6),
     sized(25),
