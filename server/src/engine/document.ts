@@ -239,8 +239,8 @@ function tooLargeProblem(text: string): SyntaxProblem {
 
 function firstLine(text: string): OffsetRange {
   const end = text.indexOf('\n');
-  // Up to the first 200 characters: a range over megabytes of one line helps no one.
-  return { start: 0, end: Math.min(end === -1 ? text.length : end, 200) };
+  // Up to the first 200 characters (and the whole of a character cut there): a range over megabytes of one line helps no one.
+  return clampRange(text, 0, Math.min(end === -1 ? text.length : end, 200));
 }
 
 function count(value: number): string {

@@ -105,7 +105,7 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
   // An alias of an anchored scalar holds a copy of its text: build the plain value again, in one pass, without a parse.
   // The structure is the same, so the aliases resolve as before and repeat no more than they did.
   let value = previous.value;
-  if (oldNode.anchor && previous.hasAliases && previous.document) {
+  if (oldNode.anchor && previous.document) {
     const rebuilt = toPlainValue(previous.document.contents, MAX_ALIAS_EXPANSION);
     if ('value' in rebuilt) value = rebuilt.value;
   }
