@@ -61,3 +61,37 @@ export function generateResume(lines: number): string {
 export function typingOffset(text: string): number {
   return text.lastIndexOf('Built the reporting service') + 'Built the reporting service'.length;
 }
+
+export interface HostileScenario {
+  name: string;
+  text: string;
+  /** Where to type; the end of the last bullet unless given. */
+  typeAt?: number;
+}
+
+/**
+ * Documents far outside what a resume is, for `npm run bench -- --hostile`:
+ * 40,000 anchor/alias pairs (typed into a bullet, then among the aliases),
+ * and files over the full-check and document limits.
+ */
+export function hostileScenarios(): HostileScenario[] {
+  const head = generateResume(200);
+  const pairs = `${head}pairs:\n${Array.from({ length: 40_000 }, (_, i) => `- &a${i} v\n- *a${i}\n`).join('')}`;
+  const oneLine = `${head}pairs: [${Array.from({ length: 40_000 }, (_, i) => `&a${i} v, *a${i}`).join(', ')}]\n`;
+  const afterLastAnchor = (text: string) => text.indexOf('&a39999 v') + '&a39999 v'.length;
+  const sample = generateResume(1000);
+  const charsPerLine = sample.length / sample.split('\n').length;
+  const sized = (megabytes: number) => {
+    const text = generateResume(Math.ceil((megabytes * 1024 * 1024) / charsPerLine));
+    return { name: `${megabytes} MB (${text.length.toLocaleString('en-US')} characters)`, text };
+  };
+  return [
+    { name: `40,000 anchor/alias pairs (${pairs.length.toLocaleString('en-US')} characters), typing in a bullet`, text: pairs },
+    { name: '40,000 anchor/alias pairs, typing in an anchored value', text: pairs, typeAt: afterLastAnchor(pairs) },
+    { name: 'the same on one line, typing in an anchored value', text: oneLine, typeAt: afterLastAnchor(oneLine) },
+    sized(4),
+    sized(6),
+    sized(25),
+    sized(50),
+  ];
+}

@@ -8,6 +8,8 @@
  *   npm run bench                     every size, 200 edits each
  *   npm run bench -- --sizes 200,1000 --edits 50
  *   npm run bench -- --write-readme   also replace the table in README.md
+ *   npm run bench -- --hostile        Bulletproof alone on documents far past
+ *                                     any resume: aliases by the ten thousand, 4 to 50 MB
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,7 +17,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { LspClient, REPO_ROOT } from '../test/support/lspClient';
-import { generateResume, typingOffset } from './generate';
+import { generateResume, hostileScenarios, typingOffset } from './generate';
 
 interface ServerUnderTest {
   name: string;
@@ -79,7 +81,7 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-async function measure(server: ServerUnderTest, lines: number, text: string, edits: number, dir: string): Promise<Result> {
+async function measure(server: ServerUnderTest, lines: number, text: string, edits: number, dir: string, typeAt = typingOffset(text)): Promise<Result> {
   const file = path.join(dir, `bench-${lines}.resume.yaml`);
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).toString();
@@ -98,7 +100,7 @@ async function measure(server: ServerUnderTest, lines: number, text: string, edi
     await client.waitForDiagnostics(uri);
     const firstDiagnosticsMs = performance.now() - opened;
 
-    const start = client.document(uri).positionAt(typingOffset(text));
+    const start = client.document(uri).positionAt(typeAt);
     const latencies: number[] = [];
     for (let i = 0; i < edits; i++) {
       const at = { line: start.line, character: start.character + i };
@@ -160,7 +162,28 @@ function ratios(results: Result[]): string {
   return rows.join('\n');
 }
 
+/** Each hostile scenario through Bulletproof alone: the other server is not built for them. */
+async function hostile(edits: number, dir: string): Promise<void> {
+  const rows = ['| document | first diagnostics | keystroke p50 | p95 | max | peak RSS |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  for (const scenario of hostileScenarios()) {
+    const result = await measure(SERVERS[0], 0, scenario.text, edits, dir, scenario.typeAt);
+    const row = `| ${scenario.name} | ${ms(result.firstDiagnosticsMs)} ms | ${ms(result.p50)} ms | ${ms(result.p95)} ms | ${ms(result.max)} ms | ${result.peakRssMb.toFixed(0)} MB |`;
+    console.log(row);
+    rows.push(row);
+  }
+  console.log(`\n${rows.join('\n')}`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--hostile')) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletproof-bench-'));
+    try {
+      await hostile(Number(argument('edits') ?? 20), dir);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   const sizes = (argument('sizes') ?? '200,1000,10000,50000').split(',').map(Number);
   const edits = Number(argument('edits') ?? 200);
   const only = argument('server');

@@ -4,8 +4,11 @@
  * scalar style and for CRLF files.
  */
 import * as assert from 'node:assert/strict';
-import { formatPath, parseResume, rangeInBullet, type Bullet, type ResumeModel } from '../../server/src/engine/document';
+import { parseAllDocuments } from 'yaml';
+import { formatPath, parseResume, rangeInBullet, YAML_OPTIONS, type Bullet, type ResumeModel } from '../../server/src/engine/document';
+import { FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION, MAX_DOCUMENT_CHARS, SYNTAX_ONLY_CHARS } from '../../server/src/engine/limits';
 import type { OffsetRange } from '../../server/src/engine/types';
+import { loadSeedTexts } from '../fuzz/mutate';
 import { textAt } from '../helpers';
 
 function entry(model: ResumeModel, path: string) {
@@ -163,6 +166,165 @@ describe('document model: paths', () => {
       assert.equal(m.value ?? null, null);
       assert.deepEqual(m.bullets, []);
     }
+  });
+});
+
+describe('document model: the plain value', () => {
+  /** What the `yaml` package's own `toJS()` gives, after the model flattened collection keys as it does. */
+  function toJSOf(text: string): unknown {
+    const model = parseResume(text);
+    return model.document?.toJS({ maxAliasCount: -1 });
+  }
+
+  it('is what `toJS()` gives, for every real resume and example', () => {
+    const { texts } = loadSeedTexts();
+    assert.ok(texts.length > 10);
+    for (const { name, text } of texts) {
+      const model = parseResume(text);
+      if (model.valueProblem) continue;
+      assert.deepStrictEqual(model.value, toJSOf(text), name);
+    }
+  });
+
+  it('is what `toJS()` gives for anchors, aliases, odd keys and redefined anchors', () => {
+    const texts = [
+      'basics:\n  label: &l Engineer\n  summary: *l\n',
+      'a: &m {x: 1, y: [1, 2]}\nb: *m\nc: [*m, *m]\n',
+      'a: &x 1\nb: *x\na2: &x 2\nc: *x\n',
+      'outer: &a [&a inner, *a]\nlater: *a\n',
+      '__proto__: 1\nconstructor: 2\ntoString: 3\n',
+      'null: 1\n~: 2\ntrue: 3\n1.5: 4\n"": 5\n',
+      'k: [a: 1, b]\n? complex\n: value\nempty:\n',
+      'a: &e\nb: *e\n',
+      'd: 2020-01-15\nn: 0x1F\nf: .inf\ns: !!str 12\n',
+      'dup: 1\ndup: 2\n',
+    ];
+    for (const text of texts) assert.deepStrictEqual(parseResume(text).value, toJSOf(text), text);
+  });
+
+  it('an alias shares the value it repeats', () => {
+    const value = parseResume('a: &m {x: 1}\nb: *m\n').value as { a: object; b: object };
+    assert.equal(value.a, value.b);
+  });
+
+  it('an unknown alias: an error on the alias, and the rest of the resume is read', () => {
+    const text = 'basics:\n  name: *nobody\n  email: sam@example.com\n';
+    const model = parseResume(text);
+    assert.deepEqual(model.syntaxProblems, [
+      { range: rangeOf(text, '*nobody'), message: '`*nobody` refers to no anchor: define `&nobody` earlier or write the value.', code: 'UNKNOWN_ALIAS' },
+    ]);
+    assert.equal(model.valueProblem, undefined);
+    assert.deepEqual(model.value, { basics: { name: undefined, email: 'sam@example.com' } });
+  });
+
+  it('an alias before its anchor is unknown too', () => {
+    const text = 'a: *later\nb: &later x\n';
+    assert.deepEqual(parseResume(text).syntaxProblems.map((p) => [textAt(text, p.range), p.code]), [['*later', 'UNKNOWN_ALIAS']]);
+  });
+
+  it('an alias inside the value it names: an error on the alias, not a value that contains itself', () => {
+    const text = 'meta: &m\n  self: *m\n  note: x\n';
+    const model = parseResume(text);
+    assert.deepEqual(model.syntaxProblems.map((p) => [textAt(text, p.range), p.code, p.message]), [
+      ['*m', 'RECURSIVE_ALIAS', '`*m` is inside the value `&m` names, so it would repeat itself forever: write the value out.'],
+    ]);
+    assert.deepEqual(model.value, { meta: { self: undefined, note: 'x' } });
+  });
+
+  it('aliases that repeat more than the budget: one limit, no value', () => {
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level <= 5; level++) levels.push(`a${level}: &a${level} [${Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ')}]`);
+    const model = parseResume(`${levels.join('\n')}\n`);
+    assert.equal(model.value, undefined);
+    assert.equal(model.valueProblem?.code, 'ALIAS_LIMIT');
+    assert.match(model.valueProblem?.message ?? '', /^Aliases here expand to far too much data/);
+  });
+
+  it('just under the budget, aliases are fine', () => {
+    const list = `[${Array.from({ length: 99 }, () => 'x').join(', ')}]`;
+    const aliases = Array.from({ length: MAX_ALIAS_EXPANSION / 100 }, (_, i) => `b${i}: *a`).join('\n');
+    const model = parseResume(`a: &a ${list}\n${aliases}\n`);
+    assert.equal(model.valueProblem, undefined);
+    assert.equal((model.value as Record<string, unknown[]>).b0.length, 99);
+  });
+
+  it('40,000 anchors and aliases: each alias gets the value of its own anchor', () => {
+    const lines = ['basics:', '  name: Sam Lee', 'meta:', '  pairs:'];
+    for (let i = 0; i < 40_000; i++) lines.push(`    - &a${i} v${i}`, `    - *a${i}`);
+    const text = `${lines.join('\n')}\n`;
+    const model = parseResume(text);
+    assert.equal(model.valueProblem, undefined);
+    const pairs = (model.value as { meta: { pairs: string[] } }).meta.pairs;
+    assert.equal(pairs.length, 80_000);
+    assert.deepEqual([pairs[0], pairs[1], pairs[79_998], pairs[79_999]], ['v0', 'v0', 'v39999', 'v39999']);
+  });
+});
+
+describe('document model: size and nesting limits', () => {
+  const line = '      - Cut p99 latency of the ledger service by 40% with a read-through cache\n';
+  const head = 'basics:\n  name: Sam Lee\nwork:\n  - name: Acme\n    highlights:\n';
+  const sized = (chars: number) => head + line.repeat(Math.ceil((chars - head.length) / line.length));
+
+  it('over the full-check limit: only the syntax of the first part, and one note', () => {
+    const broken = head.replace('  name: Sam Lee\n', '  name: Sam Lee\n  label: a: b\n');
+    // A second error past the part that is checked: not looked for.
+    const rest = line.repeat(Math.ceil(SYNTAX_ONLY_CHARS / line.length)) + '      - x: y: z\n' + line.repeat(Math.ceil(FULL_CHECK_MAX_CHARS / line.length));
+    const text = broken + rest;
+    assert.ok(text.length > FULL_CHECK_MAX_CHARS);
+    const model = parseResume(text);
+    assert.equal(model.checked, 'syntax');
+    assert.equal(model.document, undefined);
+    assert.equal(model.entries.size, 0);
+    assert.equal(model.valueProblem?.code, 'SYNTAX_ONLY');
+    assert.equal(
+      model.valueProblem?.message,
+      `This file has ${text.length.toLocaleString('en-US')} characters, over the 5 MB checked in full: only the YAML syntax of its first 1,000,000 characters is checked. A resume is a few KB.`,
+    );
+    assert.deepEqual(model.valueProblem?.range, { start: 0, end: 'basics:'.length });
+    const at = broken.indexOf('a: b');
+    assert.deepEqual(
+      model.syntaxProblems.map((problem) => [problem.code, problem.range]),
+      [['BLOCK_AS_IMPLICIT_KEY', { start: at, end: at + 1 }]],
+    );
+  });
+
+  it('over the full-check limit, a clean file gets no syntax error from where the check stops', () => {
+    // The cut falls inside a flow list that spans lines: cut there, it would be unclosed.
+    const flowOf = (items: number) => `${head.replace('    highlights:\n', '    highlights: [\n')}${'      "Cut p99 latency of the ledger service by 40% with a cache",\n'.repeat(items)}    ]\n`;
+    assert.equal(parseAllDocuments(flowOf(3), YAML_OPTIONS)[0].errors.length, 0, 'the sample is valid YAML');
+    const flow = flowOf(Math.ceil(FULL_CHECK_MAX_CHARS / 60) + 10);
+    assert.ok(flow.indexOf(']') > SYNTAX_ONLY_CHARS, 'the list is open where the check stops');
+    assert.ok(flow.length > FULL_CHECK_MAX_CHARS);
+    const model = parseResume(flow);
+    assert.equal(model.checked, 'syntax');
+    assert.deepEqual(model.syntaxProblems, []);
+  });
+
+  it('at the full-check limit exactly, everything is checked', () => {
+    const text = sized(FULL_CHECK_MAX_CHARS).slice(0, FULL_CHECK_MAX_CHARS);
+    const model = parseResume(text.slice(0, text.lastIndexOf('\n') + 1));
+    assert.equal(model.checked, 'all');
+  });
+
+  it('over the document limit: nothing parsed, one note that says so', () => {
+    const text = 'x'.repeat(MAX_DOCUMENT_CHARS + 1);
+    const model = parseResume(text);
+    assert.equal(model.checked, 'nothing');
+    assert.deepEqual(model.syntaxProblems, []);
+    assert.deepEqual(model.lineStarts, [0]);
+    assert.deepEqual(model.valueProblem, {
+      range: { start: 0, end: 200 },
+      message: `This file has 20,971,521 characters, over the 20 MB Bulletproof reads, so it was not checked. A resume is a few KB.`,
+      code: 'SIZE_LIMIT',
+    });
+  });
+
+  it('nested too deeply: nothing parsed, one note on the first line', () => {
+    const text = `a: &x ${'['.repeat(10_000)}\n`;
+    const model = parseResume(text);
+    assert.equal(model.checked, 'nothing');
+    assert.equal(model.valueProblem?.code, 'NESTING_LIMIT');
+    assert.deepEqual(model.valueProblem?.range, { start: 0, end: 200 });
   });
 });
 

@@ -127,6 +127,55 @@ describe('incremental lint', function () {
     assert.ok(reused > edits / 4, `only ${reused} of ${edits} edits took the incremental path`);
   });
 
+  it('gives what a full lint gives, for seeded random edits to a resume that repeats parts with aliases', () => {
+    const seed = [
+      'basics:',
+      '  name: Sam Lee',
+      '  email: sam@example.com',
+      '  location: &home',
+      '    city: Berlin',
+      '    countryCode: DE',
+      'work:',
+      '  - &acme',
+      '    name: Acme',
+      '    position: Backend Engineer',
+      '    startDate: 2020-01',
+      '    highlights: &built',
+      '      - Built the billing service that handles 4M requests/day',
+      '      - Successfully improved the API',
+      'volunteer:',
+      '  - organization: Code Club',
+      '    highlights: *built',
+      'projects:',
+      '  - name: &ledger Ledger',
+      '    description: *ledger',
+      '    highlights:',
+      '      - I taught Python to 30 students',
+      'meta:',
+      '  home: *home',
+      '  job: *acme',
+      '',
+    ].join('\n');
+    const random = mulberry32(20261205);
+    let reused = 0;
+    let edits = 0;
+    for (let chain = 0; chain < 20; chain++) {
+      let text = seed;
+      let previous = lint(text, OPTIONS, rules);
+      for (let i = 0; i < EDITS_PER_CHAIN; i++) {
+        const edit = randomEdit(previous.model, random);
+        const next = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+        const incremental = lint(next, OPTIONS, rules, previous);
+        if (incremental.model.entries === previous.model.entries) reused++;
+        assert.deepEqual(observable(incremental), observable(lint(next, OPTIONS, rules)), `edit ${i}: ${JSON.stringify(edit)}`);
+        text = next;
+        previous = incremental;
+        edits++;
+      }
+    }
+    assert.ok(reused > edits / 4, `only ${reused} of ${edits} edits took the incremental path`);
+  });
+
   it('follows a person typing a whole sentence into a bullet, one character at a time', () => {
     let text = 'work:\n  - name: Acme\n    highlights:\n      - Built the service\n      - Improved the API\n';
     const at = text.indexOf('Built the service') + 'Built the service'.length;
@@ -226,11 +275,36 @@ describe('incremental lint', function () {
       });
     }
 
-    it('leaves a file with syntax errors or aliases to a full parse', () => {
+    it('leaves a file with syntax errors to a full parse', () => {
       const broken = `${base}skills: [a\n`;
       assert.equal(reparseScalarEdit(parseResume(broken), broken.replace('Built', 'Builtx')), undefined);
+      const unknownAlias = `${base}volunteer: *nobody\n`;
+      assert.equal(reparseScalarEdit(parseResume(unknownAlias), unknownAlias.replace('Built', 'Builtx')), undefined);
+    });
+
+    it('updates a scalar in an anchored collection, and every alias of it sees the change', () => {
       const aliased = `${base}volunteer:\n  - &v\n    name: Acme\n  - *v\n`;
-      assert.equal(reparseScalarEdit(parseResume(aliased), aliased.replace('Built', 'Builtx')), undefined);
+      const next = aliased.replace('name: Acme\n  - *v', 'name: Acme Corp\n  - *v');
+      const edit = reparseScalarEdit(parseResume(aliased), next);
+      assert.ok(edit, 'a full parse, where an update would do');
+      assert.equal(edit.path, 'volunteer[0].name');
+      assert.deepEqual((edit.model.value as { volunteer: unknown }).volunteer, [{ name: 'Acme Corp' }, { name: 'Acme Corp' }]);
+      assert.deepEqual(edit.model.value, parseResume(next).value);
+    });
+
+    it('updates an anchored scalar, and its aliases get the new text', () => {
+      const aliased = `${base}basics:\n  name: &n Sam Lee\n  label: *n\nmeta:\n  note: [x, *n]\n`;
+      const next = aliased.replace('Sam Lee', 'Sam Leo');
+      const edit = reparseScalarEdit(parseResume(aliased), next);
+      assert.ok(edit, 'a full parse, where an update would do');
+      assert.deepEqual((edit.model.value as { basics: unknown }).basics, { name: 'Sam Leo', label: 'Sam Leo' });
+      assert.deepEqual(edit.model.value, parseResume(next).value);
+    });
+
+    it('leaves a line with an alias, or a renamed anchor, to a full parse', () => {
+      const aliased = `${base}basics:\n  name: &n Sam Lee\n  label: *n\nmeta:\n  note: [x, *n]\n`;
+      assert.equal(reparseScalarEdit(parseResume(aliased), aliased.replace('[x, *n]', '[xy, *n]')), undefined);
+      assert.equal(reparseScalarEdit(parseResume(aliased), aliased.replace('&n Sam', '&nn Sam')), undefined);
     });
   });
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { lint, MAX_FINDINGS_PER_RULE } from '../../server/src/engine/lint';
+import { FULL_CHECK_MAX_CHARS, MAX_DOCUMENT_CHARS } from '../../server/src/engine/limits';
 import type { Rule } from '../../server/src/engine/rule';
 
 /** A rule that flags every bullet, last bullet first, as a rule may. */
@@ -66,5 +67,90 @@ describe('lint', () => {
     const fromRule = lint(resume(MAX_FINDINGS_PER_RULE), {}, [everyBullet]).findings.filter((finding) => finding.ruleId === 'every-bullet');
     assert.equal(fromRule.length, MAX_FINDINGS_PER_RULE);
     assert.ok(fromRule.every((finding) => finding.message.startsWith('bullet at ')));
+  });
+});
+
+describe('lint: what YAML problems are called', () => {
+  it('an unknown alias is a syntax error on the alias, and the rest is still checked', () => {
+    const text = 'basics:\n  name: *nobody\n  email: sam@example\n' + resume(1).replace('basics:\n  name: Ada\n', '');
+    const findings = lint(text, {}, [everyBullet]).findings;
+    const at = text.indexOf('*nobody');
+    assert.deepEqual(
+      findings.map((finding) => [finding.ruleId, finding.severity, finding.range, finding.message]),
+      [
+        ['yaml/syntax', 'error', { start: at, end: at + '*nobody'.length }, '`*nobody` refers to no anchor: define `&nobody` earlier or write the value.'],
+        ['schema/invalid-format', 'warning', { start: text.indexOf('sam@example'), end: text.indexOf('sam@example') + 'sam@example'.length }, '`email` is not an e-mail address (name@example.com).'],
+        ['every-bullet', 'warning', { start: text.indexOf('Bullet number 0'), end: text.indexOf('Bullet number 0') + 'Bullet number 0'.length }, `bullet at ${text.indexOf('Bullet number 0')}`],
+      ],
+    );
+  });
+
+  it('aliases that expand too far are a limit, not an error', () => {
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level <= 6; level++) levels.push(`a${level}: &a${level} [${Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ')}]`);
+    const findings = lint(`${levels.join('\n')}\n`, {}, [theName]).findings;
+    assert.deepEqual(
+      findings.map((finding) => [finding.ruleId, finding.severity]),
+      [['yaml/limits', 'info']],
+    );
+  });
+});
+
+describe('lint: size limits', () => {
+  // Each bullet line is at least 23 characters.
+  const bullets = (chars: number) => resume(Math.ceil(chars / 22));
+
+  it('over the full-check limit: the note and the syntax only, no schema and no rule', () => {
+    const text = `${bullets(FULL_CHECK_MAX_CHARS)}unknownKey: [1, 2\n`.replace('  name: Ada', '  name: Ada\n  label: a: b');
+    assert.ok(text.length > FULL_CHECK_MAX_CHARS);
+    const findings = lint(text, {}, [everyBullet, theName]).findings;
+    assert.deepEqual(
+      findings.map((finding) => [finding.ruleId, finding.severity, finding.range.start]),
+      [
+        ['yaml/limits', 'info', 0],
+        ['yaml/syntax', 'error', text.indexOf('a: b')],
+      ],
+    );
+    assert.match(findings[0].message, /only the YAML syntax of its first 1,000,000 characters is checked/);
+  });
+
+  it('over the document limit: one finding, nothing parsed', () => {
+    const text = bullets(MAX_DOCUMENT_CHARS + 1000);
+    assert.ok(text.length > MAX_DOCUMENT_CHARS);
+    const result = lint(text, {}, [everyBullet, theName]);
+    assert.deepEqual(
+      result.findings.map((finding) => [finding.ruleId, finding.severity, finding.range]),
+      [['yaml/limits', 'info', { start: 0, end: 'basics:'.length }]],
+    );
+    assert.match(result.findings[0].message, /^This file has [\d,]+ characters, over the 20 MB Bulletproof reads, so it was not checked\./);
+    assert.equal(result.model.document, undefined);
+  });
+
+  it('typing in a bullet past the full-check limit: the syntax-only check, as a full lint gives', () => {
+    const bulletsText = resume(Math.floor(FULL_CHECK_MAX_CHARS / 30));
+    const text = bulletsText + '#'.repeat(FULL_CHECK_MAX_CHARS - 5 - bulletsText.length) + '\n';
+    assert.equal(text.length, FULL_CHECK_MAX_CHARS - 4);
+    // The same rules as the previous result was found with: else nothing is reused anyway.
+    const rules = [everyBullet, theName];
+    const at = text.indexOf('Bullet number 0') + 'Bullet number 0'.length;
+    const typed = (more: string) => `${text.slice(0, at)}${more}${text.slice(at)}`;
+    const first = lint(text, {}, rules);
+    assert.equal(first.model.checked, 'all');
+    // Under the limit, an edit in a bullet updates the previous result.
+    const under = lint(typed('!'), {}, rules, first);
+    assert.equal(under.model.entries, first.model.entries, 'the previous model was not updated');
+    const result = lint(typed('! and more'), {}, rules, under);
+    assert.ok(result.model.text.length > FULL_CHECK_MAX_CHARS);
+    assert.equal(result.model.checked, 'syntax');
+    assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['yaml/limits']);
+  });
+
+  it('an edit that brings a file under the full-check limit gets every check again', () => {
+    const big = `${bullets(FULL_CHECK_MAX_CHARS)}`;
+    const previous = lint(big, {}, [everyBullet, theName]);
+    assert.equal(previous.model.checked, 'syntax');
+    const small = resume(2);
+    const findings = lint(small, {}, [everyBullet, theName], previous).findings;
+    assert.deepEqual(findings.map((finding) => finding.ruleId), ['the-name', 'every-bullet', 'every-bullet']);
   });
 });

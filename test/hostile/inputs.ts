@@ -12,6 +12,10 @@ export interface Expectation {
   message?: RegExp;
   /** or, instead, any finding of error severity (what it is depends on where the garbage lands). */
   anyError?: boolean;
+  /** Findings of these rules must be there too: the rest of the file was checked. */
+  also?: string[];
+  /** No finding of these rules: a limit that must not have been hit, say. */
+  none?: string[];
 }
 
 export interface HostileInput {
@@ -23,6 +27,8 @@ export interface HostileInput {
 
 const SIZE_LIMIT = { ruleId: 'yaml/limits', message: /over 1,000,000 characters.*bullet rules are skipped/ };
 const TOO_DEEP = { ruleId: 'yaml/limits', message: /nests more than \d+ levels/ };
+const SYNTAX_ONLY = { ruleId: 'yaml/limits', message: /over the 5 MB checked in full: only the YAML syntax of its first 1,000,000 characters is checked/ };
+const TOO_LARGE = { ruleId: 'yaml/limits', message: /over the 20 MB Bulletproof reads, so it was not checked/ };
 
 /** A plausible resume head, so what follows is judged as part of a resume. */
 const HEAD = ['basics:', '  name: Sam Lee', '  email: sam@example.com', 'work:', '  - name: Acme', '    position: Backend Engineer', '    startDate: 2020-01', '    highlights:'];
@@ -53,7 +59,7 @@ export const HOSTILE: readonly HostileInput[] = [
   },
   {
     name: 'five-megabytes',
-    title: 'a 5 MB resume (75,000 bullets)',
+    title: 'a 4.4 MB resume (75,000 bullets): under the full-check limit, so parsed in full',
     make: () => {
       const bullets = Math.ceil((5 * 1024 * 1024) / 70);
       return `${HEAD.join('\n')}\n${lines(bullets, (i) => `      - Cut p99 latency of service ${i % 997} by ${(i % 89) + 10}% with a cache`)}`;
@@ -96,6 +102,46 @@ export const HOSTILE: readonly HostileInput[] = [
     title: 'flow sequences nested 10,000 deep after an apostrophe in a plain scalar',
     make: () => `basics:\n  name: Rock 'n roll\n  summary: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
     expect: TOO_DEEP,
+  },
+  {
+    name: 'flow-after-anchor-10k',
+    title: 'flow sequences nested 10,000 deep after an anchor (`a: &x [[[[…`)',
+    make: () => `basics:\n  name: Sam Lee\na: &x ${'['.repeat(10_000)}\n`,
+    expect: TOO_DEEP,
+  },
+  {
+    name: 'flow-after-comment-header-10k',
+    title: 'flow maps and lists nested 10,000 deep after a comment that looks like a block scalar header (`k: # |`)',
+    make: () => `basics:\n  name: Sam Lee\nk: # |\n  ${'[{'.repeat(5_000)}\n`,
+    expect: TOO_DEEP,
+  },
+  {
+    name: 'unknown-alias',
+    title: 'an alias to no anchor (`name: *nobody`), in a resume that is otherwise checked',
+    make: () => `basics:\n  name: *nobody\n${HEAD.slice(2).join('\n')}\n      - Successfully cut p99 latency by 40%\n`,
+    expect: { ruleId: 'yaml/syntax', message: /^`\*nobody` refers to no anchor: define `&nobody` earlier or write the value\.$/, also: ['filler'], none: ['yaml/limits'] },
+  },
+  {
+    // What made `toJS()` quadratic: it searched every anchor and alias for each alias.
+    name: 'anchor-alias-40k',
+    title: '40,000 anchor/alias pairs in an 800 KB resume',
+    make: () => {
+      const pairs = Array.from({ length: 40_000 }, (_, i) => `&k${i} Go, *k${i}`).join(', ');
+      return `${HEAD.join('\n')}\n      - Successfully cut p99 latency by 40%\nskills:\n  - name: Backend\n    keywords: [${pairs}]\n`;
+    },
+    expect: { ruleId: 'filler', none: ['yaml/limits', 'yaml/syntax'] },
+  },
+  {
+    name: 'six-megabytes',
+    title: 'a 6 MB resume: over the full-check limit, so its syntax only',
+    make: () => `${HEAD.join('\n')}\n${lines(Math.ceil((6 * 1024 * 1024) / 60), (i) => `      - Cut p99 latency of service ${i % 997} by ${(i % 89) + 10}% with a cache`)}`,
+    expect: SYNTAX_ONLY,
+  },
+  {
+    name: 'twenty-five-megabytes',
+    title: 'a 25 MB resume: over the document limit, so not parsed',
+    make: () => `${HEAD.join('\n')}\n${lines(Math.ceil((25 * 1024 * 1024) / 60), (i) => `      - Cut p99 latency of service ${i % 997} by ${(i % 89) + 10}% with a cache`)}`,
+    expect: TOO_LARGE,
   },
   {
     name: 'collection-keys-30',

@@ -7,11 +7,15 @@
  * (maps and sequences included) and goes on after a syntax error, so what
  * did parse is still checked.
  */
-import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import { Composer, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, Scalar } from 'yaml';
+import type { CST, Node as YamlNode, YAMLError } from 'yaml';
 import type { OffsetRange } from './types';
 import { scalarSourceMap } from './scalarSource';
-import { MAX_NESTING, nestingDepth } from './nesting';
+import { MAX_NESTING, NestingMeter } from './nesting';
+import { describeSize, FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION, MAX_DOCUMENT_CHARS, SYNTAX_ONLY_CHARS } from './limits';
+import { toPlainValue } from './plainValue';
+
+type Token = CST.Token;
 
 export type PathSegment = string | number;
 
@@ -47,6 +51,13 @@ export interface SyntaxProblem {
   code: string;
 }
 
+/**
+ * How much of the document was checked: all of it, its YAML syntax only
+ * (past {@link FULL_CHECK_MAX_CHARS}), or nothing (past
+ * {@link MAX_DOCUMENT_CHARS}, or nested too deeply to parse safely).
+ */
+export type Checked = 'all' | 'syntax' | 'nothing';
+
 export interface ResumeModel {
   text: string;
   /** The first document of the stream: the resume. */
@@ -60,10 +71,11 @@ export interface ResumeModel {
   lineStarts: number[];
   /** The plain JS value, or undefined when it cannot be built safely. */
   value: unknown;
-  /** Why `value` is undefined, when it is. */
+  /** Why less than the whole resume is checked, when it is: a limit, said once. */
   valueProblem?: SyntaxProblem;
   /** Whether an alias repeats a node elsewhere: then one scalar can stand at several paths. */
   hasAliases: boolean;
+  checked: Checked;
 }
 
 /** How every part of the engine parses YAML, whole files and single lines alike. */
@@ -77,30 +89,15 @@ export const YAML_OPTIONS = {
   schema: 'core',
 } as const;
 
-/**
- * The `yaml` package's budget for alias expansion (its default): plenty for a
- * resume, and a "billion laughs" stops here instead of eating the memory.
- */
-const MAX_ALIAS_COUNT = 100;
-
 export function parseResume(text: string): ResumeModel {
-  if (nestingDepth(text) > MAX_NESTING) return tooDeep(text);
+  if (text.length > MAX_DOCUMENT_CHARS) return unparsed(text, [0], tooLargeProblem(text));
+  if (text.length > FULL_CHECK_MAX_CHARS) return syntaxOnly(text);
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
+  const documents = parseYaml(text, lineCounter);
+  if (!documents) return unparsed(text, lineStartsOf(text), tooDeepProblem(text));
   const all: Document.Parsed[] = [...documents];
   const document = all[0];
-  const syntaxProblems: SyntaxProblem[] = [];
-  // An empty stream carries its errors itself rather than on a document.
-  const errorSources = 'empty' in documents ? [documents, ...all] : all;
-  for (const source of errorSources) {
-    for (const error of source.errors) {
-      syntaxProblems.push({
-        range: clampRange(text, error.pos[0], error.pos[1]),
-        message: syntaxMessage(error.message),
-        code: error.code,
-      });
-    }
-  }
+  const syntaxProblems = syntaxProblemsOf(text, documents);
 
   const index: Index = { entries: new Map(), problems: syntaxProblems, hasAliases: false };
   const entries = index.entries;
@@ -110,14 +107,16 @@ export function parseResume(text: string): ResumeModel {
   let value: unknown;
   let valueProblem: SyntaxProblem | undefined;
   if (document) {
-    try {
-      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
+    const plain = toPlainValue(root, MAX_ALIAS_EXPANSION);
+    syntaxProblems.push(...plain.problems);
+    if ('tooMuch' in plain) {
       valueProblem = {
         range: root ? nodeRange(root) : { start: 0, end: 0 },
-        message: aliasMessage(error),
+        message: "Aliases here expand to far too much data, so the resume's content was not checked. Write the repeated text out, or use fewer aliases.",
         code: 'ALIAS_LIMIT',
       };
+    } else {
+      value = plain.value;
     }
   }
 
@@ -132,13 +131,81 @@ export function parseResume(text: string): ResumeModel {
     value,
     valueProblem,
     hasAliases: index.hasAliases,
+    checked: 'all',
   };
 }
 
-/** A model with nothing parsed, for text that nests too deeply to parse safely. */
-function tooDeep(text: string): ResumeModel {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+type ParsedStream = Document.Parsed[] & { empty?: true; errors?: readonly YAMLError[] };
+
+/**
+ * Every document in `text`, as `parseAllDocuments` gives them, or undefined
+ * when the text nests more than {@link MAX_NESTING} levels: the tokens are
+ * measured as the lexer hands them to the parser, and the stream stops
+ * before the composer, which recurses once per level, sees the document.
+ */
+export function parseYaml(text: string, lineCounter?: LineCounter): ParsedStream | undefined {
+  const parser = new Parser(lineCounter?.addNewLine);
+  const composer = new Composer(YAML_OPTIONS);
+  const meter = new NestingMeter();
+  let tooDeep = false;
+  function* tokens(): Generator<Token> {
+    lineCounter?.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      if (meter.feed(lexeme) > MAX_NESTING) {
+        tooDeep = true;
+        return;
+      }
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  const documents: Document.Parsed[] = [];
+  for (const document of composer.compose(tokens())) {
+    if (tooDeep) break;
+    documents.push(document);
+  }
+  if (tooDeep) return undefined;
+  if (documents.length > 0) return documents;
+  return Object.assign([], { empty: true as const }, composer.streamInfo());
+}
+
+/** The parser's errors, on the documents or (for an empty stream) on the stream itself. */
+function syntaxProblemsOf(text: string, documents: ParsedStream): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  const sources: { errors: readonly YAMLError[] }[] = documents.empty && documents.errors ? [{ errors: documents.errors }, ...documents] : documents;
+  for (const source of sources) {
+    for (const error of source.errors) {
+      problems.push({ range: clampRange(text, error.pos[0], error.pos[1]), message: syntaxMessage(error.message), code: error.code });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Past {@link FULL_CHECK_MAX_CHARS}: the YAML syntax of the first
+ * {@link SYNTAX_ONLY_CHARS}, cut at a line break, and nothing kept of the
+ * parse. An error the cut itself causes (an unclosed quote or bracket)
+ * stands at the end of the cut text and is left out.
+ */
+function syntaxOnly(text: string): ResumeModel {
+  const lastBreak = text.lastIndexOf('\n', SYNTAX_ONLY_CHARS - 1);
+  let cut = lastBreak >= 0 ? lastBreak + 1 : SYNTAX_ONLY_CHARS;
+  if (isLowSurrogate(text, cut)) cut--;
+  const checked = text.slice(0, cut);
+  const lineCounter = new LineCounter();
+  const documents = parseYaml(checked, lineCounter);
+  if (!documents) return unparsed(text, lineCounter.lineStarts, tooDeepProblem(text));
+  const problems = syntaxProblemsOf(checked, documents).filter((problem) => problem.range.start < cut);
+  const model = unparsed(text, lineCounter.lineStarts.length ? lineCounter.lineStarts : [0], {
+    range: firstLine(text),
+    message: `This file has ${count(text.length)} characters, over the ${describeSize(FULL_CHECK_MAX_CHARS)} checked in full: only the YAML syntax of its first ${count(SYNTAX_ONLY_CHARS)} characters is checked. A resume is a few KB.`,
+    code: 'SYNTAX_ONLY',
+  });
+  return { ...model, syntaxProblems: problems, checked: 'syntax' };
+}
+
+/** A model with nothing parsed, for text that is too large or nests too deeply to parse safely. */
+function unparsed(text: string, lineStarts: number[], valueProblem: SyntaxProblem): ResumeModel {
   return {
     text,
     document: undefined,
@@ -149,12 +216,41 @@ function tooDeep(text: string): ResumeModel {
     lineStarts,
     value: undefined,
     hasAliases: false,
-    valueProblem: {
-      range: { start: 0, end: Math.min(text.length, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')) },
-      message: `This file nests more than ${MAX_NESTING} levels deep, so it was not checked: a resume needs a handful.`,
-      code: 'NESTING_LIMIT',
-    },
+    valueProblem,
+    checked: 'nothing',
   };
+}
+
+function tooDeepProblem(text: string): SyntaxProblem {
+  return {
+    range: firstLine(text),
+    message: `This file nests more than ${MAX_NESTING} levels deep, so it was not checked: a resume needs a handful.`,
+    code: 'NESTING_LIMIT',
+  };
+}
+
+function tooLargeProblem(text: string): SyntaxProblem {
+  return {
+    range: firstLine(text),
+    message: `This file has ${count(text.length)} characters, over the ${describeSize(MAX_DOCUMENT_CHARS)} Bulletproof reads, so it was not checked. A resume is a few KB.`,
+    code: 'SIZE_LIMIT',
+  };
+}
+
+function firstLine(text: string): OffsetRange {
+  const end = text.indexOf('\n');
+  // Up to the first 200 characters (and the whole of a character cut there): a range over megabytes of one line helps no one.
+  return clampRange(text, 0, Math.min(end === -1 ? text.length : end, 200));
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function lineStartsOf(text: string): number[] {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return lineStarts;
 }
 
 /** Calls `visit` with every scalar under `node`, keys included, in document order. */
@@ -345,12 +441,4 @@ function syntaxMessage(message: string): string {
   const plain = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
   const quotedCut = plain.replace(/"([^"]{40})[^"]*"/g, '"$1…"');
   return quotedCut.length > 300 ? `${quotedCut.slice(0, 299)}…` : quotedCut;
-}
-
-function aliasMessage(error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
-  if (/alias/i.test(detail)) {
-    return 'Aliases here expand to far too much data, so the resume\'s content was not checked. Write the repeated text out, or use fewer aliases.';
-  }
-  return `The resume's content could not be read: ${detail}`;
 }

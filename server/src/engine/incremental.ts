@@ -4,8 +4,8 @@
  * for each is what makes a long resume lag. When the edit provably leaves
  * the rest of the YAML structure as it was, the previous model is updated in
  * place: the one scalar is replaced and every offset after the edit moves.
- * Anything else (a new line, a key, a comment, an anchor, a file with syntax
- * errors) gets a full parse; `undefined` says so.
+ * Anything else (a new line, a key, a comment, an anchor or alias typed or
+ * deleted, a file with syntax errors) gets a full parse; `undefined` says so.
  *
  * "Provably" rests on parsing the edited line alone, before and after, with
  * the same parser: if both parse cleanly into the same shape that differs in
@@ -20,13 +20,14 @@ import {
   isPair,
   isScalar,
   isSeq,
-  parseDocument,
   type Document,
   type Node as YamlNode,
   type Scalar,
 } from 'yaml';
-import { formatPath, YAML_OPTIONS, type Bullet, type PathEntry, type ResumeModel } from './document';
+import { formatPath, parseYaml, type Bullet, type PathEntry, type ResumeModel } from './document';
 import { detached } from './memo';
+import { FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION } from './limits';
+import { toPlainValue } from './plainValue';
 import { lineOf } from './textLines';
 import type { OffsetRange } from './types';
 
@@ -62,7 +63,8 @@ const MAX_LINE_CHARS = 10_000;
  * used afterwards.
  */
 export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEdit | undefined {
-  if (!isCleanModel(previous)) return undefined;
+  // An edit that takes the file past the full-check limit gets what a full parse gives there: less.
+  if (!isCleanModel(previous) || text.length > FULL_CHECK_MAX_CHARS) return undefined;
   const change = textChange(previous.text, text);
   if (!change) return undefined;
   const oldText = previous.text;
@@ -100,6 +102,13 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
   shiftEntries(previous.entries, change, entry, replacement);
   const last = entry.segments[entry.segments.length - 1];
   (valueParent as Record<string | number, unknown>)[last] = replacement.value;
+  // An alias of an anchored scalar holds a copy of its text: build the plain value again, in one pass, without a parse.
+  // The structure is the same, so the aliases resolve as before and repeat no more than they did.
+  let value = previous.value;
+  if (oldNode.anchor && previous.document) {
+    const rebuilt = toPlainValue(previous.document.contents, MAX_ALIAS_EXPANSION);
+    if ('value' in rebuilt) value = rebuilt.value;
+  }
   for (let i = 0; i < previous.lineStarts.length; i++) {
     if (previous.lineStarts[i] > lineStart) previous.lineStarts[i] += change.delta;
   }
@@ -118,7 +127,7 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
     }
     return current && current.valueRange !== old.range ? { ...old, range: current.valueRange } : old;
   });
-  const model: ResumeModel = { ...previous, text, bullets };
+  const model: ResumeModel = { ...previous, text, bullets, value };
   // The old model shares the document, entries and lines just updated: it now describes the new text. Holding the
   // old text too would keep a copy of a long file alive into the next keystroke, long enough to reach the old heap.
   previous.text = text;
@@ -126,14 +135,21 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
   return { model, change, path: entry.path, bullet, oldBullet, oldValue };
 }
 
-/** Only a model the full parse read without trouble is updated; aliases could share the scalar with other paths. */
+/**
+ * Only a model the full parse read without trouble is updated. Aliases are
+ * no obstacle: the line parsed alone has none (see {@link pairScalars}), so
+ * the edited scalar is repeated elsewhere only as part of an anchored
+ * collection, whose plain value every alias shares and so sees updated, or
+ * as an anchored scalar itself, whose aliases get the new text when the
+ * plain value is built again.
+ */
 function isCleanModel(model: ResumeModel): boolean {
   return (
+    model.checked === 'all' &&
     model.document !== undefined &&
     model.syntaxProblems.length === 0 &&
     model.valueProblem === undefined &&
-    model.extraDocuments.length === 0 &&
-    !model.hasAliases
+    model.extraDocuments.length === 0
   );
 }
 
@@ -201,8 +217,10 @@ function lineWithBreak(text: string, lineStart: number, lineEnd: number): string
 
 function parseLine(line: string): Document.Parsed | undefined {
   // Its scalar joins the model and outlives this version of the file: it must not hold on to the whole text.
-  const document = parseDocument(detached(line), YAML_OPTIONS);
-  if (document.errors.length > 0 || document.warnings.length > 0 || !document.contents) return undefined;
+  // Guarded as the whole file is: deleting a quote can turn 10,000 brackets of text into nesting.
+  const documents = parseYaml(detached(line));
+  const document = documents?.length === 1 ? documents[0] : undefined;
+  if (!document || document.errors.length > 0 || document.warnings.length > 0 || !document.contents) return undefined;
   return document;
 }
 
@@ -232,7 +250,7 @@ function pairScalars(before: Document.Parsed, after: Document.Parsed, change: Te
   const walk = (a: unknown, b: unknown, parent: YamlNode | undefined, isValue: boolean): boolean => {
     if (isAlias(a) || isAlias(b)) return false;
     if (isScalar(a) && isScalar(b)) {
-      if (a.anchor || b.anchor || a.tag || b.tag || a.comment !== b.comment || a.commentBefore !== b.commentBefore) return false;
+      if (a.anchor !== b.anchor || a.tag || b.tag || a.comment !== b.comment || a.commentBefore !== b.commentBefore) return false;
       const [start, , end] = a.range ?? [0, 0, 0];
       const holdsEdit = isValue && parent !== undefined && start <= editStart && editEnd <= end;
       if (holdsEdit && !pairing && a.type === b.type && sameRange(a, b, true)) {
@@ -243,7 +261,7 @@ function pairScalars(before: Document.Parsed, after: Document.Parsed, change: Te
     }
     if (isCollection(a) && isCollection(b)) {
       if (isMap(a) !== isMap(b) || a.flow !== b.flow || a.items.length !== b.items.length) return false;
-      if (a.anchor || b.anchor || a.tag || b.tag || a.comment !== b.comment || a.commentBefore !== b.commentBefore) return false;
+      if (a.anchor !== b.anchor || a.tag || b.tag || a.comment !== b.comment || a.commentBefore !== b.commentBefore) return false;
       if (!sameRange(a, b, false)) return false;
       return a.items.every((item, i) => {
         const other = b.items[i];

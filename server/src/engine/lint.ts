@@ -16,6 +16,7 @@ import { disabledRules } from './disableComments';
 import { detached, forgetTexts, startMemoPass } from './memo';
 import { toProse } from './prose';
 import { postingReference } from './posting';
+import { PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES } from './limits';
 
 export interface LintResult {
   model: ResumeModel;
@@ -30,11 +31,7 @@ export interface LintResult {
   posting?: PostingSource;
 }
 
-/** Past this size the prose rules are skipped: they read every bullet on every keystroke. */
-export const PROSE_RULES_MAX_CHARS = 1_000_000;
-
-/** Past this many nodes the schema is not checked: the validator's error list grows quadratically. */
-export const SCHEMA_MAX_NODES = 50_000;
+export { PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES } from './limits';
 
 /** A rule reports at most this many findings; more say nothing new and slow every editor down. */
 export const MAX_FINDINGS_PER_RULE = 200;
@@ -86,38 +83,18 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   const resolved: ResolvedOptions = {
     role: options.role ?? 'backend',
     today: options.today ?? new Date(),
-    ...resolvePosting(model, options),
+    ...(model.checked === 'all' ? resolvePosting(model, options) : {}),
   };
-  const raw: RawFinding[] = [];
+  const raw = yamlFindings(model);
   const movableFindings = new Map<string, RawFinding[]>();
   const ruleErrors: LintResult['ruleErrors'] = [];
+  // Past a size limit only the YAML is read: its findings (the note saying so among them) and nothing else.
+  const readsContent = model.checked === 'all';
 
-  for (const problem of model.syntaxProblems) {
-    raw.push({ ruleId: 'yaml/syntax', range: problem.range, message: problem.message });
-  }
-  if (model.valueProblem) {
-    raw.push({ ruleId: 'yaml/limits', range: model.valueProblem.range, message: model.valueProblem.message });
-  }
-  const extra = model.extraDocuments[0];
-  if (extra?.range) {
-    raw.push({
-      ruleId: 'yaml/multiple-documents',
-      range: { start: extra.range[0], end: extra.range[0] },
-      message: 'Only the first YAML document is the resume; what follows this point is not checked.',
-    });
-  }
-  if (model.entries.size > SCHEMA_MAX_NODES) {
-    raw.push({
-      ruleId: 'yaml/limits',
-      range: { start: 0, end: 0 },
-      message: `This file has over ${SCHEMA_MAX_NODES.toLocaleString('en-US')} keys and values, so the schema is not checked: a resume has a few hundred.`,
-    });
-  } else {
-    for (const finding of validateAgainstSchema(model)) raw.push(finding);
-  }
+  if (readsContent) for (const finding of schemaFindings(model)) raw.push(finding);
 
   const skipProse = text.length > PROSE_RULES_MAX_CHARS;
-  if (skipProse) {
+  if (skipProse && readsContent) {
     raw.push({
       ruleId: 'yaml/limits',
       range: { start: 0, end: 0 },
@@ -130,7 +107,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   const lists: RawFinding[][] = [inFileOrderSorted(raw)];
   for (const rule of rules) {
     const level = effectiveLevel(rule.meta, levels, resolved);
-    if (level === 'off' || (skipProse && rule.meta.tags.includes('prose'))) continue;
+    if (!readsContent || level === 'off' || (skipProse && rule.meta.tags.includes('prose'))) continue;
     let list: RawFinding[] = [];
     try {
       const previousFindings = edit && reuse?.movableFindings.get(rule.meta.id);
@@ -151,6 +128,33 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   const result: LintResult = { model, findings, ruleErrors, posting: resolved.posting };
   if (ruleErrors.length === 0) Object.defineProperty(result, REUSABLE, { value: { movableFindings, rules, optionsKey } satisfies Reusable });
   return result;
+}
+
+/** What the parser found: syntax errors, a limit that stopped the checks, documents after the first. */
+function yamlFindings(model: ResumeModel): RawFinding[] {
+  const raw: RawFinding[] = model.syntaxProblems.map((problem) => ({ ruleId: 'yaml/syntax', range: problem.range, message: problem.message }));
+  if (model.valueProblem) raw.push({ ruleId: 'yaml/limits', range: model.valueProblem.range, message: model.valueProblem.message });
+  const extra = model.extraDocuments[0];
+  if (extra?.range) {
+    raw.push({
+      ruleId: 'yaml/multiple-documents',
+      range: { start: extra.range[0], end: extra.range[0] },
+      message: 'Only the first YAML document is the resume; what follows this point is not checked.',
+    });
+  }
+  return raw;
+}
+
+/** The schema's findings, or the note that the file is too large for it. */
+function schemaFindings(model: ResumeModel): RawFinding[] {
+  if (model.entries.size <= SCHEMA_MAX_NODES) return validateAgainstSchema(model);
+  return [
+    {
+      ruleId: 'yaml/limits',
+      range: { start: 0, end: 0 },
+      message: `This file has over ${SCHEMA_MAX_NODES.toLocaleString('en-US')} keys and values, so the schema is not checked: a resume has a few hundred.`,
+    },
+  ];
 }
 
 /** A rule after an edit in one scalar, given its findings from before: checked again only as far as the edit can change them. */

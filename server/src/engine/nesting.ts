@@ -1,89 +1,104 @@
 /**
- * How deeply a YAML text nests, measured without parsing it: the parser
- * recurses once per level, so a hostile 10,000-deep `[[[[…` or `- - - -…`
- * must be turned away before it reaches the parser and exhausts the stack.
- * Brackets count only where YAML reads them as flow collections (at the
- * start of a value, or inside one), never inside text or block scalars.
+ * How deeply a YAML text nests, measured on the tokens of the `yaml`
+ * package's own lexer: its composer recurses once per level, so a hostile
+ * 10,000-deep `[[[[…` or `- - - -…` must be turned away before it reaches
+ * the composer and exhausts the stack (and, when a regular expression is
+ * compiled at that depth, aborts the whole process).
+ *
+ * Reading the lexer's tokens rather than the characters means the meter
+ * sees the text exactly as the parser will: anchors, tags, comments,
+ * directives, document markers, a byte order mark, quoted and block
+ * scalars (whose brackets are text) all come out as the tokens they are.
  */
+import { CST, Lexer } from 'yaml';
 
 /** A resume nests about six levels; anything past this is not a resume. */
 export const MAX_NESTING = 100;
 
-const BLOCK_HEADER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
+/**
+ * Counts nesting token by token: flow brackets, one level per deeper
+ * indentation, and one per `-`, `?` or `:` indicator on the line. It may
+ * count a level the composer would not build (a bracket after a finished
+ * value, say), never miss one it would.
+ */
+export class NestingMeter {
+  deepest = 0;
+  private flow = 0;
+  /** Indentation of each open block level. */
+  private readonly indents: number[] = [];
+  private indent = 0;
+  private indicators = 0;
+  private atLineStart = true;
+  /** The token after the lexer's scalar marker is the scalar's source: text, whatever it holds. */
+  private scalarNext = false;
 
-/** The deepest nesting of flow brackets, block indentation and `- `/`? ` indicators, stopping early past `limit`. */
-export function nestingDepth(text: string, limit = MAX_NESTING): number {
-  let deepest = 0;
-  let flow = 0;
-  let quote: '"' | "'" | undefined;
-  const indents: number[] = [];
-  let blockScalarIndent: number | undefined;
-
-  for (let lineStart = 0; lineStart <= text.length; ) {
-    const lineEnd = nextLineEnd(text, lineStart);
-    const line = text.slice(lineStart, lineEnd);
-    lineStart = lineEnd + 1;
-
-    let i = 0;
-    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
-    const indent = i;
-    const blank = i >= line.length || line[i] === '#' || line[i] === '\r';
-    if (blockScalarIndent !== undefined) {
-      if (blank || indent > blockScalarIndent) continue;
-      blockScalarIndent = undefined;
+  /** Takes the next token; returns the deepest nesting so far. */
+  feed(token: string): number {
+    if (this.scalarNext) {
+      this.scalarNext = false;
+      return this.deepest;
     }
-    if (blank && !quote) continue;
-
-    // Sequence and mapping indicators at the start of the line: one level each.
-    let indicators = 0;
-    if (flow === 0 && !quote) {
-      while ((line[i] === '-' || line[i] === '?') && (i + 1 >= line.length || line[i + 1] === ' ' || line[i + 1] === '\t' || line[i + 1] === '\r')) {
-        indicators++;
-        i++;
-        while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
-      }
-      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
-      indents.push(indent);
+    switch (token) {
+      case CST.SCALAR:
+        this.scalarNext = true;
+        this.content();
+        return this.deepest;
+      case CST.DOCUMENT:
+      case '---':
+      case '...':
+        this.flow = 0;
+        this.indents.length = 0;
+        this.indicators = 0;
+        this.atLineStart = false;
+        return this.deepest;
+      case CST.FLOW_END:
+        this.flow = 0;
+        return this.deepest;
+      case CST.BOM:
+        return this.deepest;
+      case '':
+      case '\n':
+      case '\r\n':
+        this.atLineStart = true;
+        this.indent = 0;
+        this.indicators = 0;
+        return this.deepest;
     }
-
-    let valueStart = true;
-    for (; i < line.length; i++) {
-      const ch = line[i];
-      if (quote) {
-        if (ch === quote) quote = undefined;
-        else if (ch === '\\' && quote === '"') i++;
-        continue;
-      }
-      if (ch === ' ' || ch === '\t' || ch === '\r') continue;
-      if ((ch === '"' || ch === "'") && valueStart) {
-        quote = ch;
-        valueStart = false;
-      } else if (ch === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) {
-        break;
-      } else if ((ch === '[' || ch === '{') && (valueStart || flow > 0)) {
-        flow++;
-        valueStart = true;
-      } else if ((ch === ']' || ch === '}') && flow > 0) {
-        flow--;
-        valueStart = false;
-      } else if (ch === ',' && flow > 0) {
-        valueStart = true;
-      } else if (ch === ':' && (i + 1 >= line.length || /[\s,[\]{}]/.test(line[i + 1]))) {
-        valueStart = true;
-      } else {
-        valueStart = false;
-      }
-      deepest = Math.max(deepest, indents.length + indicators + flow);
-      if (deepest > limit) return deepest;
+    const first = token[0];
+    if (first === ' ' || first === '\t') {
+      if (this.atLineStart) this.indent = token.length;
+      return this.deepest;
     }
-    deepest = Math.max(deepest, indents.length + indicators + flow);
-    if (deepest > limit) return deepest;
-    if (flow === 0 && !quote && BLOCK_HEADER.test(line)) blockScalarIndent = indent;
+    if (first === '#' || first === '%') return this.deepest;
+    this.content();
+    if (token === '[' || token === '{') this.flow++;
+    else if (token === ']' || token === '}') this.flow = Math.max(0, this.flow - 1);
+    else if ((token === '-' || token === '?' || token === ':') && this.flow === 0) this.indicators++;
+    this.measure();
+    return this.deepest;
   }
-  return deepest;
+
+  /** The first content on a line opens a block level if it is indented deeper than the open ones. */
+  private content(): void {
+    if (!this.atLineStart) return;
+    this.atLineStart = false;
+    if (this.flow > 0) return;
+    while (this.indents.length && this.indents[this.indents.length - 1] >= this.indent) this.indents.pop();
+    this.indents.push(this.indent);
+    this.measure();
+  }
+
+  private measure(): void {
+    const depth = this.indents.length + this.indicators + this.flow;
+    if (depth > this.deepest) this.deepest = depth;
+  }
 }
 
-function nextLineEnd(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end === -1 ? text.length : end;
+/** The deepest nesting of `text`, stopping early past `limit`. */
+export function nestingDepth(text: string, limit = MAX_NESTING): number {
+  const meter = new NestingMeter();
+  for (const token of new Lexer().lex(text)) {
+    if (meter.feed(token) > limit) break;
+  }
+  return meter.deepest;
 }

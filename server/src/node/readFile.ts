@@ -5,15 +5,16 @@
  * gigabytes of memory or a read that never returns.
  */
 import * as fs from 'node:fs';
+import { MAX_CONFIG_BYTES, MAX_DOCUMENT_CHARS, MAX_POSTING_BYTES } from '../engine/limits';
 
-/** What the README promises: above these, a file is not read at all. */
+/** What the README promises: above these, a file is not read at all. The engine's limits, so every reader agrees. */
 export const READ_LIMITS = {
-  /** A resume: far above any real one (the largest in the corpus is 30 KB). */
-  resumeBytes: 20 * 1024 * 1024,
+  /** A resume: far above any real one (the largest in the corpus is 30 KB). A character takes at least a byte. */
+  resumeBytes: MAX_DOCUMENT_CHARS,
   /** A job posting pasted from a job board is a few KB. */
-  postingBytes: 512 * 1024,
+  postingBytes: MAX_POSTING_BYTES,
   /** `.bulletproof.yaml` and friends. */
-  configBytes: 512 * 1024,
+  configBytes: MAX_CONFIG_BYTES,
 } as const;
 
 export type ReadResult = { ok: true; bytes: Buffer; stat: fs.Stats } | { ok: false; reason: string; code?: string };

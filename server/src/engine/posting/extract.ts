@@ -8,8 +8,9 @@
  * Extraction is cached by posting text: the editor re-lints on every
  * keystroke in the resume while the posting stays the same.
  */
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
+import { parseYaml } from '../document';
 import { toProse } from '../prose';
 import type { PostingSource } from '../types';
 import { taxonomy, type SkillsCategory, type Taxonomy } from './taxonomy';
@@ -314,8 +315,10 @@ function sentencesOf(text: string): string[] {
 function jobUnits(text: string): PostingUnit[] | undefined {
   let root: YamlNode | null;
   try {
-    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-    if (document.errors.length) return undefined;
+    // Guarded against hostile nesting as a resume is.
+    const documents = parseYaml(text);
+    const document = documents?.length === 1 ? documents[0] : undefined;
+    if (!document || document.errors.length) return undefined;
     root = document.contents as YamlNode | null;
   } catch {
     return undefined;
