@@ -14,9 +14,10 @@
  *
  * Pure TypeScript: only `yaml` and local files, no Node built-ins.
  */
-import { Lexer } from 'yaml';
 import type { Scalar } from 'yaml';
 import type { OffsetRange } from './types';
+import { isJsonText, jsonString } from './json';
+import { inFlowCollection } from './sourceTokens';
 
 // ---------------------------------------------------------------------------
 // Source map
@@ -611,7 +612,9 @@ export interface ScalarEdit {
  * joined, in the scalar's own style when that can hold the value (plain
  * falls back to double-quoted when the value would not read back as the same
  * string; single-quoted and block scalars fall back to double-quoted when
- * the value has line breaks or characters they cannot hold).
+ * the value has line breaks or characters they cannot hold). In a JSON file,
+ * always a JSON string. The range is the scalar's value only: an anchor or a
+ * tag before it stays.
  *
  * Placeholders become tab stops `${1:default}`, numbered in order; with at
  * least one, the edit is a snippet and literal text is escaped for snippet
@@ -628,7 +631,10 @@ export function renderScalar(text: string, node: Scalar, parts: readonly TextPar
   let rendered: Rendered | undefined;
   let editEnd = end;
   const style = scalarStyle(text, node);
-  if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
+  if (isJsonText(text)) {
+    // A JSON file gets a JSON string, whatever the scalar was (a number, a YAML-only plain word).
+    rendered = renderJson(value);
+  } else if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
     const block = renderBlock(text, node, start, end, value);
     editEnd = block.end;
     rendered = block.rendered;
@@ -642,6 +648,44 @@ export function renderScalar(text: string, node: Scalar, parts: readonly TextPar
   if (!rendered) rendered = renderDoubleQuoted(value);
 
   return { range: { start, end: Math.max(start, editEnd) }, newText: assemble(rendered, segments, snippet), snippet };
+}
+
+/** What a small change may consist of: letters and digits, which read the same in every scalar style. */
+const PLAIN_WORD = /^[\p{L}\p{N}]*$/u;
+
+/**
+ * The smallest edit that gives the scalar the value `value`, when what
+ * changes is a run of letters and digits written as such in the source
+ * ("Manage" → "Managed" inserts `d`): the rest of the scalar (escapes, line
+ * folds, quoting) stays as the person wrote it. Otherwise the whole scalar,
+ * as `renderScalar` writes it.
+ */
+export function changeScalar(text: string, node: Scalar, value: string): ScalarEdit {
+  const whole = renderScalar(text, node, [value]);
+  const old = node.value;
+  if (typeof old !== 'string' || old === value) return whole;
+  // A plain scalar must stay plain: `renderScalar` says whether the new value can.
+  if (scalarStyle(text, node) === 'PLAIN' && !isJsonText(text) && whole.newText !== value) return whole;
+  let prefix = 0;
+  while (prefix < old.length && prefix < value.length && old[prefix] === value[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < value.length - prefix && old[old.length - 1 - suffix] === value[value.length - 1 - suffix]) suffix++;
+  const removed = old.slice(prefix, old.length - suffix);
+  const added = value.slice(prefix, value.length - suffix);
+  if (!PLAIN_WORD.test(removed) || !PLAIN_WORD.test(added)) return whole;
+  const map = scalarSourceMap(text, node);
+  if (!map) return whole;
+  let start: number;
+  if (removed) {
+    start = map[prefix];
+    // Written as such: no escape or line fold among the characters replaced.
+    if (text.slice(start, start + removed.length) !== removed || map[prefix + removed.length - 1] !== start + removed.length - 1) return whole;
+  } else {
+    // An insertion goes right after the last kept character, when that is written as such.
+    if (prefix === 0 || text[map[prefix - 1]] !== old[prefix - 1] || !PLAIN_WORD.test(old[prefix - 1])) return whole;
+    start = map[prefix - 1] + 1;
+  }
+  return { range: { start, end: start + removed.length }, newText: added, snippet: false };
 }
 
 /**
@@ -761,6 +805,17 @@ function renderDoubleQuoted(value: string): Rendered {
   return { prefix: '"', body, suffix: '"' };
 }
 
+// --- JSON ---------------------------------------------------------------------------
+
+/**
+ * A JSON string: JSON.stringify's escapes only (no YAML-only ones such as
+ * `\e` or `\N`) and no line folding. Each piece is escaped on its own, so a
+ * snippet placeholder stays inside the quotes.
+ */
+function renderJson(value: string): Rendered {
+  return { prefix: '"', body: (from, to) => jsonString(value.slice(from, to)).slice(1, -1), suffix: '"' };
+}
+
 // --- single-quoted -----------------------------------------------------------------
 
 /**
@@ -836,42 +891,6 @@ function plainSafe(value: string, inFlow: boolean): boolean {
   if (/:(?:[ \t]|$)|[ \t]#/.test(value)) return false;
   if (inFlow && (FLOW_INDICATORS.test(value) || value.includes(':'))) return false;
   return !NOT_A_STRING.some((re) => re.test(value));
-}
-
-/** Ranges of the flow collections of the last text asked about. */
-let flowCache: { text: string; ranges: [number, number][] } | undefined;
-
-/** `yaml`'s lexer markers: they take no room in the source. */
-const LEXER_MARKERS = new Set(['\x02', '\x18', '\x1f']);
-
-/** Whether `offset` lies inside a flow collection (`[...]`, `{...}`). */
-function inFlowCollection(text: string, offset: number): boolean {
-  if (!flowCache || flowCache.text !== text) {
-    const ranges: [number, number][] = [];
-    if (text.includes('[') || text.includes('{')) {
-      try {
-        // The lexer alone tells brackets from text inside scalars and comments.
-        const open: number[] = [];
-        let at = 0;
-        for (const token of new Lexer().lex(text)) {
-          if (LEXER_MARKERS.has(token)) {
-            // `\x18` ends a broken flow collection.
-            if (token === '\x18') while (open.length) ranges.push([open.pop()!, at]);
-            continue;
-          }
-          if (token === '[' || token === '{') open.push(at);
-          else if ((token === ']' || token === '}') && open.length) ranges.push([open.pop()!, at + 1]);
-          at += token.length;
-        }
-        while (open.length) ranges.push([open.pop()!, text.length]);
-      } catch {
-        // Unlexable: "maybe in flow", which only costs quotes.
-        ranges.push([0, text.length]);
-      }
-    }
-    flowCache = { text, ranges };
-  }
-  return flowCache.ranges.some(([s, e]) => offset > s && offset < e);
 }
 
 // --- block ------------------------------------------------------------------------------
