@@ -2,6 +2,9 @@
  * Findings' fixes as code actions, with the menu people know from linters:
  * the fix (preferred when it is the obvious one), fix all of this rule,
  * `source.fixAll.bulletproof`, disable for this line or file, show the docs.
+ * Fixes and suggestions are both quick fixes; only a safe fix is ever
+ * preferred, so an editor's auto-fix never applies a rewrite, and only safe
+ * fixes go into the fix-all actions.
  */
 import {
   CodeActionKind,
@@ -15,7 +18,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { directiveLineFor, DISABLE_FILE, DISABLE_NEXT_LINE } from '../engine/disableComments';
 import type { ResumeModel } from '../engine/document';
 import type { LintResult } from '../engine/lint';
-import { nonOverlapping } from '../engine/fixes';
+import { safeFixEdits } from '../engine/fixes';
+import { isJsonText } from '../engine/json';
 import type { Finding, TextEdit } from '../engine/types';
 import { snippetToPlainText } from '../engine/scalarSource';
 import { toRange } from './diagnostics';
@@ -39,7 +43,7 @@ export function codeActions(
   const actions: CodeAction[] = [];
 
   if (wants(FIX_ALL_KIND)) {
-    const edits = nonOverlapping(findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe)));
+    const edits = fixAllEdits(document, findings);
     if (edits.length) {
       actions.push({ title: 'Fix all safe Bulletproof problems', kind: FIX_ALL_KIND, edit: workspaceEdit(document, edits, options) });
     }
@@ -57,7 +61,8 @@ export function codeActions(
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
-        isPreferred: fix.isPreferred,
+        // Only a safe fix may be applied without a look: whatever a rule says, a suggestion is never preferred.
+        isPreferred: fix.safe && fix.isPreferred ? true : undefined,
         diagnostics: diagnostic ? [diagnostic] : undefined,
         edit: workspaceEdit(document, fix.edits, options),
       });
@@ -70,14 +75,32 @@ export function codeActions(
       actions.push({
         title: `Fix all \`${ruleId}\` problems in this file`,
         kind: CodeActionKind.QuickFix,
-        edit: workspaceEdit(document, nonOverlapping(safeFixes), options),
+        edit: workspaceEdit(document, safeFixEdits(document.getText(), safeFixes).edits, options),
       });
     }
   }
+  // JSON has no comments: a disable directive there would break the file.
+  const json = isJsonText(document.getText());
   for (const finding of uniqueBy(here, (finding) => finding.ruleId)) {
-    actions.push(disableForLine(document, model, finding), disableForFile(document, finding.ruleId), showDocs(finding.ruleId));
+    if (!json) actions.push(disableForLine(document, model, finding), disableForFile(document, finding.ruleId));
+    actions.push(showDocs(finding.ruleId));
   }
   return actions;
+}
+
+/**
+ * Checking that the edits keep the file valid parses it: once per lint
+ * result, not on every request (editors ask on each cursor move).
+ */
+const fixAllByFindings = new WeakMap<readonly Finding[], TextEdit[]>();
+
+function fixAllEdits(document: TextDocument, findings: readonly Finding[]): TextEdit[] {
+  let edits = fixAllByFindings.get(findings);
+  if (!edits) {
+    edits = safeFixEdits(document.getText(), findings.flatMap((finding) => finding.fixes)).edits;
+    fixAllByFindings.set(findings, edits);
+  }
+  return edits;
 }
 
 function disableForLine(document: TextDocument, model: ResumeModel, finding: Finding): CodeAction {
