@@ -81,6 +81,7 @@ const rule: Rule = {
     severity: 'info',
     description: 'No bullet in the resume shows database work, reliability patterns or observability.',
     fixable: true,
+    suggestions: AREAS.map((area) => area.fixTitle),
     tags: ['prose', 'backend', 'content'],
     backendOnly: true,
   },

@@ -131,7 +131,7 @@ export function activeRewrite(raw: string, hit: Pick<Hit, 'openingStart' | 'phra
 function fixesFor(model: ResumeModel, hit: Hit): Fix[] {
   const rewrite = activeRewrite(hit.bullet.text, hit);
   if (!rewrite) return [];
-  return [{ title: rewrite.title, edits: [renderScalar(model.text, hit.bullet.node, [rewrite.text])], isPreferred: true }];
+  return [{ title: rewrite.title, edits: [renderScalar(model.text, hit.bullet.node, [rewrite.text])] }];
 }
 
 const rule: Rule = {
@@ -140,6 +140,7 @@ const rule: Rule = {
     severity: 'info',
     description: 'A sentence that opens in the passive voice (`Was responsible for`, `Was tasked with`) instead of with what you did.',
     fixable: true,
+    suggestions: ['Rewrite as `…`', 'Remove `…`'],
     tags: ['prose'],
     scope: 'bullet',
   },

@@ -16,6 +16,7 @@ const rule: Rule = {
     severity: 'info',
     description: "The job posting's main language is not the first language the resume lists.",
     fixable: true,
+    suggestions: ['Move … first'],
     tags: ['posting'],
   },
   check(context) {
@@ -43,7 +44,8 @@ const rule: Rule = {
     report({
       range: item.mention.range,
       message: `\`${item.mention.spelling}\` is the posting's main language but comes after \`${first.mention.spelling}\` in your ${groupName}: lead with it.`,
-      fixes: edits ? [{ title: `Move ${item.mention.spelling} first`, edits, isPreferred: true, safe: true }] : [],
+      // A suggestion: only the person knows which language they know best.
+      fixes: edits ? [{ title: `Move ${item.mention.spelling} first`, edits }] : [],
     });
   },
 };

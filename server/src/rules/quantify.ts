@@ -91,6 +91,7 @@ const rule: Rule = {
     severity: 'warning',
     description: 'A work, volunteer or project highlight that states no number: no scale, no result.',
     fixable: true,
+    suggestions: ['Add a metric: …'],
     tags: ['prose'],
     scope: 'bullet',
   },

@@ -141,6 +141,7 @@ const rule: Rule = {
     severity: 'info',
     description: `The same opening verb in more than ${MAX_PER_ROLE} bullets of one role, or more than ${MAX_PER_RESUME} in the resume.`,
     fixable: true,
+    suggestions: ['Change `…` to `…`'],
     tags: ['prose'],
   },
   // What the findings depend on: each highlight's opening verb and where its word stands.

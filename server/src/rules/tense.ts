@@ -19,7 +19,7 @@ import { rangeInBullet } from '../engine/document';
 import { adviseDate, compareDates, parseResumeDate, today as todayOf } from '../engine/dates';
 import { isLikelyEnglish, proseToRaw, toProse, wordsOf, type Prose, type Word } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { changeScalar } from '../engine/scalarSource';
 import type { Fix } from '../engine/types';
 import { pastTense, pastToPresent, presentToPast } from '../engine/verbs';
 
@@ -232,9 +232,9 @@ function tenseFix(model: ResumeModel, candidate: Candidate, to: Tense, safe: boo
   return [
     {
       title: `Change \`${word}\` to \`${target}\``,
-      edits: [renderScalar(model.text, candidate.bullet.node, [value])],
-      isPreferred: true,
-      safe,
+      // Only the verb's letters change where they can: `--fix` leaves the rest of the bullet byte for byte.
+      edits: [changeScalar(model.text, candidate.bullet.node, value)],
+      ...(safe ? { isPreferred: true, safe } : {}),
     },
   ];
 }
@@ -285,6 +285,8 @@ const rule: Rule = {
     severity: 'info',
     description: 'A bullet in the present tense for a role that has ended, or a current role that mixes present and past.',
     fixable: true,
+    fixes: ['Change `…` to `…`'],
+    suggestions: ['Change `…` to `…`'],
     tags: ['prose'],
   },
   // What a finding and its message are made of: the opening verb, its tense and place, and whether it is exempt.
