@@ -75,7 +75,7 @@ export function codeActions(
       actions.push({
         title: `Fix all \`${ruleId}\` problems in this file`,
         kind: CodeActionKind.QuickFix,
-        edit: workspaceEdit(document, safeFixEdits(document.getText(), safeFixes).edits, options),
+        edit: workspaceEdit(document, fixAllEdits(document, findings, ruleId), options),
       });
     }
   }
@@ -90,15 +90,22 @@ export function codeActions(
 
 /**
  * Checking that the edits keep the file valid parses it: once per lint
- * result, not on every request (editors ask on each cursor move).
+ * result (and rule), not on every request (editors ask on each cursor move).
  */
-const fixAllByFindings = new WeakMap<readonly Finding[], TextEdit[]>();
+const fixAllByFindings = new WeakMap<readonly Finding[], Map<string, TextEdit[]>>();
 
-function fixAllEdits(document: TextDocument, findings: readonly Finding[]): TextEdit[] {
-  let edits = fixAllByFindings.get(findings);
+/** The safe fixes of every rule, or of `ruleId` only, that can be applied together. */
+function fixAllEdits(document: TextDocument, findings: readonly Finding[], ruleId = ''): TextEdit[] {
+  let byRule = fixAllByFindings.get(findings);
+  if (!byRule) {
+    byRule = new Map();
+    fixAllByFindings.set(findings, byRule);
+  }
+  let edits = byRule.get(ruleId);
   if (!edits) {
-    edits = safeFixEdits(document.getText(), findings.flatMap((finding) => finding.fixes)).edits;
-    fixAllByFindings.set(findings, edits);
+    const chosen = ruleId ? findings.filter((finding) => finding.ruleId === ruleId) : findings;
+    edits = safeFixEdits(document.getText(), chosen.flatMap((finding) => finding.fixes)).edits;
+    byRule.set(ruleId, edits);
   }
   return edits;
 }

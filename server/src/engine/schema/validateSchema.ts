@@ -166,13 +166,20 @@ function wrongType(model: ResumeModel, entry: PathEntry, fieldName: string | und
   const written = scalar.source !== undefined ? String(scalar.source) : String(actual);
   const quoted = JSON.stringify(written);
   const wantsText = (place: PathEntry) => typesOf(schemaAt(place.segments)).includes('string');
-  const fix = inPlaceFix(model, entry, scalar, written, `Quote it: ${quoted}`, wantsText);
   return {
     ruleId: 'schema/wrong-type',
     range: entry.valueRange,
     message: `${message} Quote it to keep it as text: ${quoted}.`,
-    fixes: fix ? [fix] : [],
+    fixes: () => optional(inPlaceFix(model, entry, scalar, written, `Quote it: ${quoted}`, wantsText)),
   };
+}
+
+/**
+ * Fixes are built when asked for (a code action, `--fix`): finding where a
+ * value's comments are lexes the whole file, too much for every keystroke.
+ */
+function optional(fix: Fix | undefined): Fix[] {
+  return fix ? [fix] : [];
 }
 
 /** The scalar an entry holds: its own, or the one its alias stands for. */
@@ -203,24 +210,24 @@ function invalidDate(model: ResumeModel, entry: PathEntry, fieldName: string): R
   const base = `\`${value}\` is not a date JSON Resume understands: write YYYY, YYYY-MM or YYYY-MM-DD`;
   if (advice.kind === 'rewrite') {
     const isDate = (place: PathEntry) => DATE_KEYS.has(String(place.segments[place.segments.length - 1]));
-    const fix = scalar && inPlaceFix(model, entry, scalar, advice.suggestion, `Change to \`${advice.suggestion}\``, isDate);
+    const title = `Change to \`${advice.suggestion}\``;
     return {
       ruleId: 'schema/invalid-date',
       range: entry.valueRange,
       message: `${base}, here \`${advice.suggestion}\`.`,
-      fixes: fix ? [fix] : [],
+      fixes: () => optional(scalar && inPlaceFix(model, entry, scalar, advice.suggestion, title, isDate)),
     };
   }
   if (advice.kind === 'ongoing' && fieldName === 'endDate') {
-    // Never an anchored `Present` an alias still uses: see removePairEdit.
-    const removal = removePairEdit(model, entry);
     return {
       ruleId: 'schema/invalid-date',
       range: entry.valueRange,
       message: `\`${value}\` is not a date: for a current role, leave \`endDate\` out.`,
-      fixes: removal
-        ? [{ title: 'Remove `endDate` (a current role has none)', isPreferred: true, safe: true, edits: [removal] }]
-        : [],
+      // Never an anchored `Present` an alias still uses: see removePairEdit.
+      fixes: () => {
+        const removal = removePairEdit(model, entry);
+        return removal ? [{ title: 'Remove `endDate` (a current role has none)', isPreferred: true, safe: true, edits: [removal] }] : [];
+      },
     };
   }
   return { ruleId: 'schema/invalid-date', range: entry.valueRange, message: `${base}, for example \`2018-09\`.` };
