@@ -121,6 +121,22 @@ describe('fixes on a JSON file', () => {
     assert.deepEqual(JSON.parse(applyFixPlain(otherGroup, newGroup)).skills[1], { name: 'Data', keywords: ['Redis'] });
   });
 
+  it('does not offer a fix that would leave a JSON file invalid, whichever rule made it', () => {
+    const text = '{"basics": {"name": "Ada"}}';
+    const document = TextDocument.create('file:///r.json', 'json', 1, text);
+    const range = at(text, '"Ada"');
+    const yamlTemplate = { title: 'Add a YAML line', edits: [{ range, newText: '"Ada"\n  label: ${1:‹label›}', snippet: true }] };
+    const json = { title: 'Write JSON', edits: [{ range, newText: '"Grace"' }] };
+    const findings: Finding[] = [{ ruleId: 'x', range, message: 'm', severity: 'info', fixes: [yamlTemplate, json] }];
+    const params: CodeActionParams = {
+      textDocument: { uri: document.uri },
+      range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
+      context: { diagnostics: [], only: [CodeActionKind.QuickFix] },
+    };
+    const titles = codeActions(document, { findings, model: parseResume(text) }, params, { snippetSupport: true }).map((action) => action.title);
+    assert.deepEqual(titles, ['Write JSON', 'Show documentation for `x`']);
+  });
+
   it('offers no disable comment in a JSON file: JSON has no comments', () => {
     const text = job('      "name": "Acme",\n      "startDate": "September 2018"');
     const yaml = 'work:\n  - name: Acme\n    startDate: September 2018\n';

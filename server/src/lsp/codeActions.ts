@@ -18,9 +18,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { directiveLineFor, DISABLE_FILE, DISABLE_NEXT_LINE } from '../engine/disableComments';
 import type { ResumeModel } from '../engine/document';
 import type { LintResult } from '../engine/lint';
-import { safeFixEdits } from '../engine/fixes';
-import { isJsonText } from '../engine/json';
-import type { Finding, TextEdit } from '../engine/types';
+import { applyEdits, safeFixEdits } from '../engine/fixes';
+import { isJsonText, parsesAsJson } from '../engine/json';
+import type { Finding, Fix, TextEdit } from '../engine/types';
 import { snippetToPlainText } from '../engine/scalarSource';
 import { toRange } from './diagnostics';
 import { lineBreakOf } from '../engine/textLines';
@@ -53,11 +53,12 @@ export function codeActions(
   const start = document.offsetAt(params.range.start);
   const end = document.offsetAt(params.range.end);
   const here = findings.filter((finding) => finding.range.start <= end && finding.range.end >= start);
+  const keepsJson = jsonCheck(document.getText());
   for (const finding of here) {
     const diagnostic = params.context.diagnostics.find(
       (d) => d.code === finding.ruleId && document.offsetAt(d.range.start) === finding.range.start,
     );
-    for (const fix of finding.fixes) {
+    for (const fix of finding.fixes.filter(keepsJson)) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
@@ -86,6 +87,20 @@ export function codeActions(
     actions.push(showDocs(finding.ruleId));
   }
   return actions;
+}
+
+/**
+ * In a JSON file that parses, a fix that would not leave it JSON is not
+ * offered: every writer writes JSON there, and this is the last guard.
+ */
+function jsonCheck(text: string): (fix: Fix) => boolean {
+  if (!isJsonText(text)) return () => true;
+  // Parsed only when a fix is there to check: most requests have none.
+  let valid: boolean | undefined;
+  return (fix) => {
+    valid ??= parsesAsJson(text);
+    return !valid || parsesAsJson(applyEdits(text, fix.edits.map((edit) => (edit.snippet ? { ...edit, newText: snippetToPlainText(edit.newText) } : edit))));
+  };
 }
 
 /**
