@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { isScalar, parseDocument, type Scalar } from 'yaml';
 import { applyEdits } from '../../server/src/engine/fixes';
-import { changeScalar, renderScalar } from '../../server/src/engine/scalarSource';
+import { changeScalar, renderScalar } from '../../server/src/engine/scalarRender';
 
 /** The first string scalar under `key`, anywhere in the text. */
 function scalarAt(text: string, key: string): Scalar {

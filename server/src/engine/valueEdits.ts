@@ -9,7 +9,7 @@ import type { Node as YamlNode } from 'yaml';
 import { formatPath, type PathEntry, type ResumeModel } from './document';
 import { aliasesOf } from './anchors';
 import { isJsonText, jsonString } from './json';
-import { renderScalar } from './scalarSource';
+import { renderScalar } from './scalarRender';
 import { commentsIn } from './sourceTokens';
 import { lineBreakOf } from './textLines';
 import type { TextEdit } from './types';

@@ -13,7 +13,7 @@ import { compareDates, parseResumeDate, type ResumeDate } from '../engine/dates'
 import type { ResumeModel } from '../engine/document';
 import { isLikelyEnglish, toProse } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar, type TextPart } from '../engine/scalarSource';
+import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix, TextEdit } from '../engine/types';
 import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../engine/textLines';
 

@@ -10,7 +10,7 @@
 import type { Bullet } from '../engine/document';
 import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { scalarRanges } from './placeholder';
 

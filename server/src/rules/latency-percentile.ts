@@ -9,7 +9,7 @@ import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
 import type { Rule, RuleContext } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
 /** The quantity: latency, response time, round-trip time, time to first byte. */

@@ -10,7 +10,7 @@
 import type { Bullet, ResumeModel } from '../engine/document';
 import { isLikelyEnglish, proseToRaw, toProse, wordsOf, type Word } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { gerundToBase, gerundToPast, isKnownVerb } from '../engine/verbs';
 import { scalarRanges } from './placeholder';

@@ -10,7 +10,7 @@
 import { properSpelling, postingMatchOf, taxonomy } from '../engine/posting';
 import type { ResumeMention } from '../engine/posting';
 import type { Rule } from '../engine/rule';
-import { changeScalar } from '../engine/scalarSource';
+import { changeScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
 const ADOPT_TITLE = 'Write …, as the posting does';

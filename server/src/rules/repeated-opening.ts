@@ -13,7 +13,7 @@ import type { Bullet, ResumeModel } from '../engine/document';
 import { rangeInBullet } from '../engine/document';
 import { proseToRaw } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix, OffsetRange } from '../engine/types';
 import { pastTense } from '../engine/verbs';
 import { openingVerb, thirdPerson, type Opening, type VerbForm } from './tense';

@@ -11,7 +11,7 @@ import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { isLikelyEnglish, proseToRaw, toProse, type Prose } from '../engine/prose';
 import type { Rule, RuleContext } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
 /** Past tense: the verb of a resume bullet wherever it stands ("Designed and migrated…"). */

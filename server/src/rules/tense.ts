@@ -19,7 +19,7 @@ import { rangeInBullet } from '../engine/document';
 import { adviseDate, compareDates, parseResumeDate, today as todayOf } from '../engine/dates';
 import { isLikelyEnglish, proseToRaw, toProse, wordsOf, type Prose, type Word } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { changeScalar } from '../engine/scalarSource';
+import { changeScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { pastTense, pastToPresent, presentToPast } from '../engine/verbs';
 

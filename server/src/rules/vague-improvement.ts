@@ -15,7 +15,7 @@ import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document
 import { recognizeMetrics } from '../engine/metrics';
 import { englishHighlights, proseToRaw, type Prose } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar, type TextPart } from '../engine/scalarSource';
+import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
 const STEMS = 'improv|enhanc|optimi[sz]|increas|boost|streamlin|upgrad';
