@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import type { Finding } from '../../server/src/engine/types';
 import { pastTense, pastToPresent, presentToPast } from '../../server/src/engine/verbs';
-import rule, { ACTION_VERBS, thirdPerson, verbForm } from '../../server/src/rules/tense';
+import { ACTION_VERBS, thirdPerson, verbForm } from '../../server/src/engine/openings';
+import rule from '../../server/src/rules/tense';
 import { applyFix, findingsOf, shape, textAt, workResume } from '../helpers';
 
 const find = (text: string) => findingsOf(text, 'tense', {}, [rule]);

@@ -12,7 +12,7 @@ import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
 import type { Rule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
-import { scalarRanges } from './placeholder';
+import { scalarRanges } from '../engine/scalarRanges';
 
 /**
  * Each fix rewrites the whole bullet: past this many in one bullet, the rest

@@ -13,8 +13,8 @@ import type { Rule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { gerundToBase, gerundToPast, isKnownVerb } from '../engine/verbs';
-import { scalarRanges } from './placeholder';
-import { verbForm } from './tense';
+import { scalarRanges } from '../engine/scalarRanges';
+import { verbForm } from '../engine/openings';
 
 /**
  * Each fix rewrites the whole bullet: past this many in one bullet, the rest

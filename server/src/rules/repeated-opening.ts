@@ -16,7 +16,7 @@ import type { Rule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix, OffsetRange } from '../engine/types';
 import { pastTense } from '../engine/verbs';
-import { openingVerb, thirdPerson, type Opening, type VerbForm } from './tense';
+import { openingVerb, thirdPerson, type Opening, type VerbForm } from '../engine/openings';
 
 export const MAX_PER_ROLE = 2;
 export const MAX_PER_RESUME = 3;
