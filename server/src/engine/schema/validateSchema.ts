@@ -1,12 +1,15 @@
 /**
  * Validates the resume's value with the validator compiled at build time and
  * turns each schema error into a finding on the exact key or value at fault.
+ * Fixes that rewrite or remove a value are built only when asked for (a code
+ * action, `--fix`): finding the comments around a value lexes the whole
+ * file, too much for every keystroke.
  */
 import validateResume from './generated/validate-resume';
 import type { SchemaError } from './generated/validate-resume';
 import { formatPath, type PathEntry, type PathSegment, type ResumeModel } from '../document';
 import type { Report } from '../rule';
-import type { Fix } from '../types';
+import type { Fix, OffsetRange } from '../types';
 import { adviseDate } from '../dates';
 import { closest } from '../similar';
 import { templateTokens } from '../placeholders';
@@ -84,9 +87,8 @@ function unknownKey(model: ResumeModel, parent: PathSegment[], key: string): Raw
   const entry = model.entries.get(formatPath([...parent, key]));
   if (!entry?.keyRange) return undefined;
   const suggested = suggestedKey(parent, key);
-  const suggestion = suggested?.name;
   const where = describePlace(parent);
-  if (!suggested || !suggestion) {
+  if (!suggested) {
     return {
       ruleId: 'schema/unknown-key',
       range: entry.keyRange,
@@ -96,9 +98,9 @@ function unknownKey(model: ResumeModel, parent: PathSegment[], key: string): Raw
   return {
     ruleId: 'schema/unknown-key',
     range: entry.keyRange,
-    message: `Unknown key \`${key}\` ${where}. Did you mean \`${suggestion}\`?`,
+    message: `Unknown key \`${key}\` ${where}. Did you mean \`${suggested.name}\`?`,
     // Renaming onto a key that is already there would duplicate it.
-    fixes: model.entries.has(formatPath([...parent, suggestion])) ? [] : [renameFix(model.text, entry.keyRange, suggested)],
+    fixes: model.entries.has(formatPath([...parent, suggested.name])) ? [] : [renameFix(model.text, entry.keyRange, suggested)],
   };
 }
 
@@ -106,7 +108,7 @@ function unknownKey(model: ResumeModel, parent: PathSegment[], key: string): Raw
  * An old JSON Resume name (`company` → `name`) has one right new name: a
  * fix. A likely typo's nearest key is a guess: a suggestion.
  */
-function renameFix(text: string, keyRange: PathEntry['valueRange'], suggested: SuggestedKey): Fix {
+function renameFix(text: string, keyRange: OffsetRange, suggested: SuggestedKey): Fix {
   const fix: Fix = { title: `Rename to \`${suggested.name}\``, edits: [renameKeyEdit(text, keyRange, suggested.name)] };
   return suggested.renamed ? { ...fix, isPreferred: true, safe: true } : fix;
 }
@@ -174,10 +176,7 @@ function wrongType(model: ResumeModel, entry: PathEntry, fieldName: string | und
   };
 }
 
-/**
- * Fixes are built when asked for (a code action, `--fix`): finding where a
- * value's comments are lexes the whole file, too much for every keystroke.
- */
+/** No fix, or the one. */
 function optional(fix: Fix | undefined): Fix[] {
   return fix ? [fix] : [];
 }
