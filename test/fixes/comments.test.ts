@@ -4,9 +4,12 @@
  * style, block scalars, CRLF line endings and a BOM. Exact edits.
  */
 import * as assert from 'node:assert/strict';
+import { CodeActionKind, TextEdit as LspTextEdit, type CodeActionParams } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from 'yaml';
 import { lint } from '../../server/src/engine/lint';
 import type { Finding } from '../../server/src/engine/types';
+import { codeActions } from '../../server/src/lsp/codeActions';
 import { applyFixPlain, commentsOf, fixAllOf, lintOptions, yamlErrors } from './support';
 
 function findingsOf(text: string, ruleId: string): Finding[] {
@@ -85,5 +88,22 @@ describe('fixes keep what stands around them', () => {
   it('keeps a BOM, and the comment on a quoted number it quotes', () => {
     const text = '\uFEFFbasics:\n  name: Ada\n  phone: 5551234 # call after 5\n';
     assert.equal(fixAllOf(text).text, '\uFEFFbasics:\n  name: Ada\n  phone: "5551234" # call after 5\n');
+  });
+
+  it('keeps a BOM first when a disable comment goes on the first line', () => {
+    const text = '\uFEFFbasic:\n  name: Ada\n';
+    const document = TextDocument.create('file:///r.resume.yaml', 'yaml', 1, text);
+    const params: CodeActionParams = {
+      textDocument: { uri: document.uri },
+      range: { start: document.positionAt(1), end: document.positionAt(6) },
+      context: { diagnostics: [], only: [CodeActionKind.QuickFix] },
+    };
+    const fixed = codeActions(document, lint(text, lintOptions()), params, { snippetSupport: false })
+      .filter((action) => action.title.startsWith('Disable `schema/unknown-key`'))
+      .map((action) => TextDocument.applyEdits(document, (action.edit?.changes?.[document.uri] ?? []) as LspTextEdit[]));
+    assert.deepEqual(fixed, [
+      '\uFEFF# bulletproof-disable-next-line schema/unknown-key\nbasic:\n  name: Ada\n',
+      '\uFEFF# bulletproof-disable schema/unknown-key\nbasic:\n  name: Ada\n',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   CodeActionKind,
   type CodeAction,
   type CodeActionParams,
+  type Position,
   type TextEdit as LspTextEdit,
   type SnippetTextEdit,
   type WorkspaceEdit,
@@ -130,28 +131,29 @@ function disableForLine(document: TextDocument, model: ResumeModel, finding: Fin
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*(?:- )*/.exec(lineText)?.[0].replace(/-/g, ' ') ?? '';
   const newText = `${indent}# ${DISABLE_NEXT_LINE} ${finding.ruleId}${lineBreakOf(document.getText())}`;
+  const at = lineStart(document, line);
   return {
     title: `Disable \`${finding.ruleId}\` for this line`,
     kind: CodeActionKind.QuickFix,
-    edit: { changes: { [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText }] } },
+    edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText }] } },
   };
 }
 
 function disableForFile(document: TextDocument, ruleId: string): CodeAction {
   // Below the `# bulletproof` marker, which must stay the first line.
   const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
-  const line = /^\uFEFF?# bulletproof\s*$/.test(firstLine) ? 1 : 0;
+  const at = lineStart(document, /^\uFEFF?# bulletproof\s*$/.test(firstLine) ? 1 : 0);
   return {
     title: `Disable \`${ruleId}\` for this file`,
     kind: CodeActionKind.QuickFix,
-    edit: {
-      changes: {
-        [document.uri]: [
-          { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# ${DISABLE_FILE} ${ruleId}${lineBreakOf(document.getText())}` },
-        ],
-      },
-    },
+    edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText: `# ${DISABLE_FILE} ${ruleId}${lineBreakOf(document.getText())}` }] } },
   };
+}
+
+/** Where a line starts; on the first line, after a BOM, which must stay the file's first character. */
+function lineStart(document: TextDocument, line: number): Position {
+  const bom = line === 0 && document.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === '\uFEFF';
+  return { line, character: bom ? 1 : 0 };
 }
 
 function showDocs(ruleId: string): CodeAction {
