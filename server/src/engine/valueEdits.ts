@@ -17,6 +17,15 @@ import type { TextEdit } from './types';
 const STR_TAG = 'tag:yaml.org,2002:str';
 
 /**
+ * Whether edits that add, move or replace whole lines can trust the parsed
+ * structure: after a syntax error the parser's guess at where a list or a
+ * mapping ends can be wrong, and lines put there break the file further.
+ */
+export function structureIsSound(model: ResumeModel): boolean {
+  return model.syntaxProblems.every((problem) => problem.code === 'DUPLICATE_KEY');
+}
+
+/**
  * `value` written over the scalar, in its own style. The edit covers the
  * value only, so an anchor (`&zip`) or tag before it stays. Undefined under
  * a tag other than `!!str`, which would read the new text as something else.

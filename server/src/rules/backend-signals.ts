@@ -16,6 +16,7 @@ import type { Rule } from '../engine/rule';
 import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix, TextEdit } from '../engine/types';
 import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../engine/textLines';
+import { structureIsSound } from '../engine/valueEdits';
 
 interface Area {
   dimension: BackendDimensionId;
@@ -98,7 +99,7 @@ const rule: Rule = {
     for (const area of AREAS) {
       if (texts.some((text) => showsDimension(text, area.dimension))) continue;
       const fixes = (): Fix[] => {
-        if (target === null) target = newestHighlights(model);
+        if (target === null) target = structureIsSound(model) ? newestHighlights(model) : undefined;
         const edit = target ? insertBullet(model.text, target, area.template) : undefined;
         return edit ? [{ title: area.fixTitle, edits: [edit] }] : [];
       };

@@ -8,6 +8,7 @@
  */
 import { postingMatchOf } from '../engine/posting';
 import { moveItemEdits } from '../engine/posting/edits';
+import { structureIsSound } from '../engine/valueEdits';
 import type { Rule } from '../engine/rule';
 
 const rule: Rule = {
@@ -40,7 +41,7 @@ const rule: Rule = {
       return;
     }
     const item = list.languages[position];
-    const edits = moveItemEdits(model.text, list.keywords, item.index, first.index);
+    const edits = structureIsSound(model) ? moveItemEdits(model.text, list.keywords, item.index, first.index) : undefined;
     report({
       range: item.mention.range,
       message: `\`${item.mention.spelling}\` is the posting's main language but comes after \`${first.mention.spelling}\` in your ${groupName}: lead with it.`,

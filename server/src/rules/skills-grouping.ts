@@ -17,6 +17,7 @@ import type { Fix, OffsetRange } from '../engine/types';
 import { columnOf, lineBreakOf } from '../engine/textLines';
 import { jsonString, jsonValue } from '../engine/json';
 import { commentsIn } from '../engine/sourceTokens';
+import { structureIsSound } from '../engine/valueEdits';
 
 export type SkillCategory = 'Languages' | 'Data' | 'Architecture' | 'Reliability' | 'Cloud' | 'Other';
 
@@ -240,7 +241,7 @@ function checkGrouping(context: RuleContext, keyRange: OffsetRange, seq: YAMLSeq
       ? `${shape.label} holds ${shape.count} skills in one list: group them as a reviewer scans them (Languages, Data, Architecture, Reliability, Cloud).`
       : `Skills are one group per technology (${shape.count} groups): group them as a reviewer scans them (Languages, Data, Architecture, Reliability, Cloud).`;
   // Regrouping keeps names and keywords only: with levels or other fields it would drop them.
-  const lossless = groups.every((group) => !group.hasOtherFields);
+  const lossless = groups.every((group) => !group.hasOtherFields) && structureIsSound(context.model);
   const fix = lossless ? groupingFix(context.model, seq, skills) : undefined;
   context.report({ range: keyRange, message, fixes: fix ? [fix] : [] });
 }

@@ -189,8 +189,8 @@ function appendToSeqRaw(text: string, seq: YAMLSeq, item: string): TextEdit | un
   if (!last?.range) return undefined;
   const end = contentEnd(text, last);
   if (end === undefined) return undefined;
-  const dashLine = text.lastIndexOf('\n', last.range[0] - 1) + 1;
-  const dashIndent = /^[ \t]*/.exec(text.slice(dashLine))?.[0] ?? '';
+  // The list's dashes stand where its first one does: an item may start on the line after its dash (`-\n    name: Go`).
+  const dashIndent = lineIndent(text, seq.range[0]) ?? ' '.repeat(columnOf(text, seq.range[0]));
   return { range: insertionAt(lineEndAfter(text, end)), newText: `${lineBreakOf(text)}${dashIndent}- ${indentContinuation(item, dashIndent + '  ')}` };
 }
 
