@@ -319,7 +319,7 @@ describe('CLI (dist/cli.js)', function () {
       assert.deepEqual(json(run), engineJson(WEAK, { role: 'general' }));
     });
 
-    it('--fix on a copy: dates fixed, `Present` removed, the number quoted, comments kept', () => {
+    it('--fix on a copy: dates fixed, `Present` removed, the number quoted, old keys renamed, comments kept', () => {
       const dir = makeTemp();
       const file = path.join(dir, 'weak.resume.yaml');
       const original = fs.readFileSync(path.join(ROOT, WEAK), 'utf8');
@@ -337,8 +337,11 @@ describe('CLI (dist/cli.js)', function () {
       assert.deepEqual(json(run), expectedJson(relative, fixed, lint(fixed, optionsFor(file)).findings));
       assert.ok(!json(run).some((f) => f.code === 'schema/invalid-date' || f.code === 'schema/wrong-type'));
       assert.equal(run.status, 1, 'the end before the start has no automatic fix');
-      // The unsafe renames are not applied.
-      assert.match(fixed, /^ {2}website: /m);
+      // Old JSON Resume names are renamed; suggestions (a deleted word, a rewrite) are not applied.
+      assert.match(fixed, /^ {2}url: https:\/\/example\.com\/sam$/m);
+      assert.match(fixed, /^ {2}- name: Shopfront$/m);
+      assert.match(fixed, /^ {6}- I worked on various microservices with the team$/m);
+      assert.match(fixed, /^ {6}- Successfully delivered several features$/m);
     });
 
     it('--help prints the usage; exit 0', () => {

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isScalar, parseAllDocuments, parseDocument, visit } from 'yaml';
 import type { Document, Scalar } from 'yaml';
-import { renderScalar, scalarSourceMap, snippetToPlainText } from '../../server/src/engine/scalarSource';
-import type { TextPart } from '../../server/src/engine/scalarSource';
+import { renderScalar, type TextPart } from '../../server/src/engine/scalarRender';
+import { scalarSourceMap, snippetToPlainText } from '../../server/src/engine/scalarSource';
 
 type Key = string | number;
 

@@ -190,7 +190,7 @@ describe('yaml/limits', () => {
 });
 
 describe('schema/unknown-key', () => {
-  it('a typo: a warning on the key, "did you mean", and a rename fix', () => {
+  it('a typo: a warning on the key, "did you mean", and a rename suggestion (a guess, never applied by --fix)', () => {
     const text = resume(['startDate: 2020-01', 'postion: Lead']);
     const finding = only(text, 'schema/unknown-key');
     assert.deepEqual(finding.range, rangeOf(text, 'postion'));
@@ -201,8 +201,17 @@ describe('schema/unknown-key', () => {
     assert.deepEqual(finding2.range, rangeOf(text2, 'sumary'));
     assert.equal(finding2.message, 'Unknown key `sumary` in a work entry. Did you mean `summary`?');
     assert.equal(finding2.fixes[0].title, 'Rename to `summary`');
-    assert.equal(finding2.fixes[0].isPreferred, true);
+    assert.deepEqual([finding2.fixes[0].safe, finding2.fixes[0].isPreferred], [undefined, undefined]);
     assertFix(text2, finding2, text2.replace('sumary:', 'summary:'));
+  });
+
+  it('an old JSON Resume name: a safe, preferred fix, quoted as the key was', () => {
+    const text = resume(['startDate: 2020-01', "'website': https://example.com"]);
+    const finding = only(text, 'schema/unknown-key');
+    assert.equal(finding.message, 'Unknown key `website` in a work entry. Did you mean `url`?');
+    assert.deepEqual([finding.fixes[0].title, finding.fixes[0].safe, finding.fixes[0].isPreferred], ['Rename to `url`', true, true]);
+    assert.deepEqual(finding.fixes[0].edits, [{ range: rangeOf(text, "'website'"), newText: "'url'" }]);
+    assertFix(text, finding, text.replace("'website':", "'url':"));
   });
 
   it('does not offer a rename that would duplicate a key already there', () => {
@@ -381,14 +390,16 @@ describe('schema/invalid-date', () => {
       finding.message,
       '`2023-9-28` is not a date JSON Resume understands: write YYYY, YYYY-MM or YYYY-MM-DD, here `2023-09-28`.',
     );
-    assertFix(text, finding, text.replace('2023-9-28', '2023-09-28'));
+    // Quoted: unquoted, YAML 1.1 readers (PyYAML, js-yaml's default) would read a full date as a timestamp.
+    assertFix(text, finding, text.replace('2023-9-28', '"2023-09-28"'));
   });
 
-  it('a quoted date is replaced with its quotes', () => {
-    const text = resume(['startDate: "Sep 2018"']);
-    const finding = only(text, 'schema/invalid-date');
-    assert.deepEqual(finding.range, rangeOf(text, '"Sep 2018"'));
-    assertFix(text, finding, text.replace('"Sep 2018"', '2018-09'));
+  it('a quoted date keeps its quotes', () => {
+    const text = resume(['startDate: "Sep 2018"', "endDate: 'Nov 2019'"]);
+    const [start, end] = findingsOf(text, 'schema/invalid-date');
+    assert.deepEqual(start.range, rangeOf(text, '"Sep 2018"'));
+    assertFix(text, start, text.replace('"Sep 2018"', '"2018-09"'));
+    assertFix(text, end, text.replace("'Nov 2019'", "'2019-11'"));
   });
 
   it('`Present` in endDate: says to leave endDate out; the fix removes the line and keeps the comments', () => {

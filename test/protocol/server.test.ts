@@ -487,13 +487,15 @@ describe('language server over stdio', function () {
         safe.map((edit) => ({ range: { start: document.positionAt(edit.range.start), end: document.positionAt(edit.range.end) }, newText: edit.newText })),
       );
       assert.ok(edits.some((edit) => edit.newText === '2019-09'));
-      // Renames are a guess, never safe.
-      assert.ok(!edits.some((edit) => edit.newText === 'url' || edit.newText === 'name'), JSON.stringify(edits));
+      // Old JSON Resume names have one right new name: renamed.
+      assert.ok(edits.some((edit) => edit.newText === 'url') && edits.some((edit) => edit.newText === 'name'), JSON.stringify(edits));
       const fixed = apply(WEAK_TEXT, edits);
       assert.ok(fixed.includes('    startDate: 2019-09\n') && !fixed.includes('endDate: Present') && fixed.includes('score: "3.6"'));
+      // Suggestions (deleting a word, a rewrite) are never part of it.
+      assert.ok(fixed.includes('      - Successfully delivered several features\n') && fixed.includes('      - Responsible for the payments API\n'));
       const left = lint(fixed).findings;
       assert.deepEqual(left.filter((finding) => ['schema/invalid-date', 'schema/wrong-type', 'yaml/syntax'].includes(finding.ruleId)), []);
-      assert.ok(left.some((finding) => finding.ruleId === 'schema/unknown-key' && finding.message.includes('`website`')));
+      assert.ok(!left.some((finding) => finding.ruleId === 'schema/unknown-key' && finding.message.includes('`website`')));
     });
 
     it('respects context.only', async () => {

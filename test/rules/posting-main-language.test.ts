@@ -32,11 +32,12 @@ describe(ID, () => {
     );
   });
 
-  it('moves it first in a flow list: safe, finding gone, YAML valid, comments kept', () => {
+  it('moves it first in a flow list: a suggestion, finding gone, YAML valid, comments kept', () => {
     const text = resume('[Java, Python, Go]  # by years');
     const [finding] = lintWith(text);
     const [fix] = finding.fixes;
-    assert.deepEqual([fix.title, fix.safe, fix.isPreferred], ['Move Go first', true, true]);
+    // Only the person knows which language they know best: never applied by --fix.
+    assert.deepEqual([fix.title, fix.safe, fix.isPreferred], ['Move Go first', undefined, undefined]);
     const fixed = applyFix(text, fix);
     assert.ok(fixed.includes('    keywords: [Go, Java, Python]  # by years\n'), fixed);
     assert.ok(fixed.includes('skills:  # deepest first'));

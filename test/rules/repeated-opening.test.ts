@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { isKnownVerb, pastTense, pastToPresent } from '../../server/src/engine/verbs';
-import { ACTION_VERBS } from '../../server/src/rules/tense';
+import { ACTION_VERBS } from '../../server/src/engine/openings';
 import rule, { SYNONYMS } from '../../server/src/rules/repeated-opening';
 import { applyFix, findingsOf, shape, textAt, workResume } from '../helpers';
 

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import type { Finding } from '../../server/src/engine/types';
 import { pastTense, pastToPresent, presentToPast } from '../../server/src/engine/verbs';
-import rule, { ACTION_VERBS, thirdPerson, verbForm } from '../../server/src/rules/tense';
+import { ACTION_VERBS, thirdPerson, verbForm } from '../../server/src/engine/openings';
+import rule from '../../server/src/rules/tense';
 import { applyFix, findingsOf, shape, textAt, workResume } from '../helpers';
 
 const find = (text: string) => findingsOf(text, 'tense', {}, [rule]);
@@ -66,7 +67,7 @@ describe('tense', () => {
     assert.equal(parse(out2).work[0].highlights[1], 'Reduced the AWS bill by 31% by moving cold events to S3');
   });
 
-  it('in a current role, flags the minority tense, without a safe fix', () => {
+  it('in a current role, flags the minority tense, with a suggestion (not a fix)', () => {
     const text = current(['Built the ingest pipeline in Go', 'Cut p95 latency from 900 ms to 150 ms', 'Reduced pager load by 60%', 'Own the ledger service']);
     const [finding] = find(text);
     assert.equal(find(text).length, 1);
@@ -75,7 +76,7 @@ describe('tense', () => {
       finding.message,
       "`Own` is present tense, but most of this current role's bullets are past tense: pick one tense for the role (`Owned`).",
     );
-    assert.equal(finding.fixes[0].safe, false);
+    assert.deepEqual([finding.fixes[0].safe, finding.fixes[0].isPreferred], [undefined, undefined]);
     assert.equal(parse(fixed(text, finding)).work[0].highlights[3], 'Owned the ledger service');
   });
 

@@ -93,12 +93,13 @@ describe('weak-opening', () => {
     for (const bullet of bullets) assert.deepEqual(find(workResume([bullet])), [], bullet);
   });
 
-  it('turns a gerund into its past tense, as the preferred fix', () => {
+  it('turns a gerund into its past tense, first among the suggestions', () => {
     const text = commented('Responsible for building the billing service');
     const [finding] = find(text);
-    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.isPreferred ?? false]), [
-      ['Start with "Built"', true],
-      ['Start with "Owned and built"', false],
+    // Rewrites are suggestions: none preferred, none safe.
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.isPreferred ?? false, fix.safe ?? false]), [
+      ['Start with "Built"', false, false],
+      ['Start with "Owned and built"', false, false],
     ]);
     assert.deepEqual(rewritten('Responsible for building the billing service'), ['Built the billing service', 'Owned and built the billing service']);
     assert.deepEqual(rewritten('Responsible for designing, building and operating the ledger'), ['Designed, built and operated the ledger']);

@@ -25,10 +25,18 @@ export interface TextEdit {
   snippet?: boolean;
 }
 
+/**
+ * Two kinds, as in ESLint. A fix (`safe: true`) is mechanical and keeps the
+ * meaning (a date's format, `Present`, quoting, an old key's new name, the
+ * tense of a finished role): `--fix`, Fix all and
+ * `source.fixAll.bulletproof` apply it. Anything else is a suggestion (a
+ * rewrite, a deleted word, a template, a guess) that a person applies one
+ * at a time. Both are quick fixes in the editor.
+ */
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** The one obvious fix: editors may apply it on "auto fix". */
+  /** The one obvious fix: editors may apply it on "auto fix". Only a safe fix may be preferred. */
   isPreferred?: boolean;
   /** Mechanical and meaning-preserving: used by fix-all and `--fix`. */
   safe?: boolean;
@@ -75,6 +83,13 @@ export interface RuleMeta {
   /** One line, shown in docs and `--help`. */
   description: string;
   fixable: boolean;
+  /**
+   * The titles of the safe fixes the rule offers, `…` where a title varies
+   * (`Change to \`…\``); its doc page lists the same under "Fixes".
+   */
+  fixes?: readonly string[];
+  /** The titles of the suggestions the rule offers, as `fixes` lists its fixes. */
+  suggestions?: readonly string[];
   tags: string[];
   /** Only meaningful for backend roles; off when `role` is `general`. */
   backendOnly?: boolean;

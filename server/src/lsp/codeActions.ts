@@ -2,11 +2,15 @@
  * Findings' fixes as code actions, with the menu people know from linters:
  * the fix (preferred when it is the obvious one), fix all of this rule,
  * `source.fixAll.bulletproof`, disable for this line or file, show the docs.
+ * Fixes and suggestions are both quick fixes; only a safe fix is ever
+ * preferred, so an editor's auto-fix never applies a rewrite, and only safe
+ * fixes go into the fix-all actions.
  */
 import {
   CodeActionKind,
   type CodeAction,
   type CodeActionParams,
+  type Position,
   type TextEdit as LspTextEdit,
   type SnippetTextEdit,
   type WorkspaceEdit,
@@ -15,8 +19,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { directiveLineFor, DISABLE_FILE, DISABLE_NEXT_LINE } from '../engine/disableComments';
 import type { ResumeModel } from '../engine/document';
 import type { LintResult } from '../engine/lint';
-import { nonOverlapping } from '../engine/fixes';
-import type { Finding, TextEdit } from '../engine/types';
+import { applyEdits, safeFixEdits } from '../engine/fixes';
+import { isJsonText, parsesAsJson } from '../engine/json';
+import type { Finding, Fix, TextEdit } from '../engine/types';
 import { snippetToPlainText } from '../engine/scalarSource';
 import { toRange } from './diagnostics';
 import { lineBreakOf } from '../engine/textLines';
@@ -41,7 +46,7 @@ export function codeActions(
   const actions: CodeAction[] = [];
 
   if (wants(FIX_ALL_KIND)) {
-    const edits = nonOverlapping(findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe)));
+    const edits = fixAllEdits(document, findings);
     if (edits.length) {
       actions.push({ title: 'Fix all safe Bulletproof problems', kind: FIX_ALL_KIND, edit: workspaceEdit(document, edits, options) });
     }
@@ -51,15 +56,17 @@ export function codeActions(
   const start = document.offsetAt(params.range.start);
   const end = document.offsetAt(params.range.end);
   const here = findings.filter((finding) => finding.range.start <= end && finding.range.end >= start);
+  const keepsJson = jsonCheck(document.getText());
   for (const finding of here) {
     const diagnostic = params.context.diagnostics.find(
       (d) => d.code === finding.ruleId && document.offsetAt(d.range.start) === finding.range.start,
     );
-    for (const fix of finding.fixes) {
+    for (const fix of finding.fixes.filter(keepsJson)) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
-        isPreferred: fix.isPreferred,
+        // Only a safe fix may be applied without a look: whatever a rule says, a suggestion is never preferred.
+        isPreferred: fix.safe && fix.isPreferred ? true : undefined,
         diagnostics: diagnostic ? [diagnostic] : undefined,
         edit: workspaceEdit(document, fix.edits, options),
       });
@@ -72,15 +79,53 @@ export function codeActions(
       actions.push({
         title: `Fix all \`${ruleId}\` problems in this file`,
         kind: CodeActionKind.QuickFix,
-        edit: workspaceEdit(document, nonOverlapping(safeFixes), options),
+        edit: workspaceEdit(document, fixAllEdits(document, findings, ruleId), options),
       });
     }
   }
+  // JSON has no comments: a disable directive there would break the file.
+  const json = isJsonText(document.getText());
   for (const finding of uniqueBy(here, (finding) => finding.ruleId)) {
-    actions.push(disableForLine(document, model, finding), disableForFile(document, finding.ruleId));
+    if (!json) actions.push(disableForLine(document, model, finding), disableForFile(document, finding.ruleId));
     if (options.showDocs !== false) actions.push(showDocs(finding.ruleId));
   }
   return actions;
+}
+
+/**
+ * In a JSON file that parses, a fix that would not leave it JSON is not
+ * offered: every writer writes JSON there, and this is the last guard.
+ */
+function jsonCheck(text: string): (fix: Fix) => boolean {
+  if (!isJsonText(text)) return () => true;
+  // Parsed only when a fix is there to check: most requests have none.
+  let valid: boolean | undefined;
+  return (fix) => {
+    valid ??= parsesAsJson(text);
+    return !valid || parsesAsJson(applyEdits(text, fix.edits.map((edit) => (edit.snippet ? { ...edit, newText: snippetToPlainText(edit.newText) } : edit))));
+  };
+}
+
+/**
+ * Checking that the edits keep the file valid parses it: once per lint
+ * result (and rule), not on every request (editors ask on each cursor move).
+ */
+const fixAllByFindings = new WeakMap<readonly Finding[], Map<string, TextEdit[]>>();
+
+/** The safe fixes of every rule, or of `ruleId` only, that can be applied together. */
+function fixAllEdits(document: TextDocument, findings: readonly Finding[], ruleId = ''): TextEdit[] {
+  let byRule = fixAllByFindings.get(findings);
+  if (!byRule) {
+    byRule = new Map();
+    fixAllByFindings.set(findings, byRule);
+  }
+  let edits = byRule.get(ruleId);
+  if (!edits) {
+    const chosen = ruleId ? findings.filter((finding) => finding.ruleId === ruleId) : findings;
+    edits = safeFixEdits(document.getText(), chosen.flatMap((finding) => finding.fixes)).edits;
+    byRule.set(ruleId, edits);
+  }
+  return edits;
 }
 
 function disableForLine(document: TextDocument, model: ResumeModel, finding: Finding): CodeAction {
@@ -88,28 +133,29 @@ function disableForLine(document: TextDocument, model: ResumeModel, finding: Fin
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*(?:- )*/.exec(lineText)?.[0].replace(/-/g, ' ') ?? '';
   const newText = `${indent}# ${DISABLE_NEXT_LINE} ${finding.ruleId}${lineBreakOf(document.getText())}`;
+  const at = lineStart(document, line);
   return {
     title: `Disable \`${finding.ruleId}\` for this line`,
     kind: CodeActionKind.QuickFix,
-    edit: { changes: { [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText }] } },
+    edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText }] } },
   };
 }
 
 function disableForFile(document: TextDocument, ruleId: string): CodeAction {
   // Below the `# bulletproof` marker, which must stay the first line.
   const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
-  const line = /^\uFEFF?# bulletproof\s*$/.test(firstLine) ? 1 : 0;
+  const at = lineStart(document, /^\uFEFF?# bulletproof\s*$/.test(firstLine) ? 1 : 0);
   return {
     title: `Disable \`${ruleId}\` for this file`,
     kind: CodeActionKind.QuickFix,
-    edit: {
-      changes: {
-        [document.uri]: [
-          { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# ${DISABLE_FILE} ${ruleId}${lineBreakOf(document.getText())}` },
-        ],
-      },
-    },
+    edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText: `# ${DISABLE_FILE} ${ruleId}${lineBreakOf(document.getText())}` }] } },
   };
+}
+
+/** Where a line starts; on the first line, after a BOM, which must stay the file's first character. */
+function lineStart(document: TextDocument, line: number): Position {
+  const bom = line === 0 && document.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === '\uFEFF';
+  return { line, character: bom ? 1 : 0 };
 }
 
 function showDocs(ruleId: string): CodeAction {

@@ -13,9 +13,10 @@ import { compareDates, parseResumeDate, type ResumeDate } from '../engine/dates'
 import type { ResumeModel } from '../engine/document';
 import { isLikelyEnglish, toProse } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar, type TextPart } from '../engine/scalarSource';
+import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix, TextEdit } from '../engine/types';
 import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../engine/textLines';
+import { structureIsSound } from '../engine/valueEdits';
 
 interface Area {
   dimension: BackendDimensionId;
@@ -81,6 +82,7 @@ const rule: Rule = {
     severity: 'info',
     description: 'No bullet in the resume shows database work, reliability patterns or observability.',
     fixable: true,
+    suggestions: AREAS.map((area) => area.fixTitle),
     tags: ['prose', 'backend', 'content'],
     backendOnly: true,
   },
@@ -97,7 +99,7 @@ const rule: Rule = {
     for (const area of AREAS) {
       if (texts.some((text) => showsDimension(text, area.dimension))) continue;
       const fixes = (): Fix[] => {
-        if (target === null) target = newestHighlights(model);
+        if (target === null) target = structureIsSound(model) ? newestHighlights(model) : undefined;
         const edit = target ? insertBullet(model.text, target, area.template) : undefined;
         return edit ? [{ title: area.fixTitle, edits: [edit] }] : [];
       };

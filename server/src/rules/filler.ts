@@ -10,9 +10,9 @@
 import type { Bullet } from '../engine/document';
 import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
-import { scalarRanges } from './placeholder';
+import { scalarRanges } from '../engine/scalarRanges';
 
 /**
  * Each fix rewrites the whole bullet: past this many in one bullet, the rest
@@ -99,7 +99,8 @@ function removalFix(text: string, bullet: Bullet, phrase: string, start: number,
   const value = removeWord(bullet.text, start, end, kind);
   if (value === undefined) return [];
   const edit = renderScalar(text, bullet.node, [value]);
-  return [{ title: `Remove \`${phrase}\``, edits: [edit], isPreferred: true, safe: true }];
+  // Never safe: "several", "various" or "very" can carry meaning the person meant to keep.
+  return [{ title: `Remove \`${phrase}\``, edits: [edit] }];
 }
 
 const rule: Rule = {
@@ -108,6 +109,7 @@ const rule: Rule = {
     severity: 'info',
     description: 'Buzzwords and empty intensifiers (`successfully`, `results-driven`, `various`) that add words but no information.',
     fixable: true,
+    suggestions: ['Remove `…`'],
     tags: ['prose'],
     scope: 'bullet',
   },

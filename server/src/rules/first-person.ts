@@ -12,9 +12,9 @@
 import type { Bullet } from '../engine/document';
 import { isLikelyEnglish, proseToRaw, toProse, wordsOf, type Word } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
-import { scalarRanges } from './placeholder';
+import { scalarRanges } from '../engine/scalarRanges';
 
 /**
  * Each fix rewrites the whole bullet: past this many in one bullet, the rest
@@ -141,7 +141,7 @@ function message(word: string, lower: string): string {
 function fixesFor(text: string, bullet: Bullet, word: string, value: string | undefined): Fix[] {
   if (value === undefined) return [];
   const title = POSSESSIVES.has(word.toLowerCase()) ? `Replace \`${word}\` with \`the\`` : `Remove \`${word}\``;
-  return [{ title, edits: [renderScalar(text, bullet.node, [value])], isPreferred: true }];
+  return [{ title, edits: [renderScalar(text, bullet.node, [value])] }];
 }
 
 const rule: Rule = {
@@ -150,6 +150,7 @@ const rule: Rule = {
     severity: 'warning',
     description: 'First-person pronouns (`I`, `my`, `we`, `our`) in bullets and role summaries, where resumes leave the subject implied.',
     fixable: true,
+    suggestions: ['Remove `…`', 'Replace `…` with `the`'],
     tags: ['prose'],
     scope: 'bullet',
   },

@@ -9,7 +9,7 @@ import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
 import type { Rule, RuleContext } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
 /** The quantity: latency, response time, round-trip time, time to first byte. */
@@ -43,6 +43,7 @@ const AFTER_WINDOW = 90;
 
 /** The placeholder the fix inserts: the person picks the statistic. */
 const PERCENTILE_SLOT = '‹pNN›';
+const PERCENTILE_FIX_TITLE = 'Name the percentile of this latency (p95, p99, average)';
 
 interface Hit {
   /** Prose indices of the latency term. */
@@ -56,6 +57,7 @@ const rule: Rule = {
     severity: 'info',
     description: 'A latency or response-time figure that does not say which percentile (p50, p95, p99) or average it is.',
     fixable: true,
+    suggestions: [PERCENTILE_FIX_TITLE],
     tags: ['prose', 'backend', 'metrics'],
     scope: 'bullet',
     backendOnly: true,
@@ -129,7 +131,7 @@ function percentileFix(context: RuleContext, bullet: Bullet, rawStart: number): 
     { placeholder: PERCENTILE_SLOT },
     ' ' + bullet.text.slice(rawStart),
   ]);
-  return { title: 'Name the percentile of this latency (p95, p99, average)', edits: [edit] };
+  return { title: PERCENTILE_FIX_TITLE, edits: [edit] };
 }
 
 export default rule;

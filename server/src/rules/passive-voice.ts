@@ -10,11 +10,11 @@
 import type { Bullet, ResumeModel } from '../engine/document';
 import { isLikelyEnglish, proseToRaw, toProse, wordsOf, type Word } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { gerundToBase, gerundToPast, isKnownVerb } from '../engine/verbs';
-import { scalarRanges } from './placeholder';
-import { verbForm } from './tense';
+import { scalarRanges } from '../engine/scalarRanges';
+import { verbForm } from '../engine/openings';
 
 /**
  * Each fix rewrites the whole bullet: past this many in one bullet, the rest
@@ -131,7 +131,7 @@ export function activeRewrite(raw: string, hit: Pick<Hit, 'openingStart' | 'phra
 function fixesFor(model: ResumeModel, hit: Hit): Fix[] {
   const rewrite = activeRewrite(hit.bullet.text, hit);
   if (!rewrite) return [];
-  return [{ title: rewrite.title, edits: [renderScalar(model.text, hit.bullet.node, [rewrite.text])], isPreferred: true }];
+  return [{ title: rewrite.title, edits: [renderScalar(model.text, hit.bullet.node, [rewrite.text])] }];
 }
 
 const rule: Rule = {
@@ -140,6 +140,7 @@ const rule: Rule = {
     severity: 'info',
     description: 'A sentence that opens in the passive voice (`Was responsible for`, `Was tasked with`) instead of with what you did.',
     fixable: true,
+    suggestions: ['Rewrite as `…`', 'Remove `…`'],
     tags: ['prose'],
     scope: 'bullet',
   },

@@ -4,12 +4,10 @@
  * without ever mistaking ordinary text for one.
  */
 import { memoizeByText } from '../engine/memo';
-import type { Scalar } from 'yaml';
-import { forEachScalar, nodeRange, type ResumeModel } from '../engine/document';
+import { forEachScalar } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import type { Rule } from '../engine/rule';
-import { scalarSourceMap } from '../engine/scalarSource';
-import type { OffsetRange } from '../engine/types';
+import { scalarRanges } from '../engine/scalarRanges';
 
 /** Upper case, whole word: `todo app`, `TODOs` and `PTBD` are ordinary text. */
 const MARKER = /(?<![\p{L}\p{N}_-])(TODO|TBD)(?![\p{L}\p{N}_]|-\p{L})/gu;
@@ -42,24 +40,6 @@ function message(token: string): string {
     return `\`${token}\` marks unfinished text: finish it or remove it before you send the resume.`;
   }
   return `\`${token}\` is an unfilled template slot: replace it with your own words or figure.`;
-}
-
-/**
- * Maps `[start, end)` of a scalar's parsed value to source ranges, computing
- * the scalar's source map once: a rule that reports many phrases in one long
- * scalar stays linear. The whole scalar when it cannot be mapped, as
- * `rangeInBullet` does.
- */
-export function scalarRanges(model: ResumeModel, node: Scalar): (start: number, end: number) => OffsetRange {
-  let map: number[] | undefined | null = null;
-  return (start, end) => {
-    if (map === null) map = scalarSourceMap(model.text, node);
-    if (!map || map.length === 0) return nodeRange(node);
-    const from = map[Math.max(0, Math.min(start, map.length - 1))];
-    // The end maps from the phrase's last character, so a folded line break after it is not included.
-    const to = end > start ? map[Math.max(start, Math.min(end, map.length - 1) - 1)] + 1 : from;
-    return { start: from, end: Math.max(from, to) };
-  };
 }
 
 const rule: Rule = {

@@ -8,6 +8,7 @@
  */
 import { postingMatchOf } from '../engine/posting';
 import { moveItemEdits } from '../engine/posting/edits';
+import { structureIsSound } from '../engine/valueEdits';
 import type { Rule } from '../engine/rule';
 
 const rule: Rule = {
@@ -16,6 +17,7 @@ const rule: Rule = {
     severity: 'info',
     description: "The job posting's main language is not the first language the resume lists.",
     fixable: true,
+    suggestions: ['Move … first'],
     tags: ['posting'],
   },
   check(context) {
@@ -39,11 +41,12 @@ const rule: Rule = {
       return;
     }
     const item = list.languages[position];
-    const edits = moveItemEdits(model.text, list.keywords, item.index, first.index);
+    const edits = structureIsSound(model) ? moveItemEdits(model.text, list.keywords, item.index, first.index) : undefined;
     report({
       range: item.mention.range,
       message: `\`${item.mention.spelling}\` is the posting's main language but comes after \`${first.mention.spelling}\` in your ${groupName}: lead with it.`,
-      fixes: edits ? [{ title: `Move ${item.mention.spelling} first`, edits, isPreferred: true, safe: true }] : [],
+      // A suggestion: only the person knows which language they know best.
+      fixes: edits ? [{ title: `Move ${item.mention.spelling} first`, edits }] : [],
     });
   },
 };

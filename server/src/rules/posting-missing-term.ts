@@ -15,6 +15,7 @@ const rule: Rule = {
     severity: 'info',
     description: 'A technology or practice the job posting asks for that the resume never mentions.',
     fixable: true,
+    suggestions: ['Add … to the … skills', 'Add … to this skills group', 'Add … in a new … skills group'],
     tags: ['posting'],
   },
   check(context) {

@@ -10,8 +10,10 @@
 import { properSpelling, postingMatchOf, taxonomy } from '../engine/posting';
 import type { ResumeMention } from '../engine/posting';
 import type { Rule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { changeScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
+
+const ADOPT_TITLE = 'Write …, as the posting does';
 
 const rule: Rule = {
   meta: {
@@ -19,6 +21,8 @@ const rule: Rule = {
     severity: 'info',
     description: 'A technology the resume spells differently from the job posting (Postgres where the posting says PostgreSQL).',
     fixable: true,
+    fixes: [ADOPT_TITLE],
+    suggestions: [ADOPT_TITLE],
     tags: ['posting'],
   },
   check(context) {
@@ -41,10 +45,11 @@ const rule: Rule = {
 
 function adoptFix(text: string, mention: ResumeMention, wanted: string): Fix {
   const value = String(mention.scalar.value);
-  const edit = renderScalar(text, mention.scalar, [value.slice(0, mention.valueStart), wanted, value.slice(mention.valueEnd)]);
+  const edit = changeScalar(text, mention.scalar, value.slice(0, mention.valueStart) + wanted + value.slice(mention.valueEnd));
   // Spring for Spring Boot is a different claim, not a different spelling.
   const sameThing = !mention.variant && !taxonomy.formOf(wanted)?.variant;
-  return { title: `Write ${wanted}, as the posting does`, edits: [edit], isPreferred: true, safe: sameThing };
+  const fix: Fix = { title: `Write ${wanted}, as the posting does`, edits: [edit] };
+  return sameThing ? { ...fix, isPreferred: true, safe: true } : fix;
 }
 
 export default rule;

@@ -9,7 +9,7 @@ import type { Bullet, ResumeModel } from '../engine/document';
 import { recognizeMetrics } from '../engine/metrics';
 import { isLikelyEnglish, toProse } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar, type TextPart } from '../engine/scalarSource';
+import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
 const MESSAGE = 'No number in this bullet: add the scale or the result (requests/day, p99 latency, %, team size).';
@@ -91,6 +91,7 @@ const rule: Rule = {
     severity: 'warning',
     description: 'A work, volunteer or project highlight that states no number: no scale, no result.',
     fixable: true,
+    suggestions: ['Add a metric: …'],
     tags: ['prose'],
     scope: 'bullet',
   },

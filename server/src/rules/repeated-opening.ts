@@ -13,10 +13,10 @@ import type { Bullet, ResumeModel } from '../engine/document';
 import { rangeInBullet } from '../engine/document';
 import { proseToRaw } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix, OffsetRange } from '../engine/types';
 import { pastTense } from '../engine/verbs';
-import { openingVerb, thirdPerson, type Opening, type VerbForm } from './tense';
+import { openingVerb, thirdPerson, type Opening, type VerbForm } from '../engine/openings';
 
 export const MAX_PER_ROLE = 2;
 export const MAX_PER_RESUME = 3;
@@ -141,6 +141,7 @@ const rule: Rule = {
     severity: 'info',
     description: `The same opening verb in more than ${MAX_PER_ROLE} bullets of one role, or more than ${MAX_PER_RESUME} in the resume.`,
     fixable: true,
+    suggestions: ['Change `…` to `…`'],
     tags: ['prose'],
   },
   // What the findings depend on: each highlight's opening verb and where its word stands.

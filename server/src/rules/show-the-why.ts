@@ -11,7 +11,7 @@ import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { isLikelyEnglish, proseToRaw, toProse, type Prose } from '../engine/prose';
 import type { Rule, RuleContext } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
 /** Past tense: the verb of a resume bullet wherever it stands ("Designed and migrated…"). */
@@ -69,6 +69,7 @@ const MAX_CLAUSE_WORDS = 10;
 
 /** The placeholder the fix appends. */
 const WHY_SLOT = '‹so that …›';
+const WHY_FIX_TITLE = 'Add the reason or outcome of this decision';
 
 interface Decision {
   /** Prose indices of the underline. */
@@ -86,6 +87,7 @@ const rule: Rule = {
     severity: 'info',
     description: 'An architecture decision (migrated, split, replaced, rewrote, adopted…) with no stated reason or outcome.',
     fixable: true,
+    suggestions: [WHY_FIX_TITLE],
     tags: ['prose', 'impact'],
     scope: 'bullet',
   },
@@ -220,7 +222,7 @@ function whyFix(context: RuleContext, bullet: Bullet, prose: Prose, decision: De
     { placeholder: WHY_SLOT },
     bullet.text.slice(at),
   ]);
-  return { title: 'Add the reason or outcome of this decision', edits: [edit] };
+  return { title: WHY_FIX_TITLE, edits: [edit] };
 }
 
 /**

@@ -15,6 +15,9 @@ import type { ResumeModel } from '../engine/document';
 import type { Rule, RuleContext } from '../engine/rule';
 import type { Fix, OffsetRange } from '../engine/types';
 import { columnOf, lineBreakOf } from '../engine/textLines';
+import { jsonString, jsonValue } from '../engine/json';
+import { commentsIn } from '../engine/sourceTokens';
+import { structureIsSound } from '../engine/valueEdits';
 
 export type SkillCategory = 'Languages' | 'Data' | 'Architecture' | 'Reliability' | 'Cloud' | 'Other';
 
@@ -133,6 +136,8 @@ export function languagesIn(skills: readonly string[]): string[] {
   return found;
 }
 
+const REGROUP_TITLE = 'Regroup skills as Languages, Data, Architecture, Reliability, Cloud';
+
 const rule: Rule = {
   meta: {
     id: 'skills-grouping',
@@ -140,6 +145,7 @@ const rule: Rule = {
     description:
       'Skills in one flat list or one group per technology instead of groups a reviewer scans (Languages, Data, Architecture, Reliability, Cloud), or more than six programming languages.',
     fixable: true,
+    suggestions: [REGROUP_TITLE],
     tags: ['skills', 'backend'],
     backendOnly: true,
   },
@@ -235,7 +241,7 @@ function checkGrouping(context: RuleContext, keyRange: OffsetRange, seq: YAMLSeq
       ? `${shape.label} holds ${shape.count} skills in one list: group them as a reviewer scans them (Languages, Data, Architecture, Reliability, Cloud).`
       : `Skills are one group per technology (${shape.count} groups): group them as a reviewer scans them (Languages, Data, Architecture, Reliability, Cloud).`;
   // Regrouping keeps names and keywords only: with levels or other fields it would drop them.
-  const lossless = groups.every((group) => !group.hasOtherFields);
+  const lossless = groups.every((group) => !group.hasOtherFields) && structureIsSound(context.model);
   const fix = lossless ? groupingFix(context.model, seq, skills) : undefined;
   context.report({ range: keyRange, message, fixes: fix ? [fix] : [] });
 }
@@ -309,8 +315,10 @@ function groupingFix(model: ResumeModel, seq: YAMLSeq, skills: readonly Skill[])
   let end = seq.range[1];
   while (end > seq.range[0] && /\s/.test(text[end - 1])) end--;
   const range = { start: seq.range[0], end };
+  // The new list is written afresh: a comment inside the old one would be lost.
+  if (commentsIn(text, range.start, range.end)?.length !== 0) return undefined;
   const newText = seq.flow ? renderFlow(text, seq, grouped) : renderBlock(text, seq, grouped);
-  return { title: 'Regroup skills as Languages, Data, Architecture, Reliability, Cloud', edits: [{ range, newText }] };
+  return { title: REGROUP_TITLE, edits: [{ range, newText }] };
 }
 
 type GroupOut = { name: string; keywords: string[] };
@@ -342,7 +350,7 @@ function renderFlow(text: string, seq: YAMLSeq, groups: readonly GroupOut[]): st
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const base = /^[ \t]*/.exec(text.slice(lineStart, start))?.[0] ?? '';
   const unit = indentUnit(text);
-  return JSON.stringify(groups, null, unit)
+  return jsonValue(groups, unit)
     .split('\n')
     .map((line, i) => (i === 0 ? line : base + line))
     .join(eol);
@@ -380,7 +388,7 @@ function scalar(value: string, inFlow: boolean): string {
     !/^(?:true|false|yes|no|on|off|y|n|null|~)$/i.test(value) &&
     !/^[-+]?[\d._]+(?:e[-+]?\d+)?$/i.test(value) &&
     !/^\.\.\./.test(value);
-  return plain ? value : JSON.stringify(value);
+  return plain ? value : jsonString(value);
 }
 
 export default rule;

@@ -15,7 +15,7 @@ import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document
 import { recognizeMetrics } from '../engine/metrics';
 import { englishHighlights, proseToRaw, type Prose } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar, type TextPart } from '../engine/scalarSource';
+import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
 const STEMS = 'improv|enhanc|optimi[sz]|increas|boost|streamlin|upgrad';
@@ -58,6 +58,7 @@ const CLAUSE_END =
 /** The sentence already says how: no "by ‹how›" slot. */
 const MEANS = /\b(?:by|through|via|using|with)\b/i;
 
+const MEASURE_FIX_TITLE = 'Say what improved and by how much';
 const MAX_CLAIMS = 5;
 const MAX_CANDIDATES = 20;
 
@@ -162,6 +163,7 @@ const rule: Rule = {
     severity: 'warning',
     description: 'An improvement claim ("Improved the API") with no number and no named measure.',
     fixable: true,
+    suggestions: [MEASURE_FIX_TITLE],
     tags: ['prose'],
     scope: 'bullet',
   },
@@ -206,7 +208,7 @@ function measureFix(model: ResumeModel, bullet: Bullet, prose: Prose, claim: Cla
   }
   const edit = renderScalar(model.text, bullet.node, parts);
   return {
-    title: 'Say what improved and by how much',
+    title: MEASURE_FIX_TITLE,
     edits: [{ range: edit.range, newText: edit.newText, snippet: edit.snippet }],
   };
 }

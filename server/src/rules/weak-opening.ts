@@ -14,7 +14,7 @@ import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
 import { englishHighlights, proseToRaw, type Prose } from '../engine/prose';
 import type { Rule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarSource';
+import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { gerundToBase, gerundToPast, isKnownVerb, pastTense, toGerund } from '../engine/verbs';
 
@@ -142,7 +142,6 @@ interface Rewrite {
   edits: Edit[];
   /** The new opening, for the title and the message. */
   label: string;
-  preferred: boolean;
 }
 
 const LIST_SEPARATOR = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s*\/\s*|\s+(?:and|or|&)\s+)/;
@@ -262,8 +261,8 @@ function rewrites(opening: Opening, text: string): Rewrite[] {
   const rest = text.slice(at, at + 300);
   const out: Rewrite[] = [];
   const phraseEdit = (to: number, value: string): Edit => ({ from: opening.start, to, text: value });
-  const add = (edits: Edit[], label: string, preferred = false): void => {
-    if (!out.some((r) => r.label === label)) out.push({ edits, label, preferred });
+  const add = (edits: Edit[], label: string): void => {
+    if (!out.some((r) => r.label === label)) out.push({ edits, label });
   };
   const partial = ['helped', 'assisted', 'participated', 'involved', 'contributed', 'member'].includes(opening.family);
 
@@ -273,7 +272,7 @@ function rewrites(opening: Opening, text: string): Rewrite[] {
     const later = parallelGerunds(text, last.end).map(pastOf);
     const converted = chain.map(pastOf);
     const first = converted[0];
-    add([phraseEdit(first.to, first.text), ...converted.slice(1), ...later], first.text, !partial);
+    add([phraseEdit(first.to, first.text), ...converted.slice(1), ...later], first.text);
     if (partial) add([phraseEdit(at, 'Partnered on')], 'Partnered on');
     else if ((opening.family === 'responsible' || opening.family === 'tasked') && chain.length === 1 && later.length === 0) {
       add([phraseEdit(first.to, `Owned and ${first.text}`), ...converted.slice(1), ...later], `Owned and ${first.text}`);
@@ -282,7 +281,7 @@ function rewrites(opening: Opening, text: string): Rewrite[] {
   }
   const nominal = nominalisation(text, at);
   if (nominal) {
-    add([phraseEdit(nominal.end, nominal.past)], nominal.past.trim(), !partial);
+    add([phraseEdit(nominal.end, nominal.past)], nominal.past.trim());
     if (partial) add([phraseEdit(at, 'Partnered on')], 'Partnered on');
     return out;
   }
@@ -371,6 +370,7 @@ const rule: Rule = {
     severity: 'warning',
     description: 'A highlight that opens with a duty ("Responsible for", "Worked on", "Helped") instead of what you did.',
     fixable: true,
+    suggestions: ['Start with "…"'],
     tags: ['prose'],
     scope: 'bullet',
   },
@@ -426,7 +426,6 @@ function openingFix(model: ResumeModel, bullet: Bullet, prose: Prose, option: Re
   return {
     title: `Start with "${capitalise(option.label)}"`,
     edits: [{ range: edit.range, newText: edit.newText, snippet: edit.snippet }],
-    ...(option.preferred ? { isPreferred: true } : {}),
   };
 }
 

@@ -37,6 +37,19 @@ describe('posting skills edits', () => {
       });
     });
 
+    it('adds a group at the dashes of a list whose items start on the line after the dash', () => {
+      const text = 'skills:\n  -\n    name: Data\n    keywords:\n      - PostgreSQL\n';
+      assert.deepEqual(add(text, 'Languages', 'Go'), {
+        text: 'skills:\n  -\n    name: Data\n    keywords:\n      - PostgreSQL\n  - name: Languages\n    keywords:\n      - Go\n',
+        title: 'Add Go in a new Languages skills group',
+      });
+    });
+
+    it('adds nothing to a file with a syntax error: where its lists end is a guess', () => {
+      const text = 'skills:\n  - name: Data\n    keywords: [PostgreSQL\nwork: "unclosed\n';
+      assert.equal(addSkillFix(parseResume(text), 'Data', 'Redis'), undefined);
+    });
+
     it('appends to a block list at its indentation, after a trailing comment', () => {
       const text = 'skills:\n  - name: Cloud\n    keywords:\n      - AWS  # mostly\n      - Docker\n    # more soon\nprojects: []\n';
       assert.equal(

@@ -3,13 +3,15 @@
  * group, or the whole `skills` list, when needed), and move a keyword to the
  * front of its list. Each edit is as small as it can be and copies the
  * file's own style (indentation, flow `[a, b]` or block `- a` lists, line
- * endings), so comments stay where they were and the YAML stays valid.
+ * endings), so comments stay where they were and the YAML stays valid; in a
+ * JSON file, every value written is a JSON string, and the file stays JSON.
  */
 import { isMap, isPair, isScalar, isSeq, parse, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import type { ResumeModel } from '../document';
+import { formatPath, type ResumeModel } from '../document';
 import type { TextEdit } from '../types';
 import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../textLines';
+import { isJsonText, jsonString } from '../json';
 
 export interface SkillsGroup {
   index: number;
@@ -39,6 +41,7 @@ export function skillsGroups(model: ResumeModel): SkillsGroup[] {
 
 /** An edit adding `value` at the end of a group's keywords (adding `keywords:` when the group has none). */
 export function addToGroupEdit(text: string, group: SkillsGroup, value: string): TextEdit | undefined {
+  const json = isJsonText(text);
   if (group.keywords) return appendToSeq(text, group.keywords, value);
   const pair = group.map.items.find((p) => isScalar(p.key) && p.key.value === 'keywords');
   if (pair) {
@@ -52,23 +55,28 @@ export function addToGroupEdit(text: string, group: SkillsGroup, value: string):
     // An explicit `~` is replaced; an empty value gets the list after the colon.
     const explicit = value_?.range && value_.range[1] > value_.range[0] ? value_.range : undefined;
     const range = explicit ? { start: explicit[0], end: explicit[1] } : { start: colon + 1, end: colon + 1 };
-    return { range, newText: `${explicit ? '' : ' '}[${flowScalar(value)}]` };
+    return { range, newText: `${explicit ? '' : ' '}[${flowScalar(value, json)}]` };
   }
-  return appendPair(text, group.map, 'keywords', `[${flowScalar(value)}]`);
+  return appendPair(text, group.map, 'keywords', `[${flowScalar(value, json)}]`);
 }
 
 /** An edit adding a new group `{ name, keywords: [value] }` to the skills list, or the list itself. */
 export function addGroupEdit(model: ResumeModel, name: string, value: string): TextEdit | undefined {
   const text = model.text;
+  const json = isJsonText(text);
   const entry = model.entries.get('skills');
   const eol = lineBreakOf(text);
   if (entry) {
     const skills = entry.node;
     if (isSeq(skills)) {
-      if (skills.flow) return appendToSeqRaw(text, skills, `{ name: ${flowScalar(name)}, keywords: [${flowScalar(value)}] }`);
+      if (skills.flow) return appendToSeqRaw(text, skills, groupFlow(name, value, json));
       return appendToSeqRaw(text, skills, groupBlock(model, skills, name, value));
     }
     if (skills && !(isScalar(skills) && skills.value === null)) return undefined;
+    // `"skills": null` in JSON (or flow YAML): a one-group list in its place.
+    if (json || (skills?.range && inFlowMap(model, entry.segments))) {
+      return skills?.range ? { range: { start: skills.range[0], end: skills.range[1] }, newText: `[${groupFlow(name, value, json)}]` } : undefined;
+    }
     // `skills:` with nothing after it.
     const keyRange = entry.keyRange;
     if (!keyRange) return undefined;
@@ -81,7 +89,8 @@ export function addGroupEdit(model: ResumeModel, name: string, value: string): T
     return { range, newText: block };
   }
   const root = model.document?.contents;
-  if (!isMap(root) || root.flow) return undefined;
+  if (!isMap(root)) return undefined;
+  if (root.flow) return appendPair(text, root, 'skills', `[${groupFlow(name, value, json)}]`);
   const firstKey = root.items[0]?.key as YamlNode | undefined;
   const indent = ' '.repeat(firstKey?.range ? columnOf(text, firstKey.range[0]) : 0) + '  ';
   return appendPair(text, root, 'skills', `${eol}${indent}- name: ${blockScalar(name)}${eol}${indent}  keywords: [${flowScalar(value)}]`, true);
@@ -145,7 +154,19 @@ function itemLine(text: string, item: YamlNode): { start: number; end: number } 
 }
 
 function appendToSeq(text: string, seq: YAMLSeq, value: string): TextEdit | undefined {
-  return appendToSeqRaw(text, seq, seq.flow ? flowScalar(value) : blockScalar(value));
+  return appendToSeqRaw(text, seq, seq.flow ? flowScalar(value, isJsonText(text)) : blockScalar(value));
+}
+
+/** A new skills group inside a flow list: JSON in a JSON file. */
+function groupFlow(name: string, value: string, json: boolean): string {
+  if (json) return `{"name": ${jsonString(name)}, "keywords": [${jsonString(value)}]}`;
+  return `{ name: ${flowScalar(name)}, keywords: [${flowScalar(value)}] }`;
+}
+
+/** Whether the mapping holding the value at `segments` is a flow mapping. */
+function inFlowMap(model: ResumeModel, segments: readonly (string | number)[]): boolean {
+  const parent = model.entries.get(formatPath(segments.slice(0, -1)))?.node;
+  return isMap(parent) && parent.flow === true;
 }
 
 /** Adds already-rendered item text at the end of a list, in the list's style. */
@@ -168,8 +189,8 @@ function appendToSeqRaw(text: string, seq: YAMLSeq, item: string): TextEdit | un
   if (!last?.range) return undefined;
   const end = contentEnd(text, last);
   if (end === undefined) return undefined;
-  const dashLine = text.lastIndexOf('\n', last.range[0] - 1) + 1;
-  const dashIndent = /^[ \t]*/.exec(text.slice(dashLine))?.[0] ?? '';
+  // The list's dashes stand where its first one does: an item may start on the line after its dash (`-\n    name: Go`).
+  const dashIndent = lineIndent(text, seq.range[0]) ?? ' '.repeat(columnOf(text, seq.range[0]));
   return { range: insertionAt(lineEndAfter(text, end)), newText: `${lineBreakOf(text)}${dashIndent}- ${indentContinuation(item, dashIndent + '  ')}` };
 }
 
@@ -180,7 +201,7 @@ function appendPair(text: string, map: YAMLMap, key: string, value: string, valu
   if (!last || !isPair(last) || !last.key?.range) return undefined;
   const end = contentEnd(text, last.value ?? last.key);
   if (end === undefined) return undefined;
-  if (map.flow) return { range: insertionAt(end), newText: `, ${key}: ${value}` };
+  if (map.flow) return { range: insertionAt(end), newText: `, ${isJsonText(text) ? jsonString(key) : key}: ${value}` };
   const keyIndent = ' '.repeat(columnOf(text, last.key.range[0]));
   const separator = valueIsBlock ? '' : ' ';
   return { range: insertionAt(lineEndAfter(text, end)), newText: `${lineBreakOf(text)}${keyIndent}${key}:${separator}${value}` };
@@ -241,14 +262,14 @@ function lineEndAfter(text: string, offset: number): number {
   return end;
 }
 
-/** A value as a plain scalar inside a flow list when it reads back the same, else double-quoted. */
-export function flowScalar(value: string): string {
-  return readsBack(`[${value}]`, value) ? value : JSON.stringify(value);
+/** A value as a plain scalar inside a flow list when it reads back the same, else double-quoted; always quoted in JSON. */
+export function flowScalar(value: string, json = false): string {
+  return !json && readsBack(`[${value}]`, value) ? value : jsonString(value);
 }
 
 /** A value as a plain scalar in block context when it reads back the same, else double-quoted. */
 export function blockScalar(value: string): string {
-  return readsBack(`- ${value}`, value) ? value : JSON.stringify(value);
+  return readsBack(`- ${value}`, value) ? value : jsonString(value);
 }
 
 function readsBack(source: string, value: string): boolean {

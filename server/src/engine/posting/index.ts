@@ -11,6 +11,7 @@ import type { Fix, OffsetRange, PostingSource } from '../types';
 import { addGroupEdit, addToGroupEdit, skillsGroups, type SkillsGroup } from './edits';
 import { matchResume, resumeMentions, type PostingMatch, type TermStatus } from './match';
 import { taxonomy, type SkillsCategory } from './taxonomy';
+import { structureIsSound } from '../valueEdits';
 
 export { extractPostingTerms, type Importance, type PostingExtraction, type PostingTerm } from './extract';
 export {
@@ -159,6 +160,7 @@ export function groupFor(model: ResumeModel, category: SkillsCategory): SkillsGr
 
 /** A fix adding `value` to the right skills group, creating the group (or `skills`) when there is none. */
 export function addSkillFix(model: ResumeModel, category: SkillsCategory, value: string): Fix | undefined {
+  if (!structureIsSound(model)) return undefined;
   const group = groupFor(model, category);
   const edit = group ? addToGroupEdit(model.text, group, value) : addGroupEdit(model, category, value);
   if (!edit) return undefined;

@@ -32,6 +32,8 @@ export const structuralChecks: readonly RuleMeta[] = [
     severity: 'warning',
     description: 'A key the resume schema does not know: often a typo or an old JSON Resume name.',
     fixable: true,
+    fixes: ['Rename to `…`'],
+    suggestions: ['Rename to `…`'],
     tags: ['schema'],
   },
   {
@@ -39,6 +41,8 @@ export const structuralChecks: readonly RuleMeta[] = [
     severity: 'error',
     description: 'A value of the wrong kind: text where a list belongs, a number where text belongs.',
     fixable: true,
+    fixes: ['Quote it: …'],
+    suggestions: ['Quote it: …'],
     tags: ['schema'],
   },
   {
@@ -46,6 +50,8 @@ export const structuralChecks: readonly RuleMeta[] = [
     severity: 'error',
     description: 'A date not written as YYYY, YYYY-MM or YYYY-MM-DD.',
     fixable: true,
+    fixes: ['Change to `…`', 'Remove `endDate` (a current role has none)'],
+    suggestions: ['Change to `…`'],
     tags: ['schema', 'dates'],
   },
   {

@@ -1,17 +1,22 @@
 /**
  * Validates the resume's value with the validator compiled at build time and
  * turns each schema error into a finding on the exact key or value at fault.
+ * Fixes that rewrite or remove a value are built only when asked for (a code
+ * action, `--fix`): finding the comments around a value lexes the whole
+ * file, too much for every keystroke.
  */
 import validateResume from './generated/validate-resume';
 import type { SchemaError } from './generated/validate-resume';
 import { formatPath, type PathEntry, type PathSegment, type ResumeModel } from '../document';
 import type { Report } from '../rule';
-import type { TextEdit } from '../types';
+import type { Fix, OffsetRange } from '../types';
 import { adviseDate } from '../dates';
 import { closest } from '../similar';
 import { templateTokens } from '../placeholders';
-import { isScalar } from 'yaml';
+import { isAlias, isScalar, type Scalar } from 'yaml';
 import { knownKeys, schemaAt, typesOf } from './schemaInfo';
+import { aliasedScalar, placesOf } from '../anchors';
+import { removePairEdit, renameKeyEdit, rewriteValueEdit } from '../valueEdits';
 
 export interface RawFinding extends Report {
   ruleId: string;
@@ -61,7 +66,7 @@ function toFinding(model: ResumeModel, error: SchemaError): RawFinding | undefin
     case 'additionalProperties':
       return unknownKey(model, segments, String(error.params.additionalProperty));
     case 'type':
-      return wrongType(entry, fieldName, typesOf(schemaAt(segments)), valueAt(model.value, segments));
+      return wrongType(model, entry, fieldName, typesOf(schemaAt(segments)), valueAt(model.value, segments));
     case 'pattern':
     case 'minimum':
     case 'maximum':
@@ -81,9 +86,9 @@ function toFinding(model: ResumeModel, error: SchemaError): RawFinding | undefin
 function unknownKey(model: ResumeModel, parent: PathSegment[], key: string): RawFinding | undefined {
   const entry = model.entries.get(formatPath([...parent, key]));
   if (!entry?.keyRange) return undefined;
-  const suggestion = suggestedKey(parent, key);
+  const suggested = suggestedKey(parent, key);
   const where = describePlace(parent);
-  if (!suggestion) {
+  if (!suggested) {
     return {
       ruleId: 'schema/unknown-key',
       range: entry.keyRange,
@@ -93,18 +98,31 @@ function unknownKey(model: ResumeModel, parent: PathSegment[], key: string): Raw
   return {
     ruleId: 'schema/unknown-key',
     range: entry.keyRange,
-    message: `Unknown key \`${key}\` ${where}. Did you mean \`${suggestion}\`?`,
+    message: `Unknown key \`${key}\` ${where}. Did you mean \`${suggested.name}\`?`,
     // Renaming onto a key that is already there would duplicate it.
-    fixes: model.entries.has(formatPath([...parent, suggestion]))
-      ? []
-      : [{ title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [{ range: entry.keyRange, newText: suggestion }] }],
+    fixes: model.entries.has(formatPath([...parent, suggested.name])) ? [] : [renameFix(model.text, entry.keyRange, suggested)],
   };
 }
 
-/** Suggestions by schema location and key: the same typo is reported again on every keystroke. */
-const suggestions = new WeakMap<object, Map<string, string | undefined>>();
+/**
+ * An old JSON Resume name (`company` → `name`) has one right new name: a
+ * fix. A likely typo's nearest key is a guess: a suggestion.
+ */
+function renameFix(text: string, keyRange: OffsetRange, suggested: SuggestedKey): Fix {
+  const fix: Fix = { title: `Rename to \`${suggested.name}\``, edits: [renameKeyEdit(text, keyRange, suggested.name)] };
+  return suggested.renamed ? { ...fix, isPreferred: true, safe: true } : fix;
+}
 
-function suggestedKey(parent: PathSegment[], key: string): string | undefined {
+interface SuggestedKey {
+  name: string;
+  /** From the table of old and other tools' names, not a guess from the spelling. */
+  renamed: boolean;
+}
+
+/** Suggestions by schema location and key: the same typo is reported again on every keystroke. */
+const suggestions = new WeakMap<object, Map<string, SuggestedKey | undefined>>();
+
+function suggestedKey(parent: PathSegment[], key: string): SuggestedKey | undefined {
   const location = schemaAt(parent);
   if (!location) return undefined;
   let known = suggestions.get(location);
@@ -117,7 +135,8 @@ function suggestedKey(parent: PathSegment[], key: string): string | undefined {
     if (known.size >= 1000) known.clear();
     const candidates = knownKeys(parent);
     const renamed = RENAMED_KEYS[key.toLowerCase()];
-    known.set(key, renamed && candidates.includes(renamed) ? renamed : closest(key, candidates));
+    const guess = closest(key, candidates);
+    known.set(key, renamed && candidates.includes(renamed) ? { name: renamed, renamed: true } : guess ? { name: guess, renamed: false } : undefined);
   }
   return known.get(key);
 }
@@ -132,7 +151,7 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'empty',
 };
 
-function wrongType(entry: PathEntry, fieldName: string | undefined, expected: string[], actual: unknown): RawFinding {
+function wrongType(model: ResumeModel, entry: PathEntry, fieldName: string | undefined, expected: string[], actual: unknown): RawFinding {
   const wanted = expected.includes('string') && expected.includes('integer') ? ['string'] : expected;
   const expectedText = wanted.map((type) => TYPE_NAMES[type] ?? type).join(' or ');
   const actualText = TYPE_NAMES[jsonType(actual)] ?? jsonType(actual);
@@ -143,46 +162,71 @@ function wrongType(entry: PathEntry, fieldName: string | undefined, expected: st
     message = `${label(fieldName)} is empty: write a value or remove the key.`;
   }
   const quotable = wanted.includes('string') && (typeof actual === 'number' || typeof actual === 'boolean');
-  if (!quotable) return { ruleId: 'schema/wrong-type', range: entry.valueRange, message };
+  const scalar = quotable ? scalarOf(model, entry) : undefined;
+  if (!scalar) return { ruleId: 'schema/wrong-type', range: entry.valueRange, message };
   // YAML read `3.6` or `yes` as a number or boolean; quoting keeps the text as written.
-  const quoted = JSON.stringify(entry.node && 'source' in entry.node ? String(entry.node.source) : String(actual));
+  const written = scalar.source !== undefined ? String(scalar.source) : String(actual);
+  const quoted = JSON.stringify(written);
+  const wantsText = (place: PathEntry) => typesOf(schemaAt(place.segments)).includes('string');
   return {
     ruleId: 'schema/wrong-type',
     range: entry.valueRange,
     message: `${message} Quote it to keep it as text: ${quoted}.`,
-    fixes: [{ title: `Quote it: ${quoted}`, isPreferred: true, safe: true, edits: [{ range: entry.valueRange, newText: quoted }] }],
+    fixes: () => optional(inPlaceFix(model, entry, scalar, written, `Quote it: ${quoted}`, wantsText)),
   };
 }
 
+/** No fix, or the one. */
+function optional(fix: Fix | undefined): Fix[] {
+  return fix ? [fix] : [];
+}
+
+/** The scalar an entry holds: its own, or the one its alias stands for. */
+function scalarOf(model: ResumeModel, entry: PathEntry): Scalar | undefined {
+  const node = entry.node;
+  if (isScalar(node)) return node;
+  return isAlias(node) ? aliasedScalar(model, node) : undefined;
+}
+
+/**
+ * A fix writing `value` over the scalar, where it is written: for an alias,
+ * at its anchor, so the alias stays. Every alias of that anchor changes too,
+ * so it is safe only when each place the value shows up `fits` the new
+ * value; otherwise a suggestion.
+ */
+function inPlaceFix(model: ResumeModel, entry: PathEntry, scalar: Scalar, value: string, title: string, fits: (place: PathEntry) => boolean): Fix | undefined {
+  const edit = rewriteValueEdit(model.text, scalar, value);
+  if (!edit) return undefined;
+  const places = placesOf(model, scalar, entry);
+  if (places && places.every(fits)) return { title, edits: [edit], isPreferred: true, safe: true };
+  return { title, edits: [edit] };
+}
+
 function invalidDate(model: ResumeModel, entry: PathEntry, fieldName: string): RawFinding {
-  const raw = model.text.slice(entry.valueRange.start, entry.valueRange.end);
-  const value = entry.node && 'value' in entry.node ? String((entry.node as { value: unknown }).value) : raw;
+  const scalar = scalarOf(model, entry);
+  const value = scalar ? String(scalar.value) : model.text.slice(entry.valueRange.start, entry.valueRange.end);
   const advice = adviseDate(value);
   const base = `\`${value}\` is not a date JSON Resume understands: write YYYY, YYYY-MM or YYYY-MM-DD`;
   if (advice.kind === 'rewrite') {
+    const isDate = (place: PathEntry) => DATE_KEYS.has(String(place.segments[place.segments.length - 1]));
+    const title = `Change to \`${advice.suggestion}\``;
     return {
       ruleId: 'schema/invalid-date',
       range: entry.valueRange,
       message: `${base}, here \`${advice.suggestion}\`.`,
-      fixes: [
-        {
-          title: `Change to \`${advice.suggestion}\``,
-          isPreferred: true,
-          safe: true,
-          edits: [{ range: entry.valueRange, newText: advice.suggestion }],
-        },
-      ],
+      fixes: () => optional(scalar && inPlaceFix(model, entry, scalar, advice.suggestion, title, isDate)),
     };
   }
   if (advice.kind === 'ongoing' && fieldName === 'endDate') {
-    const removal = entry.keyRange && pairRemoval(model.text, entry.keyRange.start, entry.valueRange.end);
     return {
       ruleId: 'schema/invalid-date',
       range: entry.valueRange,
       message: `\`${value}\` is not a date: for a current role, leave \`endDate\` out.`,
-      fixes: removal
-        ? [{ title: 'Remove `endDate` (a current role has none)', isPreferred: true, safe: true, edits: [removal] }]
-        : [],
+      // Never an anchored `Present` an alias still uses: see removePairEdit.
+      fixes: () => {
+        const removal = removePairEdit(model, entry);
+        return removal ? [{ title: 'Remove `endDate` (a current role has none)', isPreferred: true, safe: true, edits: [removal] }] : [];
+      },
     };
   }
   return { ruleId: 'schema/invalid-date', range: entry.valueRange, message: `${base}, for example \`2018-09\`.` };
@@ -194,34 +238,6 @@ function invalidFormat(entry: PathEntry, fieldName: string | undefined, format: 
       ? `${label(fieldName)} is not an e-mail address (name@example.com).`
       : `${label(fieldName)} should be a full address starting with https://.`;
   return { ruleId: 'schema/invalid-format', range: entry.valueRange, message };
-}
-
-/**
- * The edit that deletes a `key: value` pair and nothing else: its whole line
- * in a block mapping; the pair and one comma in a flow mapping; and when it
- * opens a list item (`- endDate: …`), up to the next key, which moves up
- * behind the dash. Undefined where no such clean cut exists.
- */
-function pairRemoval(text: string, start: number, end: number): TextEdit | undefined {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const nextBreak = text.indexOf('\n', end);
-  const lineEnd = nextBreak === -1 ? text.length : nextBreak;
-  const before = text.slice(lineStart, start);
-  const flowBefore = /[{,][ \t]*$/.exec(text.slice(0, start));
-  if (flowBefore) {
-    const comma = /^[ \t]*,[ \t]*/.exec(text.slice(end));
-    if (comma) return { range: { start, end: end + comma[0].length }, newText: '' };
-    if (flowBefore[0].startsWith(',')) return { range: { start: start - flowBefore[0].length, end }, newText: '' };
-    return undefined;
-  }
-  if (!/^[ \t]*(#.*)?\r?$/.test(text.slice(end, lineEnd))) return undefined;
-  if (before.trim() === '') return { range: { start: lineStart, end: nextBreak === -1 ? text.length : nextBreak + 1 }, newText: '' };
-  if (/^[ \t]*-[ \t]+$/.test(before) && nextBreak !== -1) {
-    const column = before.length;
-    const next = /^([ \t]*)[^\s#-]/.exec(text.slice(nextBreak + 1));
-    if (next && next[1].length === column) return { range: { start, end: nextBreak + 1 + column }, newText: '' };
-  }
-  return undefined;
 }
 
 function label(fieldName: string | undefined): string {

@@ -1,0 +1,169 @@
+/**
+ * The verb a resume bullet opens with. Whether the first word is a verb is
+ * decided by a curated list of the action verbs resumes open with, never by
+ * guessing from the spelling: a bullet that starts with anything else
+ * ("Kubernetes migration …", "Lead engineer for …") has no opening verb.
+ * `tense`, `passive-voice` and `repeated-opening` all read it.
+ */
+import { memoizeByText } from './memo';
+import { isLikelyEnglish, toProse, wordsOf, type Prose, type Word } from './prose';
+import { pastTense } from './verbs';
+
+/** Base forms of the action verbs resume bullets open with. */
+export const ACTION_VERBS: readonly string[] = [
+  'accelerate', 'accomplish', 'achieve', 'acquire', 'adapt', 'add', 'address', 'administer', 'adopt', 'advance',
+  'advise', 'advocate', 'align', 'allocate', 'analyse', 'analyze', 'apply', 'architect', 'assemble', 'assess',
+  'assist', 'attend', 'audit', 'author', 'automate', 'balance', 'benchmark', 'boost', 'bootstrap', 'bring',
+  'budget', 'build', 'calculate', 'capture', 'centralize', 'chair', 'champion', 'change', 'clarify', 'clean',
+  'coach', 'code', 'collaborate', 'collect', 'combine', 'communicate', 'compile', 'complete', 'compose', 'compute',
+  'conceive', 'conduct', 'configure', 'connect', 'consolidate', 'construct', 'consult', 'containerize',
+  'contribute', 'control', 'convert', 'coordinate', 'craft', 'create', 'cultivate', 'curate', 'customize', 'cut',
+  'debug', 'decommission', 'decrease', 'define', 'delegate', 'deliver', 'demonstrate', 'deploy', 'deprecate',
+  'design', 'detect', 'determine', 'develop', 'devise', 'diagnose', 'digitize', 'direct', 'discover', 'document',
+  'double', 'draft', 'drive', 'earn', 'educate', 'eliminate', 'embed', 'empower', 'enable', 'encrypt', 'enforce',
+  'engage', 'engineer', 'enhance', 'ensure', 'establish', 'estimate', 'evaluate', 'evangelize', 'evolve',
+  'examine', 'exceed', 'execute', 'expand', 'expedite', 'experiment', 'explore', 'expose', 'extend', 'extract',
+  'facilitate', 'finalize', 'fix', 'formalize', 'formulate', 'foster', 'gain', 'gather', 'generate', 'give',
+  'grow', 'guide', 'halve', 'handle', 'harden', 'head', 'help', 'hire', 'host', 'identify', 'implement',
+  'improve', 'incorporate', 'increase', 'influence', 'initiate', 'innovate', 'inspect', 'install', 'instrument',
+  'integrate', 'interview', 'introduce', 'invent', 'investigate', 'isolate', 'join', 'launch', 'lead', 'learn',
+  'leverage', 'lower', 'maintain', 'make', 'manage', 'map', 'maximize', 'measure', 'mentor', 'merge', 'migrate',
+  'minimize', 'mitigate', 'model', 'moderate', 'modernize', 'modernise', 'monitor', 'motivate', 'move',
+  'negotiate', 'onboard', 'operate', 'optimise', 'optimize', 'orchestrate', 'organise', 'organize', 'originate',
+  'outline', 'overhaul', 'oversee', 'own', 'parallelize', 'participate', 'partner', 'patch', 'perform', 'pilot',
+  'pioneer', 'plan', 'port', 'prepare', 'present', 'prevent', 'prioritize', 'process', 'produce', 'profile',
+  'program', 'promote', 'propose', 'prototype', 'provide', 'provision', 'publish', 'raise', 'rearchitect',
+  'rebuild', 'recommend', 'reconcile', 'recruit', 'redesign', 'reduce', 'refactor', 'refine', 'release',
+  'remediate', 'remove', 'reorganize', 'replace', 'report', 'represent', 'research', 'resolve', 'restructure',
+  'revamp', 'review', 'revise', 'rewrite', 'run', 'save', 'scale', 'schedule', 'scope', 'script', 'secure',
+  'select', 'serve', 'set', 'shape', 'ship', 'shorten', 'simplify', 'solve', 'spearhead', 'specify', 'sponsor',
+  'stabilize', 'standardize', 'start', 'steer', 'streamline', 'strengthen', 'structure', 'supervise', 'support',
+  'sustain', 'take', 'teach', 'test', 'track', 'train', 'transform', 'transition', 'translate', 'triage',
+  'troubleshoot', 'tune', 'unify', 'update', 'upgrade', 'use', 'utilize', 'validate', 'verify', 'visualize',
+  'win', 'work', 'write',
+];
+
+/**
+ * Verbs that open noun phrases just as often ("Lead engineer for …", "Design
+ * of the API", "Support for SSO"): they count as verbs only when what follows
+ * reads like an object.
+ */
+const NOUN_LIKE = new Set([
+  'audit', 'author', 'benchmark', 'budget', 'build', 'change', 'champion', 'coach', 'code', 'control', 'design',
+  'document', 'engineer', 'experiment', 'fix', 'head', 'help', 'host', 'increase', 'decrease', 'instrument',
+  'interview', 'launch', 'lead', 'mentor', 'model', 'monitor', 'overhaul', 'partner', 'patch', 'pilot',
+  'process', 'profile', 'program', 'prototype', 'redesign', 'refactor', 'release', 'report', 'research',
+  'review', 'rewrite', 'run', 'schedule', 'scope', 'script', 'sponsor', 'structure', 'support', 'test', 'track',
+  'transition', 'update', 'upgrade', 'use', 'work', 'architect', 'map', 'plan', 'present', 'start',
+]);
+
+/** After a noun-like first word, these show it was a noun: "Lead on", "Design of", "Support engineer". */
+const NOT_AN_OBJECT = new Set([
+  'of', 'for', 'on', 'in', 'at', 'to', 'with', 'by', 'from', 'and', 'or', 'as', 'is', 'was', 'are', 'were',
+  'time', 'times', 'system', 'systems', 'process', 'review', 'reviews', 'tools', 'tooling', 'pipeline', 'pipelines',
+  'server', 'servers', 'plan', 'plans', 'document', 'documents', 'docs', 'patterns', 'library', 'cycle', 'cycles',
+  'management', 'manager', 'managers', 'owner', 'owners',
+]);
+
+/** "Lead engineer", "Lead backend engineer": a job title, not an instruction. */
+const ROLE_NOUN = /^(?:engineer|developer|architect|designer|role|position|member|contact|consultant|analyst|dev|programmer|scientist|manager|maintainer|contributor)s?$/;
+
+export type Tense = 'present' | 'past';
+
+export interface VerbForm {
+  base: string;
+  /** Undefined when the form is the same in both tenses ("set", "cut", "put"). */
+  tense?: Tense;
+}
+
+/** "manage" → "manages", "apply" → "applies". */
+export function thirdPerson(base: string): string {
+  if (/(?:s|x|z|ch|sh|o)$/.test(base)) return `${base}es`;
+  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
+  return `${base}s`;
+}
+
+/** Every form of every listed verb, lower case: "manage", "manages", "managed". */
+const FORMS: ReadonlyMap<string, VerbForm> = (() => {
+  const forms = new Map<string, VerbForm>();
+  const add = (word: string, form: VerbForm): void => {
+    const seen = forms.get(word);
+    // One spelling, two tenses ("set"): a verb, but no tense to judge.
+    if (seen && seen.tense !== form.tense) forms.set(word, { base: seen.base });
+    else if (!seen) forms.set(word, form);
+  };
+  for (const base of ACTION_VERBS) {
+    add(base, { base, tense: 'present' });
+    add(thirdPerson(base), { base, tense: 'present' });
+    add(pastTense(base), { base, tense: 'past' });
+  }
+  return forms;
+})();
+
+/** The listed verb a word is a form of, or undefined. */
+export function verbForm(word: string): VerbForm | undefined {
+  return FORMS.get(word.toLowerCase().replace(/’/g, "'"));
+}
+
+export interface Opening {
+  prose: Prose;
+  words: Word[];
+  /** Index in `words` of the opening verb. */
+  index: number;
+  form: VerbForm;
+}
+
+/** Memoized by text: between keystrokes only the edited bullet changes. */
+export const openingVerb: (text: string) => Opening | undefined = memoizeByText(computeOpeningVerb);
+
+/**
+ * The verb a bullet opens with, when its first word is a listed verb used as
+ * a verb. Undefined for other bullets, and for bullets that do not read as
+ * English.
+ */
+function computeOpeningVerb(text: string): Opening | undefined {
+  const prose = toProse(text);
+  if (!isLikelyEnglish(prose.text)) return undefined;
+  const words = wordsOf(prose.text);
+  const first = words[0];
+  // Text before the first word ("2019: …", "(…)") is a label or an aside, not an opening.
+  if (!first || !/^[\s\-–—•*>]*$/.test(prose.text.slice(0, first.start))) return undefined;
+  const form = verbForm(first.text);
+  if (!form) return undefined;
+  const opening = { prose, words, index: 0, form };
+  // "Design and build …" is a verb even though "Design of …" is not.
+  const isVerb = !NOUN_LIKE.has(form.base) || form.tense !== 'present' || coordinatedVerbs(opening).length > 1 || objectFollows(prose.text, words, 0);
+  return isVerb ? opening : undefined;
+}
+
+/** Whether the words after `index` read as the verb's object rather than the rest of a noun phrase. */
+function objectFollows(text: string, words: readonly Word[], index: number): boolean {
+  const next = words[index + 1];
+  if (!next || !/^\s+$/.test(text.slice(words[index].end, next.start))) return false;
+  if (NOT_AN_OBJECT.has(next.lower) || ROLE_NOUN.test(next.lower)) return false;
+  const after = words[index + 2];
+  if (after && ROLE_NOUN.test(after.lower)) return false;
+  // "Design System", "Test Automation Framework": a Title Case run is a name or a heading.
+  return !(/^\p{Lu}\p{Ll}/u.test(next.text) && after && /^\p{Lu}/u.test(after.text));
+}
+
+/** The opening verb, and the verbs coordinated with it ("Design, build and run"), all to be conjugated. */
+export function coordinatedVerbs(opening: Opening): Word[] {
+  const { words, prose, form } = opening;
+  const gap = (i: number): string => prose.text.slice(words[i - 1].end, words[i].start);
+  const verbs = [words[opening.index]];
+  let i = opening.index + 1;
+  while (i < words.length) {
+    let j = i;
+    if (words[j].lower === 'and' || words[j].lower === 'or') {
+      if (!/^\s*,?\s+$/.test(gap(j)) || j + 1 >= words.length || !/^\s+$/.test(gap(j + 1))) break;
+      j++;
+    } else if (!/^\s*[,&/]\s*$/.test(gap(j))) {
+      break;
+    }
+    if (verbForm(words[j].text)?.tense !== form.tense) break;
+    verbs.push(words[j]);
+    i = j + 1;
+  }
+  return verbs;
+}
