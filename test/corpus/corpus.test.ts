@@ -6,7 +6,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { lint } from '../../server/src/engine/lint';
 import type { JsonFinding } from '../../cli/src/format';
 
@@ -73,6 +75,45 @@ describe('corpus', function () {
     );
   });
 
+  it('`--fix` on a copy of every file: each stays valid in its own format, and a second run changes nothing', function () {
+    if (files.length === 0) this.skip();
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletproof-corpus-fix-'));
+    try {
+      const copies = files.map((file) => {
+        const copy = path.join(folder, path.basename(file));
+        fs.copyFileSync(file, copy);
+        fs.chmodSync(copy, 0o644); // the corpus is read-only, and --fix rightly refuses to write such a file
+        return copy;
+      });
+      const before = new Map(copies.map((copy) => [copy, fs.readFileSync(copy)]));
+      const first = spawnSync(process.execPath, [CLI, '--fix', ...copies], { cwd: folder, encoding: 'utf8', timeout: 120_000 });
+      assert.equal(first.error, undefined, `the CLI did not finish: ${String(first.error)}`);
+      assert.ok(first.status === 0 || first.status === 1, `exit ${first.status}\n${first.stderr}`);
+      const fixedFiles = first.stdout.split('\n').filter((line) => /: fixed \d+: /.test(line));
+      assert.ok(fixedFiles.length > 0, 'no corpus file had a safe fix: the test would prove nothing');
+      for (const copy of copies) {
+        const name = path.basename(copy);
+        const original = before.get(copy)!;
+        const now = fs.readFileSync(copy);
+        assert.equal(now.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), original.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), `${name}: BOM`);
+        assert.equal(now.includes('\r\n'), original.includes('\r\n'), `${name}: line endings`);
+        if (now.equals(original)) continue;
+        const text = now.toString('utf8').replace(/^\uFEFF/, '');
+        const originalText = original.toString('utf8').replace(/^\uFEFF/, '');
+        if (name.endsWith('.json') && parsesAsJson(originalText)) assert.ok(parsesAsJson(text), `${name}: no longer JSON`);
+        assert.ok(yamlErrors(text) <= yamlErrors(originalText), `${name}: more YAML errors after --fix`);
+      }
+      const fixedOnce = new Map(copies.map((copy) => [copy, fs.readFileSync(copy)]));
+      const second = spawnSync(process.execPath, [CLI, '--fix', ...copies], { cwd: folder, encoding: 'utf8', timeout: 120_000 });
+      assert.ok(second.status === 0 || second.status === 1, `exit ${second.status}\n${second.stderr}`);
+      assert.deepEqual(second.stdout.split('\n').filter((line) => /: fixed \d+: /.test(line)), [], 'a second --fix fixed more');
+      for (const copy of copies) assert.ok(fs.readFileSync(copy).equals(fixedOnce.get(copy)!), `${path.basename(copy)} changed on the second run`);
+      console.log(`    --fix changed ${fixedFiles.length} of ${files.length} corpus files; all still parse, and a second run changes none`);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('every file through the engine: no rule throws, every range and edit lies inside the text', function () {
     if (files.length === 0) this.skip();
     for (const file of files) {
@@ -99,3 +140,16 @@ describe('corpus', function () {
     }
   });
 });
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function yamlErrors(text: string): number {
+  return parseAllDocuments(text).reduce((sum, doc) => sum + ('errors' in doc ? doc.errors.length : 1), 0);
+}
