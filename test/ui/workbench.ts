@@ -278,6 +278,8 @@ export async function serverCodeActions(file: string, text: string, line: number
           workspaceFolders: [{ uri: pathToFileURL(path.dirname(file)).href, name: 'workspace' }],
           capabilities: {
             workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } },
+            // As VS Code does: the server offers "Show documentation" only to clients that can show a document.
+            window: { showDocument: { support: true } },
             textDocument: {
               codeAction: {
                 codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },

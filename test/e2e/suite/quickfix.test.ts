@@ -29,7 +29,9 @@ describe('quick fixes (twin of the UI "Quick fixes" scenarios)', () => {
       assert.ok(titles.includes(title), `no "${title}" in ${titles.join(' | ')}`);
     }
     const rewrites = fixesFor(actions, 'weak-opening');
-    const rewrite = rewrites.find((action) => action.isPreferred) ?? rewrites[0];
+    // Rewrites are suggestions, never preferred: take the first.
+    assert.ok(rewrites.every((action) => !action.isPreferred), 'a rewrite is marked preferred');
+    const rewrite = rewrites[0];
     assert.ok(rewrite, `no rewrite for the weak opening in ${titles.join(' | ')}`);
 
     await applyAction(rewrite);
