@@ -139,6 +139,31 @@ export function settingOfFlag(flag: string): SettingSpec {
   return spec;
 }
 
+/** `contributes.configuration` of the editor's manifest: `bulletproof.<name>` for each setting. */
+export function manifestConfiguration(): { title: string; properties: Record<string, Record<string, unknown>> } {
+  const properties: Record<string, Record<string, unknown>> = {};
+  for (const spec of SETTINGS) {
+    const property: Record<string, unknown> = { type: spec.type };
+    if (spec.type === 'array') property.items = { type: 'string' };
+    if (spec.choices && spec.type === 'object') property.additionalProperties = { type: 'string', ...enumOf(spec.choices) };
+    else if (spec.choices) Object.assign(property, enumOf(spec.choices));
+    Object.assign(property, { default: spec.default, scope: spec.scope, markdownDescription: spec.markdownDescription });
+    properties[`bulletproof.${spec.name}`] = property;
+  }
+  return { title: 'Bulletproof', properties };
+}
+
+/** package.json's text with `contributes.configuration` as the settings declare it, formatted as npm writes it. */
+export function manifestWithSettings(packageJson: string): string {
+  const manifest = JSON.parse(packageJson) as { contributes: Record<string, unknown> };
+  manifest.contributes.configuration = manifestConfiguration();
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+function enumOf(choices: Choices<string>): { enum: string[]; enumDescriptions: string[] } {
+  return { enum: allowedValues(choices), enumDescriptions: Object.values(choices) };
+}
+
 /** Keeps what is well formed and says what is not (editor settings: no places to point at). */
 export function normalizeSettings(raw: unknown, problems: string[] = []): { settings: Partial<Settings> } {
   const checked = checkSettings(raw);
