@@ -7,8 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
-import type { Severity } from '../engine/types';
-import { checkSettings, type Settings } from '../engine/settings';
+import type { LintOptions, PostingSource, Severity } from '../engine/types';
+import { checkSettings, mergeSettings, type Settings } from '../engine/settings';
+import { postingLoader } from './posting';
 import { decodeText } from './atomicWrite';
 import { READ_LIMITS, readRegularFile } from './readFile';
 
@@ -47,6 +48,63 @@ export function findConfigFile(dir: string, stopAt?: string): string | undefined
     if (parent === current || (stopAt && path.resolve(current) === path.resolve(stopAt))) return undefined;
     current = parent;
   }
+}
+
+/** Config files read once per folder; `onRead` hears of each file read (to say its problems). */
+export class ConfigLookup {
+  private readonly byFolder = new Map<string, ConfigFile | undefined>();
+
+  constructor(
+    private readonly onRead: (config: ConfigFile) => void = () => {},
+    private readonly knownRuleIds?: readonly string[],
+  ) {}
+
+  /** The nearest config file from `dir` up to `stopAt` (or the filesystem root), read. */
+  nearest(dir: string, stopAt?: string): ConfigFile | undefined {
+    if (!this.byFolder.has(dir)) {
+      const found = findConfigFile(dir, stopAt);
+      const config = found ? readConfigFile(found, this.knownRuleIds) : undefined;
+      if (config) this.onRead(config);
+      this.byFolder.set(dir, config);
+    }
+    return this.byFolder.get(dir);
+  }
+
+  /** A config file changed on disk. */
+  clear(): void {
+    this.byFolder.clear();
+  }
+}
+
+/** Where a resume is, for its posting. */
+export interface ResumePlace {
+  /** Undefined for a document with no local path. */
+  resumePath?: string;
+  /** The workspace folder (editor) or repository (CLI): no posting outside it is read. */
+  root?: string;
+  /** Why a saved resume has no local path, for the posting's message. */
+  noPathReason?: string;
+}
+
+/** The layers of settings, weakest first: editor settings, then the config file, then command-line flags. */
+export interface SettingLayers {
+  editor?: Partial<Settings>;
+  configFile?: ConfigFile;
+  flags?: Partial<Settings>;
+  /** `--posting FILE`, read already. */
+  posting?: PostingSource;
+}
+
+/** The settings a resume is checked with and the lint options they give, the same in the editor and the CLI. */
+export function resumeSetup(place: ResumePlace, layers: SettingLayers): { settings: Settings; lintOptions: LintOptions } {
+  const settings = mergeSettings(layers.editor ?? {}, layers.configFile?.settings ?? {}, layers.flags ?? {});
+  const lintOptions: LintOptions = {
+    rules: settings.rules,
+    role: settings.role,
+    loadPosting: postingLoader({ ...place, fromSettings: settings.posting }),
+  };
+  if (layers.posting) lintOptions.posting = layers.posting;
+  return { settings, lintOptions };
 }
 
 /** Reads a config file (regular files only, at most 512 KB). `knownRuleIds`, when given, catches misspelt rule ids. */
