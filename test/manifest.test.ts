@@ -8,12 +8,14 @@ import * as path from 'node:path';
 import { allRuleMeta } from '../server/src/engine/lint';
 import { docsPath } from '../server/src/engine/rule';
 import { DEFAULT_SETTINGS } from '../server/src/node/config';
+import { manifestWithSettings } from '../server/src/engine/settings';
 import { postingSource } from '../server/src/engine/posting';
 import type { LintOptions } from '../server/src/engine/types';
 import { findingsOf } from './helpers';
 
 const root = path.join(__dirname, '..', '..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const manifestText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+const manifest = JSON.parse(manifestText);
 
 function docFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -48,6 +50,18 @@ describe('manifest', () => {
     assert.deepEqual(properties['bulletproof.files'].default, DEFAULT_SETTINGS.files);
     assert.equal(properties['bulletproof.role'].default, DEFAULT_SETTINGS.role);
     assert.deepEqual(properties['bulletproof.rules'].default, DEFAULT_SETTINGS.rules);
+  });
+
+  it('declares the settings as server/src/engine/settings.ts does (else run `npm run generate:manifest`)', () => {
+    assert.equal(manifestText, manifestWithSettings(manifestText));
+  });
+
+  it('the check above catches a setting changed by hand', () => {
+    const edited = JSON.parse(manifestText);
+    edited.contributes.configuration.properties['bulletproof.role'].enum.push('frontend');
+    const text = `${JSON.stringify(edited, null, 2)}\n`;
+    assert.notEqual(text, manifestWithSettings(text));
+    assert.equal(manifestWithSettings(text), manifestText);
   });
 
   it('gives every command a category', () => {

@@ -8,15 +8,15 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRuleMeta, lint } from '../../server/src/engine/lint';
-import type { Finding, LintOptions, Role, Severity } from '../../server/src/engine/types';
-import { findConfigFile, mergeSettings, readConfigFile, type ConfigFile, type Settings } from '../../server/src/node/config';
+import type { Finding, Role, Severity } from '../../server/src/engine/types';
+import { ConfigLookup, readConfigFile, resumeSetup, type ConfigFile, type SettingLayers } from '../../server/src/node/config';
+import { allowedValues, listOf, ROLES, settingOfFlag } from '../../server/src/engine/settings';
 import { decodeText } from '../../server/src/node/atomicWrite';
 import { READ_LIMITS, describeBytes, readRegularFile } from '../../server/src/node/readFile';
 import { buildReport } from '../../server/src/engine/report';
 import { reportToMarkdown, bar } from '../../server/src/engine/reportMarkdown';
 import { coverageLabel, matchResume, postingSource } from '../../server/src/engine/posting';
 import type { PostingSource } from '../../server/src/engine/types';
-import { postingLoader } from '../../server/src/node/posting';
 import { expandInputs, UsageError } from './inputs';
 import { fixSummary, fixText, unifiedDiff, writeFixed } from './fix';
 import { formatJson, formatText, summary, type FileReport } from './format';
@@ -35,8 +35,8 @@ Options:
   --format <text|json>   Output format (default: text). json prints an array of
                          {file, line, column, endLine, endColumn, severity, code, message}.
   --config <file>        Use this config file instead of the nearest .bulletproof.yaml.
-  --role <backend|general>
-                         Which advice to give (default: backend).
+  --role <${allowedValues(ROLES).join('|')}>
+                         Which advice to give (default: ${settingOfFlag('--role').default}).
   --posting <file>       Match the resume against this job posting (Markdown,
                          text, or a JSON Resume job as YAML/JSON); without it,
                          the resume's meta.posting or the posting setting.
@@ -114,12 +114,8 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
 }
 
 function checkOptions(values: Record<string, string | boolean | undefined>): Options {
-  const format = (values.format ?? 'text') as string;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}.`);
-  const role = values.role as string | undefined;
-  if (role !== undefined && role !== 'backend' && role !== 'general') {
-    throw new UsageError(`--role must be backend or general, not ${role}.`);
-  }
+  const format = oneOf('--format', values.format ?? 'text', ['text', 'json'] as const);
+  const role = values.role === undefined ? undefined : oneOf('--role', values.role, allowedValues(ROLES));
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -129,7 +125,7 @@ function checkOptions(values: Record<string, string | boolean | undefined>): Opt
   return {
     format,
     config: values.config as string | undefined,
-    role: role as Role | undefined,
+    role,
     posting: readPostingFlag(values.posting as string | undefined),
     report: values.report === true,
     fix: values.fix === true,
@@ -137,6 +133,12 @@ function checkOptions(values: Record<string, string | boolean | undefined>): Opt
     quiet: values.quiet === true,
     maxWarnings,
   };
+}
+
+/** A flag's value among its allowed values, else a usage error that lists them. */
+function oneOf<V extends string>(flag: string, value: string | boolean, allowed: readonly V[]): V {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as V;
+  throw new UsageError(`${flag} must be ${listOf(allowed, 'or')}, not ${value}.`);
 }
 
 /** `--posting FILE` is named by the person running the command: read it as given, within the limit. */
@@ -158,8 +160,15 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
   const relative = (file: string) => path.relative(process.cwd(), file) || file;
   const configs = new ConfigFiles(allRuleMeta().map((meta) => meta.id), relative, err);
   const explicitConfig = options.config ? configs.explicit(options.config) : undefined;
-  const settingsFor = (dir: string): Settings =>
-    mergeSettings((explicitConfig ?? configs.nearest(dir))?.settings ?? {}, options.role ? { role: options.role } : {});
+  // Flags win over the config file: the person at the terminal asked for them.
+  const layersFor = (dir: string): SettingLayers => ({
+    configFile: explicitConfig ?? configs.nearest(dir),
+    flags: options.role ? { role: options.role } : {},
+    posting: options.posting,
+  });
+  const setupFor = (dir: string, resumePath?: string) =>
+    resumeSetup({ resumePath, root: gitRootOf(dir) ?? dir }, layersFor(dir));
+  const settingsFor = (dir: string) => setupFor(dir).settings;
   const { files, problems } = expandInputs(inputs, process.cwd(), (dir) => settingsFor(dir).files);
   for (const problem of problems) err(`bulletproof: ${problem}`);
   // What --fix did goes with the findings in text; beside them, on stderr, when stdout is data.
@@ -179,17 +188,7 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
       reports.push({ file, findings: [notText()], document: TextDocument.create('', 'yaml', 0, '') });
       continue;
     }
-    const settings = settingsFor(path.dirname(file));
-    const lintOptions: LintOptions = {
-      rules: settings.rules,
-      role: settings.role,
-      posting: options.posting,
-      loadPosting: postingLoader({
-        resumePath: file,
-        root: gitRootOf(path.dirname(file)) ?? path.dirname(file),
-        fromSettings: settings.posting,
-      }),
-    };
+    const { lintOptions } = setupFor(path.dirname(file), file);
     let text = decoded.text;
     if (options.fix || options.fixDryRun) {
       const fixed = fixText(text, decoded.shape.eol, (current) => lint(current, lintOptions).findings);
@@ -236,13 +235,16 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
 /** Config files read once per folder; each problem printed once, with its place. */
 class ConfigFiles {
   hadProblems = false;
-  private readonly byFolder = new Map<string, ConfigFile | undefined>();
+  private readonly lookup: ConfigLookup;
+  private readonly printed = new Set<string>();
 
   constructor(
     private readonly knownRuleIds: readonly string[],
     private readonly nameOf: (file: string) => string,
     private readonly err: (text: string) => void,
-  ) {}
+  ) {
+    this.lookup = new ConfigLookup((config) => this.print(config), knownRuleIds);
+  }
 
   /** `--config FILE`: one that cannot be read at all is a usage error. */
   explicit(file: string): ConfigFile {
@@ -253,16 +255,8 @@ class ConfigFiles {
   }
 
   nearest(dir: string): ConfigFile | undefined {
-    if (!this.byFolder.has(dir)) {
-      const found = findConfigFile(dir, gitRootOf(dir));
-      const config = found ? readConfigFile(found, this.knownRuleIds) : undefined;
-      if (config) this.print(config);
-      this.byFolder.set(dir, config);
-    }
-    return this.byFolder.get(dir);
+    return this.lookup.nearest(dir, gitRootOf(dir));
   }
-
-  private readonly printed = new Set<string>();
 
   private print(config: ConfigFile): void {
     if (this.printed.has(config.path)) return;

@@ -8,9 +8,8 @@ import { lint, type LintResult } from '../engine/lint';
 import type { Rule } from '../engine/rule';
 import { rules as registeredRules } from '../rules/registry';
 import { allRuleMeta } from '../engine/lint';
-import { CONFIG_FILE_NAMES, DEFAULT_SETTINGS, parseConfigText, type ConfigProblem, type Settings } from '../node/config';
+import { CONFIG_FILE_NAMES, DEFAULT_SETTINGS, parseConfigText, resumeSetup, type ConfigProblem, type Settings } from '../node/config';
 import { fileMatcher, hasMarker, type FileMatcher } from '../node/files';
-import { postingLoader } from '../node/posting';
 import type { Guard } from './guard';
 import type { OpenDocuments } from './openDocuments';
 import type { SettingsStore } from './settings';
@@ -102,16 +101,15 @@ export class DocumentState {
       checked.configProblems = parseConfigText(document.getText(), configName, this.knownRuleIds()).problems;
     } else if (this.isResumeWith(document, settings)) {
       const resumePath = filePathOf(document.uri);
-      const options = {
-        rules: settings.rules,
-        role: settings.role,
-        loadPosting: postingLoader({
+      const { lintOptions: options } = resumeSetup(
+        {
           resumePath,
           root: resumePath ? this.settings.rootOf(resumePath) : undefined,
-          fromSettings: settings.posting,
           noPathReason: resumePath === undefined && document.uri.startsWith('file:') ? "this resume's address is not a local file path" : undefined,
-        }),
-      };
+        },
+        // Merged already by the settings store: editor settings under the config file.
+        { editor: settings },
+      );
       // The last result lets the engine re-check only what the edit changed; it is replaced below.
       checked.result = lint(document.getText(), options, this.rules, known?.result);
     }

@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
-import { findConfigFile, mergeSettings, normalizeSettings, readConfigFile, type ConfigFile, type Settings } from '../node/config';
+import { ConfigLookup, mergeSettings, normalizeSettings, type ConfigFile, type Settings } from '../node/config';
+import { EDITOR_ONLY_SECTIONS } from '../engine/settings';
 import { isInside } from '../node/files';
 import { isRecord } from './params';
 import { filePathOf } from './uris';
@@ -17,10 +18,15 @@ export class SettingsStore {
   private workspaceRoots: string[] = [];
   private pushed: unknown;
   private readonly editorSettings = new Map<string, Promise<Partial<Settings>>>();
-  private readonly configFiles = new Map<string, ConfigFile | undefined>();
   private readonly reportedSettingProblems = new Set<string>();
 
-  constructor(private readonly connection: Connection) {}
+  private readonly configFiles: ConfigLookup;
+
+  constructor(private readonly connection: Connection) {
+    this.configFiles = new ConfigLookup((config) => {
+      if (config.problems.length) this.connection.console.warn(`${config.path}: ${config.problems.join('; ')}`);
+    });
+  }
 
   /** Takes `initialize`'s params as they came: any field may be missing or of the wrong type. */
   initialize(params: unknown): void {
@@ -104,7 +110,7 @@ export class SettingsStore {
   private fromEditor(raw: unknown): Partial<Settings> {
     const problems: string[] = [];
     // `trace.server` is the client library's setting, in the same section.
-    const ours = isRecord(raw) ? Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'trace')) : raw;
+    const ours = isRecord(raw) ? Object.fromEntries(Object.entries(raw).filter(([key]) => !EDITOR_ONLY_SECTIONS.includes(key))) : raw;
     const { settings } = normalizeSettings(ours, problems);
     const fresh = problems.filter((problem) => !this.reportedSettingProblems.has(problem));
     if (fresh.length > 0) {
@@ -118,14 +124,7 @@ export class SettingsStore {
   }
 
   private configFileFor(dir: string, root: string | undefined): ConfigFile | undefined {
-    if (this.configFiles.has(dir)) return this.configFiles.get(dir);
     // Never look above the workspace: a config there belongs to someone else.
-    const found = findConfigFile(dir, root ?? dir);
-    const config = found ? readConfigFile(found) : undefined;
-    this.configFiles.set(dir, config);
-    if (config?.problems.length) {
-      this.connection.console.warn(`${config.path}: ${config.problems.join('; ')}`);
-    }
-    return config;
+    return this.configFiles.nearest(dir, root ?? dir);
   }
 }

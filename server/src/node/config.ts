@@ -7,21 +7,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
-import type { Role, RuleLevel, Severity } from '../engine/types';
-import { closest } from '../engine/similar';
-import { DEFAULT_FILES, globProblem } from './files';
+import type { LintOptions, PostingSource, Severity } from '../engine/types';
+import { checkSettings, mergeSettings, type Settings } from '../engine/settings';
+import { postingLoader } from './posting';
 import { decodeText } from './atomicWrite';
 import { READ_LIMITS, readRegularFile } from './readFile';
 
-export interface Settings {
-  files: string[];
-  rules: Record<string, RuleLevel>;
-  role: Role;
-  /** A job posting for every resume that names none in `meta.posting`. */
-  posting?: string;
-}
-
-export const DEFAULT_SETTINGS: Settings = { files: [...DEFAULT_FILES], rules: {}, role: 'backend' };
+export { DEFAULT_SETTINGS, mergeSettings, normalizeSettings, type Settings } from '../engine/settings';
 
 export const CONFIG_FILE_NAMES = ['.bulletproof.yaml', '.bulletproof.yml', '.bulletproof.json'];
 
@@ -44,10 +36,6 @@ export interface ConfigFile {
   readError?: string;
 }
 
-const SETTING_NAMES = ['files', 'rules', 'role', 'posting'];
-const LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info', 'hint'];
-const ROLES: readonly Role[] = ['backend', 'general'];
-
 /** The nearest config file from `dir` up to `stopAt` (inclusive), or the filesystem root. */
 export function findConfigFile(dir: string, stopAt?: string): string | undefined {
   let current = path.resolve(dir);
@@ -60,6 +48,63 @@ export function findConfigFile(dir: string, stopAt?: string): string | undefined
     if (parent === current || (stopAt && path.resolve(current) === path.resolve(stopAt))) return undefined;
     current = parent;
   }
+}
+
+/** Config files read once per folder; `onRead` hears of each file read (to say its problems). */
+export class ConfigLookup {
+  private readonly byFolder = new Map<string, ConfigFile | undefined>();
+
+  constructor(
+    private readonly onRead: (config: ConfigFile) => void = () => {},
+    private readonly knownRuleIds?: readonly string[],
+  ) {}
+
+  /** The nearest config file from `dir` up to `stopAt` (or the filesystem root), read. */
+  nearest(dir: string, stopAt?: string): ConfigFile | undefined {
+    if (!this.byFolder.has(dir)) {
+      const found = findConfigFile(dir, stopAt);
+      const config = found ? readConfigFile(found, this.knownRuleIds) : undefined;
+      if (config) this.onRead(config);
+      this.byFolder.set(dir, config);
+    }
+    return this.byFolder.get(dir);
+  }
+
+  /** A config file changed on disk. */
+  clear(): void {
+    this.byFolder.clear();
+  }
+}
+
+/** Where a resume is, for its posting. */
+export interface ResumePlace {
+  /** Undefined for a document with no local path. */
+  resumePath?: string;
+  /** The workspace folder (editor) or repository (CLI): no posting outside it is read. */
+  root?: string;
+  /** Why a saved resume has no local path, for the posting's message. */
+  noPathReason?: string;
+}
+
+/** The layers of settings, weakest first: editor settings, then the config file, then command-line flags. */
+export interface SettingLayers {
+  editor?: Partial<Settings>;
+  configFile?: ConfigFile;
+  flags?: Partial<Settings>;
+  /** `--posting FILE`, read already. */
+  posting?: PostingSource;
+}
+
+/** The settings a resume is checked with and the lint options they give, the same in the editor and the CLI. */
+export function resumeSetup(place: ResumePlace, layers: SettingLayers): { settings: Settings; lintOptions: LintOptions } {
+  const settings = mergeSettings(layers.editor ?? {}, layers.configFile?.settings ?? {}, layers.flags ?? {});
+  const lintOptions: LintOptions = {
+    rules: settings.rules,
+    role: settings.role,
+    loadPosting: postingLoader({ ...place, fromSettings: settings.posting }),
+  };
+  if (layers.posting) lintOptions.posting = layers.posting;
+  return { settings, lintOptions };
 }
 
 /** Reads a config file (regular files only, at most 512 KB). `knownRuleIds`, when given, catches misspelt rule ids. */
@@ -112,88 +157,6 @@ export function parseConfigText(
     severity: problem.severity,
   }));
   return { settings: checked.settings, problems: [...syntax, ...located] };
-}
-
-/** Keeps what is well formed and says what is not (editor settings: no places to point at). */
-export function normalizeSettings(raw: unknown, problems: string[] = []): { settings: Partial<Settings> } {
-  const checked = checkSettings(raw);
-  problems.push(...checked.problems.map((problem) => problem.message));
-  return { settings: checked.settings };
-}
-
-/** Later layers win; `rules` merge per rule id. */
-export function mergeSettings(...layers: Partial<Settings>[]): Settings {
-  const merged: Settings = { ...DEFAULT_SETTINGS, rules: {} };
-  for (const layer of layers) {
-    if (layer.files) merged.files = layer.files;
-    if (layer.role) merged.role = layer.role;
-    if (layer.posting) merged.posting = layer.posting;
-    if (layer.rules) merged.rules = { ...merged.rules, ...layer.rules };
-  }
-  return merged;
-}
-
-/** A problem found in the settings' values, with the path to the key or value at fault. */
-interface SettingProblem {
-  message: string;
-  path: (string | number)[];
-  on: 'key' | 'value';
-  severity: ConfigProblem['severity'];
-}
-
-function checkSettings(raw: unknown, knownRuleIds?: readonly string[]): { settings: Partial<Settings>; problems: SettingProblem[] } {
-  const settings: Partial<Settings> = {};
-  const problems: SettingProblem[] = [];
-  const problem = (message: string, at: (string | number)[], on: 'key' | 'value' = 'value', severity: ConfigProblem['severity'] = 'error') =>
-    problems.push({ message, path: at, on, severity });
-  if (raw === null || raw === undefined) return { settings, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problem('should be a mapping of settings (files, rules, role, posting)', []);
-    return { settings, problems };
-  }
-  const source = raw as Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    if (!SETTING_NAMES.includes(key)) problem(`unknown setting \`${key}\`${didYouMean(key, SETTING_NAMES)}`, [key], 'key', 'warning');
-  }
-  if (Array.isArray(source.files)) {
-    const files: string[] = [];
-    source.files.forEach((item: unknown, index) => {
-      const glob = typeof item === 'string' ? globProblem(item) : 'should be a glob (text)';
-      if (glob === undefined) files.push(item as string);
-      else problem(`\`files\` item ${index + 1}: ${glob}`, ['files', index]);
-    });
-    settings.files = files;
-  } else if (source.files !== undefined) {
-    problem('`files` should be a list of globs', ['files']);
-  }
-  if (typeof source.posting === 'string' && source.posting.trim()) settings.posting = source.posting.trim();
-  else if (source.posting !== undefined && source.posting !== null && source.posting !== '') {
-    problem('`posting` should be the path of a job posting file', ['posting']);
-  }
-  if (source.role === 'backend' || source.role === 'general') settings.role = source.role;
-  else if (source.role !== undefined) problem(`\`role\` should be \`backend\` or \`general\`${didYouMean(String(source.role), ROLES)}`, ['role']);
-  if (source.rules && typeof source.rules === 'object' && !Array.isArray(source.rules)) {
-    const rules: Record<string, RuleLevel> = {};
-    for (const [id, level] of Object.entries(source.rules as Record<string, unknown>)) {
-      if (knownRuleIds && !knownRuleIds.includes(id)) {
-        problem(`unknown rule \`${id}\`${didYouMean(id, knownRuleIds)}`, ['rules', id], 'key', 'warning');
-      }
-      const text = level === false ? 'off' : String(level);
-      if ((LEVELS as readonly string[]).includes(text)) rules[id] = text as RuleLevel;
-      else problem(`rule \`${id}\`: \`${text}\` is not one of ${LEVELS.join(', ')}${didYouMean(text, LEVELS)}`, ['rules', id]);
-    }
-    settings.rules = rules;
-  } else if (source.rules !== undefined) {
-    problem('`rules` should map rule ids to off, error, warning, info or hint', ['rules']);
-  }
-  return { settings, problems };
-}
-
-/** `; did you mean \`quantify\`?` for a near miss (or a prefix: `warn` → `warning`), else nothing. */
-function didYouMean(word: string, candidates: readonly string[]): string {
-  const lower = word.toLowerCase();
-  const near = closest(word, candidates) ?? (lower.length >= 2 ? candidates.find((c) => c.startsWith(lower)) : undefined);
-  return near === undefined || near === word ? '' : `; did you mean \`${near}\`?`;
 }
 
 /** The text range of the key or value at `at` in the document, if it is there. */
