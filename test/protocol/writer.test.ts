@@ -33,7 +33,13 @@ describe('the stdio message writer', () => {
 
   it('sends a published diagnostic as the bytes encoded when it was published, any other as it is now', () => {
     const document = TextDocument.create('file:///a.yaml', 'yaml', 1, 'basics:\n  nme: Ada\n');
-    const finding: Finding = { ruleId: 'schema/unknown-key', range: { start: 10, end: 13 }, message: 'original', severity: 'warning', fixes: [] };
+    const finding: Finding = {
+      ruleId: 'schema/unknown-key',
+      range: { start: 10, end: 13 },
+      message: 'original',
+      severity: 'warning',
+      fixes: [],
+    };
     const [published] = new PublishedDiagnostics(() => 'file:///docs').publish(document, [finding]);
     const plain = { ...diagnostic };
     // Published diagnostics are never changed; the writer relies on it, as this shows.
@@ -60,7 +66,7 @@ describe('the stdio message writer', () => {
     stream.end();
     const written = Buffer.concat(await stream.toArray());
     const messages: unknown[] = [];
-    for (let at = 0; at < written.length; ) {
+    for (let at = 0; at < written.length;) {
       const headerEnd = written.indexOf('\r\n\r\n', at);
       const header = written.subarray(at, headerEnd).toString('ascii');
       const length = Number(/^Content-Length: (\d+)$/.exec(header)?.[1]);
