@@ -56,7 +56,9 @@ const connection = connect();
 function connect(): Connection {
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
   const writer = new GatheringMessageWriter(process.stdout);
-  // Given the stdin stream (not a reader) the library still exits when the client goes away.
+  // Given the stdin stream (not a reader) the library still exits when the client goes away. Its overloads
+  // do not list a stream in and a writer out, but it wraps only an output that is a stream, so the writer
+  // is used as it is: the cast tells the types no more than that. The writer needs nothing else from here.
   const created = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
   // stdout carries the protocol: anything a dependency logs goes to the client's output instead.
   const log = (...args: unknown[]) => created.console.log(format(...args));

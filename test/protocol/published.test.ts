@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../server/src/engine/types';
-import { PublishedDiagnostics } from '../../server/src/lsp/published';
+import { encodedDiagnostic, PublishedDiagnostics } from '../../server/src/lsp/published';
 
 const URI = 'file:///a.resume.yaml';
 const docsUri = (ruleId: string) => `file:///docs/rules/${ruleId}.md`;
@@ -24,6 +24,30 @@ describe('published diagnostics', () => {
     assert.equal(again, first);
   });
 
+  it('gives a finding a new diagnostic when an edit above moved its line', () => {
+    const published = new PublishedDiagnostics(docsUri);
+    const kept = finding(before, 'compny');
+    const [first] = published.publish(TextDocument.create(URI, 'yaml', 1, before), [kept]);
+    const inserted = `# top\n${before}`;
+    const moved = { ...kept, range: { start: kept.range.start + 6, end: kept.range.end + 6 } };
+    const [again] = published.publish(TextDocument.create(URI, 'yaml', 2, inserted), [moved]);
+    assert.notEqual(again, first);
+    assert.deepEqual(again.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 10 } });
+  });
+
+  it('encodes each diagnostic once: a publish that reads the same reuses the bytes', () => {
+    const published = new PublishedDiagnostics(docsUri);
+    const first = published.publish(TextDocument.create(URI, 'yaml', 1, before), [finding(before, 'nme'), finding(before, 'compny')]);
+    const bytes = first.map((diagnostic) => encodedDiagnostic(diagnostic));
+    assert.deepEqual(
+      bytes.map((encoded) => encoded?.toString('utf8')),
+      first.map((diagnostic) => `,${JSON.stringify(diagnostic)}`),
+    );
+    const second = published.publish(TextDocument.create(URI, 'yaml', 2, after), [finding(after, 'nme'), finding(after, 'compny')]);
+    second.forEach((diagnostic, index) => assert.equal(encodedDiagnostic(diagnostic), bytes[index]));
+    assert.equal(encodedDiagnostic({ ...first[0] }), undefined);
+  });
+
   it('gives a new finding that reads the same, where it stood, the last diagnostic', () => {
     const published = new PublishedDiagnostics(docsUri);
     const first = published.publish(TextDocument.create(URI, 'yaml', 1, before), [finding(before, 'nme'), finding(before, 'compny')]);
@@ -41,7 +65,9 @@ describe('published diagnostics', () => {
     const [elsewhere] = published.publish(TextDocument.create(URI, 'yaml', 2, moved), [finding(moved, 'compny')]);
     assert.notEqual(elsewhere, first);
     assert.deepEqual(elsewhere.range.start, { line: 3, character: 5 });
-    const [reworded] = published.publish(TextDocument.create(URI, 'yaml', 3, moved), [finding(moved, 'compny', 'schema/unknown-key', 'other')]);
+    const [reworded] = published.publish(TextDocument.create(URI, 'yaml', 3, moved), [
+      finding(moved, 'compny', 'schema/unknown-key', 'other'),
+    ]);
     assert.notEqual(reworded, elsewhere);
     assert.equal(reworded.message, 'other');
     const louder = { ...finding(moved, 'compny', 'schema/unknown-key', 'other'), severity: 'error' as const };

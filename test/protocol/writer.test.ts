@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { Message } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../../server/src/engine/types';
+import { PublishedDiagnostics } from '../../server/src/lsp/published';
 import { encodeMessage, GatheringMessageWriter } from '../../server/src/lsp/writer';
 
 const body = (message: Message) => Buffer.concat(encodeMessage(message)).toString('utf8');
@@ -28,21 +31,25 @@ describe('the stdio message writer', () => {
     assert.deepEqual(JSON.parse(body(publish(undefined, [diagnostic]))), publish(undefined, [diagnostic]));
   });
 
-  it('reuses the bytes of a diagnostic it has encoded before, first in a list or not', () => {
-    const other = { ...diagnostic, code: 'quantify' };
-    body(publish(1, [other, diagnostic]));
+  it('sends a published diagnostic as the bytes encoded when it was published, any other as it is now', () => {
+    const document = TextDocument.create('file:///a.yaml', 'yaml', 1, 'basics:\n  nme: Ada\n');
+    const finding: Finding = {
+      ruleId: 'schema/unknown-key',
+      range: { start: 10, end: 13 },
+      message: 'original',
+      severity: 'warning',
+      fixes: [],
+    };
+    const [published] = new PublishedDiagnostics(() => 'file:///docs').publish(document, [finding]);
+    const plain = { ...diagnostic };
     // Published diagnostics are never changed; the writer relies on it, as this shows.
-    const original = diagnostic.message;
-    diagnostic.message = 'changed after publishing';
-    try {
-      const parsed = JSON.parse(body(publish(2, [diagnostic, other]))) as { params: { diagnostics: { message: string }[] } };
-      assert.deepEqual(
-        parsed.params.diagnostics.map((item) => item.message),
-        [original, original],
-      );
-    } finally {
-      diagnostic.message = original;
-    }
+    published.message = 'changed after publishing';
+    plain.message = 'changed before writing';
+    const parsed = JSON.parse(body(publish(2, [plain, published]))) as { params: { diagnostics: { message: string }[] } };
+    assert.deepEqual(
+      parsed.params.diagnostics.map((item) => item.message),
+      ['changed before writing', 'original'],
+    );
   });
 
   it('encodes every other message as JSON.stringify does', () => {
@@ -59,7 +66,7 @@ describe('the stdio message writer', () => {
     stream.end();
     const written = Buffer.concat(await stream.toArray());
     const messages: unknown[] = [];
-    for (let at = 0; at < written.length; ) {
+    for (let at = 0; at < written.length;) {
       const headerEnd = written.indexOf('\r\n\r\n', at);
       const header = written.subarray(at, headerEnd).toString('ascii');
       const length = Number(/^Content-Length: (\d+)$/.exec(header)?.[1]);

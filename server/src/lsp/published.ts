@@ -1,19 +1,40 @@
 /**
- * The diagnostics a document's findings are published as, made once. A
- * finding an edit did not move comes back from the engine as the same
- * object, with the text before it unchanged, so its diagnostic is too. A
- * finding the engine made anew (the schema's, on every keystroke) gets the
- * diagnostic of the last publish that reads the same, when there is one.
- * Either way the writer sends bytes it has already encoded.
+ * The diagnostics a document's findings are published as, and their JSON,
+ * made once. After a keystroke nearly every finding reads as before: the
+ * same rule, range (in lines and columns), severity and message. Such a
+ * finding gets the diagnostic of the last publish, whichever object the
+ * engine returned, and with it the bytes encoded then; the writer sends
+ * those. Equality by value is decided here and nowhere else.
  */
 import type { Diagnostic, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine/types';
 import { toDiagnostic } from './diagnostics';
 
+/**
+ * Where a published diagnostic keeps its JSON: `,` and the object, the comma
+ * dropped for the first of a list. A symbol key, so `JSON.stringify` never
+ * sees it (nor, not enumerable, a deep comparison), and the bytes live
+ * exactly as long as the diagnostic.
+ */
+const ENCODED = Symbol('encoded');
+
+interface EncodedDiagnostic extends Diagnostic {
+  readonly [ENCODED]: Buffer;
+}
+
+/** The bytes `publish` encoded for a diagnostic, `,` first; undefined for any other object. */
+export function encodedDiagnostic(diagnostic: object): Buffer | undefined {
+  return (diagnostic as Partial<EncodedDiagnostic>)[ENCODED];
+}
+
+/** `,` and the JSON of any diagnostic, for one that `publish` did not make. */
+export function encodeDiagnostic(diagnostic: object): Buffer {
+  return encodedDiagnostic(diagnostic) ?? Buffer.from(`,${JSON.stringify(diagnostic)}`, 'utf8');
+}
+
 export class PublishedDiagnostics {
-  private readonly byFinding = new WeakMap<Finding, Diagnostic>();
-  private readonly last = new Map<string, readonly Diagnostic[]>();
+  private readonly last = new Map<string, readonly EncodedDiagnostic[]>();
 
   constructor(private readonly docsUri: (ruleId: string) => string) {}
 
@@ -22,21 +43,14 @@ export class PublishedDiagnostics {
     const previous = this.last.get(document.uri) ?? [];
     // Both lists are in file order: one cursor walks the previous one.
     let cursor = 0;
-    const diagnostics = findings.map((finding) => {
-      let diagnostic = this.byFinding.get(finding);
-      if (!diagnostic) {
-        const fresh = toDiagnostic(finding, document, this.docsUri);
-        while (cursor < previous.length && comparePositions(previous[cursor].range.start, fresh.range.start) < 0) cursor++;
-        for (let index = cursor; index < previous.length && comparePositions(previous[index].range.start, fresh.range.start) === 0; index++) {
-          if (sameDiagnostic(previous[index], fresh)) {
-            diagnostic = previous[index];
-            break;
-          }
-        }
-        diagnostic ??= fresh;
-        this.byFinding.set(finding, diagnostic);
+    const diagnostics = findings.map((finding): EncodedDiagnostic => {
+      const fresh = toDiagnostic(finding, document, this.docsUri);
+      while (cursor < previous.length && comparePositions(previous[cursor].range.start, fresh.range.start) < 0) cursor++;
+      for (let index = cursor; index < previous.length && comparePositions(previous[index].range.start, fresh.range.start) === 0; index++) {
+        if (sameDiagnostic(previous[index], fresh)) return previous[index];
       }
-      return diagnostic;
+      const bytes = Buffer.from(`,${JSON.stringify(fresh)}`, 'utf8');
+      return Object.defineProperty(fresh, ENCODED, { value: bytes, enumerable: false }) as EncodedDiagnostic;
     });
     this.last.set(document.uri, diagnostics);
     return diagnostics;
@@ -51,7 +65,7 @@ function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
-/** Equal as the client sees them. `source` and the doc link follow from the code. */
+/** Equal as the client sees them: rule, range, severity and message. `source` and the doc link follow from the rule. */
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
   return (
     a.code === b.code &&

@@ -1,23 +1,19 @@
 /**
  * The stdio message writer. It writes what the library's stream writer
  * writes, except that a publish is never built as one string: each diagnostic
- * is encoded once, kept as bytes, and the message goes out as those pieces in
- * one gathered write. After a keystroke a publish repeats nearly all of the
- * previous one (the same diagnostic objects, see `diagnosticOf`); building and
- * encoding it whole made two short-lived copies of it per keystroke (128 KB
- * each on a typical resume), which the garbage collector then paid for.
+ * goes out as the bytes `PublishedDiagnostics` encoded for it (any other is
+ * encoded on the spot), the message as those pieces in one gathered write. After a keystroke a publish repeats nearly all of the
+ * previous one, and `PublishedDiagnostics` hands back the diagnostics it
+ * already encoded; building and encoding the message whole made two
+ * short-lived copies of it per keystroke (128 KB each on a typical resume),
+ * which the garbage collector then paid for.
  */
 import type { Writable } from 'node:stream';
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
+import { encodeDiagnostic } from './published';
 
 const PUBLISH_DIAGNOSTICS = 'textDocument/publishDiagnostics';
 const CLOSE = Buffer.from(']}}', 'ascii');
-
-/**
- * Diagnostics are never changed once published, so their bytes are kept with
- * them: `,` and the JSON, the comma dropped for the first of a list.
- */
-const encoded = new WeakMap<object, Buffer>();
 
 /** The body of a message, in pieces that concatenate to its JSON. */
 export function encodeMessage(message: Message): Buffer[] {
@@ -31,12 +27,7 @@ export function encodeMessage(message: Message): Buffer[] {
   const pieces = new Array<Buffer>(diagnostics.length + 2);
   pieces[0] = Buffer.from(`${openObject(envelope)}"params":${openObject(head)}"diagnostics":[`, 'utf8');
   for (let index = 0; index < diagnostics.length; index++) {
-    const diagnostic = diagnostics[index];
-    let bytes = encoded.get(diagnostic);
-    if (bytes === undefined) {
-      bytes = Buffer.from(`,${JSON.stringify(diagnostic)}`, 'utf8');
-      encoded.set(diagnostic, bytes);
-    }
+    const bytes = encodeDiagnostic(diagnostics[index]);
     pieces[index + 1] = index === 0 ? bytes.subarray(1) : bytes;
   }
   pieces[diagnostics.length + 1] = CLOSE;
