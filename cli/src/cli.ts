@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allRuleMeta, lint } from '../../server/src/engine/lint';
+import { allRuleMeta, lint } from '../../server/src/linter';
 import type { Finding, LintOptions, Role, Severity } from '../../server/src/engine/types';
 import { findConfigFile, mergeSettings, readConfigFile, type ConfigFile, type Settings } from '../../server/src/node/config';
 import { decodeText } from '../../server/src/node/atomicWrite';

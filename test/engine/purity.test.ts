@@ -91,4 +91,18 @@ describe('engine purity', () => {
     }
     assert.deepEqual(offenders, []);
   });
+
+  it('the engine imports no rule: the rule list is bound above it, in server/src/linter.ts', () => {
+    const engine = path.join(ROOT, 'server/src/engine') + path.sep;
+    const rulesRoot = path.join(ROOT, 'server/src/rules') + path.sep;
+    const offenders: string[] = [];
+    for (const file of files.filter((f) => f.startsWith(engine))) {
+      for (const specifier of specifiers(fs.readFileSync(file, 'utf8'))) {
+        if (specifier.startsWith('.') && path.resolve(path.dirname(file), specifier).startsWith(rulesRoot)) {
+          offenders.push(`${path.relative(ROOT, file)}: ${specifier}`);
+        }
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
 });

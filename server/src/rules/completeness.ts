@@ -1,5 +1,5 @@
 import { isMap } from 'yaml';
-import type { Rule } from '../engine/rule';
+import type { ResumeRule } from '../engine/rule';
 import type { OffsetRange } from '../engine/types';
 
 type Json = Record<string, unknown>;
@@ -8,7 +8,7 @@ const isObject = (value: unknown): value is Json => value !== null && typeof val
 // Any non-empty value counts: a wrong type is the schema's to report.
 const hasText = (value: unknown) => value !== null && value !== undefined && String(value).trim() !== '';
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'completeness',
     severity: 'warning',
