@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { firstRootKey } from '../engine/document';
 import type { ResumeRule } from '../engine/rule';
 import type { OffsetRange } from '../engine/types';
 
@@ -17,10 +17,10 @@ const rule: ResumeRule = {
     tags: ['structure'],
   },
   check({ model, report }) {
-    const root = model.document?.contents;
-    if (!isObject(model.value) || !isMap(root)) return;
+    const rootKey = firstRootKey(model);
+    if (!isObject(model.value) || rootKey === undefined) return;
     const resume = model.value;
-    const firstKey = model.entries.get(String((root.items[0]?.key as { value?: unknown })?.value ?? ''))?.keyRange;
+    const firstKey = model.entries.get(rootKey)?.keyRange;
     const fallback: OffsetRange = firstKey ?? { start: 0, end: 0 };
     const basicsKey = model.entries.get('basics')?.keyRange ?? fallback;
     const basics = isObject(resume.basics) ? resume.basics : {};
