@@ -1,5 +1,5 @@
 /** Small builders shared by the engine and rule tests. */
-import { lint, type LintResult } from '../server/src/engine/lint';
+import { lint, type LintResult } from '../server/src/linter';
 import type { Rule } from '../server/src/engine/rule';
 import type { Finding, Fix, LintOptions, OffsetRange } from '../server/src/engine/types';
 import { applyEdits } from '../server/src/engine/fixes';
@@ -18,6 +18,11 @@ export function lintText(text: string, options: LintOptions = {}, only?: readonl
 /** Findings of one rule, as `[text under the range, message]` pairs: readable in assertions. */
 export function findingsOf(text: string, ruleId: string, options: LintOptions = {}, only?: readonly Rule[]): Finding[] {
   return lintText(text, options, only).findings.filter((finding) => finding.ruleId === ruleId);
+}
+
+/** A finder for one rule run alone, what most rule tests assert on: `const find = findingsOfRule(rule)`. */
+export function findingsOfRule(rule: Rule, options: LintOptions = {}): (text: string) => Finding[] {
+  return (text) => findingsOf(text, rule.meta.id, options, [rule]);
 }
 
 export function textAt(text: string, range: OffsetRange): string {

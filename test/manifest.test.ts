@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRuleMeta } from '../server/src/engine/lint';
+import { allRuleMeta } from '../server/src/linter';
 import { docsPath } from '../server/src/engine/rule';
 import { DEFAULT_SETTINGS } from '../server/src/node/config';
 import { manifestWithSettings } from '../server/src/engine/settings';

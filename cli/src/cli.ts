@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allRuleMeta, lint } from '../../server/src/engine/lint';
+import { allRuleMeta, lint } from '../../server/src/linter';
 import type { Finding, Role, Severity } from '../../server/src/engine/types';
 import { ConfigLookup, readConfigFile, resumeSetup, type ConfigFile, type SettingLayers } from '../../server/src/node/config';
 import { allowedValues, listOf, ROLES, settingOfFlag } from '../../server/src/engine/settings';

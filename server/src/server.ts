@@ -44,7 +44,7 @@ import { codeActionParams, commandParams, documentParams, isRecord, positionPara
 import { GatheringMessageWriter } from './lsp/writer';
 import { SettingsStore } from './lsp/settings';
 import { buildReport, type ResumeReport } from './engine/report';
-import { allRuleMeta, type LintResult } from './engine/lint';
+import { allRuleMeta, type LintResult } from './linter';
 import { REPORT_REQUEST, type ReportResult } from './protocol';
 
 const connection = connect();

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import type { Finding, LintOptions } from '../../server/src/engine/types';
 import { findConfigFile, mergeSettings, readConfigFile } from '../../server/src/node/config';
 import type { JsonFinding } from '../../cli/src/format';

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import type { Finding } from '../../server/src/engine/types';
 import { decodeText } from '../../server/src/node/atomicWrite';
 import { fixSummary, fixText, unifiedDiff, writeFixed } from '../../cli/src/fix';

@@ -19,7 +19,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { postingSource } from '../../server/src/engine/posting';
 
 /** The repository root: the nearest folder above the compiled test with a `package.json`. */

@@ -16,7 +16,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { postingSource } from '../../server/src/engine/posting';
 import { buildReport, type ResumeReport } from '../../server/src/engine/report';
 import type { JsonFinding } from '../../cli/src/format';

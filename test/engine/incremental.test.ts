@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { visit } from 'yaml';
 import { parseResume, type ResumeModel } from '../../server/src/engine/document';
 import { reparseScalarEdit, textChange } from '../../server/src/engine/incremental';
-import { lint, type LintResult } from '../../server/src/engine/lint';
+import { lint, type LintResult } from '../../server/src/linter';
 import type { LintOptions } from '../../server/src/engine/types';
 import { rules } from '../../server/src/rules/registry';
 import { FIXED_TODAY } from '../helpers';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { lint, MAX_FINDINGS_PER_RULE } from '../../server/src/engine/lint';
+import { lint, MAX_FINDINGS_PER_RULE } from '../../server/src/linter';
 import { FULL_CHECK_MAX_CHARS, MAX_DOCUMENT_CHARS } from '../../server/src/engine/limits';
-import type { Rule } from '../../server/src/engine/rule';
+import type { BulletRule, Rule } from '../../server/src/engine/rule';
 
 /** A rule that flags every bullet, last bullet first, as a rule may. */
 const everyBullet: Rule = {
@@ -152,5 +152,58 @@ describe('lint: size limits', () => {
     const small = resume(2);
     const findings = lint(small, {}, [everyBullet, theName], previous).findings;
     assert.deepEqual(findings.map((finding) => finding.ruleId), ['the-name', 'every-bullet', 'every-bullet']);
+  });
+});
+
+describe('bullet rules', () => {
+  /** Reports each bullet it is given, with the prose the engine handed it. */
+  function recorder(languages: BulletRule['languages']): BulletRule {
+    return {
+      meta: { id: `seen-${languages}`, severity: 'info', description: 'Reports every bullet it is given.', fixable: false, tags: ['prose'] },
+      languages,
+      checkBullet(bullet, { report, prose }) {
+        report({ range: bullet.range, message: prose.text });
+      },
+    };
+  }
+  const text = [
+    'work:',
+    '  - name: Acme',
+    '    highlights:',
+    '      - Built the **billing** service in Go for the whole team',
+    '      - Développé le service de facturation pour les équipes de la banque',
+    '',
+  ].join('\n');
+
+  it('are given every bullet, in file order, with its prose, when they cover any language', () => {
+    const rule = recorder('any');
+    assert.deepEqual(
+      lint(text, {}, [rule]).findings.map((finding) => finding.message),
+      ['Built the billing service in Go for the whole team', 'Développé le service de facturation pour les équipes de la banque'],
+    );
+  });
+
+  it('are given only the bullets that read as a language they cover', () => {
+    const rule = recorder(['en']);
+    assert.deepEqual(
+      lint(text, {}, [rule]).findings.map((finding) => finding.message),
+      ['Built the billing service in Go for the whole team'],
+    );
+  });
+
+  it('after an edit in one bullet, keep the findings in the others and check the edited one again', () => {
+    // The same list: a result is reused only with the rules it was found with.
+    const rules = [recorder('any')];
+    const first = lint(text, {}, rules);
+    const edited = text.replace('whole team', 'whole teams');
+    const next = lint(edited, {}, rules, first);
+    assert.equal(next.model.entries, first.model.entries, 'the edit was not incremental');
+    assert.deepEqual(
+      next.findings.map((finding) => [edited.slice(finding.range.start, finding.range.end), finding.message]),
+      [
+        ['Built the **billing** service in Go for the whole teams', 'Built the billing service in Go for the whole teams'],
+        ['Développé le service de facturation pour les équipes de la banque', 'Développé le service de facturation pour les équipes de la banque'],
+      ],
+    );
   });
 });

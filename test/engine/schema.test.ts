@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, findingsOf, lintText, textAt } from '../helpers';
 import type { Finding, OffsetRange } from '../../server/src/engine/types';
-import { allRuleMeta } from '../../server/src/engine/lint';
+import { allRuleMeta } from '../../server/src/linter';
 import { editDistance } from '../../server/src/engine/similar';
 import completeness from '../../server/src/rules/completeness';
 import dateOrder from '../../server/src/rules/date-order';

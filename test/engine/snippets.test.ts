@@ -12,7 +12,7 @@
 import * as assert from 'node:assert/strict';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { completionsAt, type CompletionEntry } from '../../server/src/engine/features/completion';
-import { allRuleMeta } from '../../server/src/engine/lint';
+import { allRuleMeta } from '../../server/src/linter';
 import { TEMPLATE_TOKEN } from '../../server/src/engine/placeholders';
 import { snippetToPlainText } from '../../server/src/engine/scalarSource';
 import { indentBody, snippets, snippetsFor, withoutLeadingDash, type Snippet, type SnippetContext } from '../../server/src/engine/snippets';

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import type { Finding } from '../../server/src/engine/types';
 import { applyFixPlain, fixAllOf, lintOptions, yamlErrors } from './support';
 

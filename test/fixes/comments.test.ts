@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { CodeActionKind, TextEdit as LspTextEdit, type CodeActionParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from 'yaml';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import type { Finding } from '../../server/src/engine/types';
 import { codeActions } from '../../server/src/lsp/codeActions';
 import { applyFixPlain, commentsOf, fixAllOf, lintOptions, yamlErrors } from './support';

@@ -10,7 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { postingSource } from '../../server/src/engine/posting';
 import type { LintOptions } from '../../server/src/engine/types';
 import {

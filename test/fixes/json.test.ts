@@ -9,7 +9,7 @@ import { CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseResume } from '../../server/src/engine/document';
 import { isJsonText, jsonString } from '../../server/src/engine/json';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { addSkillFix } from '../../server/src/engine/posting';
 import { snippetToPlainText } from '../../server/src/engine/scalarSource';
 import type { Finding, Fix } from '../../server/src/engine/types';

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allRuleMeta, lint } from '../../server/src/engine/lint';
+import { allRuleMeta, lint } from '../../server/src/linter';
 import { postingSource } from '../../server/src/engine/posting';
 import { docsPath } from '../../server/src/engine/rule';
 import type { Finding, LintOptions, RuleMeta } from '../../server/src/engine/types';

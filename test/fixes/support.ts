@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Lexer, parseAllDocuments } from 'yaml';
 import { parseResume } from '../../server/src/engine/document';
 import { applyEdits, fixAll, type FixAllResult } from '../../server/src/engine/fixes';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { snippetToPlainText } from '../../server/src/engine/scalarSource';
 import type { Fix, LintOptions } from '../../server/src/engine/types';
 import { pastToPresent, presentToPast } from '../../server/src/engine/verbs';

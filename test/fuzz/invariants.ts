@@ -6,7 +6,7 @@
  * than throwing, so the caller can say which case broke what.
  */
 import { applyEdits, nonOverlapping } from '../../server/src/engine/fixes';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import type { Finding, LintOptions, OffsetRange } from '../../server/src/engine/types';
 
 /** A fixed "today", so the date rules give the same findings on every run. */

@@ -24,7 +24,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CompletionRequest, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import type { Severity } from '../../server/src/engine/types';
 import { rangeProblems } from '../fuzz/invariants';
 import { lspRangeProblems } from '../fuzz/serverInvariants';

@@ -16,7 +16,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { Parser } from 'yaml';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { MAX_NESTING, nestingDepth } from '../../server/src/engine/nesting';
 import { mulberry32 } from '../fuzz/mutate';
 import { unreadable } from './inputs';

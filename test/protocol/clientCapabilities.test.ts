@@ -18,7 +18,7 @@ import {
   ExecuteCommandRequest,
   type ClientCapabilities,
 } from 'vscode-languageserver-protocol/node';
-import { allRuleMeta } from '../../server/src/engine/lint';
+import { allRuleMeta } from '../../server/src/linter';
 import { LspClient } from '../support/lspClient';
 import { docsHref, expectedDiagnostics, range, stop } from './helpers';
 

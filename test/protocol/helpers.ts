@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import type { LintOptions, Severity } from '../../server/src/engine/types';
 import { SERVER_PATH, type LspClient } from '../support/lspClient';
 

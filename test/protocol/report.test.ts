@@ -22,7 +22,7 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { buildReport, type ResumeReport } from '../../server/src/engine/report';
 import { snippetsFor } from '../../server/src/engine/snippets';
 import { postingLoader } from '../../server/src/node/posting';

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import type { Rule } from '../../server/src/engine/rule';
 import { DocumentState } from '../../server/src/lsp/documentState';
 import { Guard, internalDiagnostic } from '../../server/src/lsp/guard';

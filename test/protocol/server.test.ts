@@ -35,7 +35,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { nonOverlapping } from '../../server/src/engine/fixes';
 import { LspClient, REPO_ROOT, type Publish } from '../support/lspClient';
 import { docsHref, expectedDiagnostics, messageOf, pos, range, stop } from './helpers';

@@ -3,9 +3,8 @@ import { parse } from 'yaml';
 import rule from '../../server/src/rules/backend-signals';
 import { BACKEND_DIMENSIONS, dimensionsOf, type BackendDimensionId } from '../../server/src/engine/backendTerms';
 import placeholder from '../../server/src/rules/placeholder';
-import { snippetToPlainText } from '../../server/src/engine/scalarSource';
 import type { Finding, Fix } from '../../server/src/engine/types';
-import { applyEdits, findingsOf, lintText, textAt, workResume } from '../helpers';
+import { applyFix, findingsOf, lintText, textAt, workResume } from '../helpers';
 
 const ID = 'backend-signals';
 const only = [rule];
@@ -19,13 +18,6 @@ const OBSERVABILITY =
 
 function findings(text: string): Finding[] {
   return findingsOf(text, ID, {}, only);
-}
-
-function applyFix(text: string, fix: Fix): string {
-  return applyEdits(
-    text,
-    fix.edits.map((edit) => ({ ...edit, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText })),
-  );
 }
 
 function fixFor(text: string, message: string): Fix {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import rule, { columns, wordCount } from '../../server/src/rules/bullet-length';
-import { findingsOf, textAt, workResume } from '../helpers';
+import { findingsOfRule, textAt, workResume } from '../helpers';
 
-const find = (text: string) => findingsOf(text, 'bullet-length', {}, [rule]);
+const find = findingsOfRule(rule);
 
 const LONG =
   'Replaced the cron-driven shipment poller with a Kafka pipeline and idempotent consumers, cutting tracking-update ' +

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import type { Finding } from '../../server/src/engine/types';
 import rule from '../../server/src/rules/first-person';
-import { applyFix, findingsOf, shape, textAt, workResume } from '../helpers';
+import { applyFix, findingsOfRule, shape, textAt, workResume } from '../helpers';
 
-const find = (text: string) => findingsOf(text, 'first-person', {}, [rule]);
+const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
 
 /** Applies the finding's fix: the pronoun is gone, the structure and the comment are kept. */

@@ -2,9 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import rule from '../../server/src/rules/latency-percentile';
 import placeholder from '../../server/src/rules/placeholder';
-import { snippetToPlainText } from '../../server/src/engine/scalarSource';
-import type { Fix } from '../../server/src/engine/types';
-import { applyEdits, findingsOf, lintText, textAt, workResume } from '../helpers';
+import { applyFix, findingsOf, lintText, shape, textAt, workResume } from '../helpers';
 
 const ID = 'latency-percentile';
 const only = [rule];
@@ -14,22 +12,6 @@ const message = (term: string) =>
 
 function findings(text: string) {
   return findingsOf(text, ID, {}, only);
-}
-
-function applyFix(text: string, fix: Fix): string {
-  return applyEdits(
-    text,
-    fix.edits.map((edit) => ({ ...edit, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText })),
-  );
-}
-
-/** Keys and types all the way down: a fix must not change the resume's structure. */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]));
-  }
-  return typeof value;
 }
 
 describe('latency-percentile', () => {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import rule from '../../server/src/rules/placeholder';
-import { findingsOf, textAt, workResume } from '../helpers';
+import { findingsOfRule, textAt, workResume } from '../helpers';
 
-const find = (text: string) => findingsOf(text, 'placeholder', {}, [rule]);
+const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
 
 describe('placeholder', () => {

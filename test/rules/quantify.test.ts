@@ -1,18 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { snippetToPlainText } from '../../server/src/engine/scalarSource';
-import type { Finding, Fix } from '../../server/src/engine/types';
 import placeholder from '../../server/src/rules/placeholder';
 import rule from '../../server/src/rules/quantify';
-import { applyEdits, findingsOf, lintText, textAt, workResume } from '../helpers';
+import { applyFix, findingsOfRule, lintText, textAt, workResume } from '../helpers';
 
 const MESSAGE = 'No number in this bullet: add the scale or the result (requests/day, p99 latency, %, team size).';
 
-const find = (text: string): Finding[] => findingsOf(text, 'quantify', {}, [rule]);
-
-function applyFix(text: string, fix: Fix): string {
-  return applyEdits(text, fix.edits.map((edit) => ({ ...edit, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText })));
-}
+const find = findingsOfRule(rule);
 
 /** The YAML's shape with every string blanked: a fix may change words, never structure. */
 function shape(value: unknown): unknown {

@@ -3,9 +3,9 @@ import { parse } from 'yaml';
 import { isKnownVerb, pastTense, pastToPresent } from '../../server/src/engine/verbs';
 import { ACTION_VERBS } from '../../server/src/engine/openings';
 import rule, { SYNONYMS } from '../../server/src/rules/repeated-opening';
-import { applyFix, findingsOf, shape, textAt, workResume } from '../helpers';
+import { applyFix, findingsOfRule, shape, textAt, workResume } from '../helpers';
 
-const find = (text: string) => findingsOf(text, 'repeated-opening', {}, [rule]);
+const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
 
 /** Two work entries with the given highlights, a comment in between. */

@@ -2,9 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import rule from '../../server/src/rules/show-the-why';
 import placeholder from '../../server/src/rules/placeholder';
-import { snippetToPlainText } from '../../server/src/engine/scalarSource';
-import type { Fix } from '../../server/src/engine/types';
-import { applyEdits, findingsOf, lintText, textAt, workResume } from '../helpers';
+import { applyFix, findingsOf, lintText, shape, textAt, workResume } from '../helpers';
 
 const ID = 'show-the-why';
 const only = [rule];
@@ -14,21 +12,6 @@ const message = (phrase: string) =>
 
 function findings(text: string) {
   return findingsOf(text, ID, {}, only);
-}
-
-function applyFix(text: string, fix: Fix): string {
-  return applyEdits(
-    text,
-    fix.edits.map((edit) => ({ ...edit, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText })),
-  );
-}
-
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]));
-  }
-  return typeof value;
 }
 
 function highlights(text: string): string[] {

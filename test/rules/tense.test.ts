@@ -4,9 +4,9 @@ import type { Finding } from '../../server/src/engine/types';
 import { pastTense, pastToPresent, presentToPast } from '../../server/src/engine/verbs';
 import { ACTION_VERBS, thirdPerson, verbForm } from '../../server/src/engine/openings';
 import rule from '../../server/src/rules/tense';
-import { applyFix, findingsOf, shape, textAt, workResume } from '../helpers';
+import { applyFix, findingsOfRule, shape, textAt, workResume } from '../helpers';
 
-const find = (text: string) => findingsOf(text, 'tense', {}, [rule]);
+const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
 
 /** Applies the finding's fix: that finding is gone, the structure and the comment are kept. */

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { snippetToPlainText } from '../../server/src/engine/scalarSource';
-import type { Finding, Fix } from '../../server/src/engine/types';
+import type { Fix } from '../../server/src/engine/types';
 import placeholder from '../../server/src/rules/placeholder';
 import quantify from '../../server/src/rules/quantify';
 import rule from '../../server/src/rules/vague-improvement';
-import { applyEdits, findingsOf, lintText, textAt, workResume } from '../helpers';
+import { applyEdits, findingsOfRule, lintText, textAt, workResume } from '../helpers';
 
-const find = (text: string): Finding[] => findingsOf(text, 'vague-improvement', {}, [rule]);
+const find = findingsOfRule(rule);
 const phrases = (text: string): string[] => find(text).map((f) => textAt(text, f.range));
 
 function applyFix(text: string, fix: Fix): string {

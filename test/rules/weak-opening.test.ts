@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import type { Finding, Fix } from '../../server/src/engine/types';
+import type { Fix } from '../../server/src/engine/types';
 import rule from '../../server/src/rules/weak-opening';
-import { applyEdits, findingsOf, textAt, workResume } from '../helpers';
+import { applyEdits, findingsOfRule, textAt, workResume } from '../helpers';
 
-const find = (text: string): Finding[] => findingsOf(text, 'weak-opening', {}, [rule]);
+const find = findingsOfRule(rule);
 const phrases = (text: string): string[] => find(text).map((f) => textAt(text, f.range));
 
 function applyFix(text: string, fix: Fix): string {

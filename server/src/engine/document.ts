@@ -303,6 +303,16 @@ export function bulletSourceMap(model: ResumeModel, bullet: Bullet): number[] | 
   return known.map;
 }
 
+/**
+ * The root mapping's first key as text (`''` for a key that is not a
+ * scalar, or no key); undefined when the root is not a mapping.
+ */
+export function firstRootKey(model: ResumeModel): string | undefined {
+  const root = model.document?.contents;
+  if (!isMap(root)) return undefined;
+  return String((root.items[0]?.key as { value?: unknown } | undefined)?.value ?? '');
+}
+
 const sourceMaps = new WeakMap<Scalar, { start: number | undefined; map: number[] | undefined }>();
 
 /** Source range of `[start, end)` of a bullet's parsed text; the whole scalar when unmappable. */

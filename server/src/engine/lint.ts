@@ -6,15 +6,14 @@
  */
 import { parseResume, type Bullet, type ResumeModel } from './document';
 import { movedOffset, reparseScalarEdit, type ScalarEdit } from './incremental';
-import type { Report, ResolvedOptions, Rule } from './rule';
+import { isBulletRule, type BulletRule, type Report, type ResolvedOptions, type Rule, type RuleContext } from './rule';
 import { structuralChecks } from './schema/checks';
 import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
 import type { Finding, Fix, LintOptions, OffsetRange, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
-import { rules as registeredRules } from '../rules/registry';
 import { carryDateFields, isDateField } from './dateFields';
 import { disabledRules } from './disableComments';
 import { detached, forgetTexts, startMemoPass } from './memo';
-import { toProse } from './prose';
+import { isLikelyEnglish, toProse } from './prose';
 import { postingReference } from './posting';
 import { PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES } from './limits';
 
@@ -36,13 +35,13 @@ export { PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES } from './limits';
 /** A rule reports at most this many findings; more say nothing new and slow every editor down. */
 export const MAX_FINDINGS_PER_RULE = 200;
 
-export function allRuleMeta(rules: readonly Rule[] = registeredRules): RuleMeta[] {
+export function allRuleMeta(rules: readonly Rule[]): RuleMeta[] {
   return [...structuralChecks, ...rules.map((rule) => rule.meta)];
 }
 
 /**
  * What a later lint may reuse: the findings of the rules that can move them
- * (bullet-scoped ones, and ones with a `bulletKey`), before levels, disable
+ * (bullet rules, and resume rules that declare `readsOfEachBullet`), before levels, disable
  * comments and caps were applied, and the options they were found with.
  * Only those: the rest is found again anyway, and keeping it would keep
  * hundreds of objects alive between keystrokes.
@@ -67,11 +66,12 @@ type WithReusable = LintResult & { [REUSABLE]?: Reusable };
 type RawShown = RawFinding & { [SHOWN_AS]?: Finding };
 
 /**
- * Lints `text`. Pass the result for the previous version of the same text
- * as `previous` and an edit inside one scalar re-checks only what it can
+ * Lints `text` with `rules` (the engine knows no rule: `server/src/linter.ts`
+ * binds the registry). Pass the result for the previous version of the same
+ * text as `previous` and an edit inside one scalar re-checks only what it can
  * change; `previous` is taken over and must not be used afterwards.
  */
-export function lint(text: string, options: LintOptions = {}, rules: readonly Rule[] = registeredRules, previous?: LintResult): LintResult {
+export function lint(text: string, options: LintOptions, rules: readonly Rule[], previous?: LintResult): LintResult {
   const optionsKey = JSON.stringify([options.rules ?? {}, options.role ?? 'backend', text.length > PROSE_RULES_MAX_CHARS]);
   const reuse = (previous as WithReusable | undefined)?.[REUSABLE];
   const edit = previous && reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
@@ -112,12 +112,12 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
     try {
       const previousFindings = edit && reuse?.movableFindings.get(rule.meta.id);
       if (edit && previousFindings) list = runAfterEdit(rule, edit, editsDate, previousFindings, resolved);
-      else rule.check({ model, options: resolved, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
+      else runRule(rule, { model, options: resolved, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
     }
     lists.push(inFileOrderSorted(list));
-    if (rule.meta.scope === 'bullet' || rule.bulletKey) movableFindings.set(rule.meta.id, list);
+    if (isBulletRule(rule) || rule.readsOfEachBullet) movableFindings.set(rule.meta.id, list);
   }
 
   const shown: Shown = { metaById: metaByIdOf(rules), levels, options: resolved, disabled: disabledRules(model) };
@@ -160,8 +160,8 @@ function schemaFindings(model: ResumeModel): RawFinding[] {
 /** A rule after an edit in one scalar, given its findings from before: checked again only as far as the edit can change them. */
 function runAfterEdit(rule: Rule, edit: ScalarEdit, editsDate: boolean, previousRaw: readonly RawFinding[], options: ResolvedOptions): RawFinding[] {
   const { model } = edit;
-  if (rule.meta.scope === 'bullet') return recheckEditedBullet(rule, edit, previousRaw, options);
-  if (rule.bulletKey && !editsDate && bulletKeyKept(rule.bulletKey, edit)) {
+  if (isBulletRule(rule)) return recheckEditedBullet(rule, edit, previousRaw, options);
+  if (rule.readsOfEachBullet && !editsDate && bulletReadingKept(rule.readsOfEachBullet, edit)) {
     const recheck: Recheck = (_range, report) => rule.check({ model, options, report });
     return movedFindings(previousRaw, edit, recheck, () => false);
   }
@@ -171,17 +171,17 @@ function runAfterEdit(rule: Rule, edit: ScalarEdit, editsDate: boolean, previous
 }
 
 /**
- * A bullet-scoped rule after an edit in one scalar: its findings in other
+ * A bullet rule after an edit in one scalar: its findings in other
  * bullets move with the text, and only the edited bullet is checked again.
  */
-function recheckEditedBullet(rule: Rule, edit: ScalarEdit, previousRaw: readonly RawFinding[], options: ResolvedOptions): RawFinding[] {
+function recheckEditedBullet(rule: BulletRule, edit: ScalarEdit, previousRaw: readonly RawFinding[], options: ResolvedOptions): RawFinding[] {
   const { model } = edit;
   const recheck: Recheck = (range, report) => {
     const bullet = model.bullets.find((candidate) => candidate.range.start <= range.start && range.end <= candidate.range.end);
-    if (bullet) checkBullets(rule, model, [bullet], options, report);
+    if (bullet) checkOneBullet(rule, bullet, { model, options, report });
   };
   const list = movedFindings(previousRaw, edit, recheck, (finding) => inEditedBullet(finding, edit));
-  if (edit.bullet) checkBullets(rule, model, [edit.bullet], options, (report) => list.push({ ruleId: rule.meta.id, ...report }));
+  if (edit.bullet) checkOneBullet(rule, edit.bullet, { model, options, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
   return list;
 }
 
@@ -210,8 +210,8 @@ function isUnmoved(finding: RawFinding, edit: ScalarEdit): boolean {
 }
 
 /** Whether an edit left what the rule reads of the edited bullet as it was; an edit outside bullets always does. */
-function bulletKeyKept(bulletKey: (bullet: Bullet) => string, edit: ScalarEdit): boolean {
-  return !edit.bullet || !edit.oldBullet || bulletKey(edit.bullet) === bulletKey(edit.oldBullet);
+function bulletReadingKept(reads: (bullet: Bullet) => string, edit: ScalarEdit): boolean {
+  return !edit.bullet || !edit.oldBullet || reads(edit.bullet) === reads(edit.oldBullet);
 }
 
 /**
@@ -245,8 +245,17 @@ function fixesFromRecheck(range: OffsetRange, message: string, recheck: Recheck)
   return fixes;
 }
 
-function checkBullets(rule: Rule, model: ResumeModel, bullets: Bullet[], options: ResolvedOptions, report: (report: Report) => void): void {
-  rule.check({ model: { ...model, bullets }, options, report });
+/** A rule over the whole model: a bullet rule is given each bullet it covers, in file order. */
+function runRule(rule: Rule, context: RuleContext): void {
+  if (!isBulletRule(rule)) return rule.check(context);
+  for (const bullet of context.model.bullets) checkOneBullet(rule, bullet, context);
+}
+
+/** A bullet rule on one bullet, if the bullet is in a language the rule covers. */
+function checkOneBullet(rule: BulletRule, bullet: Bullet, context: RuleContext): void {
+  const prose = toProse(bullet.text);
+  if (rule.languages !== 'any' && !(rule.languages.includes('en') && isLikelyEnglish(prose.text))) return;
+  rule.checkBullet(bullet, { ...context, prose });
 }
 
 /** What decides whether a raw finding is shown, and at which severity. */

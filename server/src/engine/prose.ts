@@ -21,7 +21,6 @@ export interface Word {
   end: number;
 }
 
-import type { Bullet, ResumeModel } from './document';
 import { memoizeByText } from './memo';
 
 const MARKUP: RegExp[] = [
@@ -135,11 +134,3 @@ const FOREIGN_FUNCTION_WORDS = new Set([
   'und', 'der', 'die', 'das', 'mit', 'für', 'von', 'e', 'com', 'para', 'il', 'di', 'per',
 ]);
 
-/** The highlight bullets that read as English, with their prose: what the English-wording rules check. */
-export function* englishHighlights(model: ResumeModel): Generator<{ bullet: Bullet; prose: Prose }> {
-  for (const bullet of model.bullets) {
-    if (bullet.kind !== 'highlight') continue;
-    const prose = toProse(bullet.text);
-    if (isLikelyEnglish(prose.text)) yield { bullet, prose };
-  }
-}

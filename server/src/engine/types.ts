@@ -93,10 +93,4 @@ export interface RuleMeta {
   tags: string[];
   /** Only meaningful for backend roles; off when `role` is `general`. */
   backendOnly?: boolean;
-  /**
-   * `bullet`: what the rule reports about a bullet depends on that bullet
-   * alone and lies inside it, so after an edit only the edited bullet is
-   * checked again.
-   */
-  scope?: 'bullet';
 }

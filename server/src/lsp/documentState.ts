@@ -4,10 +4,10 @@
  * one: each check re-reads the document and stores only if it is current.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type LintResult } from '../engine/lint';
+import { lint, type LintResult } from '../linter';
 import type { Rule } from '../engine/rule';
 import { rules as registeredRules } from '../rules/registry';
-import { allRuleMeta } from '../engine/lint';
+import { allRuleMeta } from '../linter';
 import { CONFIG_FILE_NAMES, DEFAULT_SETTINGS, parseConfigText, resumeSetup, type ConfigProblem, type Settings } from '../node/config';
 import { fileMatcher, hasMarker, type FileMatcher } from '../node/files';
 import type { Guard } from './guard';

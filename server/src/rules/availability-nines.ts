@@ -6,8 +6,8 @@
 import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
-import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
-import type { Rule, RuleContext } from '../engine/rule';
+import { proseToRaw } from '../engine/prose';
+import type { BulletContext, BulletRule } from '../engine/rule';
 
 type TermKind = 'availability' | 'objective';
 
@@ -29,27 +29,24 @@ const NOT_SERVICE_AVAILABILITY_AFTER =
 /** "support SLAs", "within the SLA" for tickets: a response deadline, not availability. */
 const SUPPORT_CONTEXT = /\b(?:tickets?|support|helpdesk|help desk|service desk|customer requests?|requests? within|incidents? within|response within|resolution)\b/i;
 
-const rule: Rule = {
+const rule: BulletRule = {
   meta: {
     id: 'availability-nines',
     severity: 'info',
     description: 'Availability, uptime, an SLA or an SLO mentioned without the figure (the nines, such as 99.95%).',
     fixable: false,
     tags: ['prose', 'backend', 'metrics'],
-    scope: 'bullet',
     backendOnly: true,
   },
-  check(context) {
-    for (const bullet of context.model.bullets) {
-      // A summary saying "I build highly available systems" is a headline, not a claim to measure.
-      if (bullet.kind === 'highlight') checkBullet(context, bullet);
-    }
+  languages: ['en'],
+  checkBullet(bullet, context) {
+    // A summary saying "I build highly available systems" is a headline, not a claim to measure.
+    if (bullet.kind === 'highlight') checkHighlight(context, bullet);
   },
 };
 
-function checkBullet(context: RuleContext, bullet: Bullet): void {
-  const prose = toProse(bullet.text);
-  if (!isLikelyEnglish(prose.text)) return;
+function checkHighlight(context: BulletContext, bullet: Bullet): void {
+  const { prose } = context;
   const text = prose.text;
   if (templateTokens(text).length > 0 || NINES.test(text)) return;
   const hit = firstHit(text);

@@ -12,7 +12,7 @@ import { showsDimension, type BackendDimensionId } from '../engine/backendTerms'
 import { compareDates, parseResumeDate, type ResumeDate } from '../engine/dates';
 import type { ResumeModel } from '../engine/document';
 import { isLikelyEnglish, toProse } from '../engine/prose';
-import type { Rule } from '../engine/rule';
+import type { ResumeRule } from '../engine/rule';
 import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix, TextEdit } from '../engine/types';
 import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../engine/textLines';
@@ -76,7 +76,7 @@ const AREAS: readonly Area[] = [
   },
 ];
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'backend-signals',
     severity: 'info',

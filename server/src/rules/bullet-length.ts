@@ -8,8 +8,8 @@
  * with spaces, except in Chinese and Japanese, which are written without
  * them: there every two characters count as one word.
  */
-import { toProse, wordsOf } from '../engine/prose';
-import type { Rule } from '../engine/rule';
+import { wordsOf } from '../engine/prose';
+import type { BulletRule } from '../engine/rule';
 
 /** About two lines of a printed resume in a 10–11pt font. */
 export const MAX_COLUMNS = 200;
@@ -44,31 +44,29 @@ function shortMessage(text: string, words: number): string {
     : `\`${text}\` is ${count}: say what you did, how, and what changed.`;
 }
 
-const rule: Rule = {
+const rule: BulletRule = {
   meta: {
     id: 'bullet-length',
     severity: 'info',
     description: `A bullet longer than about two printed lines (${MAX_COLUMNS} characters) or shorter than ${MIN_WORDS} words.`,
     fixable: false,
     tags: ['prose'],
-    scope: 'bullet',
   },
-  check({ model, report }) {
-    for (const bullet of model.bullets) {
-      if (bullet.kind !== 'highlight') continue;
-      const text = toProse(bullet.text).text.trim().replace(/\s+/g, ' ');
-      // An empty bullet has nothing to measure; it is a different problem.
-      if (text === '') continue;
-      const width = columns(text);
-      const words = wordCount(text);
-      if (width > MAX_COLUMNS) {
-        report({
-          range: bullet.range,
-          message: `This bullet is ${width} characters, more than two printed lines: keep what you did and the result, and cut the rest to under ${MAX_COLUMNS}.`,
-        });
-      } else if (words < MIN_WORDS) {
-        report({ range: bullet.range, message: shortMessage(text, words) });
-      }
+  languages: 'any',
+  checkBullet(bullet, { report, prose }) {
+    if (bullet.kind !== 'highlight') return;
+    const text = prose.text.trim().replace(/\s+/g, ' ');
+    // An empty bullet has nothing to measure; it is a different problem.
+    if (text === '') return;
+    const width = columns(text);
+    const words = wordCount(text);
+    if (width > MAX_COLUMNS) {
+      report({
+        range: bullet.range,
+        message: `This bullet is ${width} characters, more than two printed lines: keep what you did and the result, and cut the rest to under ${MAX_COLUMNS}.`,
+      });
+    } else if (words < MIN_WORDS) {
+      report({ range: bullet.range, message: shortMessage(text, words) });
     }
   },
 };

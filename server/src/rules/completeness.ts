@@ -1,5 +1,5 @@
-import { isMap } from 'yaml';
-import type { Rule } from '../engine/rule';
+import { firstRootKey } from '../engine/document';
+import type { ResumeRule } from '../engine/rule';
 import type { OffsetRange } from '../engine/types';
 
 type Json = Record<string, unknown>;
@@ -8,7 +8,7 @@ const isObject = (value: unknown): value is Json => value !== null && typeof val
 // Any non-empty value counts: a wrong type is the schema's to report.
 const hasText = (value: unknown) => value !== null && value !== undefined && String(value).trim() !== '';
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'completeness',
     severity: 'warning',
@@ -17,10 +17,10 @@ const rule: Rule = {
     tags: ['structure'],
   },
   check({ model, report }) {
-    const root = model.document?.contents;
-    if (!isObject(model.value) || !isMap(root)) return;
+    const rootKey = firstRootKey(model);
+    if (!isObject(model.value) || rootKey === undefined) return;
     const resume = model.value;
-    const firstKey = model.entries.get(String((root.items[0]?.key as { value?: unknown })?.value ?? ''))?.keyRange;
+    const firstKey = model.entries.get(rootKey)?.keyRange;
     const fallback: OffsetRange = firstKey ?? { start: 0, end: 0 };
     const basicsKey = model.entries.get('basics')?.keyRange ?? fallback;
     const basics = isObject(resume.basics) ? resume.basics : {};

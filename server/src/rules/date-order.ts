@@ -1,8 +1,8 @@
 import { compareDates, formatDate } from '../engine/dates';
 import { dateFields } from '../engine/dateFields';
-import type { Rule } from '../engine/rule';
+import type { ResumeRule } from '../engine/rule';
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'date-order',
     severity: 'error',

@@ -8,8 +8,8 @@
  * "think outside the box") need a rewrite, so they get no fix.
  */
 import type { Bullet } from '../engine/document';
-import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
-import type { Rule } from '../engine/rule';
+import { proseToRaw } from '../engine/prose';
+import type { BulletRule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { scalarRanges } from '../engine/scalarRanges';
@@ -103,7 +103,7 @@ function removalFix(text: string, bullet: Bullet, phrase: string, start: number,
   return [{ title: `Remove \`${phrase}\``, edits: [edit] }];
 }
 
-const rule: Rule = {
+const rule: BulletRule = {
   meta: {
     id: 'filler',
     severity: 'info',
@@ -111,23 +111,19 @@ const rule: Rule = {
     fixable: true,
     suggestions: ['Remove `…`'],
     tags: ['prose'],
-    scope: 'bullet',
   },
-  check({ model, report }) {
-    for (const bullet of model.bullets) {
-      const prose = toProse(bullet.text);
-      if (!isLikelyEnglish(prose.text)) continue;
-      const rangeOf = scalarRanges(model, bullet.node);
-      let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
-      for (const { pattern, kind } of FILLERS) {
-        for (const match of prose.text.matchAll(pattern)) {
-          const at = match.index ?? 0;
-          const { start, end } = proseToRaw(prose, at, at + match[0].length);
-          const phrase = match[0].replace(/\s+/g, ' ');
-          const fix = fixes < MAX_FIXES_PER_BULLET ? removalFix(model.text, bullet, phrase, start, end, kind) : [];
-          fixes += fix.length;
-          report({ range: rangeOf(start, end), message: message(phrase, kind), fixes: fix });
-        }
+  languages: ['en'],
+  checkBullet(bullet, { model, report, prose }) {
+    const rangeOf = scalarRanges(model, bullet.node);
+    let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
+    for (const { pattern, kind } of FILLERS) {
+      for (const match of prose.text.matchAll(pattern)) {
+        const at = match.index ?? 0;
+        const { start, end } = proseToRaw(prose, at, at + match[0].length);
+        const phrase = match[0].replace(/\s+/g, ' ');
+        const fix = fixes < MAX_FIXES_PER_BULLET ? removalFix(model.text, bullet, phrase, start, end, kind) : [];
+        fixes += fix.length;
+        report({ range: rangeOf(start, end), message: message(phrase, kind), fixes: fix });
       }
     }
   },

@@ -10,8 +10,8 @@
  * Account"), and words inside quotation marks are someone else's.
  */
 import type { Bullet } from '../engine/document';
-import { isLikelyEnglish, proseToRaw, toProse, wordsOf, type Word } from '../engine/prose';
-import type { Rule } from '../engine/rule';
+import { proseToRaw, wordsOf, type Word } from '../engine/prose';
+import type { BulletRule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { scalarRanges } from '../engine/scalarRanges';
@@ -144,7 +144,7 @@ function fixesFor(text: string, bullet: Bullet, word: string, value: string | un
   return [{ title, edits: [renderScalar(text, bullet.node, [value])] }];
 }
 
-const rule: Rule = {
+const rule: BulletRule = {
   meta: {
     id: 'first-person',
     severity: 'warning',
@@ -152,26 +152,22 @@ const rule: Rule = {
     fixable: true,
     suggestions: ['Remove `…`', 'Replace `…` with `the`'],
     tags: ['prose'],
-    scope: 'bullet',
   },
-  check({ model, report }) {
-    for (const bullet of model.bullets) {
-      if (bullet.section === 'basics') continue;
-      const prose = toProse(bullet.text);
-      if (!isLikelyEnglish(prose.text)) continue;
-      const words = wordsOf(prose.text);
-      const quoted = quotedWords(prose.text, words);
-      const rangeOf = scalarRanges(model, bullet.node);
-      let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
-      words.forEach((word, index) => {
-        if (!isPronoun(prose.text, words, index, quoted[index])) return;
-        const { start, end } = proseToRaw(prose, word.start, word.end);
-        const value = fixes < MAX_FIXES_PER_BULLET ? rewrite(bullet.text, start, end, word.lower, isSentenceStart(prose.text, word.start)) : undefined;
-        const fix = fixesFor(model.text, bullet, word.text, value);
-        fixes += fix.length;
-        report({ range: rangeOf(start, end), message: message(word.text, word.lower), fixes: fix });
-      });
-    }
+  languages: ['en'],
+  checkBullet(bullet, { model, report, prose }) {
+    if (bullet.section === 'basics') return;
+    const words = wordsOf(prose.text);
+    const quoted = quotedWords(prose.text, words);
+    const rangeOf = scalarRanges(model, bullet.node);
+    let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
+    words.forEach((word, index) => {
+      if (!isPronoun(prose.text, words, index, quoted[index])) return;
+      const { start, end } = proseToRaw(prose, word.start, word.end);
+      const value = fixes < MAX_FIXES_PER_BULLET ? rewrite(bullet.text, start, end, word.lower, isSentenceStart(prose.text, word.start)) : undefined;
+      const fix = fixesFor(model.text, bullet, word.text, value);
+      fixes += fix.length;
+      report({ range: rangeOf(start, end), message: message(word.text, word.lower), fixes: fix });
+    });
   },
 };
 

@@ -7,8 +7,8 @@
 import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
-import { isLikelyEnglish, proseToRaw, toProse } from '../engine/prose';
-import type { Rule, RuleContext } from '../engine/rule';
+import { proseToRaw } from '../engine/prose';
+import type { BulletRule, RuleContext } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
@@ -51,7 +51,7 @@ interface Hit {
   end: number;
 }
 
-const rule: Rule = {
+const rule: BulletRule = {
   meta: {
     id: 'latency-percentile',
     severity: 'info',
@@ -59,27 +59,22 @@ const rule: Rule = {
     fixable: true,
     suggestions: [PERCENTILE_FIX_TITLE],
     tags: ['prose', 'backend', 'metrics'],
-    scope: 'bullet',
     backendOnly: true,
   },
-  check(context) {
-    for (const bullet of context.model.bullets) checkBullet(context, bullet);
+  languages: ['en'],
+  checkBullet(bullet, context) {
+    const { prose } = context;
+    const hit = firstHit(prose.text);
+    if (!hit) return;
+    const raw = proseToRaw(prose, hit.start, hit.end);
+    const term = prose.text.slice(hit.start, hit.end);
+    context.report({
+      range: rangeInBullet(context.model, bullet, raw.start, raw.end),
+      message: `\`${term}\` has a figure but no percentile: say which one (p95, p99) or that it is the average, so a reviewer can compare it.`,
+      fixes: () => [percentileFix(context, bullet, raw.start)],
+    });
   },
 };
-
-function checkBullet(context: RuleContext, bullet: Bullet): void {
-  const prose = toProse(bullet.text);
-  if (!isLikelyEnglish(prose.text)) return;
-  const hit = firstHit(prose.text);
-  if (!hit) return;
-  const raw = proseToRaw(prose, hit.start, hit.end);
-  const term = prose.text.slice(hit.start, hit.end);
-  context.report({
-    range: rangeInBullet(context.model, bullet, raw.start, raw.end),
-    message: `\`${term}\` has a figure but no percentile: say which one (p95, p99) or that it is the average, so a reviewer can compare it.`,
-    fixes: () => [percentileFix(context, bullet, raw.start)],
-  });
-}
 
 /** Memoized by text: between keystrokes only the edited bullet changes. */
 export const firstHit: (text: string) => Hit | undefined = memoizeByText(computeFirstHit);

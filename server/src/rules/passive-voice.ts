@@ -8,8 +8,8 @@
  * "Was responsible for"; that overlap is by design, since the phrase is both.
  */
 import type { Bullet, ResumeModel } from '../engine/document';
-import { isLikelyEnglish, proseToRaw, toProse, wordsOf, type Word } from '../engine/prose';
-import type { Rule } from '../engine/rule';
+import { proseToRaw, wordsOf, type Word, type Prose } from '../engine/prose';
+import type { BulletRule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { gerundToBase, gerundToPast, isKnownVerb } from '../engine/verbs';
@@ -65,9 +65,7 @@ function sentenceStarts(words: readonly Word[], text: string): number[] {
   return starts;
 }
 
-function findHits(bullet: Bullet): Hit[] {
-  const prose = toProse(bullet.text);
-  if (!isLikelyEnglish(prose.text)) return [];
+function findHits(bullet: Bullet, prose: Prose): Hit[] {
   const words = wordsOf(prose.text);
   const hits: Hit[] = [];
   for (const start of sentenceStarts(words, prose.text)) {
@@ -134,7 +132,7 @@ function fixesFor(model: ResumeModel, hit: Hit): Fix[] {
   return [{ title: rewrite.title, edits: [renderScalar(model.text, hit.bullet.node, [rewrite.text])] }];
 }
 
-const rule: Rule = {
+const rule: BulletRule = {
   meta: {
     id: 'passive-voice',
     severity: 'info',
@@ -142,21 +140,19 @@ const rule: Rule = {
     fixable: true,
     suggestions: ['Rewrite as `…`', 'Remove `…`'],
     tags: ['prose'],
-    scope: 'bullet',
   },
-  check({ model, report }) {
-    for (const bullet of model.bullets) {
-      // A profile paragraph may say "I was responsible for …" in passing: only bullets and role summaries.
-      if (bullet.section === 'basics') continue;
-      const rangeOf = scalarRanges(model, bullet.node);
-      findHits(bullet).forEach((hit, index) => {
-        report({
-          range: rangeOf(hit.phraseStart, hit.phraseEnd),
-          message: `\`${hit.phrase}\` is passive: open with what you did (Built, Led, Cut …).`,
-          fixes: index < MAX_FIXES_PER_BULLET && bullet.text.length <= MAX_FIXABLE_CHARS ? () => fixesFor(model, hit) : [],
-        });
+  languages: ['en'],
+  checkBullet(bullet, { model, report, prose }) {
+    // A profile paragraph may say "I was responsible for …" in passing: only bullets and role summaries.
+    if (bullet.section === 'basics') return;
+    const rangeOf = scalarRanges(model, bullet.node);
+    findHits(bullet, prose).forEach((hit, index) => {
+      report({
+        range: rangeOf(hit.phraseStart, hit.phraseEnd),
+        message: `\`${hit.phrase}\` is passive: open with what you did (Built, Led, Cut …).`,
+        fixes: index < MAX_FIXES_PER_BULLET && bullet.text.length <= MAX_FIXABLE_CHARS ? () => fixesFor(model, hit) : [],
       });
-    }
+    });
   },
 };
 

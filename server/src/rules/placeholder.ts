@@ -6,7 +6,7 @@
 import { memoizeByText } from '../engine/memo';
 import { forEachScalar } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
-import type { Rule } from '../engine/rule';
+import type { ResumeRule } from '../engine/rule';
 import { scalarRanges } from '../engine/scalarRanges';
 
 /** Upper case, whole word: `todo app`, `TODOs` and `PTBD` are ordinary text. */
@@ -42,7 +42,7 @@ function message(token: string): string {
   return `\`${token}\` is an unfilled template slot: replace it with your own words or figure.`;
 }
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'placeholder',
     severity: 'error',

@@ -1,7 +1,7 @@
-import type { Rule } from '../engine/rule';
+import type { ResumeRule } from '../engine/rule';
 
 /** The posting named in `meta.posting` (or the settings) could not be read: say so where it is named. */
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'posting-file',
     severity: 'warning',

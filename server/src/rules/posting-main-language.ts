@@ -9,9 +9,9 @@
 import { postingMatchOf } from '../engine/posting';
 import { moveItemEdits } from '../engine/posting/edits';
 import { structureIsSound } from '../engine/valueEdits';
-import type { Rule } from '../engine/rule';
+import type { ResumeRule } from '../engine/rule';
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'posting-main-language',
     severity: 'info',

@@ -6,10 +6,10 @@
  * the term to the right skills group. The fix is never automatic: only the
  * person knows whether they have used it.
  */
-import type { Rule } from '../engine/rule';
+import type { ResumeRule } from '../engine/rule';
 import { addSkillFix, postingMatchOf, skillsAnchor, termName } from '../engine/posting';
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'posting-missing-term',
     severity: 'info',

@@ -7,9 +7,9 @@
  * listed-but-not-shown skills is in the report.
  */
 import { postingMatchOf } from '../engine/posting';
-import type { Rule } from '../engine/rule';
+import type { ResumeRule } from '../engine/rule';
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'posting-skill-not-shown',
     severity: 'info',

@@ -9,13 +9,13 @@
  */
 import { properSpelling, postingMatchOf, taxonomy } from '../engine/posting';
 import type { ResumeMention } from '../engine/posting';
-import type { Rule } from '../engine/rule';
+import type { ResumeRule } from '../engine/rule';
 import { changeScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
 const ADOPT_TITLE = 'Write …, as the posting does';
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'posting-spelling',
     severity: 'info',

@@ -7,8 +7,8 @@
  */
 import type { Bullet, ResumeModel } from '../engine/document';
 import { recognizeMetrics } from '../engine/metrics';
-import { isLikelyEnglish, toProse } from '../engine/prose';
-import type { Rule } from '../engine/rule';
+import { isLikelyEnglish } from '../engine/prose';
+import type { BulletRule } from '../engine/rule';
 import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
@@ -85,7 +85,7 @@ const GENERIC: Template = { label: 'result', parts: [', resulting in ', N, '% ',
 
 const MAX_FIXES = 3;
 
-const rule: Rule = {
+const rule: BulletRule = {
   meta: {
     id: 'quantify',
     severity: 'warning',
@@ -93,19 +93,17 @@ const rule: Rule = {
     fixable: true,
     suggestions: ['Add a metric: …'],
     tags: ['prose'],
-    scope: 'bullet',
   },
-  check({ model, report }) {
-    for (const bullet of model.bullets) {
-      if (bullet.kind !== 'highlight') continue;
-      const prose = toProse(bullet.text).text;
-      // Nothing to read (empty, or only symbols): not this rule's business.
-      if (!/\p{L}/u.test(prose)) continue;
-      if (recognizeMetrics(prose).length > 0) continue;
-      // The templates are English; another language gets the warning without them.
-      const fixes = isLikelyEnglish(prose) ? () => metricFixes(model, bullet, prose) : [];
-      report({ range: bullet.range, message: MESSAGE, fixes });
-    }
+  // Every language: a bullet in any language can state a number.
+  languages: 'any',
+  checkBullet(bullet, { model, report, prose: { text: prose } }) {
+    if (bullet.kind !== 'highlight') return;
+    // Nothing to read (empty, or only symbols): not this rule's business.
+    if (!/\p{L}/u.test(prose)) return;
+    if (recognizeMetrics(prose).length > 0) return;
+    // The templates are English; another language gets the warning without them.
+    const fixes = isLikelyEnglish(prose) ? () => metricFixes(model, bullet, prose) : [];
+    report({ range: bullet.range, message: MESSAGE, fixes });
   },
 };
 

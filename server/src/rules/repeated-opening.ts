@@ -12,7 +12,7 @@
 import type { Bullet, ResumeModel } from '../engine/document';
 import { rangeInBullet } from '../engine/document';
 import { proseToRaw } from '../engine/prose';
-import type { Rule } from '../engine/rule';
+import type { ResumeRule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix, OffsetRange } from '../engine/types';
 import { pastTense } from '../engine/verbs';
@@ -135,7 +135,7 @@ function groupByVerb(list: readonly Opened[]): Map<string, Opened[]> {
   return groups;
 }
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'repeated-opening',
     severity: 'info',
@@ -145,7 +145,7 @@ const rule: Rule = {
     tags: ['prose'],
   },
   // What the findings depend on: each highlight's opening verb and where its word stands.
-  bulletKey(bullet) {
+  readsOfEachBullet(bullet) {
     const opening = bullet.kind === 'highlight' ? openingVerb(bullet.text) : undefined;
     if (!opening) return '';
     const word = opening.words[opening.index];

@@ -9,8 +9,8 @@
 import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
-import { isLikelyEnglish, proseToRaw, toProse, type Prose } from '../engine/prose';
-import type { Rule, RuleContext } from '../engine/rule';
+import { proseToRaw, type Prose } from '../engine/prose';
+import type { BulletContext, BulletRule, RuleContext } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
@@ -81,7 +81,7 @@ interface Decision {
   insertAt: number;
 }
 
-const rule: Rule = {
+const rule: BulletRule = {
   meta: {
     id: 'show-the-why',
     severity: 'info',
@@ -89,19 +89,16 @@ const rule: Rule = {
     fixable: true,
     suggestions: [WHY_FIX_TITLE],
     tags: ['prose', 'impact'],
-    scope: 'bullet',
   },
-  check(context) {
-    for (const bullet of context.model.bullets) {
-      // Summaries tell a story ("moved to Berlin"); the decisions a reviewer weighs are in highlights.
-      if (bullet.kind === 'highlight') checkBullet(context, bullet);
-    }
+  languages: ['en'],
+  checkBullet(bullet, context) {
+    // Summaries tell a story ("moved to Berlin"); the decisions a reviewer weighs are in highlights.
+    if (bullet.kind === 'highlight') checkHighlight(context, bullet);
   },
 };
 
-function checkBullet(context: RuleContext, bullet: Bullet): void {
-  const prose = toProse(bullet.text);
-  if (!isLikelyEnglish(prose.text)) return;
+function checkHighlight(context: BulletContext, bullet: Bullet): void {
+  const { prose } = context;
   const decision = findDecisionWithoutWhy(prose.text);
   if (!decision) return;
   const raw = proseToRaw(prose, decision.start, decision.end);

@@ -12,7 +12,7 @@
 import { isMap, isSeq } from 'yaml';
 import type { YAMLSeq } from 'yaml';
 import type { ResumeModel } from '../engine/document';
-import type { Rule, RuleContext } from '../engine/rule';
+import type { ResumeRule, RuleContext } from '../engine/rule';
 import type { Fix, OffsetRange } from '../engine/types';
 import { columnOf, lineBreakOf } from '../engine/textLines';
 import { jsonString, jsonValue } from '../engine/json';
@@ -138,7 +138,7 @@ export function languagesIn(skills: readonly string[]): string[] {
 
 const REGROUP_TITLE = 'Regroup skills as Languages, Data, Architecture, Reliability, Cloud';
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'skills-grouping',
     severity: 'info',

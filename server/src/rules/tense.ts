@@ -16,7 +16,7 @@ import { rangeInBullet } from '../engine/document';
 import { adviseDate, compareDates, parseResumeDate, today as todayOf } from '../engine/dates';
 import { coordinatedVerbs, openingVerb, type Opening, type Tense } from '../engine/openings';
 import { proseToRaw } from '../engine/prose';
-import type { Rule } from '../engine/rule';
+import type { ResumeRule, RuleContext } from '../engine/rule';
 import { changeScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { pastToPresent, presentToPast } from '../engine/verbs';
@@ -78,14 +78,14 @@ function tenseFix(model: ResumeModel, candidate: Candidate, to: Tense, safe: boo
   ];
 }
 
-function report(context: Parameters<Rule['check']>[0], candidate: Candidate, to: Tense, message: string, safe: boolean): void {
+function report(context: RuleContext, candidate: Candidate, to: Tense, message: string, safe: boolean): void {
   const { bullet, opening } = candidate;
   const word = opening.words[opening.index];
   const { start, end } = proseToRaw(opening.prose, word.start, word.end);
   context.report({ range: rangeInBullet(context.model, bullet, start, end), message, fixes: () => tenseFix(context.model, candidate, to, safe) });
 }
 
-function checkEnded(context: Parameters<Rule['check']>[0], candidates: readonly Candidate[]): void {
+function checkEnded(context: RuleContext, candidates: readonly Candidate[]): void {
   for (const candidate of candidates) {
     if (candidate.tense !== 'present') continue;
     const word = candidate.opening.words[candidate.opening.index].text;
@@ -94,7 +94,7 @@ function checkEnded(context: Parameters<Rule['check']>[0], candidates: readonly 
   }
 }
 
-function checkCurrent(context: Parameters<Rule['check']>[0], candidates: readonly Candidate[]): void {
+function checkCurrent(context: RuleContext, candidates: readonly Candidate[]): void {
   const present = candidates.filter((c) => c.tense === 'present').length;
   const past = candidates.length - present;
   if (present === 0 || past === 0) return;
@@ -118,7 +118,7 @@ function describesTheProject(bullet: Bullet, opening: Opening): boolean {
   return bullet.section === 'projects' && opening.form.tense === 'present' && word !== opening.form.base;
 }
 
-const rule: Rule = {
+const rule: ResumeRule = {
   meta: {
     id: 'tense',
     severity: 'info',
@@ -129,7 +129,7 @@ const rule: Rule = {
     tags: ['prose'],
   },
   // What a finding and its message are made of: the opening verb, its tense and place, and whether it is exempt.
-  bulletKey(bullet) {
+  readsOfEachBullet(bullet) {
     const opening = bullet.kind === 'highlight' ? openingVerb(bullet.text) : undefined;
     if (!opening?.form.tense) return '';
     const word = opening.words[opening.index];

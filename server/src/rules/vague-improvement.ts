@@ -13,8 +13,8 @@
 import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
 import { recognizeMetrics } from '../engine/metrics';
-import { englishHighlights, proseToRaw, type Prose } from '../engine/prose';
-import type { Rule } from '../engine/rule';
+import { proseToRaw, type Prose } from '../engine/prose';
+import type { BulletRule } from '../engine/rule';
 import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
@@ -157,7 +157,7 @@ function sentenceAround(text: string, at: number): { text: string; start: number
 // The rule
 // ---------------------------------------------------------------------------
 
-const rule: Rule = {
+const rule: BulletRule = {
   meta: {
     id: 'vague-improvement',
     severity: 'warning',
@@ -165,19 +165,18 @@ const rule: Rule = {
     fixable: true,
     suggestions: [MEASURE_FIX_TITLE],
     tags: ['prose'],
-    scope: 'bullet',
   },
-  check({ model, report }) {
-    for (const { bullet, prose } of englishHighlights(model)) {
-      for (const claim of vagueClaims(prose.text)) {
-        const raw = proseToRaw(prose, claim.start, claim.end);
-        const quoted = prose.text.slice(claim.start, claim.end);
-        report({
-          range: rangeInBullet(model, bullet, raw.start, raw.end),
-          message: `\`${quoted}\` says nothing measurable: say what got better and by how much.`,
-          fixes: () => [measureFix(model, bullet, prose, claim)],
-        });
-      }
+  languages: ['en'],
+  checkBullet(bullet, { model, report, prose }) {
+    if (bullet.kind !== 'highlight') return;
+    for (const claim of vagueClaims(prose.text)) {
+      const raw = proseToRaw(prose, claim.start, claim.end);
+      const quoted = prose.text.slice(claim.start, claim.end);
+      report({
+        range: rangeInBullet(model, bullet, raw.start, raw.end),
+        message: `\`${quoted}\` says nothing measurable: say what got better and by how much.`,
+        fixes: () => [measureFix(model, bullet, prose, claim)],
+      });
     }
   },
 };

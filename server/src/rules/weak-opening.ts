@@ -12,8 +12,8 @@
  */
 import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
-import { englishHighlights, proseToRaw, type Prose } from '../engine/prose';
-import type { Rule } from '../engine/rule';
+import { proseToRaw, type Prose } from '../engine/prose';
+import type { BulletRule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { gerundToBase, gerundToPast, isKnownVerb, pastTense, toGerund } from '../engine/verbs';
@@ -364,7 +364,7 @@ function nounPhraseVerbs(opening: Opening, rest: string): string[] {
 // The rule
 // ---------------------------------------------------------------------------
 
-const rule: Rule = {
+const rule: BulletRule = {
   meta: {
     id: 'weak-opening',
     severity: 'warning',
@@ -372,21 +372,20 @@ const rule: Rule = {
     fixable: true,
     suggestions: ['Start with "…"'],
     tags: ['prose'],
-    scope: 'bullet',
   },
-  check({ model, report }) {
-    for (const { bullet, prose } of englishHighlights(model)) {
-      const opening = findWeakOpening(prose.text);
-      if (!opening) continue;
-      const phrase = prose.text.slice(opening.start, opening.end);
-      const options = rewrites(opening, prose.text).slice(0, 3);
-      const raw = proseToRaw(prose, opening.start, opening.end);
-      report({
-        range: rangeInBullet(model, bullet, raw.start, raw.end),
-        message: message(phrase, options),
-        fixes: () => options.map((option) => openingFix(model, bullet, prose, option)),
-      });
-    }
+  languages: ['en'],
+  checkBullet(bullet, { model, report, prose }) {
+    if (bullet.kind !== 'highlight') return;
+    const opening = findWeakOpening(prose.text);
+    if (!opening) return;
+    const phrase = prose.text.slice(opening.start, opening.end);
+    const options = rewrites(opening, prose.text).slice(0, 3);
+    const raw = proseToRaw(prose, opening.start, opening.end);
+    report({
+      range: rangeInBullet(model, bullet, raw.start, raw.end),
+      message: message(phrase, options),
+      fixes: () => options.map((option) => openingFix(model, bullet, prose, option)),
+    });
   },
 };
 
