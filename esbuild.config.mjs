@@ -50,7 +50,7 @@ const asciiOnly = {
       if (result.errors.length > 0) return;
       for (const file of Object.keys(result.metafile.outputs).filter((name) => name.endsWith('.js'))) {
         const code = readFileSync(file, 'utf8');
-        const escaped = code.replace(/(\\*)([^\x00-\x7F])/g, (_match, slashes, char) => {
+        const escaped = code.replace(/(\\*)([\u0080-\uFFFF])/g, (_match, slashes, char) => {
           // `\’` (an identity escape) is the character itself: the escape replaces it.
           const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
           return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;

@@ -41,8 +41,10 @@ interface Result {
 
 const SCHEMA_URI = pathToFileURL(path.join(REPO_ROOT, 'schemas', 'resume.schema.json')).toString();
 
+const BULLETPROOF: ServerUnderTest = { name: 'bulletproof', serverPath: path.join(REPO_ROOT, 'dist', 'server.js'), settings: {}, versioned: true };
+
 const SERVERS: ServerUnderTest[] = [
-  { name: 'bulletproof', serverPath: path.join(REPO_ROOT, 'dist', 'server.js'), settings: {}, versioned: true },
+  BULLETPROOF,
   {
     name: 'yaml-language-server',
     serverPath: require.resolve('yaml-language-server/bin/yaml-language-server', { paths: [REPO_ROOT] }),
@@ -67,7 +69,7 @@ function argument(name: string): string | undefined {
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
 /** Peak resident set size of a process, from Linux's /proc; NaN elsewhere. */
@@ -106,7 +108,7 @@ async function measure(server: ServerUnderTest, lines: number, text: string, edi
       const at = { line: start.line, character: start.character + i };
       const since = client.mark();
       const typed = performance.now();
-      const version = await client.change(uri, [{ range: { start: at, end: at }, text: 'abcdefghij'[i % 10] }]);
+      const version = await client.change(uri, [{ range: { start: at, end: at }, text: 'abcdefghij'.charAt(i % 10) }]);
       await client.waitForDiagnostics(uri, server.versioned ? { version, since } : { since });
       latencies.push(performance.now() - typed);
     }
@@ -120,7 +122,7 @@ async function measure(server: ServerUnderTest, lines: number, text: string, edi
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
-      max: latencies[latencies.length - 1],
+      max: latencies.at(-1) ?? NaN,
       peakRssMb: peak,
     };
   } finally {
@@ -166,7 +168,7 @@ function ratios(results: Result[]): string {
 async function hostile(edits: number, dir: string): Promise<void> {
   const rows = ['| document | first diagnostics | keystroke p50 | p95 | max | peak RSS |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const scenario of hostileScenarios()) {
-    const result = await measure(SERVERS[0], 0, scenario.text, edits, dir, scenario.typeAt);
+    const result = await measure(BULLETPROOF, 0, scenario.text, edits, dir, scenario.typeAt);
     const row = `| ${scenario.name} | ${ms(result.firstDiagnosticsMs)} ms | ${ms(result.p50)} ms | ${ms(result.p95)} ms | ${ms(result.max)} ms | ${result.peakRssMb.toFixed(0)} MB |`;
     console.log(row);
     rows.push(row);

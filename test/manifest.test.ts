@@ -15,7 +15,14 @@ import { findingsOf } from './helpers';
 
 const root = path.join(__dirname, '..', '..');
 const manifestText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
-const manifest = JSON.parse(manifestText);
+/** The parts of package.json these tests read. */
+interface Manifest {
+  contributes: {
+    configuration: { properties: Record<string, { default?: unknown; enum?: string[] } | undefined> };
+    commands: { command: string; category?: string }[];
+  };
+}
+const manifest = JSON.parse(manifestText) as Manifest;
 
 function docFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -27,7 +34,7 @@ function docFiles(dir: string): string[] {
 function yamlBlockAfter(doc: string, heading: string): string {
   const match = new RegExp(`## ${heading}\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(doc);
   assert.ok(match, `no yaml block under "## ${heading}"`);
-  return match[1];
+  return match[1] ?? '';
 }
 
 /**
@@ -47,9 +54,9 @@ describe('manifest', () => {
   const properties = manifest.contributes.configuration.properties;
 
   it('declares the defaults the server uses', () => {
-    assert.deepEqual(properties['bulletproof.files'].default, DEFAULT_SETTINGS.files);
-    assert.equal(properties['bulletproof.role'].default, DEFAULT_SETTINGS.role);
-    assert.deepEqual(properties['bulletproof.rules'].default, DEFAULT_SETTINGS.rules);
+    assert.deepEqual(properties['bulletproof.files']?.default, DEFAULT_SETTINGS.files);
+    assert.equal(properties['bulletproof.role']?.default, DEFAULT_SETTINGS.role);
+    assert.deepEqual(properties['bulletproof.rules']?.default, DEFAULT_SETTINGS.rules);
   });
 
   it('declares the settings as server/src/engine/settings.ts does (else run `npm run generate:manifest`)', () => {
@@ -57,8 +64,10 @@ describe('manifest', () => {
   });
 
   it('the check above catches a setting changed by hand', () => {
-    const edited = JSON.parse(manifestText);
-    edited.contributes.configuration.properties['bulletproof.role'].enum.push('frontend');
+    const edited = JSON.parse(manifestText) as Manifest;
+    const role = edited.contributes.configuration.properties['bulletproof.role'];
+    assert.ok(role?.enum, 'bulletproof.role has no enum');
+    role.enum.push('frontend');
     const text = `${JSON.stringify(edited, null, 2)}\n`;
     assert.notEqual(text, manifestWithSettings(text));
     assert.equal(manifestWithSettings(text), manifestText);
@@ -87,7 +96,7 @@ describe('rule docs', () => {
         const [title, , description, , defaults] = doc().split('\n');
         assert.equal(title, `# ${meta.id}`);
         assert.equal(description, meta.description);
-        assert.match(defaults, new RegExp(`^Default severity: \\*\\*${meta.severity}\\*\\*\\. Fixable: \\*\\*${meta.fixable ? 'yes' : 'no'}\\*\\*\\.`));
+        assert.match(defaults ?? '', new RegExp(`^Default severity: \\*\\*${meta.severity}\\*\\*\\. Fixable: \\*\\*${meta.fixable ? 'yes' : 'no'}\\*\\*\\.`));
       });
 
       it('has a weak example the rule flags and a strong one it does not', () => {

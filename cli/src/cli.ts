@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRuleMeta, lint } from '../../server/src/linter';
 import type { Finding, Role, Severity } from '../../server/src/engine/types';
 import { ConfigLookup, readConfigFile, resumeSetup, type ConfigFile, type SettingLayers } from '../../server/src/node/config';
-import { allowedValues, listOf, ROLES, settingOfFlag } from '../../server/src/engine/settings';
+import { allowedValues, DEFAULT_SETTINGS, listOf, ROLES } from '../../server/src/engine/settings';
 import { decodeText } from '../../server/src/node/atomicWrite';
 import { READ_LIMITS, describeBytes, readRegularFile } from '../../server/src/node/readFile';
 import { buildReport } from '../../server/src/engine/report';
@@ -36,7 +36,7 @@ Options:
                          {file, line, column, endLine, endColumn, severity, code, message}.
   --config <file>        Use this config file instead of the nearest .bulletproof.yaml.
   --role <${allowedValues(ROLES).join('|')}>
-                         Which advice to give (default: ${settingOfFlag('--role').default}).
+                         Which advice to give (default: ${DEFAULT_SETTINGS.role}).
   --posting <file>       Match the resume against this job posting (Markdown,
                          text, or a JSON Resume job as YAML/JSON); without it,
                          the resume's meta.posting or the posting setting.

@@ -161,7 +161,7 @@ async function main() {
       try {
         run(process.execPath, [vsce, 'package', '--no-dependencies', '-o', vsix]);
       } catch (error) {
-        throw new Error(`vsce package failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
+        throw new Error(`vsce package failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`, { cause: error });
       }
     });
   }

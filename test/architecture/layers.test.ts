@@ -50,7 +50,7 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   client: ['protocol', 'client'],
 };
 
-const NODE_BUILTIN = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]);
+const NODE_BUILTIN = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/', 1).join(''));
 const ENGINE_PACKAGES = (specifier: string) =>
   /^yaml$/.test(specifier) || /^ajv-formats\/dist\/formats(\.js)?$/.test(specifier) || /^ajv\/dist\/runtime\/[\w./-]+$/.test(specifier);
 const LSP_PACKAGES = (specifier: string) => /^vscode-languageserver(-textdocument|-protocol)?(\/node)?$/.test(specifier);
@@ -97,7 +97,7 @@ export function importsOf(fileName: string, source: string): Import[] {
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const expression = node.moduleReference.expression;
       if (ts.isStringLiteral(expression)) found.push({ specifier: expression.text, typeOnly: node.isTypeOnly });
-    } else if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0])) {
+    } else if (ts.isCallExpression(node) && node.arguments[0] !== undefined && ts.isStringLiteralLike(node.arguments[0])) {
       const dynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
       const required = ts.isIdentifier(node.expression) && node.expression.text === 'require';
       if (dynamicImport || required) found.push({ specifier: node.arguments[0].text, typeOnly: false });
@@ -223,7 +223,8 @@ export function importCycles(edges: readonly Edge[]): string[][] {
 /** A shortest cycle through the smallest file of a component: the path to name in a failure. */
 function shortestCycle(component: string[], next: Map<string, Set<string>>): string[] {
   const members = new Set(component);
-  const start = [...component].sort()[0];
+  const [start] = [...component].sort();
+  if (start === undefined) return [];
   const cameFrom = new Map<string, string>();
   const queue = [start];
   while (queue.length > 0) {

@@ -402,7 +402,7 @@ describe('CLI (dist/cli.js)', function () {
     it('absolute paths work from any folder', () => {
       const run = cli(['--format', 'json', path.join(dir, 'folder', 'resume.yaml')], os.tmpdir());
       assert.equal(filesIn(run).length, 1);
-      assert.ok(filesIn(run)[0].endsWith(path.join('folder', 'resume.yaml')));
+      assert.ok(filesIn(run)[0]?.endsWith(path.join('folder', 'resume.yaml')));
     });
 
     it('a glob', () => {

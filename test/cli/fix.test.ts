@@ -60,8 +60,8 @@ describe('CLI: --fix and --fix-dry-run', function () {
     const diff = unifiedDiff('dry/weak.resume.yaml', weak(), expected.text);
     assert.ok(diff.startsWith('--- a/dry/weak.resume.yaml\n+++ b/dry/weak.resume.yaml\n@@ -'));
     assert.ok(run.stdout.startsWith(`${fixSummary('dry/weak.resume.yaml', expected.applied, true)}\n${diff}\n`));
-    assert.match(run.stdout, /^-    startDate: September 2019$/m);
-    assert.match(run.stdout, /^\+    startDate: 2019-09$/m);
+    assert.match(run.stdout, /^- {4}startDate: September 2019$/m);
+    assert.match(run.stdout, /^\+ {4}startDate: 2019-09$/m);
     assertExit(run, 1, 'dry run');
   });
 
@@ -146,19 +146,19 @@ describe('fixing a file (cli/src/fix.ts)', () => {
 
   it('a line a fix inserts gets the file’s CRLF; the lines around it keep theirs', () => {
     const text = 'basics:\r\n  name: Sam\r\nwork: []\r\n';
-    const insert: Finding = {
+    const insertAt = (at: number): Finding => ({
       ruleId: 'test/insert',
       range: { start: 0, end: 0 },
       message: 'insert',
       severity: 'warning',
-      fixes: [{ title: 'insert', safe: true, edits: [{ range: { start: text.indexOf('work'), end: text.indexOf('work') }, newText: 'meta:\n  version: 1\n' }] }],
-    };
-    const fixed = fixText(text, '\r\n', (current) => (current === text ? [insert] : []));
+      fixes: [{ title: 'insert', safe: true, edits: [{ range: { start: at, end: at }, newText: 'meta:\n  version: 1\n' }] }],
+    });
+    const fixed = fixText(text, '\r\n', (current) => (current === text ? [insertAt(text.indexOf('work'))] : []));
     assert.equal(fixed.text, 'basics:\r\n  name: Sam\r\nmeta:\r\n  version: 1\r\nwork: []\r\n');
     assert.deepEqual(fixed.applied, { 'test/insert': 1 });
     // In an LF file the same fix is left as it is.
     const lf = text.replace(/\r\n/g, '\n');
-    const plain = fixText(lf, '\n', (current) => (current === lf ? [{ ...insert, fixes: [{ ...insert.fixes[0], edits: [{ ...insert.fixes[0].edits[0], range: { start: lf.indexOf('work'), end: lf.indexOf('work') } }] }] }] : []));
+    const plain = fixText(lf, '\n', (current) => (current === lf ? [insertAt(lf.indexOf('work'))] : []));
     assert.equal(plain.text, 'basics:\n  name: Sam\nmeta:\n  version: 1\nwork: []\n');
   });
 

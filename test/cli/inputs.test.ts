@@ -71,7 +71,7 @@ describe('CLI: what it reads', function () {
       assert.equal(run.stderr, '');
       const found = JSON.parse(run.stdout) as { code: string; severity: string; message: string }[];
       assert.deepEqual(found.map((f) => [f.code, f.severity]), [['yaml/syntax', 'error']]);
-      assert.match(found[0].message, /not a text file/);
+      assert.match(found[0]?.message ?? '', /not a text file/);
     });
   });
 

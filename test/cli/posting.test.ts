@@ -69,13 +69,13 @@ interface Line {
 }
 
 function findingLines(stdout: string): Line[] {
-  return [...stdout.matchAll(/^(.+?):(\d+):(\d+) (error|warning|info|hint) (\S+) (.*)$/gm)].map((m) => ({
-    file: m[1],
-    line: Number(m[2]),
-    column: Number(m[3]),
-    severity: m[4],
-    code: m[5],
-    message: m[6],
+  return [...stdout.matchAll(/^(.+?):(\d+):(\d+) (error|warning|info|hint) (\S+) (.*)$/gm)].map(([, file = '', line, column, severity = '', code = '', message = '']) => ({
+    file,
+    line: Number(line),
+    column: Number(column),
+    severity,
+    code,
+    message,
   }));
 }
 
@@ -95,10 +95,16 @@ function coverageBlock(stdout: string, file: string): string[] | undefined {
   const lines = stdout.split('\n');
   const at = lines.findIndex((line) => line.startsWith(`${file}: posting match `));
   if (at === -1) return undefined;
-  const block = [lines[at]];
-  for (let i = at + 1; i < lines.length && lines[i].startsWith('  '); i++) block.push(lines[i]);
+  const block = [lines[at] ?? ''];
+  for (const line of lines.slice(at + 1)) {
+    if (!line.startsWith('  ')) break;
+    block.push(line);
+  }
   return block;
 }
+
+/** The CLI runs the suite starts together in `before`. */
+type Job = 'flag' | 'examples' | 'missingFlag' | 'repo' | 'flagWins';
 
 const SMALL_COVERAGE = [
   `${SMALL}: posting match 6/10 terms (${JOB})`,
@@ -118,7 +124,8 @@ describe('CLI --posting and meta.posting', function () {
   const resume = (posting?: string) => (posting === undefined ? '' : `meta:\n  posting: ${posting}\n`) + read(SMALL);
   const cv = (name: string) => path.join('cv', '2026', name);
 
-  const runs: Record<string, Run> = {};
+  // Filled in `before`, which every test waits for.
+  const runs = {} as Record<Job, Run>;
 
   before(async () => {
     assert.ok(fs.existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
@@ -144,7 +151,7 @@ describe('CLI --posting and meta.posting', function () {
     }
 
     const inRepo = ['relative', 'escape', 'missing', 'url', 'setting', ...(canLink ? ['link'] : [])].map((n) => cv(`${n}.resume.yaml`));
-    const jobs: [string, Promise<Run>][] = [
+    const jobs: [Job, Promise<Run>][] = [
       ['flag', start(['--posting', JOB, SMALL])],
       ['examples', start(['--posting', 'examples/postings/acme-backend.md', 'examples/backend.resume.yaml', 'examples/weak.resume.yaml'])],
       ['missingFlag', start(['--posting', 'missing.md', SMALL])],
@@ -152,8 +159,7 @@ describe('CLI --posting and meta.posting', function () {
       // The flag names the root posting; the resume names ./job.md: the flag wins.
       ['flagWins', start(['--posting', 'job.md', cv('relative.resume.yaml')], repo)],
     ];
-    const results = await Promise.all(jobs.map(([, run]) => run));
-    jobs.forEach(([name], i) => (runs[name] = results[i]));
+    await Promise.all(jobs.map(async ([name, run]) => (runs[name] = await run)));
   });
 
   after(() => {
@@ -169,7 +175,7 @@ describe('CLI --posting and meta.posting', function () {
       const findings = expectedLines(SMALL, read(SMALL), JOB);
       assert.deepEqual(lines.slice(0, findings.length), findings, 'the findings, posting ones included, come first');
       assert.ok(findings.some((line) => line.includes(' posting-missing-term ')));
-      assert.match(lines[findings.length], /^⚠ 11 problems \(4 warnings, 7 info\) in 1 file$/);
+      assert.match(lines[findings.length] ?? '', /^⚠ 11 problems \(4 warnings, 7 info\) in 1 file$/);
       assert.deepEqual(lines.slice(findings.length + 1), SMALL_COVERAGE);
     });
 
@@ -219,7 +225,7 @@ describe('CLI --posting and meta.posting', function () {
 
     it('is resolved relative to the resume, not the working directory (which holds a different job.md)', () => {
       assert.deepEqual(coverageBlock(runs.repo.stdout, cv('relative.resume.yaml')), [
-        SMALL_COVERAGE[0].replace(SMALL, cv('relative.resume.yaml')).replace(JOB, './job.md'),
+        `${SMALL_COVERAGE[0]}`.replace(SMALL, cv('relative.resume.yaml')).replace(JOB, './job.md'),
         ...SMALL_COVERAGE.slice(1),
       ]);
       assert.equal(linesOf('relative.resume.yaml').filter((l) => l.code === 'posting-file').length, 0);
@@ -264,7 +270,7 @@ describe('CLI --posting and meta.posting', function () {
     it('a URL is never fetched: a posting-file warning', () => {
       const lines = linesOf('url.resume.yaml').filter((l) => l.code.startsWith('posting-'));
       assert.deepEqual(lines.map((l) => l.code), ['posting-file']);
-      assert.match(lines[0].message, /is not a local file/);
+      assert.match(lines[0]?.message ?? '', /is not a local file/);
     });
 
     it('posting-file is a warning on the value of meta.posting: the run still exits 0', () => {

@@ -94,8 +94,7 @@ describe('CLI --report', function () {
   before(async () => {
     assert.ok(fs.existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
     const names = Object.keys(RUNS) as (keyof typeof RUNS)[];
-    const results = await Promise.all(names.map((name) => start(RUNS[name])));
-    names.forEach((name, i) => done.set(name, results[i]));
+    await Promise.all(names.map(async (name) => done.set(name, await start(RUNS[name]))));
   });
 
   describe('Markdown', () => {
@@ -136,6 +135,7 @@ describe('CLI --report', function () {
       assert.ok(links.length >= 9, `only ${links.length} links`);
       for (const [whole, line, after] of links) {
         const target = lines[Number(line) - 1];
+        assert.ok(target !== undefined, whole);
         if (whole.includes(')')) assert.match(target, /^ {2}- name: /, whole); // a role: its first line
         else assert.equal(target.replace(/^\s*- /, ''), after, whole); // a bullet: its text
       }
@@ -145,13 +145,13 @@ describe('CLI --report', function () {
   describe('JSON (--report --format json)', () => {
     it('carries the report as data: [{file, report}], equal to the engine’s', () => {
       const run = cli('json');
-      const out = parse<{ file: string; report: ResumeReport }[]>(run);
+      const out = parse<[{ file: string; report: ResumeReport }]>(run);
       assert.equal(out[0].file, SMALL);
       assert.deepEqual(out[0].report, engineReport(SMALL));
     });
 
     it('the numbers, by hand', () => {
-      const [{ report }] = parse<{ report: ResumeReport }[]>(cli('json'));
+      const [{ report }] = parse<[{ report: ResumeReport }]>(cli('json'));
       assert.deepEqual(report.bullets, { total: 6, quantified: 4 });
       assert.deepEqual(
         report.roles.map((r) => [r.path, r.title, r.quantified, r.bullets, r.findings['weak-opening'] ?? 0]),
@@ -186,7 +186,7 @@ describe('CLI --report', function () {
     });
 
     it('with --posting, carries the posting match as data', () => {
-      const [{ report }] = parse<{ report: ResumeReport }[]>(cli('jsonPosting'));
+      const [{ report }] = parse<[{ report: ResumeReport }]>(cli('jsonPosting'));
       assert.deepEqual(report, engineReport(SMALL, JOB));
       assert.ok(report.posting);
       assert.equal(report.posting.posting, JOB);
@@ -216,7 +216,7 @@ describe('CLI --report', function () {
 
     it('several files: one entry each, in the order given; exit 1 when a file has errors', () => {
       const run = cli('json');
-      const out = parse<{ file: string; report: ResumeReport }[]>(run);
+      const out = parse<[{ file: string; report: ResumeReport }, { file: string; report: ResumeReport }]>(run);
       assert.deepEqual(out.map((o) => o.file), [SMALL, 'examples/weak.resume.yaml']);
       assert.deepEqual(out[1].report, engineReport('examples/weak.resume.yaml'));
       assert.deepEqual(out[1].report.bullets, { total: 14, quantified: 1 });

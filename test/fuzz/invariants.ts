@@ -79,8 +79,10 @@ function fixProblems(text: string, finding: Finding, label: string): string[] {
     });
     if (!inside) return;
     const sorted = [...fix.edits].sort((a, b) => a.range.start - b.range.start);
-    for (let i = 1; i < sorted.length; i++) {
-      if (sorted[i].range.start < sorted[i - 1].range.end) problems.push(`${fixLabel}: its edits overlap`);
+    let previousEnd = -Infinity;
+    for (const edit of sorted) {
+      if (edit.range.start < previousEnd) problems.push(`${fixLabel}: its edits overlap`);
+      previousEnd = edit.range.end;
     }
     try {
       const fixed = applyEdits(text, fix.edits);
@@ -144,12 +146,13 @@ export function checkEngine(text: string, { lint: options = {}, fixAll = false }
  * mutated input is full of. The caller reports how many there were.
  */
 export function capturingWarnings<T>(fn: () => T): { value: T; warnings: string[] } {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back on `process`, never called alone
   const original = process.emitWarning;
   const warnings: string[] = [];
   // The replacement takes the same first argument; the overloads' other arguments are not needed.
-  process.emitWarning = ((warning: string | Error) => {
+  process.emitWarning = (warning: string | Error) => {
     warnings.push(typeof warning === 'string' ? warning : warning.message);
-  }) as typeof process.emitWarning;
+  };
   try {
     return { value: fn(), warnings };
   } finally {

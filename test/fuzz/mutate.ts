@@ -54,8 +54,9 @@ export class Random {
   }
 
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)];
+    let skip = Math.floor(this.next() * items.length);
+    for (const item of items) if (skip-- === 0) return item;
+    throw new Error('pick from an empty list');
   }
 
   chance(probability: number): boolean {
@@ -182,7 +183,8 @@ const MUTATIONS: Record<string, Mutation> = {
     if (lines.length === 0) return { text, note: 'duplicate line (none)' };
     const i = random.int(0, lines.length - 1);
     const to = random.chance(0.5) ? i : random.int(0, lines.length - 1);
-    const line = lines[i].endsWith('\n') ? lines[i] : `${lines[i]}\n`;
+    const original = lines[i] ?? '';
+    const line = original.endsWith('\n') ? original : `${original}\n`;
     lines.splice(to, 0, line);
     return { text: lines.join(''), note: `duplicate line ${i + 1} before line ${to + 1}` };
   },
@@ -192,7 +194,7 @@ const MUTATIONS: Record<string, Mutation> = {
     const a = random.int(0, lines.length - 1);
     const b = random.int(0, lines.length - 1);
     const withBreak = (line: string) => (line.endsWith('\n') ? line : `${line}\n`);
-    [lines[a], lines[b]] = [withBreak(lines[b]), withBreak(lines[a])];
+    [lines[a], lines[b]] = [withBreak(lines[b] ?? ''), withBreak(lines[a] ?? '')];
     return { text: lines.join(''), note: `swap lines ${a + 1} and ${b + 1}` };
   },
   indicator: inserting((random) => random.pick(INDICATORS), 'indicator'),
@@ -252,6 +254,7 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 export const MUTATION_NAMES = Object.keys(MUTATIONS);
+const MUTATION_LIST = Object.values(MUTATIONS);
 
 /** Case `index` of the run with `seed`: the same inputs give the same case, always. */
 export function makeCase(seeds: readonly SeedText[], seed: number, index: number): FuzzCase {
@@ -261,8 +264,7 @@ export function makeCase(seeds: readonly SeedText[], seed: number, index: number
   const mutations: string[] = [];
   const count = random.int(1, 5);
   for (let i = 0; i < count; i++) {
-    const name = random.pick(MUTATION_NAMES);
-    const result = MUTATIONS[name](text, random);
+    const result = random.pick(MUTATION_LIST)(text, random);
     text = result.text;
     mutations.push(result.note);
   }

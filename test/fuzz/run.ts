@@ -172,7 +172,8 @@ async function run(args: Args): Promise<number> {
       stats.findings += result.findings;
       stats.fixes += result.fixes;
       stats.warnings += result.warnings.length;
-      if (result.warnings.length && !stats.warningExample) stats.warningExample = result.warnings[0];
+      const [warning] = result.warnings;
+      if (warning !== undefined && !stats.warningExample) stats.warningExample = warning;
       if (result.ms > stats.slowest.ms) stats.slowest = { ms: result.ms, index: result.index };
       if (result.problems.length) fail({ index: result.index, where: 'engine', problems: result.problems });
     },
@@ -221,12 +222,13 @@ async function run(args: Args): Promise<number> {
     // Grouped by kind (the first problem with its numbers and quoted text blanked), first case of each shown.
     const kinds = new Map<string, Failure[]>();
     for (const failure of failures) {
-      const kind = `${failure.where}: ${failure.problems[0].split('\n')[0].replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N')}`;
+      const kind = `${failure.where}: ${(failure.problems[0]?.split('\n')[0] ?? '').replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N')}`;
       kinds.set(kind, [...(kinds.get(kind) ?? []), failure]);
     }
     console.log(`\nFAILED after ${seconds} s and ${stats.done} cases: ${failures.length} failing case(s), ${kinds.size} kind(s)`);
     for (const [kind, group] of kinds) {
-      const first = group[0];
+      const [first] = group;
+      if (!first) continue;
       const fuzzCase = makeCase(texts, args.seed, Math.max(0, first.index));
       console.log(`\n[${group.length}×] ${kind}\n${describeCase(fuzzCase)}`);
       printProblems(first.problems);

@@ -74,7 +74,7 @@ interface ServerOutcome {
   peakRssMb?: number;
 }
 
-const SEVERITY_NAMES: Record<number, Severity> = {
+const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
   [DiagnosticSeverity.Error]: 'error',
   [DiagnosticSeverity.Warning]: 'warning',
   [DiagnosticSeverity.Information]: 'info',
@@ -417,16 +417,17 @@ if (process.env[CHILD_ENV]) {
         assert.doesNotMatch(text.stderr, /\n\s+at .+:\d+:\d+\)?$/m, `a stack trace on stderr:\n${text.stderr}`);
         const lines = text.stdout.trim().split('\n');
         assert.equal(lines.length, 2, `one diagnostic and the summary:\n${text.stdout}`);
-        assert.match(lines[0], /^binary\.resume\.yaml:1:1 error \S+ .*not a text file/);
-        assert.match(lines[1], /1 problem \(1 error\)/);
+        assert.match(lines[0] ?? '', /^binary\.resume\.yaml:1:1 error \S+ .*not a text file/);
+        assert.match(lines[1] ?? '', /1 problem \(1 error\)/);
 
         const json = spawnSync(process.execPath, [CLI, '--format', 'json', target], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
         assert.equal(json.status, 1);
         assert.equal(json.stderr, '');
         const findings = JSON.parse(json.stdout) as { line: number; column: number; severity: string; message: string }[];
-        assert.equal(findings.length, 1);
-        assert.deepEqual({ line: findings[0].line, column: findings[0].column, severity: findings[0].severity }, { line: 1, column: 1, severity: 'error' });
-        assert.equal(unreadable(findings[0].message), undefined);
+        const [finding] = findings;
+        assert.ok(finding && findings.length === 1, json.stdout);
+        assert.deepEqual({ line: finding.line, column: finding.column, severity: finding.severity }, { line: 1, column: 1, severity: 'error' });
+        assert.equal(unreadable(finding.message), undefined);
       });
     }
   });

@@ -19,7 +19,6 @@ import {
   CodeActionRequest,
   TextDocumentEdit,
   type CodeAction,
-  type Command,
   type Diagnostic,
   type Range,
   type TextEdit,
@@ -48,7 +47,7 @@ const LINES = [
   '      - 🚀 Shipped a very fast cache that cut p99 latency by 40% for 2M users', // 12
   `      - Rene${COMBINING_ACUTE} and I successfully migrated 12 services to Kubernetes, saving $40k a year`, // 13
   `      - 工程师 cut costs by 30% with ${ASTRAL_CJK} tooling and various scripts because the old stack leaked memory`, // 14
-];
+] as const;
 
 interface Expected {
   code: string;
@@ -137,7 +136,7 @@ const SYNTAX_LINES = [
   '  summary: "🚀 x" y', // 1: `  summary: ` 11, the quoted scalar 6 (the rocket is 2): `y` at 18..19
   '  name: 🚀 Sam', // 2
   '\tlabel: x', // 3: the tab itself, 0..1
-];
+] as const;
 const SYNTAX_EXPECTED: Expected[] = [
   { code: 'yaml/syntax', says: 'Unexpected scalar', line: 1, from: 18, to: 19 },
   { code: 'yaml/syntax', says: 'Tabs', line: 3, from: 0, to: 1 },
@@ -149,6 +148,13 @@ const VARIANTS = [
 ] as const;
 
 const textOf = (lines: readonly string[], eol: string) => lines.map((line) => line + eol).join('');
+
+/** A row of {@link EXPECTED}. */
+function expectedAt(index: number): Expected {
+  const expected = EXPECTED[index];
+  assert.ok(expected, `no EXPECTED[${index}]`);
+  return expected;
+}
 
 function find(diagnostics: Diagnostic[], expected: Expected): Diagnostic {
   const found = diagnostics.find((d) => d.code === expected.code && (typeof d.message === 'string' ? d.message : d.message.value).includes(expected.says));
@@ -176,7 +182,7 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
   this.timeout(30_000);
 
   it('the hand-counted offsets agree with the text (a typo in this test would show here)', () => {
-    const at = (line: number, from: number, to: number) => LINES[line].slice(from, to);
+    const at = (line: number, from: number, to: number) => LINES[line]?.slice(from, to);
     assert.equal(at(7, 4, 11), 'company');
     assert.equal(at(9, 15, 29), 'September 2019');
     assert.equal(at(10, 13, 20), 'Present');
@@ -218,7 +224,7 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
             textDocument: { uri },
             range: diagnostic.range,
             context: { diagnostics: [diagnostic] },
-          })) as (CodeAction | Command)[] | null;
+          }));
           const action = (actions ?? []).find((a): a is CodeAction => 'edit' in a && a.title === expected.fix?.title);
           assert.ok(action, `no "${expected.fix.title}" action; got ${(actions ?? []).map((a) => a.title).join(', ')}`);
           const edits = editsOf(action, uri);
@@ -231,7 +237,9 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
           const { line } = expected.fix.range.start;
           if (expected.fix.range.end.line === line) {
             assert.deepEqual(after.slice(0, line), before.slice(0, line));
-            assert.equal(after[line], before[line].slice(0, expected.fix.range.start.character) + expected.fix.newText + before[line].slice(expected.fix.range.end.character));
+            const original = before[line];
+            assert.ok(original !== undefined, `no line ${line}`);
+            assert.equal(after[line], original.slice(0, expected.fix.range.start.character) + expected.fix.newText + original.slice(expected.fix.range.end.character));
             assert.deepEqual(after.slice(line + 1), before.slice(line + 1));
           } else {
             assert.deepEqual(after, [...before.slice(0, line), ...before.slice(expected.fix.range.end.line)]);
@@ -254,19 +262,21 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
         const uri = `${pathToFileURL(path.join(os.tmpdir(), 'bulletproof-positions')).href}/disable-${variant.name}.resume.yaml`;
         await client.open(uri, textOf(LINES, variant.eol));
         const { diagnostics } = await client.waitForDiagnostics(uri, { version: 1 });
-        const very = find(diagnostics, EXPECTED[3]);
+        const very = find(diagnostics, expectedAt(3));
         const actions = (await client.request(CodeActionRequest.type, { textDocument: { uri }, range: very.range, context: { diagnostics: [very] } })) ?? [];
         const disable = actions.find((a): a is CodeAction => 'edit' in a && a.title === 'Disable `filler` for this line');
         assert.ok(disable, `no disable action; got ${actions.map((a) => a.title).join(', ')}`);
         const edits = editsOf(disable, uri);
         assert.deepEqual(edits, [{ range: r(12, 0, 12, 0), newText: `        # bulletproof-disable-next-line filler${variant.eol}` }]);
         // Typed into the editor: the finding is gone, the ones below moved down a line and kept their characters.
-        const { range, newText } = edits[0];
+        const [edit] = edits;
+        assert.ok(edit);
+        const { range, newText } = edit;
         const version = await client.change(uri, [{ range, text: newText }]);
         const after = await client.waitForDiagnostics(uri, { version });
         assertLineEndings(client.document(uri).getText(), variant.eol, 'the document after the edit');
         assert.equal(after.diagnostics.filter((d) => d.code === 'filler' && d.range.start.line === 13).length, 0, 'the `very` finding is still there');
-        const successfully = find(after.diagnostics, EXPECTED[5]);
+        const successfully = find(after.diagnostics, expectedAt(5));
         assert.deepEqual(successfully.range, r(14, 20, 14, 32));
         await client.close(uri);
       });

@@ -88,7 +88,7 @@ describe('decodeText and encodeText', () => {
     const bytes = Buffer.from('\uFEFFbasics: {}\n', 'utf8');
     const decoded = decodeText(bytes);
     assert.deepEqual(decoded, { text: 'basics: {}\n', shape: { bom: true, eol: '\n' } });
-    assert.deepEqual(encodeText(decoded!.text, decoded!.shape), bytes);
+    assert.deepEqual(encodeText(decoded.text, decoded.shape), bytes);
     assert.deepEqual(encodeText('a\n', { bom: false, eol: '\n' }), Buffer.from('a\n'));
   });
 

@@ -100,7 +100,11 @@ describe('the packaged .vsix', () => {
   });
 
   it('holds what package.json points at (main, icon, contributed snippets)', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      main: string;
+      icon: string;
+      contributes?: { snippets?: { path: string }[] };
+    };
     const inside = (file: string) => `extension/${path.posix.normalize(file).replace(/^\.\//, '')}`;
     assert.ok(entries.includes(inside(manifest.main)), `main ${manifest.main} is not packaged`);
     assert.ok(entries.includes(inside(manifest.icon)), `icon ${manifest.icon} is not packaged`);

@@ -40,7 +40,7 @@ describe('what the server asks of the client', function () {
       client = await LspClient.start({ settings: { bulletproof: {} } });
       await settle();
       assert.deepEqual(
-        client.registrations.map((registration) => [registration.method, registration.registerOptions]),
+        client.registrations.map((registration): [string, unknown] => [registration.method, registration.registerOptions]),
         [[DidChangeConfigurationNotification.method, { section: 'bulletproof' }]],
       );
     });
@@ -93,7 +93,7 @@ describe('what the server asks of the client', function () {
         titles.filter((title) => title.startsWith('Show documentation')),
         [],
       );
-      const result = await client.request(ExecuteCommandRequest.type, { command: 'bulletproof.showRuleDocs', arguments: ['schema/unknown-key'] });
+      const result: unknown = await client.request(ExecuteCommandRequest.type, { command: 'bulletproof.showRuleDocs', arguments: ['schema/unknown-key'] });
       assert.equal(result, docsHref('schema/unknown-key'));
       await settle();
       assert.deepEqual(client.shownDocuments, []);

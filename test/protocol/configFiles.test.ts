@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../support/lspClient';
-import { stop } from './helpers';
+import { messageOf, stop } from './helpers';
 
 const BASE = pathToFileURL(path.join(os.tmpdir(), 'bulletproof-config-test')).href;
 
@@ -47,8 +47,8 @@ describe('config files and settings in the editor', function () {
     await client.open(broken, 'rules: [quantify\n');
     const { diagnostics } = await client.waitForDiagnostics(broken, { version: 1 });
     assert.equal(diagnostics.length > 0, true);
-    assert.ok(diagnostics.every((d) => d.code === 'config' && String(d.message).startsWith('YAML: ')), JSON.stringify(diagnostics));
-    assert.equal(diagnostics[0]!.severity, DiagnosticSeverity.Error);
+    assert.ok(diagnostics.every((d) => d.code === 'config' && messageOf(d).startsWith('YAML: ')), JSON.stringify(diagnostics));
+    assert.equal(diagnostics[0]?.severity, DiagnosticSeverity.Error);
     const clean = `${BASE}/b/.bulletproof.yaml`;
     await client.open(clean, 'role: general\nrules:\n  quantify: error\n');
     assert.deepEqual((await client.waitForDiagnostics(clean, { version: 1 })).diagnostics, []);

@@ -41,8 +41,9 @@ const BULLET = '      - Successfully cut p99 latency by 40%';
 /** `lines` bullets of about 60 characters under {@link HEAD}. */
 function bigResume(chars: number): string {
   const line = (i: number) => `      - Cut p99 latency of service ${i % 997} by ${(i % 89) + 10}% with a cache\n`;
-  const parts = [`${HEAD.join('\n')}\n`];
-  let length = parts[0].length;
+  const head = `${HEAD.join('\n')}\n`;
+  const parts = [head];
+  let length = head.length;
   for (let i = 0; length <= chars; i++) {
     const next = line(i);
     parts.push(next);
@@ -124,7 +125,7 @@ describe('hostile documents through the server', function () {
       assert.deepEqual(published.diagnostics.map(seen), [
         ['yaml/limits', DiagnosticSeverity.Information, rangeOf(text, firstLine), 'This file nests more than 100 levels deep, so it was not checked: a resume needs a handful.'],
       ]);
-      await client.change(uriOf(name), [{ range: { start: pos(0, 0), end: pos(0, 0) } as Range, text: '# x\n' }]);
+      await client.change(uriOf(name), [{ range: { start: pos(0, 0), end: pos(0, 0) }, text: '# x\n' }]);
       const again = await client.waitForDiagnostics(uriOf(name), { version: 2, timeoutMs: HANG_MS });
       assert.deepEqual(again.diagnostics.map((d) => d.code), ['yaml/limits']);
       await stillAnswers(name, pos(2, 3));

@@ -45,11 +45,16 @@ function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | nu
   return paths;
 }
 
+function isList(value: unknown): value is unknown[] {
+  return Array.isArray(value);
+}
+
 /** A copy of `value` with the value at `at` replaced. */
 function replaced(value: unknown, at: (string | number)[], by: unknown): unknown {
-  if (at.length === 0) return by;
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
-  copy[at[0]] = replaced(copy[at[0]], at.slice(1), by);
+  const [key, ...rest] = at;
+  if (key === undefined) return by;
+  const copy = (isList(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[key] = replaced(copy[key], rest, by);
   return copy;
 }
 
@@ -121,11 +126,12 @@ describe('requests of the wrong shape', function () {
     const methods = Object.keys(VALID);
     for (let round = 0; round < 400; round++) {
       const method = methods[random(methods.length)];
+      assert.ok(method);
       let params = VALID[method];
       // One to three values replaced, anywhere in the params, the params themselves included.
       for (let times = 1 + random(3); times > 0; times--) {
         const paths = pathsOf(params);
-        params = replaced(params, paths[random(paths.length)], GARBAGE[random(GARBAGE.length)]);
+        params = replaced(params, paths[random(paths.length)] ?? [], GARBAGE[random(GARBAGE.length)]);
       }
       const response = await client.requestRaw(method, params);
       assert.ok('result' in response || 'error' in response, `${method} ${JSON.stringify(params)}: ${JSON.stringify(response)}`);

@@ -32,7 +32,7 @@ describe('published diagnostics', () => {
     const moved = { ...kept, range: { start: kept.range.start + 6, end: kept.range.end + 6 } };
     const [again] = published.publish(TextDocument.create(URI, 'yaml', 2, inserted), [moved]);
     assert.notEqual(again, first);
-    assert.deepEqual(again.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 10 } });
+    assert.deepEqual(again?.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 10 } });
   });
 
   it('encodes each diagnostic once: a publish that reads the same reuses the bytes', () => {
@@ -45,7 +45,9 @@ describe('published diagnostics', () => {
     );
     const second = published.publish(TextDocument.create(URI, 'yaml', 2, after), [finding(after, 'nme'), finding(after, 'compny')]);
     second.forEach((diagnostic, index) => assert.equal(encodedDiagnostic(diagnostic), bytes[index]));
-    assert.equal(encodedDiagnostic({ ...first[0] }), undefined);
+    const [copied] = first;
+    assert.ok(copied);
+    assert.equal(encodedDiagnostic({ ...copied }), undefined);
   });
 
   it('gives a new finding that reads the same, where it stood, the last diagnostic', () => {
@@ -55,7 +57,7 @@ describe('published diagnostics', () => {
     assert.equal(second[0], first[0]);
     // Its offset moved with the typed `x`, its line and column did not.
     assert.equal(second[1], first[1]);
-    assert.deepEqual(second[1].range, { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } });
+    assert.deepEqual(second[1]?.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } });
   });
 
   it('makes a new diagnostic when the message, the severity or the place differs', () => {
@@ -64,16 +66,16 @@ describe('published diagnostics', () => {
     const moved = 'basics:\n  nme: Ada\nwork:\n  -  compny: Acme\n';
     const [elsewhere] = published.publish(TextDocument.create(URI, 'yaml', 2, moved), [finding(moved, 'compny')]);
     assert.notEqual(elsewhere, first);
-    assert.deepEqual(elsewhere.range.start, { line: 3, character: 5 });
+    assert.deepEqual(elsewhere?.range.start, { line: 3, character: 5 });
     const [reworded] = published.publish(TextDocument.create(URI, 'yaml', 3, moved), [
       finding(moved, 'compny', 'schema/unknown-key', 'other'),
     ]);
     assert.notEqual(reworded, elsewhere);
-    assert.equal(reworded.message, 'other');
+    assert.equal(reworded?.message, 'other');
     const louder = { ...finding(moved, 'compny', 'schema/unknown-key', 'other'), severity: 'error' as const };
     const [error] = published.publish(TextDocument.create(URI, 'yaml', 4, moved), [louder]);
     assert.notEqual(error, reworded);
-    assert.equal(error.severity, 1);
+    assert.equal(error?.severity, 1);
   });
 
   it('reuses nothing of a document it was told to forget, or of another document', () => {

@@ -150,22 +150,24 @@ describe('report, CodeLens and templates over stdio', function () {
       const before = await report(uri);
       assert.ok(before);
       assert.deepEqual(before.report.bullets, { total: 6, quantified: 4 });
-      assert.deepEqual([before.report.roles[0].quantified, before.report.roles[0].findings['weak-opening']], [2, 1]);
+      assert.deepEqual([before.report.roles[0]?.quantified, before.report.roles[0]?.findings['weak-opening']], [2, 1]);
 
       const version = await client.replace(uri, 'Responsible for the billing service', 'Ran the billing service for 40k invoices a month');
       const after = await report(uri);
       assert.ok(after);
       assert.equal(after.version, version);
       assert.deepEqual(after.report.bullets, { total: 6, quantified: 5 });
-      assert.equal(after.report.roles[0].quantified, 3);
-      assert.equal(after.report.roles[0].findings['weak-opening'] ?? 0, 0);
+      const [role] = after.report.roles;
+      assert.ok(role);
+      assert.equal(role.quantified, 3);
+      assert.equal(role.findings['weak-opening'] ?? 0, 0);
       assert.deepEqual(after.report, engineReport(client.document(uri).getText()));
       await client.close(uri);
     });
   });
 
   describe('CodeLens above each role', () => {
-    const lenses = async (uri: string) => ((await client.request(CodeLensRequest.type, { textDocument: { uri } })) ?? []) as CodeLens[];
+    const lenses = async (uri: string) => (await client.request(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
     const shape = (lens: CodeLens) => ({ line: lens.range.start.line, character: lens.range.start.character, title: lens.command?.title });
 
     it('"N/M quantified · K weak opening(s)" at each role’s line', async () => {
@@ -181,12 +183,12 @@ describe('report, CodeLens and templates over stdio', function () {
       // Two weak openings in one role: the plural.
       await client.replace(uri, 'Wrote dashboards and alerts for 6 services', 'Helped with dashboards for 6 services');
       const [, northwind] = await lenses(uri);
-      assert.equal(northwind.command?.title, '1/2 quantified · 2 weak openings');
+      assert.equal(northwind?.command?.title, '1/2 quantified · 2 weak openings');
 
       // Quantify a bullet: the lens follows the edit.
       await client.replace(uri, 'Responsible for the billing service', 'Ran the billing service for 40k invoices a month');
       const [parcelpoint] = await lenses(uri);
-      assert.equal(parcelpoint.command?.title, '3/3 quantified');
+      assert.equal(parcelpoint?.command?.title, '3/3 quantified');
       await client.close(uri);
     });
 
@@ -239,7 +241,7 @@ describe('report, CodeLens and templates over stdio', function () {
         assert.equal(item.insertTextFormat, InsertTextFormat.Snippet);
         assert.deepEqual(item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined, { start: position, end: position });
       }
-      assert.equal(offered[0].detail, 'Backend resume skeleton');
+      assert.equal(offered[0]?.detail, 'Backend resume skeleton');
       assert.ok(offered.every((item) => (item.sortText ?? '') < (items.find((i) => i.kind === CompletionItemKind.Property)?.sortText ?? '~')));
     });
 
@@ -251,7 +253,7 @@ describe('report, CodeLens and templates over stdio', function () {
     it('a work entry after `- ` under `work:`, indented under the dash', async () => {
       const { items, position } = await complete('work.resume.yaml', 'basics:\n  name: Sam Lee\nwork:\n  - |');
       assert.deepEqual(templates(items).map((i) => i.label), ['work']);
-      assert.deepEqual(templates(items)[0].textEdit, {
+      assert.deepEqual(templates(items)[0]?.textEdit, {
         range: { start: position, end: position },
         newText: [
           'name: ${1:‹company›}',
@@ -273,7 +275,7 @@ describe('report, CodeLens and templates over stdio', function () {
       assert.ok(newText);
       assert.equal(newText.split('\n')[0], 'name: ${1:‹project›}');
       assert.equal(newText.split('\n')[1], '    description: A documented project with a real API and a database schema.');
-      assert.match(newText.split('\n')[4], /^ {6}- Built \$\{3:‹what›\}/);
+      assert.match(newText.split('\n')[4] ?? '', /^ {6}- Built \$\{3:‹what›\}/);
     });
 
     it('the bullet templates after `- ` inside `highlights`, as written', async () => {
@@ -281,7 +283,7 @@ describe('report, CodeLens and templates over stdio', function () {
       assert.deepEqual(templates(items).map((i) => i.label), BULLET_LABELS);
       assert.deepEqual(newTexts(items), bodies('highlights'));
       const [first] = templates(items);
-      assert.deepEqual(first.textEdit, {
+      assert.deepEqual(first?.textEdit, {
         range: { start: position, end: position },
         newText: 'Designed ${1:‹system›} handling ${2:‹N›} requests/day at ${3:‹N›}% availability$0',
       });
@@ -298,7 +300,7 @@ describe('report, CodeLens and templates over stdio', function () {
     it('the disable comments on a `#` line, replacing from the `#`', async () => {
       const { items, position } = await complete('comment.resume.yaml', 'work:\n  - name: Acme\n    # bulletproof-d|\n');
       assert.deepEqual(templates(items).map((i) => i.label), ['bulletproof-disable-next-line', 'bulletproof-disable']);
-      assert.deepEqual(templates(items)[0].textEdit, {
+      assert.deepEqual(templates(items)[0]?.textEdit, {
         range: { start: { line: position.line, character: 4 }, end: position },
         newText: '# bulletproof-disable-next-line ${1:rule-id}$0',
       });

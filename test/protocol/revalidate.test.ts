@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
+import { messageOf } from './helpers';
 
 const RESUME = [
   'basics:',
@@ -48,7 +49,7 @@ describe('files a resume reads, changed on disk', function () {
   const missingTerms = (diagnostics: Diagnostic[]) =>
     diagnostics
       .filter((diagnostic) => diagnostic.code === 'posting-missing-term')
-      .map((diagnostic) => /^`([^`]+)`/.exec(String(diagnostic.message))?.[1]);
+      .map((diagnostic) => /^`([^`]+)`/.exec(messageOf(diagnostic))?.[1]);
 
   it('checks the open resume again when its posting changes, though the resume itself did not', async () => {
     const uri = pathToFileURL(path.join(dir, 'ada.resume.yaml')).href;

@@ -41,9 +41,19 @@ import { LspClient, REPO_ROOT, type Publish } from '../support/lspClient';
 import { docsHref, expectedDiagnostics, messageOf, pos, range, stop } from './helpers';
 
 const WEAK_TEXT = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'weak.resume.yaml'), 'utf8');
+interface SchemaProperty {
+  markdownDescription?: string;
+  description?: string;
+  examples?: string[];
+}
+
+/** The parts of the schema these tests read. */
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'resume.schema.json'), 'utf8')) as {
   properties: Record<string, unknown>;
-  definitions: Record<string, { properties: Record<string, { markdownDescription?: string; description?: string; examples?: string[] }> }>;
+  definitions: {
+    workEntry: { properties: Record<string, SchemaProperty> & { highlights: SchemaProperty } };
+    language: { properties: { fluency: SchemaProperty } };
+  };
 };
 
 /** A folder that never exists: documents live only in the editor. */
@@ -201,7 +211,7 @@ describe('language server over stdio', function () {
       assert.equal(typed.length, 20);
       const sent: Promise<number>[] = [];
       for (let i = 0; i < typed.length; i++) {
-        sent.push(client.change(uri, [{ range: range(6, i, 6, i), text: typed[i] }]));
+        sent.push(client.change(uri, [{ range: range(6, i, 6, i), text: typed.charAt(i) }]));
       }
       const versions = await Promise.all(sent);
       assert.deepEqual(versions, Array.from({ length: 20 }, (_, i) => i + 2));
@@ -382,7 +392,7 @@ describe('language server over stdio', function () {
       await client.open(uri, text);
       const folds = await client.request(FoldingRangeRequest.type, { textDocument: { uri } });
       await client.close(uri);
-      return (folds ?? []).map((fold) => [fold.startLine, fold.endLine]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      return (folds ?? []).map((fold): [number, number] => [fold.startLine, fold.endLine]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     }
 
     it('never returns two folding ranges that start on the same line', async () => {
@@ -479,7 +489,7 @@ describe('language server over stdio', function () {
       const whole = range(0, 0, client.document(uri).lineCount, 0);
       const actions = await actionsAt(whole, ['source.fixAll.bulletproof']);
       assert.deepEqual(actions.map((action) => [action.title, action.kind]), [['Fix all safe Bulletproof problems', 'source.fixAll.bulletproof']]);
-      const edits = editsFor(actions[0].edit, uri);
+      const edits = editsFor(actions[0]?.edit, uri);
       const document = client.document(uri);
       const safe = nonOverlapping(lint(WEAK_TEXT).findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe)));
       assert.deepEqual(
@@ -513,7 +523,7 @@ describe('language server over stdio', function () {
 
     it('bulletproof.showRuleDocs asks the client to show the rule\'s doc page', async () => {
       const before = client.shownDocuments.length;
-      const result = await client.request(ExecuteCommandRequest.type, { command: 'bulletproof.showRuleDocs', arguments: ['schema/invalid-date'] });
+      const result: unknown = await client.request(ExecuteCommandRequest.type, { command: 'bulletproof.showRuleDocs', arguments: ['schema/invalid-date'] });
       assert.equal(result, null);
       assert.deepEqual(client.shownDocuments.slice(before), [{ uri: docsHref('schema/invalid-date'), takeFocus: true }]);
       assert.ok(fs.existsSync(fileURLToPath(docsHref('schema/invalid-date'))), 'the doc page the server points to is missing');

@@ -41,6 +41,7 @@ describe('the stdio message writer', () => {
       fixes: [],
     };
     const [published] = new PublishedDiagnostics(() => 'file:///docs').publish(document, [finding]);
+    assert.ok(published);
     const plain = { ...diagnostic };
     // Published diagnostics are never changed; the writer relies on it, as this shows.
     published.message = 'changed after publishing';

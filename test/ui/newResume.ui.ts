@@ -36,14 +36,16 @@ describe('New resume', () => {
     assert.ok(name, 'the new editor is not an untitled file');
 
     // The skeleton's lines in view, and its first placeholder selected: it was inserted as a snippet.
-    for (let line = 1; line <= Math.min(lines.length, 12); line++) await wb.waitForLine(line, lines[line - 1]);
-    const first = stops[0];
+    for (let line = 1; line <= Math.min(lines.length, 12); line++) await wb.waitForLine(line, lines[line - 1] ?? '');
+    const [first] = stops;
+    assert.ok(first, 'the skeleton has no tab stop');
     const end = positionOf(text, first.end);
     await wb.waitForSelection(end.line, end.column, first.end - first.start);
 
     // Checked at once, unsaved: the Problems panel lists what the CLI finds in the same text.
     await wb.waitForProblems(name, expected, TIMEOUT.firstDiagnostics);
     const shown = expected.find((row) => row.severity !== 'info') ?? expected[0];
+    assert.ok(shown, 'the CLI finds nothing in the skeleton');
     await wb.goTo(shown.line, shown.column);
     await wb.squiggle(shown.line, shown.severity);
     await wb.screenshot('new-resume');

@@ -61,7 +61,7 @@ describe('Quick fixes', () => {
     await wb.screenshot('quickfix');
 
     await wb.applyQuickFix(rewrite.title);
-    await wb.waitForLine(weak.line, after.split('\n')[weak.line - 1]);
+    await wb.waitForLine(weak.line, after.split('\n')[weak.line - 1] ?? '');
     // The weak opening's squiggle goes (its Problems row with it); nothing else changes, and no YAML error appears.
     const rows = await wb.waitForProblems(FILE, expected, TIMEOUT.firstDiagnostics);
     assert.deepEqual(
@@ -119,7 +119,7 @@ describe('Quick fixes', () => {
     await wb.squiggle(bare.line, bare.severity, TIMEOUT.firstDiagnostics);
     await wb.openQuickFix();
     await wb.applyQuickFix(metric.title);
-    await wb.waitForLine(bare.line, after.split('\n')[bare.line - 1]);
+    await wb.waitForLine(bare.line, after.split('\n')[bare.line - 1] ?? '');
 
     // Plain text would leave the cursor at the end of the edit and Tab would indent:
     // a selected placeholder, and Tab selecting the next, are the snippet's tab stops.

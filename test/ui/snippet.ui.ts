@@ -28,7 +28,8 @@ describe('Snippet completion', () => {
     const templates = JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets', 'bullets.json'), 'utf8')) as Record<string, SnippetEntry>;
     const [name, template] = Object.entries(templates).find(([, entry]) => ([] as string[]).concat(entry.prefix).includes('latency')) ?? [];
     assert.ok(name && template, 'snippets/bullets.json has no template with the prefix `latency`');
-    const label = ([] as string[]).concat(template.prefix)[0];
+    const [label] = ([] as string[]).concat(template.prefix);
+    assert.ok(label);
     const body = ([] as string[]).concat(template.body).join('\n');
     const { text: inserted, stops } = expandSnippet(body);
     const placeholders = stops.filter((stop) => stop.index > 0);
@@ -39,9 +40,10 @@ describe('Snippet completion', () => {
     // After the last highlight of the first work entry.
     const firstHighlights = lines.findIndex((line) => line.trim() === 'highlights:');
     assert.ok(firstHighlights >= 0, `${FILE} has no highlights`);
+    const dashOf = (index: number) => lines[index]?.indexOf('-') ?? -1;
     let last = firstHighlights + 1;
-    while (/^\s+- /.test(lines[last + 1] ?? '') && lines[last + 1].indexOf('-') === lines[firstHighlights + 1].indexOf('-')) last++;
-    const indent = lines[last].slice(0, lines[last].indexOf('-'));
+    while (/^\s+- /.test(lines[last + 1] ?? '') && dashOf(last + 1) === dashOf(firstHighlights + 1)) last++;
+    const indent = (lines[last] ?? '').slice(0, dashOf(last));
     const line = last + 2; // 1-based number of the new line
     const prefix = `${indent}- `;
     const start = prefix.length; // 0-based column where the template starts

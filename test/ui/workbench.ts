@@ -168,8 +168,8 @@ export function expandSnippet(snippet: string): { text: string; stops: TabStop[]
     while (i < snippet.length) {
       const ch = snippet[i];
       if (until !== undefined && ch === until) return;
-      if (ch === '\\' && i + 1 < snippet.length && '$}\\,|'.includes(snippet[i + 1])) {
-        text += snippet[i + 1];
+      if (ch === '\\' && i + 1 < snippet.length && '$}\\,|'.includes(snippet.charAt(i + 1))) {
+        text += snippet.charAt(i + 1);
         i += 2;
         continue;
       }
@@ -205,7 +205,7 @@ export function expandSnippet(snippet: string): { text: string; stops: TabStop[]
         i++;
       } else if (open[2] === '|') {
         const close = snippet.indexOf('|}', i);
-        text += snippet.slice(i, close).split(/(?<!\\),/)[0].replace(/\\(.)/g, '$1');
+        text += (snippet.slice(i, close).split(/(?<!\\),/)[0] ?? '').replace(/\\(.)/g, '$1');
         i = close + 2;
       }
       // Recorded after its default, so that an inner placeholder keeps its own stop.
@@ -222,7 +222,7 @@ export function expandSnippet(snippet: string): { text: string; stops: TabStop[]
 /** 1-based line and column of `offset` in `text`. */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
+  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
 }
 
 /** One edit of a code action: offsets into the text it applies to; `snippet` when it is a snippet edit. */
@@ -632,7 +632,9 @@ export class Workbench {
     const rows = menu.locator('.monaco-list-row');
     const size = Number(await rows.first().getAttribute('aria-setsize'));
     if ((await rows.count()) !== size) throw new Error(`the quick-fix menu shows ${await rows.count()} of its ${size} rows: make the window taller`);
-    return menu.locator('.monaco-list-row.action').evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+    return menu.locator('.monaco-list-row.action').evaluateAll((elements: { getAttribute(name: string): string | null }[]) =>
+      elements.map((element) => element.getAttribute('aria-label') ?? ''),
+    );
   }
 
   /** The quick-fix menu, while it is open. */
@@ -809,11 +811,12 @@ async function readProblemRow(row: Locator): Promise<ProblemRow> {
   const label = (await row.getAttribute('aria-label')) ?? '';
   const match = /^(Error|Warning|Info|Hint): ([\s\S]*) at line (\d+) and character (\d+)\./.exec(label);
   if (!match) throw new Error(`unexpected Problems row: ${label}`);
+  const [, severity = '', message = '', line, column] = match;
   return {
-    severity: match[1].toLowerCase() as Severity,
-    message: match[2],
-    line: Number(match[3]),
-    column: Number(match[4]),
+    severity: severity.toLowerCase() as Severity,
+    message,
+    line: Number(line),
+    column: Number(column),
     source: ((await row.locator('.marker-source').textContent()) ?? '').trim(),
     code: ((await row.locator('.marker-code').textContent()) ?? '').trim(),
   };

@@ -45,9 +45,15 @@ export class PublishedDiagnostics {
     let cursor = 0;
     const diagnostics = findings.map((finding): EncodedDiagnostic => {
       const fresh = toDiagnostic(finding, document, this.docsUri);
-      while (cursor < previous.length && comparePositions(previous[cursor].range.start, fresh.range.start) < 0) cursor++;
-      for (let index = cursor; index < previous.length && comparePositions(previous[index].range.start, fresh.range.start) === 0; index++) {
-        if (sameDiagnostic(previous[index], fresh)) return previous[index];
+      // Where previous[index] starts against the fresh one; past the end counts as after.
+      const order = (index: number) => {
+        const candidate = previous[index];
+        return candidate ? comparePositions(candidate.range.start, fresh.range.start) : 1;
+      };
+      while (order(cursor) < 0) cursor++;
+      for (let index = cursor; order(index) === 0; index++) {
+        const candidate = previous[index];
+        if (candidate && sameDiagnostic(candidate, fresh)) return candidate;
       }
       const bytes = Buffer.from(`,${JSON.stringify(fresh)}`, 'utf8');
       return Object.defineProperty(fresh, ENCODED, { value: bytes, enumerable: false }) as EncodedDiagnostic;

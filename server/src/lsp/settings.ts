@@ -71,7 +71,7 @@ export class SettingsStore {
 
   /** Settings changed in the editor, or a config file changed on disk. */
   changed(pushed?: unknown): void {
-    if (pushed && typeof pushed === 'object' && 'bulletproof' in pushed) this.pushed = (pushed as { bulletproof: unknown }).bulletproof;
+    if (pushed && typeof pushed === 'object' && 'bulletproof' in pushed) this.pushed = pushed.bulletproof;
     this.editorSettings.clear();
     this.configFiles.clear();
   }

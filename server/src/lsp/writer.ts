@@ -26,8 +26,8 @@ export function encodeMessage(message: Message): Buffer[] {
   const envelope = JSON.stringify({ ...message, params: undefined });
   const pieces = new Array<Buffer>(diagnostics.length + 2);
   pieces[0] = Buffer.from(`${openObject(envelope)}"params":${openObject(head)}"diagnostics":[`, 'utf8');
-  for (let index = 0; index < diagnostics.length; index++) {
-    const bytes = encodeDiagnostic(diagnostics[index]);
+  for (const [index, diagnostic] of diagnostics.entries()) {
+    const bytes = encodeDiagnostic(diagnostic);
     pieces[index + 1] = index === 0 ? bytes.subarray(1) : bytes;
   }
   pieces[diagnostics.length + 1] = CLOSE;

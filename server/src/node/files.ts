@@ -74,9 +74,8 @@ export function isGlob(pattern: string): boolean {
  */
 export function splitGlobBase(pattern: string): { base: string; rest: string } {
   const segments = splitUnescaped(pattern, '/');
-  let literal = 0;
-  while (literal < segments.length && !hasMagic(segments[literal])) literal++;
-  if (literal === segments.length) return { base: unescape(pattern), rest: '' };
+  const literal = segments.findIndex(hasMagic);
+  if (literal === -1) return { base: unescape(pattern), rest: '' };
   const base = segments.slice(0, literal).map(unescape).join('/');
   return { base: base === '' && literal > 0 ? '/' : base, rest: segments.slice(literal).join('/') };
 }
@@ -139,17 +138,17 @@ function compile(pattern: string): Compiled {
  * other token takes exactly one item; each (token, item) pair is tried at
  * most once per star, so the cost is at most tokens × items.
  */
-function matchSequence<T, I>(tokens: readonly (T | typeof STAR | typeof GLOBSTAR)[], items: readonly I[], one: (token: T, item: I) => boolean): boolean {
+function matchSequence<T, I extends object | string>(tokens: readonly (T | typeof STAR | typeof GLOBSTAR)[], items: readonly I[], one: (token: T, item: I) => boolean): boolean {
   let t = 0;
   let i = 0;
   let starAt = -1;
   let starItem = 0;
   const isStar = (token: unknown) => token === STAR || token === GLOBSTAR;
-  while (i < items.length) {
+  for (let item = items[i]; item !== undefined; item = items[i]) {
     if (t < tokens.length && isStar(tokens[t])) {
       starAt = t++;
       starItem = i;
-    } else if (t < tokens.length && one(tokens[t] as T, items[i])) {
+    } else if (t < tokens.length && one(tokens[t] as T, item)) {
       t++;
       i++;
     } else if (starAt >= 0) {
@@ -192,8 +191,8 @@ function tokenize(segment: string): SegmentToken[] {
   const chars = Array.from(segment);
   const tokens: SegmentToken[] = [];
   for (let i = 0; i < chars.length; i++) {
-    const char = chars[i];
-    if (char === '\\' && i + 1 < chars.length) tokens.push(chars[++i]);
+    const char = charAt(chars, i);
+    if (char === '\\' && i + 1 < chars.length) tokens.push(charAt(chars, ++i));
     else if (char === '*') {
       if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR);
     } else if (char === '?') tokens.push(ANY_CHAR);
@@ -208,6 +207,11 @@ function tokenize(segment: string): SegmentToken[] {
   return tokens;
 }
 
+/** `chars[index]`, or '' past the end (the callers read within bounds). */
+function charAt(chars: readonly string[], index: number): string {
+  return chars[index] ?? '';
+}
+
 /** `[abc]`, `[a-z]`, `[!a]` or `[^a]` from `chars[start]`; undefined when it is not closed. */
 function parseClass(chars: string[], start: number): { test: CharTest; end: number } | undefined {
   let i = start + 1;
@@ -216,10 +220,10 @@ function parseClass(chars: string[], start: number): { test: CharTest; end: numb
   const ranges: [string, string][] = [];
   for (let first = true; i < chars.length; first = false) {
     if (chars[i] === ']' && !first) return { test: { negated, ranges }, end: i };
-    const low = chars[i] === '\\' && i + 1 < chars.length ? chars[++i] : chars[i];
+    const low = chars[i] === '\\' && i + 1 < chars.length ? charAt(chars, ++i) : charAt(chars, i);
     i++;
     if (chars[i] === '-' && i + 1 < chars.length && chars[i + 1] !== ']') {
-      const high = chars[i + 1] === '\\' && i + 2 < chars.length ? chars[(i += 2)] : chars[++i];
+      const high = chars[i + 1] === '\\' && i + 2 < chars.length ? charAt(chars, (i += 2)) : charAt(chars, ++i);
       i++;
       ranges.push([low, high]);
     } else ranges.push([low, low]);
@@ -233,8 +237,9 @@ function parseClass(chars: string[], start: number): { test: CharTest; end: numb
 /** Wildcards, classes, braces, or an extglob's opening (`+(`), which `globProblem` turns down. */
 function hasMagic(segment: string): boolean {
   for (let i = 0; i < segment.length; i++) {
-    if (segment[i] === '\\') i++;
-    else if ('*?[{'.includes(segment[i]) || ('@+!'.includes(segment[i]) && segment[i + 1] === '(')) return true;
+    const char = segment.charAt(i);
+    if (char === '\\') i++;
+    else if ('*?[{'.includes(char) || ('@+!'.includes(char) && segment[i + 1] === '(')) return true;
   }
   return false;
 }

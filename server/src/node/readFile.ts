@@ -45,7 +45,8 @@ export function readRegularFile(file: string, maxBytes: number): ReadResult {
       length += read;
       if (length > maxBytes) return { ok: false, reason: `it is over the ${describeBytes(maxBytes)} limit`, code: 'EFBIG' };
     }
-    return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length), stat };
+    const only = chunks.length === 1 ? chunks[0] : undefined;
+    return { ok: true, bytes: only ?? Buffer.concat(chunks, length), stat };
   } catch (error) {
     return failure(error);
   } finally {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { inspect } from 'node:util';
 import * as vscode from 'vscode';
 import type { ResumeReport } from '../../../server/src/engine/report';
 import { cliFindings, type CliFinding } from './helpers';
@@ -21,6 +22,7 @@ export function cliReport(file: string): ResumeReport {
   });
   if (result.status !== 0 && result.status !== 1) throw new Error(`bulletproof --report failed on ${file}: ${result.stderr}`);
   const [entry] = JSON.parse(result.stdout) as { report: ResumeReport }[];
+  if (!entry) throw new Error(`bulletproof --report printed no report for ${file}`);
   return entry.report;
 }
 
@@ -64,7 +66,7 @@ export function fixesFor(actions: readonly vscode.CodeAction[], code: string): v
 /** Applies a code action as the menu does: its edit, then its command. */
 export async function applyAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert(await vscode.workspace.applyEdit(action.edit), `"${action.title}" was not applied`);
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
 }
 
 /** The titles of the CodeLens on `uri`. */
@@ -80,7 +82,7 @@ export async function codeLensTitles(uri: vscode.Uri): Promise<string[]> {
 export function waitUntil<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeout = 30_000): Promise<T> {
   return new Promise((resolve, reject) => {
     let done = false;
-    let last: unknown;
+    let last: string | undefined;
     const attempt = async () => {
       if (done) return;
       try {
@@ -90,7 +92,7 @@ export function waitUntil<T>(what: string, check: () => T | undefined | Promise<
           resolve(value);
         }
       } catch (error) {
-        last = error;
+        last = error instanceof Error ? String(error) : inspect(error);
       }
     };
     const subscriptions = [
@@ -101,7 +103,7 @@ export function waitUntil<T>(what: string, check: () => T | undefined | Promise<
     ];
     const timer = setTimeout(() => {
       finish();
-      reject(new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`));
+      reject(new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${last}` : ''}`));
     }, timeout);
     function finish(): void {
       done = true;

@@ -59,16 +59,16 @@ describe('quick fixes (twin of the UI "Quick fixes" scenarios)', () => {
     );
     assert.ok(metric, 'no "Add a metric" fix');
     await applyAction(metric);
-    const slots = await waitUntil('the template in the bullet', () => {
-      const found = slotsIn(editor.document, line);
-      return found.length >= 2 ? found : undefined;
+    const [first, second] = await waitUntil('the template in the bullet', () => {
+      const [a, b] = slotsIn(editor.document, line);
+      return a && b ? [a, b] : undefined;
     });
-    await waitUntil('the first placeholder selected', () => (editor.selection.isEqual(new vscode.Selection(slots[0].start, slots[0].end)) ? true : undefined), 5_000).catch(
+    await waitUntil('the first placeholder selected', () => (editor.selection.isEqual(new vscode.Selection(first.start, first.end)) ? true : undefined), 5_000).catch(
       (error: Error) => {
         throw new Error(`the snippet edit did not become tab stops (selection ${JSON.stringify(editor.selection)}): ${error.message}`);
       },
     );
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
-    assert.ok(editor.selection.isEqual(new vscode.Selection(slots[1].start, slots[1].end)), 'Tab does not move to the next placeholder');
+    assert.ok(editor.selection.isEqual(new vscode.Selection(second.start, second.end)), 'Tab does not move to the next placeholder');
   });
 });

@@ -15,9 +15,10 @@ describe('snippet completion (twin of the UI "Snippet completion" scenario)', ()
     const lines = editor.document.getText().split('\n');
     const first = lines.findIndex((line) => line.trim() === 'highlights:') + 1; // 0-based first highlight
     assert.ok(first > 0);
+    const dashOf = (index: number) => lines[index]?.indexOf('-') ?? -1;
     let last = first;
-    while (lines[last + 1]?.trimStart().startsWith('- ') && lines[last + 1].indexOf('-') === lines[first].indexOf('-')) last++;
-    const prefix = `${lines[first].slice(0, lines[first].indexOf('-'))}- `;
+    while (lines[last + 1]?.trimStart().startsWith('- ') && dashOf(last + 1) === dashOf(first)) last++;
+    const prefix = `${(lines[first] ?? '').slice(0, dashOf(first))}- `;
     const line = last + 1;
     await insertLine(editor, line, `${prefix}latency\n`);
 
