@@ -49,58 +49,32 @@ export class MemoContext {
   }
 }
 
-/** Every memo of the engine's text helpers, so a lint can say where new answers go and an edit can drop stale ones. */
-const stores: MemoStore<unknown>[] = [];
-let keepNewAnswers = true;
-
 /**
- * Called as a lint starts. A full lint keeps what it works out. An
- * incremental one works out answers for one version of the value being
- * typed (its text, sentences, clauses), never asked for again: they are
- * kept aside until the next lint starts, so they die young instead of
- * filling the caches and the old generation of the heap.
+ * The memo of the engine's text helpers (prose, words, openings, metrics,
+ * dates), shared by every lint until they are given a lint's context.
  */
+const helpers = new MemoContext();
+let helperCount = 0;
+
+/** Called as a lint starts: see `MemoContext.startPass`. */
 export function startMemoPass(incremental: boolean): void {
-  for (const store of stores) store.scratch.clear();
-  keepNewAnswers = !incremental;
+  helpers.startPass(incremental);
 }
 
-/**
- * Forgets the answers for `texts` in every memo: a value as it was before
- * an edit, worked out by the last full lint. A text that is also another
- * bullet's is worked out again when asked for.
- */
+/** Forgets the helpers' answers for `texts`: a value as it was before an edit. */
 export function forgetTexts(texts: readonly string[]): void {
-  for (const store of stores) for (const text of texts) store.cache.delete(text);
+  helpers.forget(texts);
 }
 
 /**
- * Remembers results by input text. Every rule reads every bullet on every
- * keystroke, and between two keystrokes all bullets but one are unchanged,
- * so each bullet's analysis is worked out once. Results are shared: treat
- * them as read-only.
+ * Remembers a text helper's results by input text. Every rule reads every
+ * bullet on every keystroke, and between two keystrokes all bullets but one
+ * are unchanged, so each bullet's analysis is worked out once. Results are
+ * shared: treat them as read-only.
  */
 export function memoizeByText<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
-  const store: MemoStore<T> = { cache: new Map(), scratch: new Map() };
-  stores.push(store);
-  return (text) => {
-    const known = store.cache.get(text);
-    // Undefined is an answer too ("no weak opening here"), and the common one.
-    if (known !== undefined || store.cache.has(text)) return known as T;
-    if (!keepNewAnswers) {
-      const aside = store.scratch.get(text);
-      if (aside !== undefined || store.scratch.has(text)) return aside as T;
-      const result = compute(text);
-      store.scratch.set(text, result);
-      return result;
-    }
-    const key = detached(text);
-    const result = compute(key);
-    // Crude but bounded: a huge file must not grow the cache without end.
-    if (store.cache.size >= limit) store.cache.clear();
-    store.cache.set(key, result);
-    return result;
-  };
+  const name = `helper${helperCount++}`;
+  return (text) => helpers.get(name, text, compute, limit);
 }
 
 /**
