@@ -12,7 +12,7 @@ import { validateAgainstSchema, type RawFinding } from './schema/validateSchema'
 import type { Finding, Fix, LintOptions, OffsetRange, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
 import { carryDateFields, isDateField } from './dateFields';
 import { disabledRules } from './disableComments';
-import { detached, forgetTexts, startMemoPass } from './memo';
+import { detached, forgetTexts, MemoContext, startMemoPass } from './memo';
 import { isLikelyEnglish, toProse } from './prose';
 import { postingReference } from './posting';
 import { PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES } from './limits';
@@ -74,9 +74,13 @@ type RawShown = RawFinding & { [SHOWN_AS]?: Finding };
 export function lint(text: string, options: LintOptions, rules: readonly Rule[], previous?: LintResult): LintResult {
   const optionsKey = JSON.stringify([options.rules ?? {}, options.role ?? 'backend', text.length > PROSE_RULES_MAX_CHARS]);
   const reuse = (previous as WithReusable | undefined)?.[REUSABLE];
+  // Read before the edit takes the previous model over.
+  const previousText = previous?.model.text ?? '';
   const edit = previous && reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
   const model = edit?.model ?? parseResume(text);
   startMemoPass(edit !== undefined);
+  const memo = memoOf(rules);
+  memo.startPass(edit !== undefined);
   // An edit to a date can change what every role's dates say: then nothing derived from them is kept.
   const editsDate = edit !== undefined && isDateField(model.entries.get(edit.path)?.segments.at(-1));
   if (edit && previous && !editsDate) carryDateFields(previous.model, model);
@@ -111,8 +115,9 @@ export function lint(text: string, options: LintOptions, rules: readonly Rule[],
     let list: RawFinding[] = [];
     try {
       const previousFindings = edit && reuse?.movableFindings.get(rule.meta.id);
-      if (edit && previousFindings) list = runAfterEdit(rule, edit, editsDate, previousFindings, resolved);
-      else runRule(rule, { model, options: resolved, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
+      if (edit && previousFindings) list = runAfterEdit(rule, edit, editsDate, previousFindings, resolved, memo);
+      else if (isBulletRule(rule)) for (const bullet of model.bullets) checkBulletKept(rule, bullet, { model, options: resolved }, memo, list);
+      else rule.check({ model, options: resolved, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
     }
@@ -125,6 +130,7 @@ export function lint(text: string, options: LintOptions, rules: readonly Rule[],
   for (const list of lists) addCapped(list, shown, findings);
   inFileOrderSorted(findings);
   if (edit?.oldValue !== undefined) forgetTexts([edit.oldValue, toProse(edit.oldValue).text]);
+  if (edit?.oldBullet) memo.forget([bulletKey(previousText, edit.oldBullet)]);
   const result: LintResult = { model, findings, ruleErrors, posting: resolved.posting };
   if (ruleErrors.length === 0) Object.defineProperty(result, REUSABLE, { value: { movableFindings, rules, optionsKey } satisfies Reusable });
   return result;
@@ -158,9 +164,9 @@ function schemaFindings(model: ResumeModel): RawFinding[] {
 }
 
 /** A rule after an edit in one scalar, given its findings from before: checked again only as far as the edit can change them. */
-function runAfterEdit(rule: Rule, edit: ScalarEdit, editsDate: boolean, previousRaw: readonly RawFinding[], options: ResolvedOptions): RawFinding[] {
+function runAfterEdit(rule: Rule, edit: ScalarEdit, editsDate: boolean, previousRaw: readonly RawFinding[], options: ResolvedOptions, memo: MemoContext): RawFinding[] {
   const { model } = edit;
-  if (isBulletRule(rule)) return recheckEditedBullet(rule, edit, previousRaw, options);
+  if (isBulletRule(rule)) return recheckEditedBullet(rule, edit, previousRaw, options, memo);
   if (rule.readsOfEachBullet && !editsDate && bulletReadingKept(rule.readsOfEachBullet, edit)) {
     const recheck: Recheck = (_range, report) => rule.check({ model, options, report });
     return movedFindings(previousRaw, edit, recheck, () => false);
@@ -174,15 +180,75 @@ function runAfterEdit(rule: Rule, edit: ScalarEdit, editsDate: boolean, previous
  * A bullet rule after an edit in one scalar: its findings in other
  * bullets move with the text, and only the edited bullet is checked again.
  */
-function recheckEditedBullet(rule: BulletRule, edit: ScalarEdit, previousRaw: readonly RawFinding[], options: ResolvedOptions): RawFinding[] {
+function recheckEditedBullet(rule: BulletRule, edit: ScalarEdit, previousRaw: readonly RawFinding[], options: ResolvedOptions, memo: MemoContext): RawFinding[] {
   const { model } = edit;
-  const recheck: Recheck = (range, report) => {
+  const list = movedFindings(previousRaw, edit, recheckOf(rule, model, options), (finding) => inEditedBullet(finding, edit));
+  if (edit.bullet) checkBulletKept(rule, edit.bullet, { model, options }, memo, list);
+  return list;
+}
+
+/** Checks a bullet rule again where a finding at a range could be, passing every report on. */
+function recheckOf(rule: BulletRule, model: ResumeModel, options: ResolvedOptions): Recheck {
+  return (range, report) => {
     const bullet = model.bullets.find((candidate) => candidate.range.start <= range.start && range.end <= candidate.range.end);
     if (bullet) checkOneBullet(rule, bullet, { model, options, report });
   };
-  const list = movedFindings(previousRaw, edit, recheck, (finding) => inEditedBullet(finding, edit));
-  if (edit.bullet) checkOneBullet(rule, edit.bullet, { model, options, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
-  return list;
+}
+
+/** A bullet rule's reports about one bullet, from the bullet's start: all a later lint needs to give them again. */
+interface KeptReport {
+  start: number;
+  end: number;
+  message: string;
+  hasFixes: boolean;
+}
+
+/**
+ * What a bullet rule's findings about a bullet depend on: the bullet's
+ * kind, section, source and text, the role and the day (rule.ts).
+ */
+function bulletKey(text: string, bullet: Bullet): string {
+  return `${bullet.kind}\u0000${bullet.section}\u0000${text.slice(bullet.range.start, bullet.range.end)}\u0000${bullet.text}`;
+}
+
+/**
+ * A bullet rule on one bullet, its findings appended to `list`: worked out
+ * once per bullet as written (kept in `memo`), and given again, fixes
+ * built when asked, wherever that bullet stands in a later lint.
+ */
+function checkBulletKept(rule: BulletRule, bullet: Bullet, context: Omit<RuleContext, 'report'>, memo: MemoContext, list: RawFinding[]): void {
+  const { model, options } = context;
+  const { start } = bullet.range;
+  const ruleId = rule.meta.id;
+  const store = `${ruleId}\u0000${options.role}\u0000${options.today.toDateString()}`;
+  let fresh: RawFinding[] | undefined;
+  const kept = memo.get(store, bulletKey(model.text, bullet), () => {
+    fresh = [];
+    const found = fresh;
+    checkOneBullet(rule, bullet, { model, options, report: (report) => found.push({ ruleId, ...report }) });
+    const reports: KeptReport[] = [];
+    for (const { range, message, fixes } of found) {
+      // Outside the bullet breaks the promise a bullet rule makes: nothing is kept, the rule runs every time.
+      if (range.start < start || range.end > bullet.range.end) return undefined;
+      reports.push({ start: range.start - start, end: range.end - start, message: detached(message), hasFixes: fixes !== undefined });
+    }
+    return reports;
+  });
+  if (fresh) {
+    for (const finding of fresh) list.push(finding);
+    return;
+  }
+  if (!kept) {
+    checkOneBullet(rule, bullet, { model, options, report: (report) => list.push({ ruleId, ...report }) });
+    return;
+  }
+  let recheck: Recheck | undefined;
+  for (const report of kept) {
+    const range = { start: start + report.start, end: start + report.end };
+    const { message } = report;
+    if (!report.hasFixes) list.push({ ruleId, range, message });
+    else list.push({ ruleId, range, message, fixes: () => fixesFromRecheck(range, message, (recheck ??= recheckOf(rule, model, options))) });
+  }
 }
 
 /**
@@ -243,12 +309,6 @@ function fixesFromRecheck(range: OffsetRange, message: string, recheck: Recheck)
     fixes = typeof report.fixes === 'function' ? report.fixes() : (report.fixes ?? []);
   });
   return fixes;
-}
-
-/** A rule over the whole model: a bullet rule is given each bullet it covers, in file order. */
-function runRule(rule: Rule, context: RuleContext): void {
-  if (!isBulletRule(rule)) return rule.check(context);
-  for (const bullet of context.model.bullets) checkOneBullet(rule, bullet, context);
 }
 
 /** A bullet rule on one bullet, if the bullet is in a language the rule covers. */
@@ -325,6 +385,19 @@ function inFileOrderSorted<T extends Pick<RawFinding, 'ruleId' | 'range'>>(list:
 
 function inFileOrder(a: Pick<RawFinding, 'ruleId' | 'range'>, b: Pick<RawFinding, 'ruleId' | 'range'>): number {
   return a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/**
+ * One memo per rule list (`server/src/linter.ts` binds one for the life of
+ * the process): what the linter keeps between lints, by text, under the
+ * policy of `MemoContext`.
+ */
+const memoByRules = new WeakMap<readonly Rule[], MemoContext>();
+
+function memoOf(rules: readonly Rule[]): MemoContext {
+  let memo = memoByRules.get(rules);
+  if (!memo) memoByRules.set(rules, (memo = new MemoContext()));
+  return memo;
 }
 
 const metaByIdCache = new WeakMap<readonly Rule[], Map<string, RuleMeta>>();

@@ -4,58 +4,77 @@ interface MemoStore<T> {
   scratch: Map<string, T>;
 }
 
-/** Every memo, so a lint can say where new answers go and an edit can drop stale ones. */
-const stores: MemoStore<unknown>[] = [];
-let keepNewAnswers = true;
-
 /**
- * Called as a lint starts. A full lint keeps what it works out. An
- * incremental one works out answers for one version of the value being
- * typed (its text, sentences, clauses), never asked for again: they are
- * kept aside until the next lint starts, so they die young instead of
- * filling the caches and the old generation of the heap.
+ * What survives between two lints, in one place (docs/incremental-lint.md).
+ * A full lint keeps what it works out, bounded. An incremental one works out
+ * answers for one version of the value being typed, never asked for again:
+ * they are kept aside until the next lint starts, so they die young instead
+ * of filling the caches and the old generation of the heap.
  */
-export function startMemoPass(incremental: boolean): void {
-  for (const store of stores) store.scratch.clear();
-  keepNewAnswers = !incremental;
-}
+export class MemoContext {
+  private readonly stores = new Map<string, MemoStore<unknown>>();
+  private keepNewAnswers = true;
 
-/**
- * Forgets the answers for `texts` in every memo: a value as it was before
- * an edit, worked out by the last full lint. A text that is also another
- * bullet's is worked out again when asked for.
- */
-export function forgetTexts(texts: readonly string[]): void {
-  for (const store of stores) for (const text of texts) store.cache.delete(text);
-}
+  /** Called as a lint starts: a full lint keeps its new answers, an incremental one sets them aside. */
+  startPass(incremental: boolean): void {
+    for (const store of this.stores.values()) store.scratch.clear();
+    this.keepNewAnswers = !incremental;
+  }
 
-/**
- * Remembers results by input text. Every rule reads every bullet on every
- * keystroke, and between two keystrokes all bullets but one are unchanged,
- * so each bullet's analysis is worked out once. Results are shared: treat
- * them as read-only.
- */
-export function memoizeByText<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
-  const store: MemoStore<T> = { cache: new Map(), scratch: new Map() };
-  stores.push(store);
-  return (text) => {
-    const known = store.cache.get(text);
+  /** Forgets what was worked out for `texts` (a value as it was before an edit) in every store. */
+  forget(texts: readonly string[]): void {
+    for (const store of this.stores.values()) for (const text of texts) store.cache.delete(text);
+  }
+
+  /** The answer for `key` in the store `name`, worked out by `compute` if not known. Read-only. */
+  get<T>(name: string, key: string, compute: (key: string) => T, limit = 20_000): T {
+    let store = this.stores.get(name) as MemoStore<T> | undefined;
+    if (!store) this.stores.set(name, (store = { cache: new Map(), scratch: new Map() }));
+    const known = store.cache.get(key);
     // Undefined is an answer too ("no weak opening here"), and the common one.
-    if (known !== undefined || store.cache.has(text)) return known as T;
-    if (!keepNewAnswers) {
-      const aside = store.scratch.get(text);
-      if (aside !== undefined || store.scratch.has(text)) return aside as T;
-      const result = compute(text);
-      store.scratch.set(text, result);
+    if (known !== undefined || store.cache.has(key)) return known as T;
+    if (!this.keepNewAnswers) {
+      const aside = store.scratch.get(key);
+      if (aside !== undefined || store.scratch.has(key)) return aside as T;
+      const result = compute(key);
+      store.scratch.set(key, result);
       return result;
     }
-    const key = detached(text);
-    const result = compute(key);
+    const kept = detached(key);
+    const result = compute(kept);
     // Crude but bounded: a huge file must not grow the cache without end.
     if (store.cache.size >= limit) store.cache.clear();
-    store.cache.set(key, result);
+    store.cache.set(kept, result);
     return result;
-  };
+  }
+}
+
+/**
+ * The memo of the engine's text helpers (prose, words, openings, metrics,
+ * dates), shared by every lint until they are given a lint's context.
+ */
+const helpers = new MemoContext();
+let helperCount = 0;
+
+/** Called as a lint starts: see `MemoContext.startPass`. */
+export function startMemoPass(incremental: boolean): void {
+  helpers.startPass(incremental);
+}
+
+/** Forgets the helpers' answers for `texts`: a value as it was before an edit. */
+export function forgetTexts(texts: readonly string[]): void {
+  helpers.forget(texts);
+}
+
+/**
+ * Remembers a text helper's results by input text. Every rule reads every
+ * bullet on every keystroke, and between two keystrokes all bullets but one
+ * are unchanged, so each bullet's analysis is worked out once. Results are
+ * shared: treat them as read-only.
+ */
+export function memoizeByText<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
+  const name = `helper${helperCount++}`;
+  return (text) => helpers.get(name, text, compute, limit);
 }
 
 /**

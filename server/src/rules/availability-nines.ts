@@ -3,7 +3,6 @@
  * how much: the seed asks for availability as nines ("99.98% availability"),
  * the figure a reviewer compares against their own systems.
  */
-import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { proseToRaw } from '../engine/prose';
@@ -62,8 +61,7 @@ function checkHighlight(context: BulletContext, bullet: Bullet): void {
   });
 }
 
-/** Memoized by text: between keystrokes only the edited bullet changes. */
-export const firstHit: (text: string) => { start: number; end: number; kind: TermKind } | undefined = memoizeByText(computeFirstHit);
+export const firstHit: (text: string) => { start: number; end: number; kind: TermKind } | undefined = computeFirstHit;
 
 /** The first availability or objective term that the bullet leaves without a figure. */
 function computeFirstHit(text: string): { start: number; end: number; kind: TermKind } | undefined {

@@ -4,7 +4,6 @@
  * latency figure without its statistic is flagged. A latency claim with no
  * figure at all is the `quantify` rule's business, not this one's.
  */
-import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { proseToRaw } from '../engine/prose';
@@ -76,8 +75,7 @@ const rule: BulletRule = {
   },
 };
 
-/** Memoized by text: between keystrokes only the edited bullet changes. */
-export const firstHit: (text: string) => Hit | undefined = memoizeByText(computeFirstHit);
+export const firstHit: (text: string) => Hit | undefined = computeFirstHit;
 
 /** The first latency term with a figure nearby and no statistic in its sentence. */
 function computeFirstHit(text: string): Hit | undefined {

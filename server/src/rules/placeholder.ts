@@ -3,7 +3,6 @@
  * distinctive tokens (`‹N›`, `‹how›`) precisely so this rule can be an error
  * without ever mistaking ordinary text for one.
  */
-import { memoizeByText } from '../engine/memo';
 import { forEachScalar } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import type { ResumeRule } from '../engine/rule';
@@ -21,8 +20,7 @@ interface Hit {
   end: number;
 }
 
-/** Memoized by text: between keystrokes only the edited bullet changes. */
-export const placeholderHits: (text: string) => Hit[] = memoizeByText(computePlaceholderHits);
+export const placeholderHits: (text: string) => Hit[] = computePlaceholderHits;
 
 function computePlaceholderHits(text: string): Hit[] {
   const hits: Hit[] = templateTokens(text);

@@ -6,7 +6,6 @@
  * adopted, chose, switched to, re-architected, decomposed) in bullets that
  * state neither.
  */
-import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { proseToRaw, type Prose } from '../engine/prose';
@@ -110,8 +109,7 @@ function checkHighlight(context: BulletContext, bullet: Bullet): void {
   });
 }
 
-/** Memoized by text: between keystrokes only the edited bullet changes. */
-export const findDecisionWithoutWhy: (text: string) => Decision | undefined = memoizeByText(computeFindDecisionWithoutWhy);
+export const findDecisionWithoutWhy: (text: string) => Decision | undefined = computeFindDecisionWithoutWhy;
 
 /** The first architecture decision in a bullet that gives no reason or outcome anywhere. */
 function computeFindDecisionWithoutWhy(text: string): Decision | undefined {

@@ -10,7 +10,6 @@
  * reliability" describing a design), and stays quiet when the sentence
  * already has a number or names a measure.
  */
-import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
 import { recognizeMetrics } from '../engine/metrics';
 import { proseToRaw, type Prose } from '../engine/prose';
@@ -71,8 +70,7 @@ interface Claim {
   asResult: boolean;
 }
 
-/** Memoized by text: between keystrokes only the edited bullet changes. */
-const vagueClaims: (text: string) => Claim[] = memoizeByText(computeVagueClaims);
+const vagueClaims: (text: string) => Claim[] = computeVagueClaims;
 
 /** Improvement claims in a prose text that state no number and name no measure. */
 function computeVagueClaims(text: string): Claim[] {

@@ -10,7 +10,6 @@
  * developed X"), a plain noun phrase gets an ownership verb ("Owned X").
  * Markup around the phrase and everything after it stay as written.
  */
-import { memoizeByText } from '../engine/memo';
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
 import { proseToRaw, type Prose } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
@@ -55,8 +54,7 @@ const PHRASES: ReadonlyArray<[Family, RegExp]> = [
 
 const LEAD = new RegExp(`^${SUBJECT}${ADVERB}`, 'i');
 
-/** Memoized by text: between keystrokes only the edited bullet changes. */
-const findWeakOpening: (text: string) => Opening | undefined = memoizeByText(computeFindWeakOpening);
+const findWeakOpening: (text: string) => Opening | undefined = computeFindWeakOpening;
 
 /** The weak phrase a bullet opens with, if any. */
 function computeFindWeakOpening(text: string): Opening | undefined {
