@@ -61,10 +61,9 @@ function checkHighlight(context: BulletContext, bullet: Bullet): void {
   });
 }
 
-export const firstHit: (text: string) => { start: number; end: number; kind: TermKind } | undefined = computeFirstHit;
 
 /** The first availability or objective term that the bullet leaves without a figure. */
-function computeFirstHit(text: string): { start: number; end: number; kind: TermKind } | undefined {
+export function firstHit(text: string): { start: number; end: number; kind: TermKind } | undefined {
   let objectiveStated: boolean | undefined;
   for (const match of text.matchAll(TERM)) {
     const start = match.index ?? 0;

@@ -75,10 +75,9 @@ const rule: BulletRule = {
   },
 };
 
-export const firstHit: (text: string) => Hit | undefined = computeFirstHit;
 
 /** The first latency term with a figure nearby and no statistic in its sentence. */
-function computeFirstHit(text: string): Hit | undefined {
+export function firstHit(text: string): Hit | undefined {
   for (const sentence of sentencesOf(text)) {
     const body = text.slice(sentence.start, sentence.end);
     // An unfilled template is the `placeholder` rule's; a statistic settles it.

@@ -20,9 +20,8 @@ interface Hit {
   end: number;
 }
 
-export const placeholderHits: (text: string) => Hit[] = computePlaceholderHits;
 
-function computePlaceholderHits(text: string): Hit[] {
+export function placeholderHits(text: string): Hit[] {
   const hits: Hit[] = templateTokens(text);
   for (const match of text.matchAll(MARKER)) {
     const start = match.index ?? 0;

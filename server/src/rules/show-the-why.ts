@@ -109,10 +109,9 @@ function checkHighlight(context: BulletContext, bullet: Bullet): void {
   });
 }
 
-export const findDecisionWithoutWhy: (text: string) => Decision | undefined = computeFindDecisionWithoutWhy;
 
 /** The first architecture decision in a bullet that gives no reason or outcome anywhere. */
-function computeFindDecisionWithoutWhy(text: string): Decision | undefined {
+export function findDecisionWithoutWhy(text: string): Decision | undefined {
   // An unfilled template is the `placeholder` rule's business.
   if (templateTokens(text).length > 0 || hasWhy(text)) return undefined;
   for (const sentence of sentencesOf(text)) {

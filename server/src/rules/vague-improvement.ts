@@ -70,10 +70,9 @@ interface Claim {
   asResult: boolean;
 }
 
-const vagueClaims: (text: string) => Claim[] = computeVagueClaims;
 
 /** Improvement claims in a prose text that state no number and name no measure. */
-function computeVagueClaims(text: string): Claim[] {
+function vagueClaims(text: string): Claim[] {
   const claims: Claim[] = [];
   let candidates = 0;
   for (const match of text.matchAll(VERB)) {

@@ -54,10 +54,9 @@ const PHRASES: ReadonlyArray<[Family, RegExp]> = [
 
 const LEAD = new RegExp(`^${SUBJECT}${ADVERB}`, 'i');
 
-const findWeakOpening: (text: string) => Opening | undefined = computeFindWeakOpening;
 
 /** The weak phrase a bullet opens with, if any. */
-function computeFindWeakOpening(text: string): Opening | undefined {
+function findWeakOpening(text: string): Opening | undefined {
   const junk = LEADING_JUNK.exec(text)?.[0].length ?? 0;
   const lead = LEAD.exec(text.slice(junk))?.[0] ?? '';
   // "I" or "Was" alone before a strong verb is not this rule's business.
