@@ -6,17 +6,17 @@ import type { BulletRule, Rule } from '../../server/src/engine/rule';
 /** A rule that flags every bullet, last bullet first, as a rule may. */
 const everyBullet: Rule = {
   meta: { id: 'every-bullet', severity: 'warning', description: 'Flags every bullet.', fixable: false, tags: ['prose'] },
-  check({ model, report }) {
-    for (const bullet of [...model.bullets].reverse()) report({ range: bullet.range, message: `bullet at ${bullet.range.start}` });
+  check(context) {
+    for (const bullet of [...context.model.bullets].reverse()) context.report({ range: bullet.range, message: `bullet at ${bullet.range.start}` });
   },
 };
 
 /** Flags the `name` value once. */
 const theName: Rule = {
   meta: { id: 'the-name', severity: 'info', description: 'Flags the name.', fixable: false, tags: [] },
-  check({ model, report }) {
-    const range = model.entries.get('basics.name')?.valueRange;
-    if (range) report({ range, message: 'the name' });
+  check(context) {
+    const range = context.model.entries.get('basics.name')?.valueRange;
+    if (range) context.report({ range, message: 'the name' });
   },
 };
 
@@ -159,10 +159,10 @@ describe('bullet rules', () => {
   /** Reports each bullet it is given, with the prose the engine handed it. */
   function recorder(languages: BulletRule['languages']): BulletRule {
     return {
-      meta: { id: `seen-${languages}`, severity: 'info', description: 'Reports every bullet it is given.', fixable: false, tags: ['prose'] },
+      meta: { id: `seen-${typeof languages === 'string' ? languages : languages.join(',')}`, severity: 'info', description: 'Reports every bullet it is given.', fixable: false, tags: ['prose'] },
       languages,
-      checkBullet(bullet, { report, prose }) {
-        report({ range: bullet.range, message: prose.text });
+      checkBullet(bullet, context) {
+        context.report({ range: bullet.range, message: context.prose.text });
       },
     };
   }

@@ -267,7 +267,7 @@ describe('snippets', () => {
       const labels = new Set<string>();
       for (const snippet of snippets) {
         assert.ok(contexts.includes(snippet.context), `${snippet.name}: unknown context ${snippet.context}`);
-        assert.ok(snippet.prefix.length > 0 && snippet.prefix.every((p) => /^[a-z][a-z0-9-]*$/.test(p)), `${snippet.name}: prefixes ${snippet.prefix}`);
+        assert.ok(snippet.prefix.length > 0 && snippet.prefix.every((p) => /^[a-z][a-z0-9-]*$/.test(p)), `${snippet.name}: prefixes ${snippet.prefix.join(', ')}`);
         assert.ok(snippet.description.length > 10, `${snippet.name}: no description`);
         assert.ok(!labels.has(snippet.prefix[0]), `${snippet.name}: first prefix ${snippet.prefix[0]} is used twice`);
         labels.add(snippet.prefix[0]);

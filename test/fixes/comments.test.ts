@@ -4,13 +4,13 @@
  * style, block scalars, CRLF line endings and a BOM. Exact edits.
  */
 import * as assert from 'node:assert/strict';
-import { CodeActionKind, TextEdit as LspTextEdit, type CodeActionParams } from 'vscode-languageserver';
+import { CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse } from 'yaml';
 import { lint } from '../../server/src/linter';
 import type { Finding } from '../../server/src/engine/types';
 import { codeActions } from '../../server/src/lsp/codeActions';
 import { applyFixPlain, commentsOf, fixAllOf, lintOptions, yamlErrors } from './support';
+import { readResume } from './readBack';
 
 function findingsOf(text: string, ruleId: string): Finding[] {
   return lint(text, lintOptions()).findings.filter((finding) => finding.ruleId === ruleId);
@@ -82,7 +82,7 @@ describe('fixes keep what stands around them', () => {
       fixed,
       `${head}  - name: Acme\n    endDate: 2020-01\n    highlights:\n      - |\n        Designed the schema for 3 services\n      - >-\n        Managed a queue handling\n        10k jobs a day\n`,
     );
-    assert.deepEqual(parse(fixed).work[0].highlights, ['Designed the schema for 3 services\n', 'Managed a queue handling 10k jobs a day']);
+    assert.deepEqual(readResume(fixed).work[0].highlights, ['Designed the schema for 3 services\n', 'Managed a queue handling 10k jobs a day']);
   });
 
   it('keeps a BOM, and the comment on a quoted number it quotes', () => {
@@ -100,7 +100,7 @@ describe('fixes keep what stands around them', () => {
     };
     const fixed = codeActions(document, lint(text, lintOptions()), params, { snippetSupport: false })
       .filter((action) => action.title.startsWith('Disable `schema/unknown-key`'))
-      .map((action) => TextDocument.applyEdits(document, (action.edit?.changes?.[document.uri] ?? []) as LspTextEdit[]));
+      .map((action) => TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []));
     assert.deepEqual(fixed, [
       '\uFEFF# bulletproof-disable-next-line schema/unknown-key\nbasic:\n  name: Ada\n',
       '\uFEFF# bulletproof-disable schema/unknown-key\nbasic:\n  name: Ada\n',

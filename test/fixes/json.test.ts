@@ -15,6 +15,7 @@ import { snippetToPlainText } from '../../server/src/engine/scalarSource';
 import type { Finding, Fix } from '../../server/src/engine/types';
 import { codeActions } from '../../server/src/lsp/codeActions';
 import { applyFixPlain, fixAllOf, lintOptions } from './support';
+import { readJsonResume } from './readBack';
 
 function findings(text: string, ruleId: string): Finding[] {
   return lint(text, lintOptions()).findings.filter((finding) => finding.ruleId === ruleId);
@@ -44,7 +45,7 @@ describe('fixes on a JSON file', () => {
     const text = job('      "name": "Acme",\n      "startDate": "September 2018"');
     const fix = onlyFix(text, 'schema/invalid-date');
     assert.deepEqual(fix.edits, [{ range: at(text, '"September 2018"'), newText: '"2018-09"' }]);
-    assert.equal(JSON.parse(applyFixPlain(text, fix)).work[0].startDate, '2018-09');
+    assert.equal(readJsonResume(applyFixPlain(text, fix)).work[0].startDate, '2018-09');
   });
 
   it('removes `"endDate": "Present"` with one comma, first, middle, last or alone', () => {
@@ -88,7 +89,7 @@ describe('fixes on a JSON file', () => {
     assert.equal(edit.newText, jsonString(`Migrated ${rest}`));
     assert.doesNotMatch(edit.newText, /[\n\r]|\\[eNLPxa_v0 ]/, 'a YAML-only escape or a folded line');
     assert.match(edit.newText, /\\u007f\\u2028/);
-    assert.equal(JSON.parse(applyFixPlain(text, fix)).work[0].highlights[0], `Migrated ${rest}`);
+    assert.equal(readJsonResume(applyFixPlain(text, fix)).work[0].highlights[0], `Migrated ${rest}`);
   });
 
   it('keeps snippet placeholders inside the quotes, and escapes `$` and `}` around them', () => {
@@ -99,7 +100,7 @@ describe('fixes on a JSON file', () => {
     // The JSON escape `\"` has its backslash escaped again for snippet syntax, as `$` and `}` are.
     assert.equal(edit.newText, '"Improved the \\\\"API\\\\" for \\${cost\\}, cutting p99 latency from ${1:‹before›} ms to ${2:‹after›} ms"');
     assert.equal(snippetToPlainText(edit.newText), '"Improved the \\"API\\" for ${cost}, cutting p99 latency from ‹before› ms to ‹after› ms"');
-    assert.deepEqual(JSON.parse(applyFixPlain(text, fix)).work[0].highlights, ['Improved the "API" for ${cost}, cutting p99 latency from ‹before› ms to ‹after› ms']);
+    assert.deepEqual(readJsonResume(applyFixPlain(text, fix)).work[0].highlights, ['Improved the "API" for ${cost}, cutting p99 latency from ‹before› ms to ‹after› ms']);
   });
 
   it('adds a skill as JSON: to a group, as a new group, or as the whole list', () => {
@@ -118,7 +119,7 @@ describe('fixes on a JSON file', () => {
     const otherGroup = '{"skills": [{"name": "Languages", "keywords": ["Go"]}]}';
     const newGroup = addSkillFix(parseResume(otherGroup), 'Data', 'Redis');
     assert.ok(newGroup);
-    assert.deepEqual(JSON.parse(applyFixPlain(otherGroup, newGroup)).skills[1], { name: 'Data', keywords: ['Redis'] });
+    assert.deepEqual(readJsonResume(applyFixPlain(otherGroup, newGroup)).skills[1], { name: 'Data', keywords: ['Redis'] });
   });
 
   it('does not offer a fix that would leave a JSON file invalid, whichever rule made it', () => {

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import type { Finding } from '../../server/src/engine/types';
 import rule from '../../server/src/rules/filler';
 import { applyFix, findingsOfRule, shape, textAt, workResume } from '../helpers';
+import { readResume } from '../fixes/readBack';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
@@ -54,7 +55,7 @@ describe('filler', () => {
   it('removes a leading intensifier and capitalises the next word', () => {
     const text = workResume(['Successfully delivered the payouts API, handling 4M requests/day']).replace('work:', 'work: # keep me');
     const out = fixed(text, find(text)[0]);
-    assert.deepEqual(parse(out).work[0].highlights, ['Delivered the payouts API, handling 4M requests/day']);
+    assert.deepEqual(readResume(out).work[0].highlights, ['Delivered the payouts API, handling 4M requests/day']);
   });
 
   it('removes a word mid-sentence with its space, in a plain scalar', () => {
@@ -66,7 +67,7 @@ describe('filler', () => {
       '',
     ].join('\n');
     const out = fixed(text, find(text)[0]);
-    assert.equal(parse(out).work[0].highlights[0], 'Fixed race conditions in the ledger writer');
+    assert.equal(readResume(out).work[0].highlights[0], 'Fixed race conditions in the ledger writer');
     assert.ok(out.includes('      - Fixed race conditions in the ledger writer\n'));
   });
 
@@ -82,13 +83,13 @@ describe('filler', () => {
       '',
     ].join('\n');
     const out = fixed(text, find(text)[0]);
-    assert.equal(parse(out).work[0].highlights[0], 'Reduced the monthly AWS bill by 31% by carefully moving cold events to S3');
+    assert.equal(readResume(out).work[0].highlights[0], 'Reduced the monthly AWS bill by 31% by carefully moving cold events to S3');
   });
 
   it('removes an adjective before a noun in the summary', () => {
     const text = 'basics:\n  name: Dana # keep me\n  summary: Results-driven engineer with eight years in payments.\n';
     const out = fixed(text, find(text)[0]);
-    assert.equal(parse(out).basics.summary, 'Engineer with eight years in payments.');
+    assert.equal(readResume(out).basics.summary, 'Engineer with eight years in payments.');
   });
 
   it('offers no fix where removing the word would break the sentence', () => {

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import type { Finding } from '../../server/src/engine/types';
 import rule from '../../server/src/rules/first-person';
 import { applyFix, findingsOfRule, shape, textAt, workResume } from '../helpers';
+import { readResume } from '../fixes/readBack';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
@@ -37,9 +38,9 @@ describe('first-person', () => {
   it('drops a leading I or We and capitalises the verb', () => {
     const text = workResume(['I reduced the AWS bill by 31% with spot instances', 'We shipped payouts in 6 weeks'], '# keep me');
     const out = fixed(text, find(text)[0]);
-    assert.equal(parse(out).work[0].highlights[0], 'Reduced the AWS bill by 31% with spot instances');
+    assert.equal(readResume(out).work[0].highlights[0], 'Reduced the AWS bill by 31% with spot instances');
     const out2 = fixed(text, find(text)[1]);
-    assert.equal(parse(out2).work[0].highlights[1], 'Shipped payouts in 6 weeks');
+    assert.equal(readResume(out2).work[0].highlights[1], 'Shipped payouts in 6 weeks');
     assert.equal(find(text)[1].fixes[0].title, 'Remove `We`');
   });
 
@@ -54,9 +55,9 @@ describe('first-person', () => {
     ].join('\n');
     const findings = find(text);
     assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['Our', 'my']);
-    assert.equal(parse(fixed(text, findings[0])).work[0].summary, 'The platform team owned payments.');
+    assert.equal(readResume(fixed(text, findings[0])).work[0].summary, 'The platform team owned payments.');
     assert.equal(findings[1].fixes[0].title, 'Replace `my` with `the`');
-    assert.equal(parse(fixed(text, findings[1])).work[0].highlights[0], 'Moved the team to trunk-based development');
+    assert.equal(readResume(fixed(text, findings[1])).work[0].highlights[0], 'Moved the team to trunk-based development');
   });
 
   it('offers no fix where only a person can rephrase', () => {

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import placeholder from '../../server/src/rules/placeholder';
 import rule from '../../server/src/rules/quantify';
 import { applyFix, findingsOfRule, lintText, textAt, workResume } from '../helpers';
+import { readResume } from '../fixes/readBack';
 
 const MESSAGE = 'No number in this bullet: add the scale or the result (requests/day, p99 latency, %, team size).';
 
@@ -32,7 +33,7 @@ function assertFixesWork(text: string): string[] {
     assert.deepEqual(shape(parse(fixed)), shape(parse(text)), fix.title);
     assert.ok(fixed.includes('# the platform years'), fix.title);
     assert.equal(fix.safe, undefined, 'templates are never safe');
-    return String(parse(fixed).work[0].highlights[0]);
+    return String(readResume(fixed).work[0].highlights[0]);
   });
 }
 

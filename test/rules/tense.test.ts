@@ -5,6 +5,7 @@ import { pastTense, pastToPresent, presentToPast } from '../../server/src/engine
 import { ACTION_VERBS, thirdPerson, verbForm } from '../../server/src/engine/openings';
 import rule from '../../server/src/rules/tense';
 import { applyFix, findingsOfRule, shape, textAt, workResume } from '../helpers';
+import { readResume } from '../fixes/readBack';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
@@ -33,7 +34,7 @@ describe('tense', () => {
     assert.equal(finding.fixes[0].title, 'Change `Manage` to `Managed`');
     assert.equal(finding.fixes[0].safe, true);
     const out = fixed(text, finding);
-    assert.equal(parse(out).work[0].highlights[0], 'Managed the on-call rotation for 12 services');
+    assert.equal(readResume(out).work[0].highlights[0], 'Managed the on-call rotation for 12 services');
     assert.deepEqual(find(out), []);
   });
 
@@ -41,9 +42,9 @@ describe('tense', () => {
     const text = ended(['Lead a team of 4 backend engineers', 'Writes the payments runbooks', 'Design, build and run the payouts API']);
     assert.deepEqual(phrases(text), ['Lead', 'Writes', 'Design']);
     const findings = find(text);
-    assert.equal(parse(fixed(text, findings[0])).work[0].highlights[0], 'Led a team of 4 backend engineers');
-    assert.equal(parse(fixed(text, findings[1])).work[0].highlights[1], 'Wrote the payments runbooks');
-    assert.equal(parse(fixed(text, findings[2])).work[0].highlights[2], 'Designed, built and ran the payouts API');
+    assert.equal(readResume(fixed(text, findings[0])).work[0].highlights[0], 'Led a team of 4 backend engineers');
+    assert.equal(readResume(fixed(text, findings[1])).work[0].highlights[1], 'Wrote the payments runbooks');
+    assert.equal(readResume(fixed(text, findings[2])).work[0].highlights[2], 'Designed, built and ran the payouts API');
   });
 
   it('keeps a plain scalar plain and a block scalar a block', () => {
@@ -64,7 +65,7 @@ describe('tense', () => {
     assert.ok(out1.includes('      - Migrated 40 services to Kubernetes\n'));
     const out2 = fixed(text, block);
     assert.ok(out2.includes('      - >-\n'));
-    assert.equal(parse(out2).work[0].highlights[1], 'Reduced the AWS bill by 31% by moving cold events to S3');
+    assert.equal(readResume(out2).work[0].highlights[1], 'Reduced the AWS bill by 31% by moving cold events to S3');
   });
 
   it('in a current role, flags the minority tense, with a suggestion (not a fix)', () => {
@@ -77,14 +78,14 @@ describe('tense', () => {
       "`Own` is present tense, but most of this current role's bullets are past tense: pick one tense for the role (`Owned`).",
     );
     assert.deepEqual([finding.fixes[0].safe, finding.fixes[0].isPreferred], [undefined, undefined]);
-    assert.equal(parse(fixed(text, finding)).work[0].highlights[3], 'Owned the ledger service');
+    assert.equal(readResume(fixed(text, finding)).work[0].highlights[3], 'Owned the ledger service');
   });
 
   it('in a current role, flags past openings when the present is the majority', () => {
     const text = current(['Run the on-call rotation', 'Maintain the billing service', 'Migrated the queue to Kafka']);
     const [finding] = find(text);
     assert.equal(textAt(text, finding.range), 'Migrated');
-    assert.equal(parse(fixed(text, finding)).work[0].highlights[2], 'Migrate the queue to Kafka');
+    assert.equal(readResume(fixed(text, finding)).work[0].highlights[2], 'Migrate the queue to Kafka');
   });
 
   it('on a tie in a current role, flags the present-tense openings', () => {

@@ -6,6 +6,7 @@ import placeholder from '../../server/src/rules/placeholder';
 import quantify from '../../server/src/rules/quantify';
 import rule from '../../server/src/rules/vague-improvement';
 import { applyEdits, findingsOfRule, lintText, textAt, workResume } from '../helpers';
+import { readResume } from '../fixes/readBack';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string): string[] => find(text).map((f) => textAt(text, f.range));
@@ -33,7 +34,7 @@ function rewritten(bullet: string): string {
   assert.ok(after.every((f) => f.ruleId === 'placeholder'), after.map((f) => f.message).join('; '));
   assert.deepEqual(shape(parse(fixed)), shape(parse(text)));
   assert.ok(fixed.includes('# the platform years'));
-  return String(parse(fixed).work[0].highlights[0]);
+  return String(readResume(fixed).work[0].highlights[0]);
 }
 
 describe('vague-improvement', () => {
@@ -109,7 +110,7 @@ describe('vague-improvement', () => {
     assert.equal(textAt(text, finding.range), 'Improved the API');
     const fixed = applyFix(text, finding.fixes[0]);
     assert.ok(fixed.includes('      - |-\n'));
-    assert.equal(parse(fixed).work[0].highlights[0], "Improved the API's ‹measure› from ‹before› to ‹after› by ‹how›");
+    assert.equal(readResume(fixed).work[0].highlights[0], "Improved the API's ‹measure› from ‹before› to ‹after› by ‹how›");
   });
 
   it('never throws on long or odd bullets', () => {

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import type { Fix } from '../../server/src/engine/types';
 import rule from '../../server/src/rules/weak-opening';
 import { applyEdits, findingsOfRule, textAt, workResume } from '../helpers';
+import { readResume } from '../fixes/readBack';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string): string[] => find(text).map((f) => textAt(text, f.range));
@@ -32,7 +33,7 @@ function rewritten(bullet: string): string[] {
     assert.deepEqual(shape(parse(fixed)), shape(parse(text)), fix.title);
     assert.ok(fixed.includes('# the platform years'), fix.title);
     assert.ok(!fix.edits.some((edit) => edit.snippet), 'no template slots');
-    return String(parse(fixed).work[0].highlights[0]);
+    return String(readResume(fixed).work[0].highlights[0]);
   });
 }
 
@@ -150,6 +151,6 @@ describe('weak-opening', () => {
     assert.equal(textAt(text, finding.range), 'Worked on');
     const fixed = applyFix(text, finding.fixes[0]);
     assert.ok(fixed.includes('      - >-\n'));
-    assert.equal(parse(fixed).work[0].highlights[0], 'Built the payments API # not a comment in a block');
+    assert.equal(readResume(fixed).work[0].highlights[0], 'Built the payments API # not a comment in a block');
   });
 });
