@@ -14,6 +14,7 @@ import { scalarSourceMap } from './scalarSource';
 import { MAX_NESTING, NestingMeter } from './nesting';
 import { describeSize, FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION, MAX_DOCUMENT_CHARS, SYNTAX_ONLY_CHARS } from './limits';
 import { toPlainValue } from './plainValue';
+import { printed } from './plainValue';
 
 type Token = CST.Token;
 
@@ -310,7 +311,7 @@ export function bulletSourceMap(model: ResumeModel, bullet: Bullet): number[] | 
 export function firstRootKey(model: ResumeModel): string | undefined {
   const root = model.document?.contents;
   if (!isMap(root)) return undefined;
-  return String((root.items[0]?.key as { value?: unknown } | undefined)?.value ?? '');
+  return printed((root.items[0]?.key as { value?: unknown } | undefined)?.value ?? '');
 }
 
 const sourceMaps = new WeakMap<Scalar, { start: number | undefined; map: number[] | undefined }>();
@@ -353,7 +354,7 @@ function indexNode(node: YamlNode, segments: PathSegment[], path: string, keyRan
       if (isAlias(item.key)) index.hasAliases = true;
       if (isMap(item.key) || isSeq(item.key)) item.key = flattenKey(item.key);
       const key = item.key;
-      const keyText = isScalar(key) ? String(key.value) : key ? String(key) : '';
+      const keyText = isScalar(key) ? printed(key.value) : isAlias(key) ? `*${key.source}` : '';
       if (seen.has(keyText) && key && (key as YamlNode).range) {
         problems.push({ range: nodeRange(key as YamlNode), message: `Map keys must be unique: \`${keyText}\` is already set above.`, code: 'DUPLICATE_KEY' });
         continue;

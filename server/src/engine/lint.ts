@@ -73,6 +73,7 @@ type RawShown = RawFinding & { [SHOWN_AS]?: Finding };
  */
 export function lint(text: string, options: LintOptions, rules: readonly Rule[], previous?: LintResult): LintResult {
   const optionsKey = JSON.stringify([options.rules ?? {}, options.role ?? 'backend', text.length > PROSE_RULES_MAX_CHARS]);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the cast adds the hidden reuse slot to the result's type
   const reuse = (previous as WithReusable | undefined)?.[REUSABLE];
   // Read before the edit takes the previous model over.
   const previousText = previous?.model.text ?? '';

@@ -128,5 +128,15 @@ class Builder {
 function keyString(node: unknown, key: unknown): string {
   if (isAlias(node) && (key === undefined || typeof key === 'object')) return `*${node.source}`;
   if (key === null || key === undefined) return '';
-  return typeof key === 'object' ? JSON.stringify(key) : String(key);
+  return printed(key);
+}
+
+/**
+ * A value as text, the way `String()` prints a primitive; an object (a
+ * mapping used as a key, a date) as JSON rather than `[object Object]`.
+ */
+export function printed(value: unknown): string {
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  if (typeof value === 'function' || typeof value === 'symbol') return value.toString();
+  return String(value);
 }

@@ -13,6 +13,7 @@ import { recognizeMetrics } from './metrics';
 import { matchResume, postingReport, SKILLS_CATEGORIES, taxonomy, type PostingReport, type SkillsCategory } from './posting';
 import { toProse } from './prose';
 import type { OffsetRange, PostingSource, Severity } from './types';
+import { printed } from './plainValue';
 
 export interface BulletRef {
   path: string;
@@ -142,7 +143,7 @@ function skillCategories(model: ResumeModel): SkillCategoryReport[] {
   if (isSeq(skills)) {
     for (const group of skills.items) {
       if (!isMap(group)) continue;
-      const groupName = String(group.get('name') ?? '');
+      const groupName = printed(group.get('name') ?? '');
       const named = SKILLS_CATEGORIES.find((category) => category.toLowerCase() === groupName.trim().toLowerCase());
       const keywords = group.get('keywords');
       const items = isSeq(keywords) ? keywords.items : [];

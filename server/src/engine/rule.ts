@@ -23,7 +23,8 @@ export interface Report {
 export interface RuleContext {
   readonly model: ResumeModel;
   readonly options: Readonly<ResolvedOptions>;
-  report(report: Report): void;
+  /** A property, not a method: rules take it out of the context (`{ model, report }`). */
+  readonly report: (report: Report) => void;
 }
 
 export interface ResolvedOptions {
@@ -71,7 +72,7 @@ export interface ResumeRule {
    * edit that leaves every bullet's string as it was and no date changed,
    * the previous findings stand, moved with the text.
    */
-  readsOfEachBullet?(bullet: Bullet): string;
+  readonly readsOfEachBullet?: (bullet: Bullet) => string;
 }
 
 export type Rule = BulletRule | ResumeRule;

@@ -198,6 +198,7 @@ function hex(n: number, width: number): string {
 }
 
 /** Code units a double-quoted scalar may need to escape. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const DQ_SPECIAL = /["\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
 
 function renderDoubleQuoted(value: string): Rendered {

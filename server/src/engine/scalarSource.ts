@@ -584,7 +584,7 @@ export function mapBlock(text: string, start: number, end: number, expected: str
       if (!endsWithNewline) out.emit('\n', previous.breakAt, previous.breakEnd);
       break;
     }
-    default:
+    case '':
       out.emit('\n', lastContent.breakAt, lastContent.breakEnd);
   }
   const built = out.finish();

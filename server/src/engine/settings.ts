@@ -10,6 +10,7 @@
 import { globProblem } from './globSyntax';
 import { closest } from './similar';
 import type { Role, RuleLevel, Severity } from './types';
+import { printed } from './plainValue';
 
 export interface Settings {
   files: string[];
@@ -223,7 +224,7 @@ export function checkSettings(raw: unknown, knownRuleIds?: readonly string[]): {
   }
   const roles = allowedValues(ROLES);
   if (isOneOf(source.role, roles)) settings.role = source.role;
-  else if (source.role !== undefined) problem(`\`role\` should be ${listOf(roles, 'or', '`')}${didYouMean(String(source.role), roles)}`, ['role']);
+  else if (source.role !== undefined) problem(`\`role\` should be ${listOf(roles, 'or', '`')}${didYouMean(printed(source.role), roles)}`, ['role']);
   const levels = allowedValues(RULE_LEVELS);
   if (source.rules && typeof source.rules === 'object' && !Array.isArray(source.rules)) {
     const rules: Record<string, RuleLevel> = {};

@@ -1,12 +1,13 @@
 import { firstRootKey } from '../engine/document';
 import type { ResumeRule } from '../engine/rule';
 import type { OffsetRange } from '../engine/types';
+import { printed } from '../engine/plainValue';
 
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 // Any non-empty value counts: a wrong type is the schema's to report.
-const hasText = (value: unknown) => value !== null && value !== undefined && String(value).trim() !== '';
+const hasText = (value: unknown) => value !== null && value !== undefined && printed(value).trim() !== '';
 
 const rule: ResumeRule = {
   meta: {

@@ -51,7 +51,8 @@ function message(phrase: string, kind: Kind): string {
         : `${quoted} is filler: cut it and let the result show how well it went.`;
     case 'quantity':
       return `${quoted} is vague: give the number, or cut it.`;
-    default:
+    case 'adjective':
+    case 'phrase':
       return `${quoted} is a buzzword reviewers skip: show it with something you did instead.`;
   }
 }

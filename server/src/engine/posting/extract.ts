@@ -319,7 +319,7 @@ function jobUnits(text: string): PostingUnit[] | undefined {
     const documents = parseYaml(text);
     const document = documents?.length === 1 ? documents[0] : undefined;
     if (!document || document.errors.length) return undefined;
-    root = document.contents as YamlNode | null;
+    root = document.contents;
   } catch {
     return undefined;
   }
