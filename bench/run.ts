@@ -41,7 +41,12 @@ interface Result {
 
 const SCHEMA_URI = pathToFileURL(path.join(REPO_ROOT, 'schemas', 'resume.schema.json')).toString();
 
-const BULLETPROOF: ServerUnderTest = { name: 'bulletproof', serverPath: path.join(REPO_ROOT, 'dist', 'server.js'), settings: {}, versioned: true };
+const BULLETPROOF: ServerUnderTest = {
+  name: 'bulletproof',
+  serverPath: path.join(REPO_ROOT, 'dist', 'server.js'),
+  settings: {},
+  versioned: true,
+};
 
 const SERVERS: ServerUnderTest[] = [
   BULLETPROOF,
@@ -83,7 +88,14 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-async function measure(server: ServerUnderTest, lines: number, text: string, edits: number, dir: string, typeAt = typingOffset(text)): Promise<Result> {
+async function measure(
+  server: ServerUnderTest,
+  lines: number,
+  text: string,
+  edits: number,
+  dir: string,
+  typeAt = typingOffset(text),
+): Promise<Result> {
   const file = path.join(dir, `bench-${lines}.resume.yaml`);
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).toString();

@@ -40,7 +40,10 @@ export function workResume(highlights: string[], extra = ''): string {
 
 /** Applies one fix as a client without snippet support would: placeholders become their default text. */
 export function applyFix(text: string, fix: Fix): string {
-  return applyEdits(text, fix.edits.map((e) => ({ ...e, newText: e.snippet ? snippetToPlainText(e.newText) : e.newText })));
+  return applyEdits(
+    text,
+    fix.edits.map((e) => ({ ...e, newText: e.snippet ? snippetToPlainText(e.newText) : e.newText })),
+  );
 }
 
 /** The structure of a parsed value with every leaf replaced by its type: "same keys, same nesting". */

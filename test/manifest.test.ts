@@ -96,7 +96,10 @@ describe('rule docs', () => {
         const [title, , description, , defaults] = doc().split('\n');
         assert.equal(title, `# ${meta.id}`);
         assert.equal(description, meta.description);
-        assert.match(defaults ?? '', new RegExp(`^Default severity: \\*\\*${meta.severity}\\*\\*\\. Fixable: \\*\\*${meta.fixable ? 'yes' : 'no'}\\*\\*\\.`));
+        assert.match(
+          defaults ?? '',
+          new RegExp(`^Default severity: \\*\\*${meta.severity}\\*\\*\\. Fixable: \\*\\*${meta.fixable ? 'yes' : 'no'}\\*\\*\\.`),
+        );
       });
 
       it('has a weak example the rule flags and a strong one it does not', () => {

@@ -158,7 +158,11 @@ function why(failure: { reason: string; code?: string }): string {
 
 function run(inputs: string[], options: Options, out: (text: string) => void, err: (text: string) => void): number {
   const relative = (file: string) => path.relative(process.cwd(), file) || file;
-  const configs = new ConfigFiles(allRuleMeta().map((meta) => meta.id), relative, err);
+  const configs = new ConfigFiles(
+    allRuleMeta().map((meta) => meta.id),
+    relative,
+    err,
+  );
   const explicitConfig = options.config ? configs.explicit(options.config) : undefined;
   // Flags win over the config file: the person at the terminal asked for them.
   const layersFor = (dir: string): SettingLayers => ({
@@ -166,8 +170,7 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
     flags: options.role ? { role: options.role } : {},
     posting: options.posting,
   });
-  const setupFor = (dir: string, resumePath?: string) =>
-    resumeSetup({ resumePath, root: gitRootOf(dir) ?? dir }, layersFor(dir));
+  const setupFor = (dir: string, resumePath?: string) => resumeSetup({ resumePath, root: gitRootOf(dir) ?? dir }, layersFor(dir));
   const settingsFor = (dir: string) => setupFor(dir).settings;
   const { files, problems } = expandInputs(inputs, process.cwd(), (dir) => settingsFor(dir).files);
   for (const problem of problems) err(`bulletproof: ${problem}`);
@@ -289,11 +292,15 @@ function printCoverage(report: FileReport, nameOf: (file: string) => string, out
 }
 
 function printReports(reports: FileReport[], options: Options, nameOf: (file: string) => string, out: (text: string) => void): void {
-  const built = reports.flatMap((report) =>
-    report.result ? [{ report, data: buildReport(report.result, report.result.posting) }] : [],
-  );
+  const built = reports.flatMap((report) => (report.result ? [{ report, data: buildReport(report.result, report.result.posting) }] : []));
   if (options.format === 'json') {
-    out(JSON.stringify(built.map(({ report, data }) => ({ file: nameOf(report.file), report: data })), null, 2));
+    out(
+      JSON.stringify(
+        built.map(({ report, data }) => ({ file: nameOf(report.file), report: data })),
+        null,
+        2,
+      ),
+    );
     return;
   }
   for (const { report, data } of built) {
@@ -320,5 +327,9 @@ if (require.main === module) {
       process.exit(process.exitCode ?? 0);
     });
   }
-  process.exitCode = main(process.argv.slice(2), (text) => process.stdout.write(`${text}\n`), (text) => process.stderr.write(`${text}\n`));
+  process.exitCode = main(
+    process.argv.slice(2),
+    (text) => process.stdout.write(`${text}\n`),
+    (text) => process.stderr.write(`${text}\n`),
+  );
 }

@@ -41,15 +41,17 @@ export function toJsonFindings(report: FileReport, name: string): JsonFinding[] 
 }
 
 export function formatJson(reports: FileReport[], nameOf: (file: string) => string): string {
-  return JSON.stringify(reports.flatMap((report) => toJsonFindings(report, nameOf(report.file))), null, 2);
+  return JSON.stringify(
+    reports.flatMap((report) => toJsonFindings(report, nameOf(report.file))),
+    null,
+    2,
+  );
 }
 
 export function formatText(reports: FileReport[], nameOf: (file: string) => string): string {
   return reports
     .flatMap((report) =>
-      toJsonFindings(report, nameOf(report.file)).map(
-        (f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`,
-      ),
+      toJsonFindings(report, nameOf(report.file)).map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`),
     )
     .join('\n');
 }

@@ -24,7 +24,9 @@ export function expandInputs(inputs: string[], cwd: string, filesFor: (dir: stri
   const files: string[] = [];
   const problems: string[] = [];
   const walk = (dir: string, maxDepth: number) =>
-    walkFolder(dir, maxDepth, (folder, error) => problems.push(`cannot read the folder ${path.relative(cwd, folder) || folder}: ${folderReason(error)}.`));
+    walkFolder(dir, maxDepth, (folder, error) =>
+      problems.push(`cannot read the folder ${path.relative(cwd, folder) || folder}: ${folderReason(error)}.`),
+    );
   inputs.forEach((input, index) => {
     const where = `argument ${index + 1}`;
     if (input.trim() === '') {
@@ -43,7 +45,8 @@ export function expandInputs(inputs: string[], cwd: string, filesFor: (dir: stri
     } else {
       const pattern = path.sep === '\\' ? input.split(path.sep).join('/') : input;
       const { base, rest } = splitGlobBase(pattern);
-      if (rest === '') files.push(absolute); // Not a glob: reported as unreadable by the caller, with the reason.
+      if (rest === '')
+        files.push(absolute); // Not a glob: reported as unreadable by the caller, with the reason.
       else files.push(...expandGlob(pattern, path.resolve(cwd, base || '.'), rest, filesFor, walk, problems));
     }
   });
@@ -58,26 +61,38 @@ function expandFolder(walked: string[] | undefined, folder: string, input: strin
   if (found.length === 0) {
     const includes = patterns.filter((p) => !p.startsWith('!'));
     const globs = includes.length > 0 ? includes.map((p) => `\`${p}\``).join(', ') : 'none';
-    problems.push(`no file in ${input} matches the \`files\` setting (${globs}): name the files, or pass a glob such as "${input.replace(/\/+$/, '')}/*.yaml".`);
+    problems.push(
+      `no file in ${input} matches the \`files\` setting (${globs}): name the files, or pass a glob such as "${input.replace(/\/+$/, '')}/*.yaml".`,
+    );
   }
   return found;
 }
 
-function expandGlob(pattern: string, base: string, rest: string, filesFor: (dir: string) => string[], walk: Walk, problems: string[]): string[] {
+function expandGlob(
+  pattern: string,
+  base: string,
+  rest: string,
+  filesFor: (dir: string) => string[],
+  walk: Walk,
+  problems: string[],
+): string[] {
   const problem = globProblem(rest);
   if (problem !== undefined) {
     problems.push(`the glob ${pattern}: ${problem}.`);
     return [];
   }
   const glob = compileGlob(rest);
-  const matched = (statOrUndefined(base)?.isDirectory() ? walk(base, glob.maxDepth) ?? [] : []).filter((file) =>
+  const matched = (statOrUndefined(base)?.isDirectory() ? (walk(base, glob.maxDepth) ?? []) : []).filter((file) =>
     glob.matches(path.relative(base, file).split(path.sep).join('/')),
   );
   const excluded = excludedBy(filesFor(base), base);
   const found = matched.filter((file) => !excluded(file));
   if (matched.length === 0) problems.push(`no files match ${pattern}`);
   else if (found.length === 0) {
-    const excludes = filesFor(base).filter((p) => p.startsWith('!')).map((p) => `\`${p}\``).join(', ');
+    const excludes = filesFor(base)
+      .filter((p) => p.startsWith('!'))
+      .map((p) => `\`${p}\``)
+      .join(', ');
     problems.push(`all ${matched.length} files matching ${pattern} are excluded by the \`files\` setting (${excludes}).`);
   }
   return found;

@@ -65,7 +65,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   const report = new ReportFeatures(client);
-  context.subscriptions.push(report, vscode.commands.registerCommand('bulletproof.showReport', () => report.show()));
+  context.subscriptions.push(
+    report,
+    vscode.commands.registerCommand('bulletproof.showReport', () => report.show()),
+  );
 }
 
 /**
@@ -83,7 +86,9 @@ function restartingErrorHandler(outputChannel: vscode.OutputChannel): ErrorHandl
       outputChannel.appendLine(`The language server stopped (${recent.length} time(s) in the last 3 minutes).`);
       if (recent.length < 5) {
         if (recent.length === 1) {
-          void vscode.window.showWarningMessage('Bulletproof stopped unexpectedly and was restarted. Details are in the Bulletproof output.');
+          void vscode.window.showWarningMessage(
+            'Bulletproof stopped unexpectedly and was restarted. Details are in the Bulletproof output.',
+          );
         }
         return { action: CloseAction.Restart, handled: true };
       }

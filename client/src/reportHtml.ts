@@ -30,7 +30,9 @@ export function renderReportBody(result: ReportResult): string {
   ];
   if (report.posting) {
     const { matched, total: terms } = report.posting.coverage;
-    cards.push(`<div class="card"><div class="big">${matched}/${terms}</div><div>posting terms matched</div>${meter(matched, terms, 'Posting match')}</div>`);
+    cards.push(
+      `<div class="card"><div class="big">${matched}/${terms}</div><div>posting terms matched</div>${meter(matched, terms, 'Posting match')}</div>`,
+    );
   }
 
   const roles = report.roles
@@ -49,7 +51,8 @@ export function renderReportBody(result: ReportResult): string {
           .join('')}</ul></li>`,
     ),
     ...report.missingDimensions.map(
-      (dimension) => `<li class="missing"><span class="mark">✗</span> <strong>${escape(dimension.label)}</strong> <span class="muted">no bullet shows it</span></li>`,
+      (dimension) =>
+        `<li class="missing"><span class="mark">✗</span> <strong>${escape(dimension.label)}</strong> <span class="muted">no bullet shows it</span></li>`,
     ),
   ].join('');
 

@@ -139,7 +139,11 @@ async function interrupt(signal, code) {
   process.exit(code);
 }
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.on(signal, () => void interrupt(signal, code));
 }
 process.on('exit', cleanupNow);
@@ -245,7 +249,9 @@ async function runMocha(compiled) {
     rootHooks: mochaHooks,
     ...(options.grep ? { grep: options.grep } : {}),
   });
-  for (const name of readdirSync(compiled).filter((file) => file.endsWith('.ui.js')).sort()) {
+  for (const name of readdirSync(compiled)
+    .filter((file) => file.endsWith('.ui.js'))
+    .sort()) {
     mocha.addFile(join(compiled, name));
   }
   await mocha.loadFilesAsync();

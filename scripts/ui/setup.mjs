@@ -12,15 +12,7 @@ import { pathToFileURL } from 'node:url';
 export const CODE_SERVER_VERSION = '4.100.3';
 /** @vscode/ripgrep looks here for its download before going to the network. */
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
-export const DEBIAN_PACKAGES = [
-  'libkrb5-dev',
-  'libx11-dev',
-  'libxkbfile-dev',
-  'libsecret-1-dev',
-  'pkg-config',
-  'ripgrep',
-  'chromium',
-];
+export const DEBIAN_PACKAGES = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'ripgrep', 'chromium'];
 
 export function cacheRoot() {
   return resolve(process.env.BULLETPROOF_CACHE || join(homedir(), '.cache', 'bulletproof-ui'));

@@ -43,7 +43,6 @@ function cli(args: string[], cwd = ROOT, fresh = cwd !== ROOT): Run {
   return run;
 }
 
-
 function json(run: Run): JsonFinding[] {
   try {
     return JSON.parse(run.stdout) as JsonFinding[];
@@ -232,7 +231,13 @@ describe('CLI (dist/cli.js)', function () {
     });
 
     it('2 for usage errors, with a message on stderr and a pointer to --help', () => {
-      for (const args of [[], ['--format', 'xml', WEAK], ['--max-warnings=-1', WEAK], ['--role', 'frontend', WEAK], ['--config', 'no-such-config.yaml', WEAK]]) {
+      for (const args of [
+        [],
+        ['--format', 'xml', WEAK],
+        ['--max-warnings=-1', WEAK],
+        ['--role', 'frontend', WEAK],
+        ['--config', 'no-such-config.yaml', WEAK],
+      ]) {
         const run = cli(args);
         assert.equal(run.status, 2, args.join(' '));
         assert.equal(run.stdout, '', args.join(' '));
@@ -259,7 +264,10 @@ describe('CLI (dist/cli.js)', function () {
       assert.equal(run.status, 1);
       assert.equal(run.stderr, '');
       const found = json(run);
-      assert.deepEqual(found.map((f) => path.basename(f.file)), ['photo.resume.yaml', 'latin1.resume.yaml']);
+      assert.deepEqual(
+        found.map((f) => path.basename(f.file)),
+        ['photo.resume.yaml', 'latin1.resume.yaml'],
+      );
       for (const finding of found) {
         assert.equal(finding.severity, 'error');
         assert.deepEqual([finding.line, finding.column], [1, 1]);
@@ -283,7 +291,10 @@ describe('CLI (dist/cli.js)', function () {
       const run = cli(['--quiet', WEAK]);
       const errors = engineJson(WEAK).filter((f) => f.severity === 'error');
       const lines = run.stdout.trimEnd().split('\n');
-      assert.deepEqual(lines.slice(0, -1), errors.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`));
+      assert.deepEqual(
+        lines.slice(0, -1),
+        errors.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`),
+      );
       assert.equal(lines[lines.length - 1], summaryOf(errors, 1));
       assert.equal(run.status, 1);
     });
@@ -386,7 +397,10 @@ describe('CLI (dist/cli.js)', function () {
     it('a folder: only the resumes, not compose files, CI configs or node_modules', () => {
       const run = cli(['folder'], dir);
       assert.match(run.stdout, / in 2 files\n$/);
-      const names = run.stdout.split('\n').filter((line) => /:\d+:\d+ /.test(line)).map((line) => line.split(':')[0]);
+      const names = run.stdout
+        .split('\n')
+        .filter((line) => /:\d+:\d+ /.test(line))
+        .map((line) => line.split(':')[0]);
       assert.deepEqual([...new Set(names)].sort(), [path.join('folder', 'resume.yaml'), path.join('folder', 'sub', 'cv.yml')]);
       assert.equal(run.status, 0);
     });
@@ -415,7 +429,10 @@ describe('CLI (dist/cli.js)', function () {
     // the `!` globs still exclude, and node_modules/ is never walked.
     it('a glob checks every file it matches, except what the `!` globs exclude', () => {
       const run = cli(['--format', 'json', 'folder/**/*.{yml,yaml}'], dir);
-      assert.deepEqual(filesIn(run), ['docker-compose.yml', 'notes.yaml', 'resume.yaml', path.join('sub', 'cv.yml')].map((f) => path.join('folder', f)));
+      assert.deepEqual(
+        filesIn(run),
+        ['docker-compose.yml', 'notes.yaml', 'resume.yaml', path.join('sub', 'cv.yml')].map((f) => path.join('folder', f)),
+      );
     });
 
     it('a glob that matches nothing: exit 2, saying so', () => {

@@ -72,7 +72,11 @@ describe('CLI: --fix and --fix-dry-run', function () {
   });
 
   it('keeps the byte order mark, CRLF line endings and the mode; writes through a symbolic link', () => {
-    const target = put(dir, 'real/target.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(weak().replace(/\n/g, '\r\n'))]));
+    const target = put(
+      dir,
+      'real/target.yaml',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(weak().replace(/\n/g, '\r\n'))]),
+    );
     fs.chmodSync(target, 0o640);
     const link = path.join(dir, 'linked.resume.yaml');
     fs.symlinkSync(path.join('real', 'target.yaml'), link);
@@ -108,7 +112,10 @@ describe('CLI: --fix and --fix-dry-run', function () {
     try {
       const run = cli(['--fix', 'rofolder/resume.yaml'], dir, { asNobody: true });
       assertExit(run, 2, 'read-only folder');
-      assert.equal(run.stderr, 'bulletproof: cannot write rofolder/resume.yaml: the folder is read-only (EACCES); it was left as it was.\n');
+      assert.equal(
+        run.stderr,
+        'bulletproof: cannot write rofolder/resume.yaml: the folder is read-only (EACCES); it was left as it was.\n',
+      );
       assert.equal(fs.readFileSync(file, 'utf8'), weak());
     } finally {
       fs.chmodSync(folder, 0o755);
@@ -163,7 +170,10 @@ describe('fixing a file (cli/src/fix.ts)', () => {
   });
 
   it('the summary: most fixed first, then by rule id', () => {
-    assert.equal(fixSummary('cv.yaml', { tense: 2, 'schema/invalid-date': 2, filler: 3 }, false), 'cv.yaml: fixed 7: filler ×3, schema/invalid-date ×2, tense ×2');
+    assert.equal(
+      fixSummary('cv.yaml', { tense: 2, 'schema/invalid-date': 2, filler: 3 }, false),
+      'cv.yaml: fixed 7: filler ×3, schema/invalid-date ×2, tense ×2',
+    );
     assert.equal(fixSummary('cv.yaml', { filler: 1 }, true), 'cv.yaml: would fix 1: filler ×1');
   });
 });

@@ -70,7 +70,10 @@ describe('CLI: what it reads', function () {
       assertExit(run, 1, 'binary');
       assert.equal(run.stderr, '');
       const found = JSON.parse(run.stdout) as { code: string; severity: string; message: string }[];
-      assert.deepEqual(found.map((f) => [f.code, f.severity]), [['yaml/syntax', 'error']]);
+      assert.deepEqual(
+        found.map((f) => [f.code, f.severity]),
+        [['yaml/syntax', 'error']],
+      );
       assert.match(found[0]?.message ?? '', /not a text file/);
     });
   });
@@ -88,7 +91,10 @@ describe('CLI: what it reads', function () {
           assertExit(run, 2, `${flag} ${what}`);
           assert.equal(run.stdout, '');
           const kind = flag === '--posting' ? 'posting' : 'config';
-          assert.match(run.stderr, new RegExp(`^bulletproof: cannot read the ${kind} \\S+: it is (not a regular file|a folder, not a file)`));
+          assert.match(
+            run.stderr,
+            new RegExp(`^bulletproof: cannot read the ${kind} \\S+: it is (not a regular file|a folder, not a file)`),
+          );
           // Generous: a read of /dev/zero would not end, a FIFO's open would wait for ever.
           assert.ok(run.ms < 15_000, `${run.ms} ms`);
         });
@@ -181,7 +187,13 @@ describe('CLI: what it reads', function () {
 
     it('a relative glob with `**`', () => {
       const run = cli(['corpus/**/*.yaml'], dir);
-      assert.deepEqual(filesReported(run), ['031', '032', '033', '034'].map((n) => `corpus/resumes/${n}.yaml`).concat('corpus/resumes/deeper/035.yaml').sort());
+      assert.deepEqual(
+        filesReported(run),
+        ['031', '032', '033', '034']
+          .map((n) => `corpus/resumes/${n}.yaml`)
+          .concat('corpus/resumes/deeper/035.yaml')
+          .sort(),
+      );
       assert.match(run.stdout, / in 5 files\n$/);
     });
 
@@ -205,7 +217,10 @@ describe('CLI: what it reads', function () {
     it('an extglob built to backtrack is refused at once, not matched', () => {
       const run = cli([`${'+(a|aa)'.repeat(5)}x`, 'resume.yaml'], dir);
       assertExit(run, 2, 'extglob');
-      assert.match(run.stderr, /the glob \+\(a\|aa\)\S+x: `\+\(…\)` patterns are not supported: write the alternatives in braces, e\.g\. `\{a,b\}`\./);
+      assert.match(
+        run.stderr,
+        /the glob \+\(a\|aa\)\S+x: `\+\(…\)` patterns are not supported: write the alternatives in braces, e\.g\. `\{a,b\}`\./,
+      );
       assert.deepEqual(filesReported(run), ['resume.yaml']);
     });
   });

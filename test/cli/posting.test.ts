@@ -69,14 +69,16 @@ interface Line {
 }
 
 function findingLines(stdout: string): Line[] {
-  return [...stdout.matchAll(/^(.+?):(\d+):(\d+) (error|warning|info|hint) (\S+) (.*)$/gm)].map(([, file = '', line, column, severity = '', code = '', message = '']) => ({
-    file,
-    line: Number(line),
-    column: Number(column),
-    severity,
-    code,
-    message,
-  }));
+  return [...stdout.matchAll(/^(.+?):(\d+):(\d+) (error|warning|info|hint) (\S+) (.*)$/gm)].map(
+    ([, file = '', line, column, severity = '', code = '', message = '']) => ({
+      file,
+      line: Number(line),
+      column: Number(column),
+      severity,
+      code,
+      message,
+    }),
+  );
 }
 
 /** The lines the engine's findings should print as, for a file read from `file` and named `name`. */
@@ -242,10 +244,18 @@ describe('CLI --posting and meta.posting', function () {
       assert.ok(warning, runs.repo.stdout);
       assert.deepEqual(
         { line: warning.line, column: warning.column, severity: warning.severity, message: warning.message },
-        { line: 2, column: 12, severity: 'warning', message: 'The posting `../../../outside.md` is outside the workspace, so it is not read.' },
+        {
+          line: 2,
+          column: 12,
+          severity: 'warning',
+          message: 'The posting `../../../outside.md` is outside the workspace, so it is not read.',
+        },
       );
       // Nothing from the outside posting (Kafka, Kubernetes, Terraform, GCP) reached the rules or the coverage.
-      assert.deepEqual(lines.filter((l) => l.code.startsWith('posting-') && l.code !== 'posting-file'), []);
+      assert.deepEqual(
+        lines.filter((l) => l.code.startsWith('posting-') && l.code !== 'posting-file'),
+        [],
+      );
       assert.equal(coverageBlock(runs.repo.stdout, cv('escape.resume.yaml')), undefined);
     });
 
@@ -261,15 +271,19 @@ describe('CLI --posting and meta.posting', function () {
 
     it('a missing posting file is a posting-file warning', () => {
       const lines = linesOf('missing.resume.yaml').filter((l) => l.code.startsWith('posting-'));
-      assert.deepEqual(lines.map((l) => [l.code, l.severity, l.line, l.column, l.message]), [
-        ['posting-file', 'warning', 2, 12, 'The posting `./nope.md` was not found.'],
-      ]);
+      assert.deepEqual(
+        lines.map((l) => [l.code, l.severity, l.line, l.column, l.message]),
+        [['posting-file', 'warning', 2, 12, 'The posting `./nope.md` was not found.']],
+      );
       assert.equal(coverageBlock(runs.repo.stdout, cv('missing.resume.yaml')), undefined);
     });
 
     it('a URL is never fetched: a posting-file warning', () => {
       const lines = linesOf('url.resume.yaml').filter((l) => l.code.startsWith('posting-'));
-      assert.deepEqual(lines.map((l) => l.code), ['posting-file']);
+      assert.deepEqual(
+        lines.map((l) => l.code),
+        ['posting-file'],
+      );
       assert.match(lines[0]?.message ?? '', /is not a local file/);
     });
 

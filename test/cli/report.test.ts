@@ -116,8 +116,14 @@ describe('CLI --report', function () {
       const md = read(`${FIXTURES}/small.md`);
       // 6 highlights; the two without a figure are "Responsible for…" and "Helped move…".
       assert.match(md, /^\*\*4\/6 bullets quantified\*\* · 4 warnings, 1 info$/m);
-      assert.match(md, /^- ███████░░░ 2\/3 — Parcelpoint — Backend Engineer \(test\/fixtures\/report\/small\.resume\.yaml:10\) · 1 weak opening$/m);
-      assert.match(md, /^- █████░░░░░ 1\/2 — Northwind — Junior Developer \(test\/fixtures\/report\/small\.resume\.yaml:17\) · 1 weak opening$/m);
+      assert.match(
+        md,
+        /^- ███████░░░ 2\/3 — Parcelpoint — Backend Engineer \(test\/fixtures\/report\/small\.resume\.yaml:10\) · 1 weak opening$/m,
+      );
+      assert.match(
+        md,
+        /^- █████░░░░░ 1\/2 — Northwind — Junior Developer \(test\/fixtures\/report\/small\.resume\.yaml:17\) · 1 weak opening$/m,
+      );
       assert.match(md, /^- ██████████ 1\/1 — tinyqueue \(test\/fixtures\/report\/small\.resume\.yaml:26\)$/m);
       assert.match(md, /^- ✗ \*\*database performance\*\*: no bullet shows it$/m);
       assert.match(md, /^- ✗ Architecture: none listed$/m);
@@ -136,7 +142,8 @@ describe('CLI --report', function () {
       for (const [whole, line, after] of links) {
         const target = lines[Number(line) - 1];
         assert.ok(target !== undefined, whole);
-        if (whole.includes(')')) assert.match(target, /^ {2}- name: /, whole); // a role: its first line
+        if (whole.includes(')'))
+          assert.match(target, /^ {2}- name: /, whole); // a role: its first line
         else assert.equal(target.replace(/^\s*- /, ''), after, whole); // a bullet: its text
       }
     });
@@ -161,27 +168,36 @@ describe('CLI --report', function () {
           ['projects[0]', 'tinyqueue', 1, 1, 0],
         ],
       );
+      assert.deepEqual(Object.fromEntries(report.dimensions.map((d) => [d.id, d.bullets.map((b) => b.path)])), {
+        throughput: ['work[0].highlights[0]', 'projects[0].highlights[0]'], // 2M requests/day; 5k jobs/minute
+        latency: ['work[0].highlights[0]'], // p99 … 80 ms
+        reliability: ['work[0].highlights[1]', 'projects[0].highlights[0]'], // retries with backoff; a job queue
+        observability: ['work[1].highlights[1]'], // dashboards and alerts
+        architecture: ['work[0].highlights[0]'], // API
+      });
       assert.deepEqual(
-        Object.fromEntries(report.dimensions.map((d) => [d.id, d.bullets.map((b) => b.path)])),
-        {
-          throughput: ['work[0].highlights[0]', 'projects[0].highlights[0]'], // 2M requests/day; 5k jobs/minute
-          latency: ['work[0].highlights[0]'], // p99 … 80 ms
-          reliability: ['work[0].highlights[1]', 'projects[0].highlights[0]'], // retries with backoff; a job queue
-          observability: ['work[1].highlights[1]'], // dashboards and alerts
-          architecture: ['work[0].highlights[0]'], // API
-        },
+        report.missingDimensions.map((d) => d.id),
+        ['availability', 'data-volume', 'database'],
       );
-      assert.deepEqual(report.missingDimensions.map((d) => d.id), ['availability', 'data-volume', 'database']);
       assert.deepEqual(
         report.skillCategories.map((c) => [c.category, c.keywords]),
-        [['Languages', ['Go', 'SQL']], ['Data', ['PostgreSQL', 'Redis']], ['Architecture', []], ['Reliability', []], ['Cloud', ['Docker', 'AWS']]],
+        [
+          ['Languages', ['Go', 'SQL']],
+          ['Data', ['PostgreSQL', 'Redis']],
+          ['Architecture', []],
+          ['Reliability', []],
+          ['Cloud', ['Docker', 'AWS']],
+        ],
       );
       assert.deepEqual(report.counts, { error: 0, warning: 4, info: 1, hint: 0 });
-      assert.deepEqual(report.rules.map((r) => [r.ruleId, r.count, r.severity]), [
-        ['quantify', 2, 'warning'],
-        ['weak-opening', 2, 'warning'],
-        ['backend-signals', 1, 'info'],
-      ]);
+      assert.deepEqual(
+        report.rules.map((r) => [r.ruleId, r.count, r.severity]),
+        [
+          ['quantify', 2, 'warning'],
+          ['weak-opening', 2, 'warning'],
+          ['backend-signals', 1, 'info'],
+        ],
+      );
       assert.equal(report.posting, undefined);
     });
 
@@ -192,32 +208,32 @@ describe('CLI --report', function () {
       assert.equal(report.posting.posting, JOB);
       assert.equal(report.posting.mainLanguage, 'Go');
       assert.deepEqual([report.posting.coverage.matched, report.posting.coverage.total], [6, 10]);
-      assert.deepEqual(
-        report.posting.terms.map((t) => [t.term, t.status]).sort(),
-        [
-          ['AWS', 'found'],
-          ['Docker', 'found'],
-          ['Go', 'found'],
-          ['Kafka', 'missing'],
-          ['Kubernetes', 'missing'],
-          ['PostgreSQL', 'found'],
-          ['alerting', 'found'],
-          ['observability', 'found'],
-          ['query optimization', 'missing'],
-          ['tracing', 'missing'],
-        ],
-      );
-      // Listed in skills, never shown in a bullet: what posting-skill-not-shown reports.
-      assert.deepEqual(report.posting.listedNotShown.filter((l) => ['Docker', 'AWS'].includes(l.term)).map((l) => l.path), [
-        'skills[2].keywords[0]',
-        'skills[2].keywords[1]',
+      assert.deepEqual(report.posting.terms.map((t) => [t.term, t.status]).sort(), [
+        ['AWS', 'found'],
+        ['Docker', 'found'],
+        ['Go', 'found'],
+        ['Kafka', 'missing'],
+        ['Kubernetes', 'missing'],
+        ['PostgreSQL', 'found'],
+        ['alerting', 'found'],
+        ['observability', 'found'],
+        ['query optimization', 'missing'],
+        ['tracing', 'missing'],
       ]);
+      // Listed in skills, never shown in a bullet: what posting-skill-not-shown reports.
+      assert.deepEqual(
+        report.posting.listedNotShown.filter((l) => ['Docker', 'AWS'].includes(l.term)).map((l) => l.path),
+        ['skills[2].keywords[0]', 'skills[2].keywords[1]'],
+      );
     });
 
     it('several files: one entry each, in the order given; exit 1 when a file has errors', () => {
       const run = cli('json');
       const out = parse<[{ file: string; report: ResumeReport }, { file: string; report: ResumeReport }]>(run);
-      assert.deepEqual(out.map((o) => o.file), [SMALL, 'examples/weak.resume.yaml']);
+      assert.deepEqual(
+        out.map((o) => o.file),
+        [SMALL, 'examples/weak.resume.yaml'],
+      );
       assert.deepEqual(out[1].report, engineReport('examples/weak.resume.yaml'));
       assert.deepEqual(out[1].report.bullets, { total: 14, quantified: 1 });
       assert.equal(out[1].report.counts.error, 5);
@@ -232,9 +248,15 @@ describe('CLI --report', function () {
     it('without --report: findings only, no report fields', () => {
       const findings = parse<JsonFinding[]>(cli('findings'));
       assert.ok(Array.isArray(findings));
-      assert.deepEqual(findings.map((f) => f.code), ['backend-signals', 'weak-opening', 'quantify', 'weak-opening', 'quantify']);
+      assert.deepEqual(
+        findings.map((f) => f.code),
+        ['backend-signals', 'weak-opening', 'quantify', 'weak-opening', 'quantify'],
+      );
       for (const finding of findings) assert.deepEqual(Object.keys(finding).sort(), KEYS);
-      assert.deepEqual(findings.map((f) => `${f.line}:${f.column}`), ['9:1', '16:9', '16:9', '22:9', '22:9']);
+      assert.deepEqual(
+        findings.map((f) => `${f.line}:${f.column}`),
+        ['9:1', '16:9', '16:9', '22:9', '22:9'],
+      );
     });
 
     it('with --posting too: the posting findings join the array, and no coverage line is printed', () => {

@@ -66,7 +66,10 @@ export function put(dir: string, relative: string, text: string | Uint8Array): s
 
 /** The `path:line:col` lines of a text run, as file names. */
 export function filesReported(run: Run): string[] {
-  const names = run.stdout.split('\n').filter((line) => /:\d+:\d+ /.test(line)).map((line) => line.slice(0, line.indexOf(':')));
+  const names = run.stdout
+    .split('\n')
+    .filter((line) => /:\d+:\d+ /.test(line))
+    .map((line) => line.slice(0, line.indexOf(':')));
   return [...new Set(names)].sort();
 }
 

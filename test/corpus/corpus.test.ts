@@ -16,7 +16,6 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const CORPUS = path.resolve(ROOT, process.env.BULLETPROOF_CORPUS ?? '../shared/corpus/resumes');
 
-
 function corpusFiles(): string[] {
   return fs
     .readdirSync(CORPUS, { withFileTypes: true })
@@ -95,7 +94,11 @@ describe('corpus', function () {
         const name = path.basename(copy);
         const original = before.get(copy)!;
         const now = fs.readFileSync(copy);
-        assert.equal(now.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), original.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), `${name}: BOM`);
+        assert.equal(
+          now.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
+          original.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
+          `${name}: BOM`,
+        );
         assert.equal(now.includes('\r\n'), original.includes('\r\n'), `${name}: line endings`);
         if (now.equals(original)) continue;
         const text = now.toString('utf8').replace(/^\uFEFF/, '');
@@ -106,8 +109,13 @@ describe('corpus', function () {
       const fixedOnce = new Map(copies.map((copy) => [copy, fs.readFileSync(copy)]));
       const second = spawnSync(process.execPath, [CLI, '--fix', ...copies], { cwd: folder, encoding: 'utf8', timeout: 120_000 });
       assert.ok(second.status === 0 || second.status === 1, `exit ${second.status}\n${second.stderr}`);
-      assert.deepEqual(second.stdout.split('\n').filter((line) => /: fixed \d+: /.test(line)), [], 'a second --fix fixed more');
-      for (const copy of copies) assert.ok(fs.readFileSync(copy).equals(fixedOnce.get(copy)!), `${path.basename(copy)} changed on the second run`);
+      assert.deepEqual(
+        second.stdout.split('\n').filter((line) => /: fixed \d+: /.test(line)),
+        [],
+        'a second --fix fixed more',
+      );
+      for (const copy of copies)
+        assert.ok(fs.readFileSync(copy).equals(fixedOnce.get(copy)!), `${path.basename(copy)} changed on the second run`);
       console.log(`    --fix changed ${fixedFiles.length} of ${files.length} corpus files; all still parse, and a second run changes none`);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
@@ -130,10 +138,16 @@ describe('corpus', function () {
       );
       for (const finding of findings) {
         const { start, end } = finding.range;
-        assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length, `${name}: ${finding.ruleId} range ${start}-${end}`);
+        assert.ok(
+          Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length,
+          `${name}: ${finding.ruleId} range ${start}-${end}`,
+        );
         for (const fix of finding.fixes) {
           for (const edit of fix.edits) {
-            assert.ok(edit.range.start >= 0 && edit.range.start <= edit.range.end && edit.range.end <= text.length, `${name}: ${finding.ruleId} fix edit`);
+            assert.ok(
+              edit.range.start >= 0 && edit.range.start <= edit.range.end && edit.range.end <= text.length,
+              `${name}: ${finding.ruleId} fix edit`,
+            );
           }
         }
       }

@@ -96,7 +96,9 @@ export const NEOVIM_CHECKS = [
       const { second, clients, allClients } = report;
       if (second?.filetype !== 'yaml') fail(`second file's filetype is ${JSON.stringify(second?.filetype)}`);
       if (JSON.stringify(second.clients) !== JSON.stringify(clients) || allClients.length !== 1) {
-        fail(`clients: first file ${JSON.stringify(clients)}, second ${JSON.stringify(second.clients)}, running ${JSON.stringify(allClients)}`);
+        fail(
+          `clients: first file ${JSON.stringify(clients)}, second ${JSON.stringify(second.clients)}, running ${JSON.stringify(allClients)}`,
+        );
       }
     },
   },

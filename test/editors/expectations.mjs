@@ -57,7 +57,11 @@ export function assertSameFindings(shown, expected) {
   const missing = [...remaining].flatMap(([text, count]) => Array(count).fill(text));
   if (missing.length || extra.length || shown.length !== expected.length) {
     throw new Error(
-      [`${shown.length} shown, the CLI reports ${expected.length}`, ...missing.map((m) => `missing: ${m}`), ...extra.map((e) => `extra:   ${e}`)]
+      [
+        `${shown.length} shown, the CLI reports ${expected.length}`,
+        ...missing.map((m) => `missing: ${m}`),
+        ...extra.map((e) => `extra:   ${e}`),
+      ]
         .slice(0, 30)
         .join('\n'),
     );
@@ -66,6 +70,8 @@ export function assertSameFindings(shown, expected) {
 
 /** Throws unless every named finding is among `shown`. */
 export function assertNamedFindings(shown) {
-  const absent = NAMED_FINDINGS.filter((named) => !shown.some((f) => f.line === named.line && f.column === named.column && f.code === named.code));
+  const absent = NAMED_FINDINGS.filter(
+    (named) => !shown.some((f) => f.line === named.line && f.column === named.column && f.code === named.code),
+  );
   if (absent.length) throw new Error(absent.map((f) => `no ${f.code} at ${f.line}:${f.column}`).join('\n'));
 }

@@ -15,14 +15,33 @@ function at(source: string): { text: string; offset: number; entries: Completion
 }
 
 function keys(source: string): string[] {
-  return at(source).entries.filter((e) => e.kind === 'key').map((e) => e.label);
+  return at(source)
+    .entries.filter((e) => e.kind === 'key')
+    .map((e) => e.label);
 }
 
 function values(source: string): string[] {
-  return at(source).entries.filter((e) => e.kind === 'value').map((e) => e.label);
+  return at(source)
+    .entries.filter((e) => e.kind === 'value')
+    .map((e) => e.label);
 }
 
-const TOP = ['$schema', 'basics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects', 'meta'];
+const TOP = [
+  '$schema',
+  'basics',
+  'work',
+  'volunteer',
+  'education',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+  'projects',
+  'meta',
+];
 const BASICS = ['name', 'label', 'image', 'email', 'phone', 'url', 'summary', 'location', 'profiles'];
 const WORK = ['name', 'location', 'description', 'position', 'url', 'startDate', 'endDate', 'summary', 'highlights'];
 
@@ -32,21 +51,35 @@ describe('completion: keys', () => {
   });
 
   it('top level, keys already present are left out', () => {
-    assert.deepEqual(keys('basics:\n  name: Sam\n|\nwork:\n  - name: Acme\n'), TOP.filter((k) => k !== 'basics' && k !== 'work'));
+    assert.deepEqual(
+      keys('basics:\n  name: Sam\n|\nwork:\n  - name: Acme\n'),
+      TOP.filter((k) => k !== 'basics' && k !== 'work'),
+    );
   });
 
   it('a partial word: every key is offered and the word is replaced', () => {
     const { entries, offset } = at('ba|');
-    assert.deepEqual(entries.filter((e) => e.kind === 'key').map((e) => e.label), TOP);
+    assert.deepEqual(
+      entries.filter((e) => e.kind === 'key').map((e) => e.label),
+      TOP,
+    );
     for (const entry of entries) assert.deepEqual(entry.replace, { start: 0, end: offset });
   });
 
   it('inside `basics`, without the keys already there (above and below the cursor)', () => {
-    assert.deepEqual(keys('basics:\n  name: Sam\n  |\n  email: sam@example.com\nwork: []\n'), BASICS.filter((k) => k !== 'name' && k !== 'email'));
+    assert.deepEqual(
+      keys('basics:\n  name: Sam\n  |\n  email: sam@example.com\nwork: []\n'),
+      BASICS.filter((k) => k !== 'name' && k !== 'email'),
+    );
   });
 
   it('inside `basics.location`', () => {
-    assert.deepEqual(keys('basics:\n  name: Sam\n  location:\n    city: Berlin\n    |\n'), ['address', 'postalCode', 'countryCode', 'region']);
+    assert.deepEqual(keys('basics:\n  name: Sam\n  location:\n    city: Berlin\n    |\n'), [
+      'address',
+      'postalCode',
+      'countryCode',
+      'region',
+    ]);
   });
 
   it('the first key of a `work` entry, right after `- `', () => {
@@ -61,7 +94,10 @@ describe('completion: keys', () => {
   });
 
   it('a key in the second `work` entry: the first entry’s keys do not count', () => {
-    assert.deepEqual(keys('work:\n  - name: Acme\n    position: Engineer\n  - name: Beta\n    |\n'), WORK.filter((k) => k !== 'name'));
+    assert.deepEqual(
+      keys('work:\n  - name: Acme\n    position: Engineer\n  - name: Beta\n    |\n'),
+      WORK.filter((k) => k !== 'name'),
+    );
   });
 
   it('inside a `profiles` item, first key and later key', () => {
@@ -111,18 +147,27 @@ describe('completion: while typing', () => {
   it('a half-typed key on the last line, no line break, after an unterminated quote', () => {
     const { entries, offset } = at('basics:\n  name: "Sam\nwork:\n  - name: Acme\n    posi|');
     const offered = entries.filter((e) => e.kind === 'key');
-    assert.deepEqual(offered.map((e) => e.label), WORK.filter((k) => k !== 'name'));
+    assert.deepEqual(
+      offered.map((e) => e.label),
+      WORK.filter((k) => k !== 'name'),
+    );
     assert.deepEqual(offered[0].replace, { start: offset - 4, end: offset });
   });
 
   it('a half-typed key in `basics` after a broken flow list', () => {
-    assert.deepEqual(keys('basics:\n  name: [Sam\n  emai|'), BASICS.filter((k) => k !== 'name'));
+    assert.deepEqual(
+      keys('basics:\n  name: [Sam\n  emai|'),
+      BASICS.filter((k) => k !== 'name'),
+    );
   });
 
   // Bug: the lines above the cursor keep their `\r`, so `basics:\r` is not
   // read as a key and nothing is offered in a CRLF file.
   it('CRLF files: keys inside `basics`, and values', () => {
-    assert.deepEqual(keys('basics:\r\n  name: Sam\r\n  |\r\n'), BASICS.filter((k) => k !== 'name'));
+    assert.deepEqual(
+      keys('basics:\r\n  name: Sam\r\n  |\r\n'),
+      BASICS.filter((k) => k !== 'name'),
+    );
     assert.ok(values('languages:\r\n  - language: English\r\n    fluency: |\r\n').includes('Fluent'));
   });
 });

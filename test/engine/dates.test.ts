@@ -17,7 +17,21 @@ describe('parseResumeDate', () => {
   });
 
   it('rejects anything else', () => {
-    for (const value of ['2021-3', '2021-13', '2021-00', '2021-01-32', 'September 2018', 'Present', '', '21', 2021.5, null, undefined, true, {}]) {
+    for (const value of [
+      '2021-3',
+      '2021-13',
+      '2021-00',
+      '2021-01-32',
+      'September 2018',
+      'Present',
+      '',
+      '21',
+      2021.5,
+      null,
+      undefined,
+      true,
+      {},
+    ]) {
       assert.equal(parseResumeDate(value), undefined, JSON.stringify(value));
     }
   });

@@ -78,10 +78,7 @@ describe('document model: paths', () => {
   it('`work[2].highlights`: the key range is the key, the value range the whole list', () => {
     const list = entry(model, 'work[2].highlights');
     assert.deepEqual(list.keyRange, rangeOf(RESUME, 'highlights', 1));
-    assert.equal(
-      textAt(RESUME, list.valueRange),
-      '- Cut p99 latency from 850 ms to 210 ms\n      - Built the ledger\n',
-    );
+    assert.equal(textAt(RESUME, list.valueRange), '- Cut p99 latency from 850 ms to 210 ms\n      - Built the ledger\n');
   });
 
   it('`work[2].position` and `basics.name`: exact key and value ranges', () => {
@@ -211,7 +208,11 @@ describe('document model: the plain value', () => {
     const text = 'basics:\n  name: *nobody\n  email: sam@example.com\n';
     const model = parseResume(text);
     assert.deepEqual(model.syntaxProblems, [
-      { range: rangeOf(text, '*nobody'), message: '`*nobody` refers to no anchor: define `&nobody` earlier or write the value.', code: 'UNKNOWN_ALIAS' },
+      {
+        range: rangeOf(text, '*nobody'),
+        message: '`*nobody` refers to no anchor: define `&nobody` earlier or write the value.',
+        code: 'UNKNOWN_ALIAS',
+      },
     ]);
     assert.equal(model.valueProblem, undefined);
     assert.deepEqual(model.value, { basics: { name: undefined, email: 'sam@example.com' } });
@@ -219,21 +220,26 @@ describe('document model: the plain value', () => {
 
   it('an alias before its anchor is unknown too', () => {
     const text = 'a: *later\nb: &later x\n';
-    assert.deepEqual(parseResume(text).syntaxProblems.map((p) => [textAt(text, p.range), p.code]), [['*later', 'UNKNOWN_ALIAS']]);
+    assert.deepEqual(
+      parseResume(text).syntaxProblems.map((p) => [textAt(text, p.range), p.code]),
+      [['*later', 'UNKNOWN_ALIAS']],
+    );
   });
 
   it('an alias inside the value it names: an error on the alias, not a value that contains itself', () => {
     const text = 'meta: &m\n  self: *m\n  note: x\n';
     const model = parseResume(text);
-    assert.deepEqual(model.syntaxProblems.map((p) => [textAt(text, p.range), p.code, p.message]), [
-      ['*m', 'RECURSIVE_ALIAS', '`*m` is inside the value `&m` names, so it would repeat itself forever: write the value out.'],
-    ]);
+    assert.deepEqual(
+      model.syntaxProblems.map((p) => [textAt(text, p.range), p.code, p.message]),
+      [['*m', 'RECURSIVE_ALIAS', '`*m` is inside the value `&m` names, so it would repeat itself forever: write the value out.']],
+    );
     assert.deepEqual(model.value, { meta: { self: undefined, note: 'x' } });
   });
 
   it('aliases that repeat more than the budget: one limit, no value', () => {
     const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level <= 5; level++) levels.push(`a${level}: &a${level} [${Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ')}]`);
+    for (let level = 1; level <= 5; level++)
+      levels.push(`a${level}: &a${level} [${Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ')}]`);
     const model = parseResume(`${levels.join('\n')}\n`);
     assert.equal(model.value, undefined);
     assert.equal(model.valueProblem?.code, 'ALIAS_LIMIT');
@@ -268,7 +274,10 @@ describe('document model: size and nesting limits', () => {
   it('over the full-check limit: only the syntax of the first part, and one note', () => {
     const broken = head.replace('  name: Sam Lee\n', '  name: Sam Lee\n  label: a: b\n');
     // A second error past the part that is checked: not looked for.
-    const rest = line.repeat(Math.ceil(SYNTAX_ONLY_CHARS / line.length)) + '      - x: y: z\n' + line.repeat(Math.ceil(FULL_CHECK_MAX_CHARS / line.length));
+    const rest =
+      line.repeat(Math.ceil(SYNTAX_ONLY_CHARS / line.length)) +
+      '      - x: y: z\n' +
+      line.repeat(Math.ceil(FULL_CHECK_MAX_CHARS / line.length));
     const text = broken + rest;
     assert.ok(text.length > FULL_CHECK_MAX_CHARS);
     const model = parseResume(text);
@@ -290,7 +299,8 @@ describe('document model: size and nesting limits', () => {
 
   it('over the full-check limit, a clean file gets no syntax error from where the check stops', () => {
     // The cut falls inside a flow list that spans lines: cut there, it would be unclosed.
-    const flowOf = (items: number) => `${head.replace('    highlights:\n', '    highlights: [\n')}${'      "Cut p99 latency of the ledger service by 40% with a cache",\n'.repeat(items)}    ]\n`;
+    const flowOf = (items: number) =>
+      `${head.replace('    highlights:\n', '    highlights: [\n')}${'      "Cut p99 latency of the ledger service by 40% with a cache",\n'.repeat(items)}    ]\n`;
     assert.equal(parseAllDocuments(flowOf(3), YAML_OPTIONS)[0].errors.length, 0, 'the sample is valid YAML');
     const flow = flowOf(Math.ceil(FULL_CHECK_MAX_CHARS / 60) + 10);
     assert.ok(flow.indexOf(']') > SYNTAX_ONLY_CHARS, 'the list is open where the check stops');
@@ -354,7 +364,10 @@ describe('document model: bullets', () => {
 
   it('non-text highlights are not bullets', () => {
     const m = parseResume('work:\n  - highlights:\n      - 42\n      - [a]\n      - {b: c}\n      - real one\n');
-    assert.deepEqual(m.bullets.map((b) => b.path), ['work[0].highlights[3]']);
+    assert.deepEqual(
+      m.bullets.map((b) => b.path),
+      ['work[0].highlights[3]'],
+    );
   });
 });
 
@@ -382,10 +395,7 @@ describe('document model: rangeInBullet', () => {
 
   it('plain', () => {
     assert.equal(phraseSource(model, 'work[0].highlights[0]', 'latency'), 'latency');
-    assert.deepEqual(
-      rangeInBullet(model, bullet(model, 'work[0].highlights[0]'), 8, 15),
-      rangeOf(text, 'latency'),
-    );
+    assert.deepEqual(rangeInBullet(model, bullet(model, 'work[0].highlights[0]'), 8, 15), rangeOf(text, 'latency'));
   });
 
   it('plain over a line break: the break and the indentation are inside the range', () => {

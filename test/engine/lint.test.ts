@@ -7,7 +7,8 @@ import type { BulletRule, Rule } from '../../server/src/engine/rule';
 const everyBullet: Rule = {
   meta: { id: 'every-bullet', severity: 'warning', description: 'Flags every bullet.', fixable: false, tags: ['prose'] },
   check(context) {
-    for (const bullet of [...context.model.bullets].reverse()) context.report({ range: bullet.range, message: `bullet at ${bullet.range.start}` });
+    for (const bullet of [...context.model.bullets].reverse())
+      context.report({ range: bullet.range, message: `bullet at ${bullet.range.start}` });
   },
 };
 
@@ -52,7 +53,10 @@ describe('lint', () => {
       ['the name'],
     );
     const starts = findings.map((finding) => finding.range.start);
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
   });
 
   it('counts only the findings that are shown: a disabled one makes room for the next', () => {
@@ -78,16 +82,32 @@ describe('lint: what YAML problems are called', () => {
     assert.deepEqual(
       findings.map((finding) => [finding.ruleId, finding.severity, finding.range, finding.message]),
       [
-        ['yaml/syntax', 'error', { start: at, end: at + '*nobody'.length }, '`*nobody` refers to no anchor: define `&nobody` earlier or write the value.'],
-        ['schema/invalid-format', 'warning', { start: text.indexOf('sam@example'), end: text.indexOf('sam@example') + 'sam@example'.length }, '`email` is not an e-mail address (name@example.com).'],
-        ['every-bullet', 'warning', { start: text.indexOf('Bullet number 0'), end: text.indexOf('Bullet number 0') + 'Bullet number 0'.length }, `bullet at ${text.indexOf('Bullet number 0')}`],
+        [
+          'yaml/syntax',
+          'error',
+          { start: at, end: at + '*nobody'.length },
+          '`*nobody` refers to no anchor: define `&nobody` earlier or write the value.',
+        ],
+        [
+          'schema/invalid-format',
+          'warning',
+          { start: text.indexOf('sam@example'), end: text.indexOf('sam@example') + 'sam@example'.length },
+          '`email` is not an e-mail address (name@example.com).',
+        ],
+        [
+          'every-bullet',
+          'warning',
+          { start: text.indexOf('Bullet number 0'), end: text.indexOf('Bullet number 0') + 'Bullet number 0'.length },
+          `bullet at ${text.indexOf('Bullet number 0')}`,
+        ],
       ],
     );
   });
 
   it('aliases that expand too far are a limit, not an error', () => {
     const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level <= 6; level++) levels.push(`a${level}: &a${level} [${Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ')}]`);
+    for (let level = 1; level <= 6; level++)
+      levels.push(`a${level}: &a${level} [${Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ')}]`);
     const findings = lint(`${levels.join('\n')}\n`, {}, [theName]).findings;
     assert.deepEqual(
       findings.map((finding) => [finding.ruleId, finding.severity]),
@@ -142,7 +162,10 @@ describe('lint: size limits', () => {
     const result = lint(typed('! and more'), {}, rules, under);
     assert.ok(result.model.text.length > FULL_CHECK_MAX_CHARS);
     assert.equal(result.model.checked, 'syntax');
-    assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['yaml/limits']);
+    assert.deepEqual(
+      result.findings.map((finding) => finding.ruleId),
+      ['yaml/limits'],
+    );
   });
 
   it('an edit that brings a file under the full-check limit gets every check again', () => {
@@ -151,7 +174,10 @@ describe('lint: size limits', () => {
     assert.equal(previous.model.checked, 'syntax');
     const small = resume(2);
     const findings = lint(small, {}, [everyBullet, theName], previous).findings;
-    assert.deepEqual(findings.map((finding) => finding.ruleId), ['the-name', 'every-bullet', 'every-bullet']);
+    assert.deepEqual(
+      findings.map((finding) => finding.ruleId),
+      ['the-name', 'every-bullet', 'every-bullet'],
+    );
   });
 });
 
@@ -159,7 +185,13 @@ describe('bullet rules', () => {
   /** Reports each bullet it is given, with the prose the engine handed it. */
   function recorder(languages: BulletRule['languages']): BulletRule {
     return {
-      meta: { id: `seen-${typeof languages === 'string' ? languages : languages.join(',')}`, severity: 'info', description: 'Reports every bullet it is given.', fixable: false, tags: ['prose'] },
+      meta: {
+        id: `seen-${typeof languages === 'string' ? languages : languages.join(',')}`,
+        severity: 'info',
+        description: 'Reports every bullet it is given.',
+        fixable: false,
+        tags: ['prose'],
+      },
       languages,
       checkBullet(bullet, context) {
         context.report({ range: bullet.range, message: context.prose.text });
@@ -202,7 +234,10 @@ describe('bullet rules', () => {
       next.findings.map((finding) => [edited.slice(finding.range.start, finding.range.end), finding.message]),
       [
         ['Built the **billing** service in Go for the whole teams', 'Built the billing service in Go for the whole teams'],
-        ['Développé le service de facturation pour les équipes de la banque', 'Développé le service de facturation pour les équipes de la banque'],
+        [
+          'Développé le service de facturation pour les équipes de la banque',
+          'Développé le service de facturation pour les équipes de la banque',
+        ],
       ],
     );
   });

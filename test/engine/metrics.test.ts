@@ -33,7 +33,13 @@ describe('recognizeMetrics', () => {
       ['Led the transition over 18 months', [['18 months', 'duration']]],
       ['Served 30k QPS at peak', [['30k QPS', 'throughput']]],
       ['Handled 20,000 tickets per week', [['20,000 tickets per week', 'throughput']]],
-      ['Kept p99 under 120 ms', [['p99', 'latency'], ['120 ms', 'latency']]],
+      [
+        'Kept p99 under 120 ms',
+        [
+          ['p99', 'latency'],
+          ['120 ms', 'latency'],
+        ],
+      ],
       ['Ingested 500 GB/day into the lake', [['500 GB', 'data-volume']]],
       ['Stored 2 TB of events', [['2 TB', 'data-volume']]],
       ['Made the parser 3x faster', [['3x', 'multiplier']]],
@@ -49,7 +55,13 @@ describe('recognizeMetrics', () => {
       ['Kept four nines of uptime', [['four nines', 'availability']]],
       ['Migrated shards with zero downtime', [['zero downtime', 'availability']]],
       ['Guided a team of five junior developers', [['five', 'count']]],
-      ['Shipped three features in two months', [['three', 'count'], ['two months', 'duration']]],
+      [
+        'Shipped three features in two months',
+        [
+          ['three', 'count'],
+          ['two months', 'duration'],
+        ],
+      ],
       ['Released reports in half the time', [['in half', 'multiplier']]],
       ['Made the search hundreds of times faster', [['hundreds of times', 'multiplier']]],
       ['Added a ‹N›% improvement', [['‹N›', 'template']]],

@@ -62,7 +62,10 @@ describe('outline', () => {
   it('an entry covers its mapping', () => {
     const acme = items[1].children[0];
     assert.equal(acme.kind, 'entry');
-    assert.equal(textAt(TEXT, acme.range), 'name: Acme\n    position: Backend Engineer\n    highlights:\n      - Built X\n      - Built Y\n');
+    assert.equal(
+      textAt(TEXT, acme.range),
+      'name: Acme\n    position: Backend Engineer\n    highlights:\n      - Built X\n      - Built Y\n',
+    );
   });
 
   it('a document that is not a mapping has no outline', () => {
@@ -72,7 +75,10 @@ describe('outline', () => {
 
   it('a broken document still has an outline for what parsed', () => {
     const broken = outline(parseResume('basics:\n  name: Sam\nwork:\n  - name: Acme\n    position: "Eng\n'));
-    assert.deepEqual(broken.map((item) => item.name), ['Basics', 'Work']);
+    assert.deepEqual(
+      broken.map((item) => item.name),
+      ['Basics', 'Work'],
+    );
   });
 });
 

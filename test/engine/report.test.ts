@@ -59,7 +59,10 @@ function assertCountsMatchFindings(result: LintResult, report: ResumeReport): vo
     const severities = new Set(result.findings.filter((f) => f.ruleId === rule.ruleId).map((f) => f.severity));
     assert.deepEqual([...severities], [rule.severity], `${rule.ruleId}: severity`);
   }
-  assert.equal(report.rules.reduce((n, r) => n + r.count, 0), result.findings.length);
+  assert.equal(
+    report.rules.reduce((n, r) => n + r.count, 0),
+    result.findings.length,
+  );
 }
 
 /** Each role's findings: those whose range lies inside one of the role's bullets. */
@@ -87,12 +90,30 @@ describe('resume report (engine)', () => {
 
     it('per role: Shopfront 1/6, Dataworks 0/4, Freelance 0/4, with their titles and lines', () => {
       assert.deepEqual(
-        report.roles.map((r) => ({ path: r.path, title: r.title, bullets: r.bullets, quantified: r.quantified, line: lineOf(WEAK, r.range.start) })),
+        report.roles.map((r) => ({
+          path: r.path,
+          title: r.title,
+          bullets: r.bullets,
+          quantified: r.quantified,
+          line: lineOf(WEAK, r.range.start),
+        })),
         [
           // The first entry names its company with `company:` (an unknown key): the title still reads it.
-          { path: 'work[0]', title: 'Shopfront — Backend Developer', bullets: 6, quantified: 1, line: lineWith(WEAK, '- company: Shopfront') },
+          {
+            path: 'work[0]',
+            title: 'Shopfront — Backend Developer',
+            bullets: 6,
+            quantified: 1,
+            line: lineWith(WEAK, '- company: Shopfront'),
+          },
           { path: 'work[1]', title: 'Dataworks — Junior Developer', bullets: 4, quantified: 0, line: lineWith(WEAK, '- name: Dataworks') },
-          { path: 'work[2]', title: 'Freelance — Backend Consultant', bullets: 4, quantified: 0, line: lineWith(WEAK, '- name: Freelance') },
+          {
+            path: 'work[2]',
+            title: 'Freelance — Backend Consultant',
+            bullets: 4,
+            quantified: 0,
+            line: lineWith(WEAK, '- name: Freelance'),
+          },
         ],
       );
     });
@@ -117,10 +138,22 @@ describe('resume report (engine)', () => {
         availability: ['work[0].highlights[5]'], // Owned the SLAs for checkout
         observability: ['work[1].highlights[3]'], // the on-call rotation
         // the payments API / the API / microservices / API latency / a booking API
-        architecture: ['work[0].highlights[0]', 'work[0].highlights[1]', 'work[0].highlights[2]', 'work[0].highlights[4]', 'work[2].highlights[0]'],
+        architecture: [
+          'work[0].highlights[0]',
+          'work[0].highlights[1]',
+          'work[0].highlights[2]',
+          'work[0].highlights[4]',
+          'work[2].highlights[0]',
+        ],
       });
-      assert.deepEqual(report.missingDimensions.map((d) => d.id), ['throughput', 'data-volume', 'database', 'reliability']);
-      assert.deepEqual(report.missingDimensions.map((d) => d.label), ['throughput', 'data volume', 'database performance', 'reliability patterns']);
+      assert.deepEqual(
+        report.missingDimensions.map((d) => d.id),
+        ['throughput', 'data-volume', 'database', 'reliability'],
+      );
+      assert.deepEqual(
+        report.missingDimensions.map((d) => d.label),
+        ['throughput', 'data volume', 'database performance', 'reliability patterns'],
+      );
     });
 
     it('each bullet reference carries its text and its range in the file', () => {
@@ -188,10 +221,19 @@ describe('resume report (engine)', () => {
         // tracing, alerts; on-call
         observability: ['work[0].highlights[4]', 'work[1].highlights[3]'],
         // API; cache; event-driven; monolith; gRPC
-        architecture: ['work[0].highlights[0]', 'work[0].highlights[1]', 'work[0].highlights[3]', 'work[1].highlights[0]', 'work[1].highlights[2]'],
+        architecture: [
+          'work[0].highlights[0]',
+          'work[0].highlights[1]',
+          'work[0].highlights[3]',
+          'work[1].highlights[0]',
+          'work[1].highlights[2]',
+        ],
       });
       assert.deepEqual(report.missingDimensions, []);
-      assert.deepEqual(report.dimensions.map((d) => d.id), ['throughput', 'latency', 'availability', 'data-volume', 'database', 'reliability', 'observability', 'architecture']);
+      assert.deepEqual(
+        report.dimensions.map((d) => d.id),
+        ['throughput', 'latency', 'availability', 'data-volume', 'database', 'reliability', 'observability', 'architecture'],
+      );
     });
 
     it('skills: the five groups, each keyword in its category', () => {
@@ -225,10 +267,7 @@ describe('resume report (engine)', () => {
       assert.equal(report.posting.posting, 'acme-backend.md');
       assert.equal(report.posting.mainLanguage, 'Go');
       assert.deepEqual(report.posting.resumeLanguages, ['Go', 'Java', 'SQL', 'Python']);
-      assert.deepEqual(
-        { matched: report.posting.coverage.matched, total: report.posting.coverage.total },
-        { matched: 20, total: 21 },
-      );
+      assert.deepEqual({ matched: report.posting.coverage.matched, total: report.posting.coverage.total }, { matched: 20, total: 21 });
       assert.deepEqual(
         report.posting.coverage.byCategory.map((c) => [c.category, c.matched, c.total]),
         [
@@ -239,7 +278,10 @@ describe('resume report (engine)', () => {
           ['Cloud', 4, 4], // AWS, Terraform, Kubernetes, Docker
         ],
       );
-      assert.deepEqual(report.posting.terms.filter((t) => t.status === 'missing').map((t) => t.term), ['Prometheus']);
+      assert.deepEqual(
+        report.posting.terms.filter((t) => t.status === 'missing').map((t) => t.term),
+        ['Prometheus'],
+      );
       assert.equal(report.posting.terms.length, 21);
       // "message broker" is covered by the brokers the resume names.
       assert.deepEqual(report.posting.terms.find((t) => t.term === 'message queues')?.coveredBy, ['Kafka', 'SQS']);
@@ -254,12 +296,21 @@ describe('resume report (engine)', () => {
       assert.equal(report.posting.coverage.matched, 6);
       assert.equal(report.posting.coverage.total, 21);
       assert.deepEqual(
-        report.posting.terms.filter((t) => t.status !== 'missing').map((t) => t.term).sort(),
+        report.posting.terms
+          .filter((t) => t.status !== 'missing')
+          .map((t) => t.term)
+          .sort(),
         ['AWS', 'Docker', 'Go', 'PostgreSQL', 'Python', 'on-call'],
       );
       assert.deepEqual(
         report.posting.coverage.byCategory.map((c) => [c.category, c.matched, c.total]),
-        [['Languages', 2, 2], ['Data', 1, 4], ['Architecture', 0, 4], ['Reliability', 1, 7], ['Cloud', 2, 4]],
+        [
+          ['Languages', 2, 2],
+          ['Data', 1, 4],
+          ['Architecture', 0, 4],
+          ['Reliability', 1, 7],
+          ['Cloud', 2, 4],
+        ],
       );
       // PostgreSQL only in a bullet ("migrate the database to PostgreSQL"), never in skills.
       const postgres = report.posting.terms.find((t) => t.term === 'PostgreSQL');
@@ -275,8 +326,16 @@ describe('resume report (engine)', () => {
           const { coverage, terms } = report.posting;
           assert.equal(coverage.total, terms.length, name);
           assert.equal(coverage.matched, terms.filter((t) => t.status !== 'missing').length, name);
-          assert.equal(coverage.byCategory.reduce((n, c) => n + c.total, 0), coverage.total, name);
-          assert.equal(coverage.byCategory.reduce((n, c) => n + c.matched, 0), coverage.matched, name);
+          assert.equal(
+            coverage.byCategory.reduce((n, c) => n + c.total, 0),
+            coverage.total,
+            name,
+          );
+          assert.equal(
+            coverage.byCategory.reduce((n, c) => n + c.matched, 0),
+            coverage.matched,
+            name,
+          );
           assert.ok(coverage.matched <= coverage.total);
         }
       }
@@ -313,10 +372,13 @@ describe('resume report (engine)', () => {
         '',
       ].join('\n');
       const report = buildReport(lintText(text));
-      assert.deepEqual(report.roles.map((r) => [r.path, r.title, r.bullets, r.quantified]), [
-        ['work[0]', 'Acme — Engineer', 0, 0],
-        ['volunteer[0]', 'Code Club — Mentor', 1, 1],
-      ]);
+      assert.deepEqual(
+        report.roles.map((r) => [r.path, r.title, r.bullets, r.quantified]),
+        [
+          ['work[0]', 'Acme — Engineer', 0, 0],
+          ['volunteer[0]', 'Code Club — Mentor', 1, 1],
+        ],
+      );
     });
 
     it('a skills group named like a category holds keywords the taxonomy does not know', () => {

@@ -10,7 +10,10 @@ import { changeScalar, renderScalar } from '../../server/src/engine/scalarRender
 
 /** The first string scalar under `key`, anywhere in the text. */
 function scalarAt(text: string, key: string): Scalar {
-  const node = parseDocument(text, { schema: 'core' }).getIn(key.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), true);
+  const node = parseDocument(text, { schema: 'core' }).getIn(
+    key.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+    true,
+  );
   assert.ok(isScalar(node), key);
   return node;
 }
@@ -27,7 +30,10 @@ describe('renderScalar in a JSON file', () => {
     const text = '{"a": 5551234, "b": "x"}';
     assert.equal(renderScalar(text, scalarAt(text, 'a'), ['5551234']).newText, '"5551234"');
     const value = 'tab\tquote" back\\ esc\u001b nel\u0085 ls\u2028 bom\ufeff';
-    assert.equal(renderScalar(text, scalarAt(text, 'b'), [value]).newText, '"tab\\tquote\\" back\\\\ esc\\u001b nel\\u0085 ls\\u2028 bom\\ufeff"');
+    assert.equal(
+      renderScalar(text, scalarAt(text, 'b'), [value]).newText,
+      '"tab\\tquote\\" back\\\\ esc\\u001b nel\\u0085 ls\\u2028 bom\\ufeff"',
+    );
     assert.equal(JSON.parse(renderScalar(text, scalarAt(text, 'b'), [value]).newText), value);
   });
 
@@ -57,8 +63,14 @@ describe('changeScalar', () => {
 
   it('replaces only the letters that differ: `Lead` → `Led`, `Postgres` → `PostgreSQL`, `k8s` → `Kubernetes`', () => {
     assert.deepEqual(changed('- x\n- Lead a team\n', '1', 'Led a team'), { edit: { start: 8, end: 9, newText: '' }, after: 'Led a team' });
-    assert.deepEqual(changed('a: [Postgres, Redis]\n', 'a.0', 'PostgreSQL'), { edit: { start: 11, end: 12, newText: 'SQL' }, after: 'PostgreSQL' });
-    assert.deepEqual(changed('a: Ran k8s clusters\n', 'a', 'Ran Kubernetes clusters'), { edit: { start: 7, end: 9, newText: 'Kubernete' }, after: 'Ran Kubernetes clusters' });
+    assert.deepEqual(changed('a: [Postgres, Redis]\n', 'a.0', 'PostgreSQL'), {
+      edit: { start: 11, end: 12, newText: 'SQL' },
+      after: 'PostgreSQL',
+    });
+    assert.deepEqual(changed('a: Ran k8s clusters\n', 'a', 'Ran Kubernetes clusters'), {
+      edit: { start: 7, end: 9, newText: 'Kubernete' },
+      after: 'Ran Kubernetes clusters',
+    });
   });
 
   it('rewrites the whole scalar when the change is more than letters, or touches an escape or a fold', () => {

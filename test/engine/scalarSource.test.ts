@@ -115,9 +115,18 @@ function setIn(value: unknown, keyPath: readonly Key[], next: unknown): unknown 
  * Applies `renderScalar` (as plain text when it is a snippet), re-parses,
  * and checks the new value, that nothing else changed, and the style.
  */
-function roundTrip(text: string, keyPath: readonly Key[], parts: readonly TextPart[], style?: Scalar.Type): { out: string; newText: string; snippet: boolean } {
+function roundTrip(
+  text: string,
+  keyPath: readonly Key[],
+  parts: readonly TextPart[],
+  style?: Scalar.Type,
+): { out: string; newText: string; snippet: boolean } {
   const doc = parse(text);
-  assert.deepEqual(doc.errors.map((e) => e.message), [], 'input parses');
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+    'input parses',
+  );
   const node = scalarIn(doc, keyPath);
   const edit = renderScalar(text, node, parts);
   assert.equal(edit.range.start, node.range![0], 'edit starts at the scalar');
@@ -127,7 +136,11 @@ function roundTrip(text: string, keyPath: readonly Key[], parts: readonly TextPa
   const insert = edit.snippet ? snippetToPlainText(edit.newText) : edit.newText;
   const out = text.slice(0, edit.range.start) + insert + text.slice(edit.range.end);
   const doc2 = parse(out);
-  assert.deepEqual(doc2.errors.map((e) => e.message), [], `output parses:\n${out}`);
+  assert.deepEqual(
+    doc2.errors.map((e) => e.message),
+    [],
+    `output parses:\n${out}`,
+  );
   const node2 = scalarIn(doc2, keyPath);
   const expected = plainOf(parts);
   assert.equal(node2.value, expected, `value after the edit:\n${out}`);
@@ -440,7 +453,41 @@ describe('renderScalar', () => {
   });
 
   it('quotes a plain scalar when the value would not read back as plain', () => {
-    const unsafe = ['- leading dash', '#hash', 'key: value', 'a # comment', ' padded', 'padded ', '42', '3.5', '1_000', '0x1F', 'true', 'No', 'null', '~', '', "'quoted'", '"dq"', '[x]', '{x}', '&anchor', '*alias', '!tag', '|', '>', '%', '@at', '`tick`', 'ends with colon:', 'line\nbreak', 'tab\there ok', '2024-01-15', '...', '.inf'];
+    const unsafe = [
+      '- leading dash',
+      '#hash',
+      'key: value',
+      'a # comment',
+      ' padded',
+      'padded ',
+      '42',
+      '3.5',
+      '1_000',
+      '0x1F',
+      'true',
+      'No',
+      'null',
+      '~',
+      '',
+      "'quoted'",
+      '"dq"',
+      '[x]',
+      '{x}',
+      '&anchor',
+      '*alias',
+      '!tag',
+      '|',
+      '>',
+      '%',
+      '@at',
+      '`tick`',
+      'ends with colon:',
+      'line\nbreak',
+      'tab\there ok',
+      '2024-01-15',
+      '...',
+      '.inf',
+    ];
     for (const value of unsafe) {
       const style = value === 'tab\there ok' ? 'PLAIN' : 'QUOTE_DOUBLE';
       roundTrip('a: old\nb: [x]\n', ['a'], [value], style);
@@ -533,7 +580,10 @@ describe('renderScalar', () => {
     it('uses CRLF in a CRLF document', () => {
       const text = 'a: |\r\n  x\r\nb: 1\r\n';
       assert.equal(roundTrip(text, ['a'], ['p\nq\n'], 'BLOCK_LITERAL').out, 'a: |\r\n  p\r\n  q\r\nb: 1\r\n');
-      assert.equal(roundTrip('a: >-\r\n  x\r\n\r\nb: 1\r\n', ['a'], ['p\nq'], 'BLOCK_FOLDED').out, 'a: >-\r\n  p\r\n\r\n  q\r\n\r\nb: 1\r\n');
+      assert.equal(
+        roundTrip('a: >-\r\n  x\r\n\r\nb: 1\r\n', ['a'], ['p\nq'], 'BLOCK_FOLDED').out,
+        'a: >-\r\n  p\r\n\r\n  q\r\n\r\nb: 1\r\n',
+      );
     });
 
     it('falls back to double quotes, keeping a header comment', () => {
@@ -632,7 +682,8 @@ describe('scalarSource on generated scalars', () => {
     let s = '';
     if (style === 'plain') {
       s = pick(['word', 'x', '中', '🚀']);
-      for (let i = 0; i < n; i++) s += pick([' ', '\t', '\n  ', '\n\n  ', ' \n   ', '\r\n  ']) + pick(words.filter((w) => !w.includes(':') && w !== '%'));
+      for (let i = 0; i < n; i++)
+        s += pick([' ', '\t', '\n  ', '\n\n  ', ' \n   ', '\r\n  ']) + pick(words.filter((w) => !w.includes(':') && w !== '%'));
       return s;
     }
     if (style === 'single') {
@@ -640,7 +691,29 @@ describe('scalarSource on generated scalars', () => {
       return `'${s}'`;
     }
     if (style === 'double') {
-      const atoms = ['x', '\\n', '\\t', '\\\\', '\\"', '\\x41', '\\u00e9', '\\U0001F600', '\\ ', '\\\n   ', '\\\r\n ', ' ', '\t', '\n  ', '\n\n  ', '\r\n  ', '  \n  ', '🚀', "'", '\\N', '\\/'];
+      const atoms = [
+        'x',
+        '\\n',
+        '\\t',
+        '\\\\',
+        '\\"',
+        '\\x41',
+        '\\u00e9',
+        '\\U0001F600',
+        '\\ ',
+        '\\\n   ',
+        '\\\r\n ',
+        ' ',
+        '\t',
+        '\n  ',
+        '\n\n  ',
+        '\r\n  ',
+        '  \n  ',
+        '🚀',
+        "'",
+        '\\N',
+        '\\/',
+      ];
       for (let i = 0; i < n; i++) s += pick(atoms);
       return `"${s}"`;
     }
@@ -684,7 +757,47 @@ describe('scalarSource on generated scalars', () => {
 
   it('renders generated values in every style and position', function () {
     this.timeout(30_000);
-    const atoms = ['a', 'word', ' ', '\t', '\n', '\n\n', ':', ': ', ' #', '#', '-', '- ', ',', '[', ']', '{', '}', "'", '"', '\\', '$', '${1:x}', '🚀', '中', '\x01', '\u0085', '\u2028', '\ufeff', '1', 'true', 'null', '|', '>', '&', '!', '%', '@', '...', '\r'];
+    const atoms = [
+      'a',
+      'word',
+      ' ',
+      '\t',
+      '\n',
+      '\n\n',
+      ':',
+      ': ',
+      ' #',
+      '#',
+      '-',
+      '- ',
+      ',',
+      '[',
+      ']',
+      '{',
+      '}',
+      "'",
+      '"',
+      '\\',
+      '$',
+      '${1:x}',
+      '🚀',
+      '中',
+      '\x01',
+      '\u0085',
+      '\u2028',
+      '\ufeff',
+      '1',
+      'true',
+      'null',
+      '|',
+      '>',
+      '&',
+      '!',
+      '%',
+      '@',
+      '...',
+      '\r',
+    ];
     const templates: [string, Key[]][] = [
       ['a: S # c\nb: 1\n', ['a']],
       ['a: [x, S, y] # c\n', ['a', 1]],
@@ -692,7 +805,17 @@ describe('scalarSource on generated scalars', () => {
       ['a:\n  - S\n  - two\nb: 1\n', ['a', 0]],
       ['a:\n  b:\n    c: S\n# tail\nz: 1\n', ['a', 'b', 'c']],
     ];
-    const originals = ['old', "'old'", '"old"', '|\n  old\n', '>-\n  old\n', '|+\n  old\n\n', '"two\n  lines"', 'two\n  lines', '|2\n    old\n'];
+    const originals = [
+      'old',
+      "'old'",
+      '"old"',
+      '|\n  old\n',
+      '>-\n  old\n',
+      '|+\n  old\n\n',
+      '"two\n  lines"',
+      'two\n  lines',
+      '|2\n    old\n',
+    ];
     for (let k = 0; k < 1500; k++) {
       const [template, keyPath] = pick(templates);
       let original = pick(originals);

@@ -220,7 +220,8 @@ describe('schema/unknown-key', () => {
   });
 
   it('a swap of two letters counts as one edit: `hgihlights` → `highlights`', () => {
-    const text = 'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    hgihlights:\n      - Cut p99 latency\n  - name: Beta\n    highlights:\n      - Built a queue\n';
+    const text =
+      'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    hgihlights:\n      - Cut p99 latency\n  - name: Beta\n    highlights:\n      - Built a queue\n';
     const finding = only(text, 'schema/unknown-key');
     assert.deepEqual(finding.range, rangeOf(text, 'hgihlights'));
     assert.equal(finding.message, 'Unknown key `hgihlights` in a work entry. Did you mean `highlights`?');
@@ -253,7 +254,8 @@ describe('schema/unknown-key', () => {
     assert.equal(websiteFinding.message, 'Unknown key `website` in `basics`. Did you mean `url`?');
     assertFix(website, websiteFinding, website.replace('website:', 'url:'));
 
-    const hilights = 'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    hilights:\n      - Built a queue\n  - name: Beta\n    highlights:\n      - Ran the on-call\n';
+    const hilights =
+      'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    hilights:\n      - Built a queue\n  - name: Beta\n    highlights:\n      - Ran the on-call\n';
     const hilightsFinding = only(hilights, 'schema/unknown-key');
     assert.deepEqual(hilightsFinding.range, rangeOf(hilights, 'hilights'));
     assert.equal(hilightsFinding.message, 'Unknown key `hilights` in a work entry. Did you mean `highlights`?');
@@ -284,7 +286,10 @@ describe('schema/unknown-key', () => {
     const text = resume(['zzzqqq: 1']);
     assert.equal(only(text, 'schema/unknown-key').severity, 'warning');
     const asError = lintText(text, { rules: { 'schema/unknown-key': 'error' } }).findings.filter((f) => f.ruleId === 'schema/unknown-key');
-    assert.deepEqual(asError.map((f) => f.severity), ['error']);
+    assert.deepEqual(
+      asError.map((f) => f.severity),
+      ['error'],
+    );
     assert.deepEqual(findingsOf(text, 'schema/unknown-key', { rules: { 'schema/unknown-key': 'off' } }), []);
   });
 });
@@ -317,13 +322,11 @@ describe('schema/wrong-type', () => {
   });
 
   it('text where a list belongs: says to write one item per line, no fix', () => {
-    const text = 'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    highlights: Built the payments API\n  - name: Beta\n    highlights:\n      - Ran the on-call\n';
+    const text =
+      'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    highlights: Built the payments API\n  - name: Beta\n    highlights:\n      - Ran the on-call\n';
     const finding = only(text, 'schema/wrong-type');
     assert.deepEqual(finding.range, rangeOf(text, 'Built the payments API'));
-    assert.equal(
-      finding.message,
-      '`highlights` should be a list, with one item per line starting with `- `, not a single piece of text.',
-    );
+    assert.equal(finding.message, '`highlights` should be a list, with one item per line starting with `- `, not a single piece of text.');
     assert.deepEqual(finding.fixes, []);
   });
 
@@ -413,7 +416,8 @@ describe('schema/invalid-date', () => {
   });
 
   it('`Present` as the last line without a line break', () => {
-    const text = 'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    highlights:\n      - Built a queue\n    endDate: Present';
+    const text =
+      'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    highlights:\n      - Built a queue\n    endDate: Present';
     const finding = only(text, 'schema/invalid-date');
     assertFix(text, finding, text.replace('\n    endDate: Present', '\n'));
   });
@@ -555,7 +559,10 @@ describe('complete resumes', () => {
     const structural = /^(schema\/|yaml\/|completeness$|date-order$|future-date$)/;
     const { findings, ruleErrors } = lintText(text);
     assert.deepEqual(ruleErrors, []);
-    assert.deepEqual(findings.filter((f) => structural.test(f.ruleId)).map((f) => signature(text, f)), []);
+    assert.deepEqual(
+      findings.filter((f) => structural.test(f.ruleId)).map((f) => signature(text, f)),
+      [],
+    );
   });
 
   it('examples/weak.resume.yaml gives each typical mistake at its place', () => {

@@ -159,14 +159,9 @@ function filledVariants(snippet: Snippet): string[] {
 // Inserting
 // ---------------------------------------------------------------------------
 
-const HEAD = [
-  '# bulletproof',
-  'basics:',
-  '  name: Jordan Lee',
-  '  label: Backend Engineer',
-  '  email: jordan.lee@example.com',
-  '',
-].join('\n');
+const HEAD = ['# bulletproof', 'basics:', '  name: Jordan Lee', '  label: Backend Engineer', '  email: jordan.lee@example.com', ''].join(
+  '\n',
+);
 
 const WORK_ITEM = [
   '  - name: Initech',
@@ -255,8 +250,14 @@ describe('snippets', () => {
         byContext('document').map((s) => s.name),
         ['Backend resume skeleton', 'Skills grouped for a backend role'],
       );
-      assert.deepEqual(byContext('work').map((s) => s.name), ['Work entry']);
-      assert.deepEqual(byContext('projects').map((s) => s.name), ['Project entry']);
+      assert.deepEqual(
+        byContext('work').map((s) => s.name),
+        ['Work entry'],
+      );
+      assert.deepEqual(
+        byContext('projects').map((s) => s.name),
+        ['Project entry'],
+      );
       assert.equal(byContext('highlights').length, 9, 'one bullet per backend dimension, plus small project, real judgment');
       assert.equal(byContext('comment').length, 2);
       assert.equal(snippets.length, 15);
@@ -267,7 +268,10 @@ describe('snippets', () => {
       const labels = new Set<string>();
       for (const snippet of snippets) {
         assert.ok(contexts.includes(snippet.context), `${snippet.name}: unknown context ${snippet.context}`);
-        assert.ok(snippet.prefix.length > 0 && snippet.prefix.every((p) => /^[a-z][a-z0-9-]*$/.test(p)), `${snippet.name}: prefixes ${snippet.prefix.join(', ')}`);
+        assert.ok(
+          snippet.prefix.length > 0 && snippet.prefix.every((p) => /^[a-z][a-z0-9-]*$/.test(p)),
+          `${snippet.name}: prefixes ${snippet.prefix.join(', ')}`,
+        );
         assert.ok(snippet.description.length > 10, `${snippet.name}: no description`);
         assert.ok(!labels.has(snippet.prefix[0]), `${snippet.name}: first prefix ${snippet.prefix[0]} is used twice`);
         labels.add(snippet.prefix[0]);
@@ -291,8 +295,14 @@ describe('snippets', () => {
         projects: { description: string }[];
       };
       assert.equal(resume.work.length, 2, 'two work entries');
-      assert.ok(resume.work.every((w) => w.highlights.length >= 2), 'each with strong example bullets');
-      assert.deepEqual(resume.skills.map((s) => s.name), ['Languages', 'Data', 'Architecture', 'Reliability', 'Cloud']);
+      assert.ok(
+        resume.work.every((w) => w.highlights.length >= 2),
+        'each with strong example bullets',
+      );
+      assert.deepEqual(
+        resume.skills.map((s) => s.name),
+        ['Languages', 'Data', 'Architecture', 'Reliability', 'Cloud'],
+      );
       assert.equal(resume.projects[0].description, 'A documented project with a real API and a database schema.');
     });
 
@@ -309,7 +319,10 @@ describe('snippets', () => {
         const slots = slotsOf(snippet.body);
         assert.ok(slots.length > 0, 'a template with nothing to fill');
         // The body ends where the person goes next.
-        assert.ok(slots.some((slot) => slot.index === 0), 'no final tab stop $0');
+        assert.ok(
+          slots.some((slot) => slot.index === 0),
+          'no final tab stop $0',
+        );
         for (const slot of slots) {
           for (const value of slot.values) {
             assert.doesNotMatch(value, /\d/, `slot $${slot.index}: the default \`${value}\` is a figure; use ‹N›`);
@@ -321,7 +334,11 @@ describe('snippets', () => {
         assert.doesNotMatch(literal.replace(/\bp(?:50|90|95|99)\b/g, ''), /\d/, `a figure in the template text: ${literal}`);
         // Numbered stops are each filled once, in order from 1.
         const numbered = [...new Set(slots.filter((s) => s.kind !== 'tabstop' && s.index > 0).map((s) => s.index))];
-        assert.deepEqual(numbered, numbered.map((_, i) => i + 1), 'tab stops out of order or repeated');
+        assert.deepEqual(
+          numbered,
+          numbered.map((_, i) => i + 1),
+          'tab stops out of order or repeated',
+        );
       });
     }
 
@@ -333,16 +350,26 @@ describe('snippets', () => {
         }
       }
       // The architecture bullet's choices are whole phrases with tokens inside.
-      assert.deepEqual(
-        [...generic].sort(),
-        ['AWS', 'Bachelor', 'Backend Engineer', 'Computer Science', 'Kafka', 'PostgreSQL', 'REST', 'Redis', 'Senior Backend Engineer', 'gRPC', 'rule-id'],
-      );
+      assert.deepEqual([...generic].sort(), [
+        'AWS',
+        'Bachelor',
+        'Backend Engineer',
+        'Computer Science',
+        'Kafka',
+        'PostgreSQL',
+        'REST',
+        'Redis',
+        'Senior Backend Engineer',
+        'gRPC',
+        'rule-id',
+      ]);
     });
 
     it('this test’s filling agrees with the engine’s snippetToPlainText (choices take their first option)', () => {
       for (const snippet of snippets) {
-        const mine = snippet.body.replace(SLOT, (_m, _a, def: string | undefined, _c, choices: string | undefined) =>
-          def ?? (choices ? choices.split(',')[0] : ''),
+        const mine = snippet.body.replace(
+          SLOT,
+          (_m, _a, def: string | undefined, _c, choices: string | undefined) => def ?? (choices ? choices.split(',')[0] : ''),
         );
         assert.equal(snippetToPlainText(snippet.body), mine, snippet.name);
       }
@@ -408,7 +435,8 @@ describe('snippets', () => {
       const weak = `${HEAD}work:\n${WORK_ITEM}      - Improved the API\n`;
       const bulletAt = weak.indexOf('      - Improved');
       assert.ok(lintText(weak).findings.some((f) => f.ruleId === 'quantify'));
-      const directive = (snippet: Snippet) => snippet.body.replace(SLOT, (_m, _a, def: string | undefined) => (def === 'rule-id' ? 'quantify' : ''));
+      const directive = (snippet: Snippet) =>
+        snippet.body.replace(SLOT, (_m, _a, def: string | undefined) => (def === 'rule-id' ? 'quantify' : ''));
       const withNextLine = `${weak.slice(0, bulletAt)}      ${directive(nextLine)}\n${weak.slice(bulletAt)}`;
       assertValidResume(withNextLine, nextLine.name);
       assert.ok(!lintText(withNextLine).findings.some((f) => f.ruleId === 'quantify'), nextLine.name);
@@ -470,7 +498,11 @@ describe('snippets', () => {
       for (const snippet of nonComment) {
         for (const filled of filledVariants(snippet)) {
           const placed = insert(snippet.context, filled);
-          assert.deepEqual(lintText(placed.text, {}, [placeholderRule]).findings.filter((f) => f.ruleId === 'placeholder'), [], snippet.name);
+          assert.deepEqual(
+            lintText(placed.text, {}, [placeholderRule]).findings.filter((f) => f.ruleId === 'placeholder'),
+            [],
+            snippet.name,
+          );
         }
       }
     });
@@ -499,7 +531,10 @@ describe('snippets', () => {
 
     it('an empty resume file: the skeleton (as written) and the skills section, before any key', () => {
       const { templates, all } = at('|');
-      assert.deepEqual(templates.map((e) => e.label), ['resume', 'skills']);
+      assert.deepEqual(
+        templates.map((e) => e.label),
+        ['resume', 'skills'],
+      );
       const [skeleton, skills] = snippetsFor('document');
       assert.equal(templates[0].insertText, skeleton.body);
       assert.equal(templates[1].insertText, skills.body);
@@ -507,7 +542,11 @@ describe('snippets', () => {
       assert.equal(templates[0].documentation, skeleton.description);
       for (const entry of templates) assert.deepEqual(entry.replace, { start: 0, end: 0 });
       const keySort = all.filter((e) => e.kind === 'key').map((e) => e.sortText ?? e.label);
-      for (const entry of templates) assert.ok(keySort.every((k) => (entry.sortText ?? '') < k), 'templates sort before keys');
+      for (const entry of templates)
+        assert.ok(
+          keySort.every((k) => (entry.sortText ?? '') < k),
+          'templates sort before keys',
+        );
     });
 
     it('the skeleton replaces a partial word typed at the start of an empty file', () => {
@@ -540,7 +579,10 @@ describe('snippets', () => {
 
     it('a work entry after `- ` under `work:`, indented under the dash', () => {
       const { templates, offset } = at('work:\n  - |');
-      assert.deepEqual(templates.map((e) => e.label), ['work']);
+      assert.deepEqual(
+        templates.map((e) => e.label),
+        ['work'],
+      );
       assert.equal(templates[0].insertText, WORK_INSERT);
       assert.deepEqual(templates[0].replace, { start: offset, end: offset });
       assert.equal(templates[0].detail, 'Work entry');
@@ -559,7 +601,10 @@ describe('snippets', () => {
 
     it('a project entry after `- ` under `projects:`', () => {
       const { templates } = at('basics:\n  name: Sam\nprojects:\n  - |');
-      assert.deepEqual(templates.map((e) => e.label), ['project']);
+      assert.deepEqual(
+        templates.map((e) => e.label),
+        ['project'],
+      );
       assert.equal(
         templates[0].insertText,
         [
@@ -583,11 +628,22 @@ describe('snippets', () => {
         'work:\n- name: Acme\n  highlights:\n  - |',
       ]) {
         const { templates, offset } = at(source);
-        assert.deepEqual(templates.map((e) => e.label), BULLETS, source);
-        assert.deepEqual(templates.map((e) => e.insertText), snippetsFor('highlights').map((s) => s.body), source);
+        assert.deepEqual(
+          templates.map((e) => e.label),
+          BULLETS,
+          source,
+        );
+        assert.deepEqual(
+          templates.map((e) => e.insertText),
+          snippetsFor('highlights').map((s) => s.body),
+          source,
+        );
         for (const entry of templates) assert.deepEqual(entry.replace, { start: offset, end: offset });
       }
-      assert.equal(at('work:\n  - name: Acme\n    highlights:\n      - |').templates[1].insertText, 'Cut p99 latency of ${1:‹endpoint›} from ${2:‹before›} ms to ${3:‹after›} ms by ${4:‹how›}$0');
+      assert.equal(
+        at('work:\n  - name: Acme\n    highlights:\n      - |').templates[1].insertText,
+        'Cut p99 latency of ${1:‹endpoint›} from ${2:‹before›} ms to ${3:‹after›} ms by ${4:‹how›}$0',
+      );
     });
 
     it('the bullets on a bare line under `highlights:`, with the dash added', () => {
@@ -596,8 +652,16 @@ describe('snippets', () => {
         'work:\n  - name: Acme\n    highlights:\n      - Built the API\n      |',
       ]) {
         const { templates } = at(source);
-        assert.deepEqual(templates.map((e) => e.label), BULLETS, source);
-        assert.deepEqual(templates.map((e) => e.insertText), snippetsFor('highlights').map((s) => `- ${s.body}`), source);
+        assert.deepEqual(
+          templates.map((e) => e.label),
+          BULLETS,
+          source,
+        );
+        assert.deepEqual(
+          templates.map((e) => e.insertText),
+          snippetsFor('highlights').map((s) => `- ${s.body}`),
+          source,
+        );
       }
       assert.equal(
         at('work:\n  - name: Acme\n    highlights:\n      |').templates[0].insertText,
@@ -607,11 +671,20 @@ describe('snippets', () => {
 
     it('the disable comments on a `#` line, replacing what was typed from the `#`', () => {
       const { templates, offset, text } = at('work:\n  - name: Acme\n    # |\n    position: Engineer\n');
-      assert.deepEqual(templates.map((e) => e.label), ['bulletproof-disable-next-line', 'bulletproof-disable']);
-      assert.deepEqual(templates.map((e) => e.insertText), ['# bulletproof-disable-next-line ${1:rule-id}$0', '# bulletproof-disable ${1:rule-id}$0']);
+      assert.deepEqual(
+        templates.map((e) => e.label),
+        ['bulletproof-disable-next-line', 'bulletproof-disable'],
+      );
+      assert.deepEqual(
+        templates.map((e) => e.insertText),
+        ['# bulletproof-disable-next-line ${1:rule-id}$0', '# bulletproof-disable ${1:rule-id}$0'],
+      );
       const hash = text.indexOf('#');
       for (const entry of templates) assert.deepEqual(entry.replace, { start: hash, end: offset });
-      assert.deepEqual(at('#|').templates.map((e) => e.label), ['bulletproof-disable-next-line', 'bulletproof-disable']);
+      assert.deepEqual(
+        at('#|').templates.map((e) => e.label),
+        ['bulletproof-disable-next-line', 'bulletproof-disable'],
+      );
       const partial = at('basics:\n  name: Sam\n  # bulletproof-dis|');
       assert.deepEqual(partial.templates[0].replace, { start: partial.text.indexOf('#'), end: partial.offset });
     });
@@ -642,7 +715,10 @@ describe('snippets', () => {
         'basics:\n  summary: >-\n    Backend engineer.\n    # |\n  name: Sam\n',
         'basics:\n  name: "Sam\n    # |\n    Lee"\n',
       ];
-      assert.deepEqual(sources.filter((source) => labels(source).length > 0), []);
+      assert.deepEqual(
+        sources.filter((source) => labels(source).length > 0),
+        [],
+      );
     });
 
     /** The text after choosing `entry`, with its snippet filled by sample values. */
@@ -661,10 +737,19 @@ describe('snippets', () => {
       const withWork = accept(`${HEAD}work:\n${WORK_ITEM}  - |\nprojects:\n${PROJECT_ITEM}`, (e) => e.label === 'work');
       const text = accept(`${withWork}  - |\n`, (e) => e.label === 'project');
       assertValidResume(text, 'work and project completions');
-      const resume = parseDocument(text).toJS() as { work: { name: string; highlights: string[] }[]; projects: { name: string; highlights: string[] }[] };
-      assert.deepEqual(resume.work.map((w) => w.name), ['Initech', 'Acme Payments']);
+      const resume = parseDocument(text).toJS() as {
+        work: { name: string; highlights: string[] }[];
+        projects: { name: string; highlights: string[] }[];
+      };
+      assert.deepEqual(
+        resume.work.map((w) => w.name),
+        ['Initech', 'Acme Payments'],
+      );
       assert.equal(resume.work[1].highlights.length, 3);
-      assert.deepEqual(resume.projects.map((p) => p.name), ['rate-limiter', 'ledger-lite']);
+      assert.deepEqual(
+        resume.projects.map((p) => p.name),
+        ['rate-limiter', 'ledger-lite'],
+      );
       assert.equal(resume.projects[1].highlights.length, 2);
     });
 

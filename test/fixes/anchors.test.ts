@@ -32,7 +32,10 @@ describe('fixes and anchors', () => {
     assert.deepEqual(anchored.fixes, []);
     assert.deepEqual(alias.range, at(text, '*cur'));
     assert.equal(alias.message, '`Present` is not a date: for a current role, leave `endDate` out.');
-    assert.deepEqual(alias.fixes.map((fix) => [fix.safe, fix.edits]), [[true, [{ range: at(text, '    endDate: *cur\n'), newText: '' }]]]);
+    assert.deepEqual(
+      alias.fixes.map((fix) => [fix.safe, fix.edits]),
+      [[true, [{ range: at(text, '    endDate: *cur\n'), newText: '' }]]],
+    );
     // Fix-all takes the alias first; with no alias left, the anchored value goes on the next pass.
     assert.equal(fixAllOf(text).text, `${BASICS}work:\n  - name: Acme\n  - name: Beta\n`);
   });
@@ -41,10 +44,16 @@ describe('fixes and anchors', () => {
     const text = `${BASICS}  location:\n    postalCode: &zip 94107\nreferences:\n  - name: *zip\n`;
     const [own, alias] = findingsOf(text, 'schema/wrong-type');
     const edit = { range: at(text, '94107'), newText: '"94107"' };
-    assert.deepEqual(own.fixes.map((fix) => [fix.title, fix.safe, fix.edits]), [['Quote it: "94107"', true, [edit]]]);
+    assert.deepEqual(
+      own.fixes.map((fix) => [fix.title, fix.safe, fix.edits]),
+      [['Quote it: "94107"', true, [edit]]],
+    );
     assert.deepEqual(alias.range, at(text, '*zip'));
     assert.equal(alias.message, '`name` should be text, not a whole number. Quote it to keep it as text: "94107".');
-    assert.deepEqual(alias.fixes.map((fix) => [fix.title, fix.safe, fix.edits]), [['Quote it: "94107"', true, [edit]]]);
+    assert.deepEqual(
+      alias.fixes.map((fix) => [fix.title, fix.safe, fix.edits]),
+      [['Quote it: "94107"', true, [edit]]],
+    );
     const fixed = fixAllOf(text).text;
     assert.equal(fixed, text.replace('&zip 94107', '&zip "94107"'));
     assert.deepEqual(readResume(fixed).references, [{ name: '94107' }]);
@@ -75,7 +84,10 @@ describe('fixes and anchors', () => {
     const text = `${BASICS}  location:\n    postalCode: &zip 94107\n  profiles:\n    - *zip\n`;
     const [finding] = findingsOf(text, 'schema/wrong-type');
     assert.deepEqual(finding.range, at(text, '94107'));
-    assert.deepEqual(finding.fixes.map((fix) => [fix.safe, fix.edits]), [[undefined, [{ range: at(text, '94107'), newText: '"94107"' }]]]);
+    assert.deepEqual(
+      finding.fixes.map((fix) => [fix.safe, fix.edits]),
+      [[undefined, [{ range: at(text, '94107'), newText: '"94107"' }]]],
+    );
   });
 
   it('keeps the anchor on a bullet it rewrites, and the alias that repeats it', () => {

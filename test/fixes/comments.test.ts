@@ -38,7 +38,9 @@ describe('fixes keep what stands around them', () => {
   it('keeps the comment of a pair that opens a list item, above the item, which keeps its dash', () => {
     const text = `${head}  - endDate: present # ongoing\n    name: Beta\n`;
     const [finding] = findingsOf(text, 'schema/invalid-date');
-    assert.deepEqual(finding.fixes[0].edits, [{ range: { start: head.length, end: text.indexOf('name: Beta') }, newText: '    # ongoing\n  - ' }]);
+    assert.deepEqual(finding.fixes[0].edits, [
+      { range: { start: head.length, end: text.indexOf('name: Beta') }, newText: '    # ongoing\n  - ' },
+    ]);
     assert.equal(fixedBy(text, 'schema/invalid-date'), `${head}    # ongoing\n  - name: Beta\n`);
   });
 
@@ -49,7 +51,10 @@ describe('fixes keep what stands around them', () => {
 
   it('removes a block scalar `Present` with its lines, keeping its header comment and not the next line', () => {
     const text = `${head}  - name: Delta\n    endDate: | # why\n      Present\n    # the next comment\n    position: Engineer\n`;
-    assert.equal(fixedBy(text, 'schema/invalid-date'), `${head}  - name: Delta\n    # why\n    # the next comment\n    position: Engineer\n`);
+    assert.equal(
+      fixedBy(text, 'schema/invalid-date'),
+      `${head}  - name: Delta\n    # why\n    # the next comment\n    position: Engineer\n`,
+    );
   });
 
   it('keeps the comment with CRLF line endings, and the last line without a line break', () => {
@@ -82,7 +87,10 @@ describe('fixes keep what stands around them', () => {
       fixed,
       `${head}  - name: Acme\n    endDate: 2020-01\n    highlights:\n      - |\n        Designed the schema for 3 services\n      - >-\n        Managed a queue handling\n        10k jobs a day\n`,
     );
-    assert.deepEqual(readResume(fixed).work[0].highlights, ['Designed the schema for 3 services\n', 'Managed a queue handling 10k jobs a day']);
+    assert.deepEqual(readResume(fixed).work[0].highlights, [
+      'Designed the schema for 3 services\n',
+      'Managed a queue handling 10k jobs a day',
+    ]);
   });
 
   it('keeps a BOM, and the comment on a quoted number it quotes', () => {

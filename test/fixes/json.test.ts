@@ -22,7 +22,9 @@ function findings(text: string, ruleId: string): Finding[] {
 }
 
 function onlyFix(text: string, ruleId: string, title?: string): Fix {
-  const fixes = findings(text, ruleId).flatMap((finding) => finding.fixes).filter((fix) => !title || fix.title === title);
+  const fixes = findings(text, ruleId)
+    .flatMap((finding) => finding.fixes)
+    .filter((fix) => !title || fix.title === title);
   assert.equal(fixes.length, 1, `${ruleId}: ${fixes.map((fix) => fix.title).join(', ')}`);
   return fixes[0];
 }
@@ -38,7 +40,14 @@ const job = (pairs: string) => `{\n  "basics": {"name": "Ada", "email": "ada@exa
 
 describe('fixes on a JSON file', () => {
   it('knows a JSON file by its first character, after a BOM and blanks', () => {
-    assert.deepEqual(['{}', '\uFEFF  \r\n {"a": 1}', 'a: {b: 1}', '# c\n{}', '', '[1]'].map(isJsonText), [true, true, false, false, false, false]);
+    assert.deepEqual(['{}', '\uFEFF  \r\n {"a": 1}', 'a: {b: 1}', '# c\n{}', '', '[1]'].map(isJsonText), [
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('writes a date as a JSON string: `"2018-09"`, never `2018-09`', () => {
@@ -71,7 +80,7 @@ describe('fixes on a JSON file', () => {
     assert.deepEqual(JSON.parse(fixAllOf(basics).text), { basics: { name: 'Ada', phone: '5551234' } });
   });
 
-  it('changes only the verb for a tense fix, keeping the bullet\'s own escapes', () => {
+  it("changes only the verb for a tense fix, keeping the bullet's own escapes", () => {
     const text = '{"work": [{"name": "Acme", "endDate": "2020-01", "highlights": ["Manage the \\"billing\\" service \\ud83d\\ude80"]}]}';
     const fix = onlyFix(text, 'tense');
     assert.equal(fix.safe, true);
@@ -98,9 +107,17 @@ describe('fixes on a JSON file', () => {
     const [edit] = fix.edits;
     assert.equal(edit.snippet, true);
     // The JSON escape `\"` has its backslash escaped again for snippet syntax, as `$` and `}` are.
-    assert.equal(edit.newText, '"Improved the \\\\"API\\\\" for \\${cost\\}, cutting p99 latency from ${1:‹before›} ms to ${2:‹after›} ms"');
-    assert.equal(snippetToPlainText(edit.newText), '"Improved the \\"API\\" for ${cost}, cutting p99 latency from ‹before› ms to ‹after› ms"');
-    assert.deepEqual(readJsonResume(applyFixPlain(text, fix)).work[0].highlights, ['Improved the "API" for ${cost}, cutting p99 latency from ‹before› ms to ‹after› ms']);
+    assert.equal(
+      edit.newText,
+      '"Improved the \\\\"API\\\\" for \\${cost\\}, cutting p99 latency from ${1:‹before›} ms to ${2:‹after›} ms"',
+    );
+    assert.equal(
+      snippetToPlainText(edit.newText),
+      '"Improved the \\"API\\" for ${cost}, cutting p99 latency from ‹before› ms to ‹after› ms"',
+    );
+    assert.deepEqual(readJsonResume(applyFixPlain(text, fix)).work[0].highlights, [
+      'Improved the "API" for ${cost}, cutting p99 latency from ‹before› ms to ‹after› ms',
+    ]);
   });
 
   it('adds a skill as JSON: to a group, as a new group, or as the whole list', () => {
@@ -134,7 +151,9 @@ describe('fixes on a JSON file', () => {
       range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
       context: { diagnostics: [], only: [CodeActionKind.QuickFix] },
     };
-    const titles = codeActions(document, { findings, model: parseResume(text) }, params, { snippetSupport: true }).map((action) => action.title);
+    const titles = codeActions(document, { findings, model: parseResume(text) }, params, { snippetSupport: true }).map(
+      (action) => action.title,
+    );
     assert.deepEqual(titles, ['Write JSON', 'Show documentation for `x`']);
   });
 

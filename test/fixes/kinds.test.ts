@@ -20,7 +20,10 @@ interface Input extends Sample {
   options?: LintOptions;
 }
 
-const POSTING = postingSource('./examples/postings/acme-backend.md', fs.readFileSync(path.join(ROOT, 'examples', 'postings', 'acme-backend.md'), 'utf8'));
+const POSTING = postingSource(
+  './examples/postings/acme-backend.md',
+  fs.readFileSync(path.join(ROOT, 'examples', 'postings', 'acme-backend.md'), 'utf8'),
+);
 
 /** Each doc page's weak example, with the posting it names. */
 function docExamples(): Input[] {
@@ -62,14 +65,22 @@ const UNREACHABLE = new Set(['posting-spelling suggestion']);
 function inputs(): Input[] {
   const examples = ['weak.resume.yaml', 'backend.resume.yaml'].flatMap((name) => {
     const text = fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
-    return [{ name, text }, { name: `${name} against a posting`, text, options: { posting: POSTING } }];
+    return [
+      { name, text },
+      { name: `${name} against a posting`, text, options: { posting: POSTING } },
+    ];
   });
   return [...examples, ...docExamples(), ...RARE, ...hostileSamples(), ...corpusSamples()];
 }
 
 /** `Change to \`…\`` as a pattern: `…` stands for any text. */
 function titlePattern(declared: string): RegExp {
-  return new RegExp(`^${declared.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
+  return new RegExp(
+    `^${declared
+      .split('…')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.+')}$`,
+  );
 }
 
 function declaredKind(meta: RuleMeta, safe: boolean): readonly string[] {
@@ -118,7 +129,9 @@ describe('fixes and suggestions', function () {
         for (const title of declaredKind(meta, safe)) {
           if (UNREACHABLE.has(`${meta.id} ${safe ? 'fix' : 'suggestion'}`)) continue;
           const seen = produced.some(
-            ({ finding }) => finding.ruleId === meta.id && finding.fixes.some((fix) => (fix.safe === true) === safe && titlePattern(title).test(fix.title)),
+            ({ finding }) =>
+              finding.ruleId === meta.id &&
+              finding.fixes.some((fix) => (fix.safe === true) === safe && titlePattern(title).test(fix.title)),
           );
           assert.ok(seen, `${meta.id} declares the ${safe ? 'fix' : 'suggestion'} "${title}", never produced`);
         }

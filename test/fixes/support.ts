@@ -61,7 +61,10 @@ export function fixAllOf(text: string, options: LintOptions = {}): FixAllResult 
 
 /** One fix applied as a client without snippet support applies it: placeholders become their default text. */
 export function applyFixPlain(text: string, fix: Fix): string {
-  return applyEdits(text, fix.edits.map((edit) => ({ ...edit, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText })));
+  return applyEdits(
+    text,
+    fix.edits.map((edit) => ({ ...edit, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText })),
+  );
 }
 
 export function isJsonSample(name: string): boolean {
@@ -86,7 +89,8 @@ export function yamlErrors(text: string): string[] {
 
 /** The file is as valid as it was: JSON still parses where it did, and YAML has no new errors. */
 export function assertKeepsFormat(name: string, before: string, after: string): void {
-  if (isJsonSample(name) && parsesAsJson(before)) assert.ok(parsesAsJson(after), `${name}: no longer JSON:\n${firstDifference(before, after)}`);
+  if (isJsonSample(name) && parsesAsJson(before))
+    assert.ok(parsesAsJson(after), `${name}: no longer JSON:\n${firstDifference(before, after)}`);
   assert.deepEqual(yamlErrors(after), yamlErrors(before), `${name}: new YAML errors:\n${firstDifference(before, after)}`);
 }
 

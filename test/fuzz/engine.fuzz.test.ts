@@ -49,7 +49,9 @@ if (asChild) {
     before(() => {
       const loaded = loadSeedTexts();
       seeds = loaded.texts;
-      console.log(`    ${seeds.length} seed texts (${loaded.corpus ? `corpus ${loaded.corpus} and examples` : 'examples and fixtures: no corpus'})`);
+      console.log(
+        `    ${seeds.length} seed texts (${loaded.corpus ? `corpus ${loaded.corpus} and examples` : 'examples and fixtures: no corpus'})`,
+      );
     });
 
     /** The engine cases' outcome: started in `before`, so they run while the server sample below does. */

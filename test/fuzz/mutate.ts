@@ -130,7 +130,32 @@ const COMBINING = ['e\u0301', '\u0301', '\u0308\u0323', 'Z\u0351\u0324\u0308', '
 const CJK = ['工程师', '日本語テキスト', '𠜎𠝹', '한국어', '：', '、', '株式会社'];
 /** Byte sequences that are not UTF-8, as an editor would decode them: replacement characters, or Latin-1. */
 const BAD_BYTES = [[0xc3, 0x28], [0xff], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0x80, 0x80]];
-const INDICATORS = [':', ': ', '-', '- ', '[', ']', '{', '}', '\t', '"', "'", '`', '#', '|', '>', '? ', ',', '!', '%', '@', '*', '&', '---\n', '...\n'];
+const INDICATORS = [
+  ':',
+  ': ',
+  '-',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '\t',
+  '"',
+  "'",
+  '`',
+  '#',
+  '|',
+  '>',
+  '? ',
+  ',',
+  '!',
+  '%',
+  '@',
+  '*',
+  '&',
+  '---\n',
+  '...\n',
+];
 
 function position(text: string, random: Random): number {
   // Half the time at the start of a line's content, where YAML structure lives.
@@ -286,7 +311,8 @@ export function seedFromEnv(): number {
   const raw = process.env.BULLETPROOF_FUZZ_SEED;
   if (raw === undefined || raw === '') return DEFAULT_SEED;
   const seed = Number(raw);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`BULLETPROOF_FUZZ_SEED must be a 32-bit unsigned integer, not ${raw}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new Error(`BULLETPROOF_FUZZ_SEED must be a 32-bit unsigned integer, not ${raw}`);
   return seed;
 }
 

@@ -116,7 +116,9 @@ async function replay(args: Args, index: number): Promise<number> {
   console.log(describeCase(fuzzCase));
   console.log(`  text (${fuzzCase.text.length} UTF-16 units) written to ${path.relative(process.cwd(), file)}`);
   const { value: engine, warnings } = capturingWarnings(() => checkEngine(fuzzCase.text, { fixAll: true }));
-  console.log(`engine: ${engine.findings} findings, ${engine.fixes} fixes in ${Math.round(engine.ms)} ms${warnings.length ? `, ${warnings.length} process warnings` : ''}`);
+  console.log(
+    `engine: ${engine.findings} findings, ${engine.fixes} fixes in ${Math.round(engine.ms)} ms${warnings.length ? `, ${warnings.length} process warnings` : ''}`,
+  );
   printProblems(engine.problems);
   const client = await startServer();
   const server = await checkServerCase(client, caseUri(index), fuzzCase.text, serverRandom(args.seed, index));
@@ -233,7 +235,13 @@ async function run(args: Args): Promise<number> {
       console.log(`\n[${group.length}×] ${kind}\n${describeCase(fuzzCase)}`);
       printProblems(first.problems);
       console.log(`  replay: ${replayCommand(args.seed, first.index)}`);
-      if (group.length > 1) console.log(`  also cases ${group.slice(1, 11).map((f) => f.index).join(', ')}${group.length > 11 ? ', …' : ''}`);
+      if (group.length > 1)
+        console.log(
+          `  also cases ${group
+            .slice(1, 11)
+            .map((f) => f.index)
+            .join(', ')}${group.length > 11 ? ', …' : ''}`,
+        );
     }
     return 1;
   }

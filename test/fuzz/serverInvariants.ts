@@ -36,7 +36,9 @@ export function positionProblems(document: TextDocument, position: Position | un
   }
   const back = document.positionAt(document.offsetAt(position));
   if (back.line !== position.line || back.character !== position.character) {
-    return [`${what}: ${position.line}:${position.character} is past the end of its line (the document has ${back.line}:${back.character})`];
+    return [
+      `${what}: ${position.line}:${position.character} is past the end of its line (the document has ${back.line}:${back.character})`,
+    ];
   }
   return [];
 }
@@ -85,9 +87,13 @@ function symbolProblems(document: TextDocument, symbols: (DocumentSymbol | Symbo
   return symbols.flatMap((symbol, i) => {
     const what = `documentSymbol ${path}${i} "${symbol.name}"`;
     if (!('selectionRange' in symbol)) return lspRangeProblems(document, symbol.location.range, what);
-    const problems = [...lspRangeProblems(document, symbol.range, `${what} range`), ...lspRangeProblems(document, symbol.selectionRange, `${what} selectionRange`)];
+    const problems = [
+      ...lspRangeProblems(document, symbol.range, `${what} range`),
+      ...lspRangeProblems(document, symbol.selectionRange, `${what} selectionRange`),
+    ];
     // VS Code rejects the whole outline when a selection range is not inside its range.
-    if (problems.length === 0 && !contains(symbol.range, symbol.selectionRange, document)) problems.push(`${what}: selectionRange is not inside range`);
+    if (problems.length === 0 && !contains(symbol.range, symbol.selectionRange, document))
+      problems.push(`${what}: selectionRange is not inside range`);
     return [...problems, ...symbolProblems(document, symbol.children ?? [], `${path}${i}.`)];
   });
 }
@@ -97,7 +103,13 @@ function randomPosition(document: TextDocument, random: Random): Position {
 }
 
 /** Requests answered or not, every answer's ranges checked against the editor's copy of the document. */
-async function requestsProblems(client: LspClient, uri: string, diagnostics: Diagnostic[], random: Random, when: string): Promise<string[]> {
+async function requestsProblems(
+  client: LspClient,
+  uri: string,
+  diagnostics: Diagnostic[],
+  random: Random,
+  when: string,
+): Promise<string[]> {
   const document = client.document(uri);
   const textDocument = { uri };
   const problems: string[] = [];
@@ -134,12 +146,20 @@ async function requestsProblems(client: LspClient, uri: string, diagnostics: Dia
   // A code action where the editor would ask: on a diagnostic when there is one, else anywhere.
   const diagnostic = diagnostics.length ? random.pick(diagnostics) : undefined;
   const actionRange = diagnostic?.range ?? { start: randomPosition(document, random), end: randomPosition(document, random) };
-  if (document.offsetAt(actionRange.start) > document.offsetAt(actionRange.end)) [actionRange.start, actionRange.end] = [actionRange.end, actionRange.start];
+  if (document.offsetAt(actionRange.start) > document.offsetAt(actionRange.end))
+    [actionRange.start, actionRange.end] = [actionRange.end, actionRange.start];
   await asking(
     'codeAction',
-    () => client.request(CodeActionRequest.type, { textDocument, range: actionRange, context: { diagnostics: diagnostic ? [diagnostic] : [] } }),
+    () =>
+      client.request(CodeActionRequest.type, {
+        textDocument,
+        range: actionRange,
+        context: { diagnostics: diagnostic ? [diagnostic] : [] },
+      }),
     (actions: (Command | CodeAction)[] | null) =>
-      (actions ?? []).flatMap((action, i) => ('edit' in action ? workspaceEditProblems(document, action.edit, `codeAction ${i} "${action.title}"`) : [])),
+      (actions ?? []).flatMap((action, i) =>
+        'edit' in action ? workspaceEditProblems(document, action.edit, `codeAction ${i} "${action.title}"`) : [],
+      ),
   );
   await asking(
     'documentSymbol',
@@ -151,7 +171,11 @@ async function requestsProblems(client: LspClient, uri: string, diagnostics: Dia
     () => client.request(FoldingRangeRequest.type, { textDocument }),
     (ranges) =>
       (ranges ?? []).flatMap((range, i) =>
-        Number.isInteger(range.startLine) && Number.isInteger(range.endLine) && range.startLine >= 0 && range.startLine <= range.endLine && range.endLine < document.lineCount
+        Number.isInteger(range.startLine) &&
+        Number.isInteger(range.endLine) &&
+        range.startLine >= 0 &&
+        range.startLine <= range.endLine &&
+        range.endLine < document.lineCount
           ? []
           : [`foldingRange ${i}: lines ${range.startLine}-${range.endLine} of ${document.lineCount}`],
       ),

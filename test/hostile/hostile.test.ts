@@ -54,7 +54,16 @@ interface Seen {
 
 type ChildMessage =
   | { type: 'generated'; length: number }
-  | { type: 'result'; ms: number; cpuMs: number; count: number; distinct: Seen[]; rangeProblems: string[]; ruleErrors: string[]; maxRssMb: number }
+  | {
+      type: 'result';
+      ms: number;
+      cpuMs: number;
+      count: number;
+      distinct: Seen[];
+      rangeProblems: string[];
+      ruleErrors: string[];
+      maxRssMb: number;
+    }
   | { type: 'threw'; ms: number; error: string; maxRssMb: number };
 
 type EngineOutcome =
@@ -100,7 +109,8 @@ function childMain(): void {
       const distinct = new Map<string, Seen>();
       for (const finding of result.findings) {
         const key = `${finding.ruleId}\0${finding.severity}\0${finding.message}`;
-        if (distinct.size < 200 && !distinct.has(key)) distinct.set(key, { ruleId: finding.ruleId, severity: finding.severity, message: finding.message });
+        if (distinct.size < 200 && !distinct.has(key))
+          distinct.set(key, { ruleId: finding.ruleId, severity: finding.severity, message: finding.message });
       }
       send({
         type: 'result',
@@ -113,7 +123,12 @@ function childMain(): void {
         maxRssMb: peak(),
       });
     } catch (error) {
-      send({ type: 'threw', ms: performance.now() - started, error: error instanceof Error ? (error.stack ?? error.message) : String(error), maxRssMb: peak() });
+      send({
+        type: 'threw',
+        ms: performance.now() - started,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        maxRssMb: peak(),
+      });
     }
   });
 }
@@ -259,13 +274,18 @@ function judge(expect: Expectation, count: number, seen: Seen[]): string[] {
     : expect.anyError
       ? seen.some((finding) => finding.severity === 'error')
       : true;
-  const got = () => seen.slice(0, 6).map((f) => `${f.ruleId} (${f.severity}) ${quote(f.message)}`).join('; ') || 'nothing';
+  const got = () =>
+    seen
+      .slice(0, 6)
+      .map((f) => `${f.ruleId} (${f.severity}) ${quote(f.message)}`)
+      .join('; ') || 'nothing';
   if (!wanted) {
     const what = expect.ruleId ? `${expect.ruleId}${expect.message ? ` matching ${expect.message}` : ''}` : 'an error';
     problems.push(`expected ${what}; got ${got()}`);
   }
   for (const ruleId of expect.also ?? []) {
-    if (!seen.some((finding) => finding.ruleId === ruleId)) problems.push(`expected a ${ruleId} finding too (the rest of the file checked); got ${got()}`);
+    if (!seen.some((finding) => finding.ruleId === ruleId))
+      problems.push(`expected a ${ruleId} finding too (the rest of the file checked); got ${got()}`);
   }
   for (const finding of seen.filter((candidate) => expect.none?.includes(candidate.ruleId))) {
     problems.push(`expected no ${finding.ruleId} finding; got ${quote(finding.message)}`);
@@ -312,32 +332,51 @@ if (process.env[CHILD_ENV]) {
           const lintMs = engine.type === 'result' ? `${Math.round(engine.ms)} ms (CPU ${Math.round(engine.cpuMs)} ms)` : engine.type;
           const serverCpu = server.cpuMs === undefined ? '' : ` (CPU ${Math.round(server.cpuMs)} ms)`;
           const serverMs = server.ms === undefined ? 'failed' : `${Math.round(server.ms)} ms${serverCpu}`;
-          console.log(`      ${text.length.toLocaleString('en-US')} characters: lint() ${lintMs}, server ${serverMs}; ${Math.round(performance.now() - started)} ms in all`);
+          console.log(
+            `      ${text.length.toLocaleString('en-US')} characters: lint() ${lintMs}, server ${serverMs}; ${Math.round(performance.now() - started)} ms in all`,
+          );
         });
 
         it(`lint(): returns within ${TIME_LIMIT_MS / 1000} s of CPU time and ${MEMORY_LIMIT_MB} MB, with a clear diagnostic`, () => {
           if (engine.type === 'timeout') assert.fail(`lint() did not return within ${HANG_LIMIT_MS / 1000} s`);
           if (engine.type === 'died') {
-            assert.fail(`the process running lint() died (exit ${engine.code}, signal ${engine.signal}):\n${engine.stderr.split('\n').slice(0, 8).join('\n')}`);
+            assert.fail(
+              `the process running lint() died (exit ${engine.code}, signal ${engine.signal}):\n${engine.stderr.split('\n').slice(0, 8).join('\n')}`,
+            );
           }
-          if (engine.type === 'threw') assert.fail(`lint() threw after ${Math.round(engine.ms)} ms:\n${engine.error.split('\n').slice(0, 8).join('\n')}`);
-          const problems = [...engine.ruleErrors.map((e) => `a rule threw: ${e}`), ...engine.rangeProblems, ...judge(input.expect, engine.count, engine.distinct)];
+          if (engine.type === 'threw')
+            assert.fail(`lint() threw after ${Math.round(engine.ms)} ms:\n${engine.error.split('\n').slice(0, 8).join('\n')}`);
+          const problems = [
+            ...engine.ruleErrors.map((e) => `a rule threw: ${e}`),
+            ...engine.rangeProblems,
+            ...judge(input.expect, engine.count, engine.distinct),
+          ];
           if (engine.cpuMs > TIME_LIMIT_MS) problems.push(`took ${Math.round(engine.cpuMs)} ms of CPU time`);
           if (engine.maxRssMb > MEMORY_LIMIT_MB) problems.push(`peak RSS ${engine.maxRssMb} MB`);
-          assertNone(problems, `${Math.round(engine.ms)} ms (CPU ${Math.round(engine.cpuMs)} ms), ${engine.count} findings, peak RSS so far ${engine.maxRssMb} MB`);
+          assertNone(
+            problems,
+            `${Math.round(engine.ms)} ms (CPU ${Math.round(engine.cpuMs)} ms), ${engine.count} findings, peak RSS so far ${engine.maxRssMb} MB`,
+          );
         });
 
         it(`the server: diagnostics within ${TIME_LIMIT_MS / 1000} s of CPU time, then answers a completion request, memory bounded`, () => {
           if (server.error) assert.fail(server.error);
           const diagnostics = server.diagnostics ?? [];
-          const seen = diagnostics.map((d) => ({ ruleId: String(d.code), severity: SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error], message: typeof d.message === 'string' ? d.message : d.message.value }));
+          const seen = diagnostics.map((d) => ({
+            ruleId: String(d.code),
+            severity: SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error],
+            message: typeof d.message === 'string' ? d.message : d.message.value,
+          }));
           const distinct = [...new Map(seen.map((f) => [`${f.ruleId}\0${f.severity}\0${f.message}`, f])).values()].slice(0, 200);
           const problems = [...server.rangeProblems, ...judge(input.expect, diagnostics.length, distinct)];
           // Without /proc there is no CPU time: then the wall clock, at the hang limit.
           if (server.cpuMs !== undefined ? server.cpuMs > TIME_LIMIT_MS : (server.ms ?? 0) > HANG_LIMIT_MS) {
-            problems.push(`diagnostics took ${Math.round(server.ms ?? 0)} ms (CPU ${server.cpuMs === undefined ? '?' : Math.round(server.cpuMs)} ms)`);
+            problems.push(
+              `diagnostics took ${Math.round(server.ms ?? 0)} ms (CPU ${server.cpuMs === undefined ? '?' : Math.round(server.cpuMs)} ms)`,
+            );
           }
-          if (server.peakRssMb !== undefined && server.peakRssMb > MEMORY_LIMIT_MB) problems.push(`the server's peak RSS is ${server.peakRssMb} MB`);
+          if (server.peakRssMb !== undefined && server.peakRssMb > MEMORY_LIMIT_MB)
+            problems.push(`the server's peak RSS is ${server.peakRssMb} MB`);
           assertNone(
             problems,
             `diagnostics after ${Math.round(server.ms ?? 0)} ms, completion after ${Math.round(server.completionMs ?? 0)} ms, peak RSS ${server.peakRssMb ?? '?'} MB`,
@@ -377,7 +416,10 @@ if (process.env[CHILD_ENV]) {
         [],
         '120 unbalanced `[` in a literal block are not 120 levels of nesting',
       );
-      assert.ok(findings.some((f) => f.ruleId === 'filler'), 'the bullets were not checked');
+      assert.ok(
+        findings.some((f) => f.ruleId === 'filler'),
+        'the bullets were not checked',
+      );
     });
   });
 
@@ -393,7 +435,10 @@ if (process.env[CHILD_ENV]) {
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     const files: { name: string; bytes: () => Buffer }[] = [
-      { name: 'random bytes (with NULs)', bytes: () => Buffer.from(HOSTILE.find((i) => i.name === 'binary-latin1')?.make() ?? '', 'latin1') },
+      {
+        name: 'random bytes (with NULs)',
+        bytes: () => Buffer.from(HOSTILE.find((i) => i.name === 'binary-latin1')?.make() ?? '', 'latin1'),
+      },
       { name: 'Latin-1 text (not UTF-8, no NUL)', bytes: () => Buffer.from('basics:\n  name: Ren\xe9 Lef\xe8vre\n', 'latin1') },
       { name: 'only NULs', bytes: () => Buffer.alloc(4096) },
     ];
@@ -426,7 +471,10 @@ if (process.env[CHILD_ENV]) {
         const findings = JSON.parse(json.stdout) as { line: number; column: number; severity: string; message: string }[];
         const [finding] = findings;
         assert.ok(finding && findings.length === 1, json.stdout);
-        assert.deepEqual({ line: finding.line, column: finding.column, severity: finding.severity }, { line: 1, column: 1, severity: 'error' });
+        assert.deepEqual(
+          { line: finding.line, column: finding.column, severity: finding.severity },
+          { line: 1, column: 1, severity: 'error' },
+        );
         assert.equal(unreadable(finding.message), undefined);
       });
     }

@@ -27,11 +27,23 @@ export interface HostileInput {
 
 const SIZE_LIMIT = { ruleId: 'yaml/limits', message: /over 1,000,000 characters.*bullet rules are skipped/ };
 const TOO_DEEP = { ruleId: 'yaml/limits', message: /nests more than \d+ levels/ };
-const SYNTAX_ONLY = { ruleId: 'yaml/limits', message: /over the 5 MB checked in full: only the YAML syntax of its first 1,000,000 characters is checked/ };
+const SYNTAX_ONLY = {
+  ruleId: 'yaml/limits',
+  message: /over the 5 MB checked in full: only the YAML syntax of its first 1,000,000 characters is checked/,
+};
 const TOO_LARGE = { ruleId: 'yaml/limits', message: /over the 20 MB Bulletproof reads, so it was not checked/ };
 
 /** A plausible resume head, so what follows is judged as part of a resume. */
-const HEAD = ['basics:', '  name: Sam Lee', '  email: sam@example.com', 'work:', '  - name: Acme', '    position: Backend Engineer', '    startDate: 2020-01', '    highlights:'];
+const HEAD = [
+  'basics:',
+  '  name: Sam Lee',
+  '  email: sam@example.com',
+  'work:',
+  '  - name: Acme',
+  '    position: Backend Engineer',
+  '    startDate: 2020-01',
+  '    highlights:',
+];
 
 function randomBytes(length: number, seed: number): Buffer {
   const random = mulberry32(seed);
@@ -52,7 +64,8 @@ export const HOSTILE: readonly HostileInput[] = [
     title: 'an alias bomb ("billion laughs", 9 levels of 9 aliases)',
     make: () => {
       const out = ['a0: &a0 "lol"'];
-      for (let level = 1; level <= 9; level++) out.push(`a${level}: &a${level} [${Array.from({ length: 9 }, () => `*a${level - 1}`).join(', ')}]`);
+      for (let level = 1; level <= 9; level++)
+        out.push(`a${level}: &a${level} [${Array.from({ length: 9 }, () => `*a${level - 1}`).join(', ')}]`);
       return `${out.join('\n')}\n`;
     },
     expect: { ruleId: 'yaml/limits', message: /[Aa]liases .*expand to far too much/ },
@@ -119,7 +132,12 @@ export const HOSTILE: readonly HostileInput[] = [
     name: 'unknown-alias',
     title: 'an alias to no anchor (`name: *nobody`), in a resume that is otherwise checked',
     make: () => `basics:\n  name: *nobody\n${HEAD.slice(2).join('\n')}\n      - Successfully cut p99 latency by 40%\n`,
-    expect: { ruleId: 'yaml/syntax', message: /^`\*nobody` refers to no anchor: define `&nobody` earlier or write the value\.$/, also: ['filler'], none: ['yaml/limits'] },
+    expect: {
+      ruleId: 'yaml/syntax',
+      message: /^`\*nobody` refers to no anchor: define `&nobody` earlier or write the value\.$/,
+      also: ['filler'],
+      none: ['yaml/limits'],
+    },
   },
   {
     // What made `toJS()` quadratic: it searched every anchor and alias for each alias.
@@ -134,13 +152,15 @@ export const HOSTILE: readonly HostileInput[] = [
   {
     name: 'six-megabytes',
     title: 'a 6 MB resume: over the full-check limit, so its syntax only',
-    make: () => `${HEAD.join('\n')}\n${lines(Math.ceil((6 * 1024 * 1024) / 60), (i) => `      - Cut p99 latency of service ${i % 997} by ${(i % 89) + 10}% with a cache`)}`,
+    make: () =>
+      `${HEAD.join('\n')}\n${lines(Math.ceil((6 * 1024 * 1024) / 60), (i) => `      - Cut p99 latency of service ${i % 997} by ${(i % 89) + 10}% with a cache`)}`,
     expect: SYNTAX_ONLY,
   },
   {
     name: 'twenty-five-megabytes',
     title: 'a 25 MB resume: over the document limit, so not parsed',
-    make: () => `${HEAD.join('\n')}\n${lines(Math.ceil((25 * 1024 * 1024) / 60), (i) => `      - Cut p99 latency of service ${i % 997} by ${(i % 89) + 10}% with a cache`)}`,
+    make: () =>
+      `${HEAD.join('\n')}\n${lines(Math.ceil((25 * 1024 * 1024) / 60), (i) => `      - Cut p99 latency of service ${i % 997} by ${(i % 89) + 10}% with a cache`)}`,
     expect: TOO_LARGE,
   },
   {
@@ -152,7 +172,7 @@ export const HOSTILE: readonly HostileInput[] = [
   {
     name: 'one-mebibyte-line',
     title: 'a single 1 MiB line (a quoted summary)',
-    make: () => `basics:\n  name: Sam Lee\n  summary: "${'word '.repeat(1024 * 1024 / 5)}"\n`,
+    make: () => `basics:\n  name: Sam Lee\n  summary: "${'word '.repeat((1024 * 1024) / 5)}"\n`,
     expect: SIZE_LIMIT,
   },
   {
@@ -194,11 +214,12 @@ export const HOSTILE: readonly HostileInput[] = [
 ];
 
 /** Messages that are the engine talking to itself, not to a person. */
-const INTERNAL = /Maximum call stack|RangeError|TypeError|ReferenceError|Invalid string length|out of memory|\bat \S+ \(|\bat \S+:\d+:\d+|\bundefined\b|\[object |\bNaN\b/;
+const INTERNAL =
+  /Maximum call stack|RangeError|TypeError|ReferenceError|Invalid string length|out of memory|\bat \S+ \(|\bat \S+:\d+:\d+|\bundefined\b|\[object |\bNaN\b/;
 
 /** A message a person can act on: plain words, no internals, not a wall of text. */
 export function unreadable(message: string): string | undefined {
-  if (INTERNAL.test(message)) return 'it shows the engine\'s internals';
+  if (INTERNAL.test(message)) return "it shows the engine's internals";
   if (message.length > 400) return `it is ${message.length} characters long`;
   if (message.trim().length < 10) return 'it says nothing';
   return undefined;

@@ -115,7 +115,9 @@ function cstDepth(text: string): number {
 /** The messages of `lint(text)` that are not fit for a person, with the rule that gave them. */
 function internalMessages(text: string): string[] {
   const result = lint(text, { today: TODAY });
-  const problems = result.ruleErrors.map(({ ruleId, error }) => `${ruleId} threw: ${error instanceof Error ? error.message : String(error)}`);
+  const problems = result.ruleErrors.map(
+    ({ ruleId, error }) => `${ruleId} threw: ${error instanceof Error ? error.message : String(error)}`,
+  );
   for (const finding of result.findings) {
     const why = unreadable(finding.message);
     if (why || /call stack/i.test(finding.message)) problems.push(`${finding.ruleId}: ${JSON.stringify(finding.message.slice(0, 120))}`);
@@ -150,7 +152,20 @@ describe('the nesting guard, fuzzed', function () {
   });
 
   it('sees through anchors, tags, comments, document markers and a byte order mark', () => {
-    for (const prefix of ['a: &x ', 'a: !t ', 'a: &x !t ', 'a: !<x[> ', 'a: &x', 'k: # |\n', 'k: # |\n  ', '--- ', '%YAML 1.2\n--- ', '\ufeff', 'a:\n  - &x ', '? &x ']) {
+    for (const prefix of [
+      'a: &x ',
+      'a: !t ',
+      'a: &x !t ',
+      'a: !<x[> ',
+      'a: &x',
+      'k: # |\n',
+      'k: # |\n  ',
+      '--- ',
+      '%YAML 1.2\n--- ',
+      '\ufeff',
+      'a:\n  - &x ',
+      '? &x ',
+    ]) {
       for (const level of ['[', '{', '[{']) {
         const text = `${prefix}${level.repeat(10_000)}\n`;
         assert.ok(nestingDepth(text) > MAX_NESTING, show(text));
@@ -190,7 +205,13 @@ describe('the nesting guard, fuzzed', function () {
       '',
     ].join('\n');
     const findings = lint(text, { today: TODAY }).findings;
-    assert.deepEqual(findings.filter((finding) => finding.ruleId === 'yaml/limits' || finding.ruleId === 'yaml/syntax'), []);
-    assert.ok(findings.some((finding) => finding.ruleId === 'filler'), 'the bullets were not checked');
+    assert.deepEqual(
+      findings.filter((finding) => finding.ruleId === 'yaml/limits' || finding.ruleId === 'yaml/syntax'),
+      [],
+    );
+    assert.ok(
+      findings.some((finding) => finding.ruleId === 'filler'),
+      'the bullets were not checked',
+    );
   });
 });

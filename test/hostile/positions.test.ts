@@ -67,7 +67,14 @@ const r = (startLine: number, startCharacter: number, endLine: number, endCharac
 
 const EXPECTED: Expected[] = [
   // `  - ` is 4 units; `company` 7.
-  { code: 'schema/unknown-key', says: 'company', line: 7, from: 4, to: 11, fix: { title: 'Rename to `name`', range: r(7, 4, 7, 11), newText: 'name' } },
+  {
+    code: 'schema/unknown-key',
+    says: 'company',
+    line: 7,
+    from: 4,
+    to: 11,
+    fix: { title: 'Rename to `name`', range: r(7, 4, 7, 11), newText: 'name' },
+  },
   // `    startDate:` is 14 units, the tab 1: the value starts at 15 and is 14 long.
   {
     code: 'schema/invalid-date',
@@ -104,7 +111,11 @@ const EXPECTED: Expected[] = [
     line: 13,
     from: 20,
     to: 32,
-    fix: { title: 'Remove `successfully`', range: r(13, 8, 13, 87), newText: `Rene${COMBINING_ACUTE} and I migrated 12 services to Kubernetes, saving $40k a year` },
+    fix: {
+      title: 'Remove `successfully`',
+      range: r(13, 8, 13, 87),
+      newText: `Rene${COMBINING_ACUTE} and I migrated 12 services to Kubernetes, saving $40k a year`,
+    },
   },
   // 8 + `工程师` 3 + ` cut costs by 30% with ` 23 = 34, the astral ideograph 2 = 36, ` tooling and ` 13 = 49: `various` 49..56; the bullet ends at 100.
   {
@@ -122,13 +133,7 @@ const EXPECTED: Expected[] = [
 ];
 
 /** What `--fix` must leave: the fixes applied (the old key renamed), the suggestions (removing words) not, nothing else touched. */
-const FIXED_LINES = [
-  ...LINES.slice(0, 7),
-  LINES[7].replace('company', 'name'),
-  LINES[8],
-  '    startDate:\t2019-09',
-  ...LINES.slice(11),
-];
+const FIXED_LINES = [...LINES.slice(0, 7), LINES[7].replace('company', 'name'), LINES[8], '    startDate:\t2019-09', ...LINES.slice(11)];
 
 /** YAML syntax errors after an emoji, and a tab used as indentation. */
 const SYNTAX_LINES = [
@@ -157,8 +162,13 @@ function expectedAt(index: number): Expected {
 }
 
 function find(diagnostics: Diagnostic[], expected: Expected): Diagnostic {
-  const found = diagnostics.find((d) => d.code === expected.code && (typeof d.message === 'string' ? d.message : d.message.value).includes(expected.says));
-  assert.ok(found, `no ${expected.code} diagnostic about ${expected.says}; got ${diagnostics.map((d) => `${String(d.code)} ${JSON.stringify(d.range)}`).join(', ')}`);
+  const found = diagnostics.find(
+    (d) => d.code === expected.code && (typeof d.message === 'string' ? d.message : d.message.value).includes(expected.says),
+  );
+  assert.ok(
+    found,
+    `no ${expected.code} diagnostic about ${expected.says}; got ${diagnostics.map((d) => `${String(d.code)} ${JSON.stringify(d.range)}`).join(', ')}`,
+  );
   return found;
 }
 
@@ -218,13 +228,17 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
         const document = client.document(uri);
         for (const expected of EXPECTED) {
           const diagnostic = find(diagnostics, expected);
-          assert.deepEqual(diagnostic.range, r(expected.line, expected.from, expected.line, expected.to), `${expected.code} ${expected.says}`);
+          assert.deepEqual(
+            diagnostic.range,
+            r(expected.line, expected.from, expected.line, expected.to),
+            `${expected.code} ${expected.says}`,
+          );
           if (!expected.fix) continue;
-          const actions = (await client.request(CodeActionRequest.type, {
+          const actions = await client.request(CodeActionRequest.type, {
             textDocument: { uri },
             range: diagnostic.range,
             context: { diagnostics: [diagnostic] },
-          }));
+          });
           const action = (actions ?? []).find((a): a is CodeAction => 'edit' in a && a.title === expected.fix?.title);
           assert.ok(action, `no "${expected.fix.title}" action; got ${(actions ?? []).map((a) => a.title).join(', ')}`);
           const edits = editsOf(action, uri);
@@ -239,7 +253,12 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
             assert.deepEqual(after.slice(0, line), before.slice(0, line));
             const original = before[line];
             assert.ok(original !== undefined, `no line ${line}`);
-            assert.equal(after[line], original.slice(0, expected.fix.range.start.character) + expected.fix.newText + original.slice(expected.fix.range.end.character));
+            assert.equal(
+              after[line],
+              original.slice(0, expected.fix.range.start.character) +
+                expected.fix.newText +
+                original.slice(expected.fix.range.end.character),
+            );
             assert.deepEqual(after.slice(line + 1), before.slice(line + 1));
           } else {
             assert.deepEqual(after, [...before.slice(0, line), ...before.slice(expected.fix.range.end.line)]);
@@ -263,7 +282,9 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
         await client.open(uri, textOf(LINES, variant.eol));
         const { diagnostics } = await client.waitForDiagnostics(uri, { version: 1 });
         const very = find(diagnostics, expectedAt(3));
-        const actions = (await client.request(CodeActionRequest.type, { textDocument: { uri }, range: very.range, context: { diagnostics: [very] } })) ?? [];
+        const actions =
+          (await client.request(CodeActionRequest.type, { textDocument: { uri }, range: very.range, context: { diagnostics: [very] } })) ??
+          [];
         const disable = actions.find((a): a is CodeAction => 'edit' in a && a.title === 'Disable `filler` for this line');
         assert.ok(disable, `no disable action; got ${actions.map((a) => a.title).join(', ')}`);
         const edits = editsOf(disable, uri);
@@ -275,7 +296,11 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
         const version = await client.change(uri, [{ range, text: newText }]);
         const after = await client.waitForDiagnostics(uri, { version });
         assertLineEndings(client.document(uri).getText(), variant.eol, 'the document after the edit');
-        assert.equal(after.diagnostics.filter((d) => d.code === 'filler' && d.range.start.line === 13).length, 0, 'the `very` finding is still there');
+        assert.equal(
+          after.diagnostics.filter((d) => d.code === 'filler' && d.range.start.line === 13).length,
+          0,
+          'the `very` finding is still there',
+        );
         const successfully = find(after.diagnostics, expectedAt(5));
         assert.deepEqual(successfully.range, r(14, 20, 14, 32));
         await client.close(uri);
@@ -298,7 +323,14 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
         fs.writeFileSync(file, textOf(LINES, variant.eol));
         const run = spawnSync(process.execPath, [CLI, '--format', 'json', file], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
         assert.equal(run.status, 1, run.stderr);
-        const findings = JSON.parse(run.stdout) as { line: number; column: number; endLine: number; endColumn: number; code: string; message: string }[];
+        const findings = JSON.parse(run.stdout) as {
+          line: number;
+          column: number;
+          endLine: number;
+          endColumn: number;
+          code: string;
+          message: string;
+        }[];
         for (const expected of EXPECTED) {
           const finding = findings.find((f) => f.code === expected.code && f.message.includes(expected.says));
           assert.ok(finding, `no ${expected.code} about ${expected.says}`);
@@ -315,11 +347,21 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
         fs.writeFileSync(file, textOf(SYNTAX_LINES, variant.eol));
         const run = spawnSync(process.execPath, [CLI, '--format', 'json', file], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
         assert.equal(run.status, 1, run.stderr);
-        const findings = JSON.parse(run.stdout) as { line: number; column: number; endLine: number; endColumn: number; code: string; message: string }[];
+        const findings = JSON.parse(run.stdout) as {
+          line: number;
+          column: number;
+          endLine: number;
+          endColumn: number;
+          code: string;
+          message: string;
+        }[];
         for (const expected of SYNTAX_EXPECTED) {
           const finding = findings.find((f) => f.code === expected.code && f.message.includes(expected.says));
           assert.ok(finding, `no ${expected.code} about ${expected.says}`);
-          assert.deepEqual([finding.line, finding.column, finding.endLine, finding.endColumn], [expected.line + 1, expected.from + 1, expected.line + 1, expected.to + 1]);
+          assert.deepEqual(
+            [finding.line, finding.column, finding.endLine, finding.endColumn],
+            [expected.line + 1, expected.from + 1, expected.line + 1, expected.to + 1],
+          );
         }
       });
 

@@ -77,7 +77,11 @@ describe('writeFileAtomic', () => {
   });
 
   it('a missing file, a folder, a device: errors', () => {
-    assert.deepEqual(writeFileAtomic(path.join(dir, 'none.yaml'), Buffer.from('x')), { ok: false, reason: 'it does not exist', code: 'ENOENT' });
+    assert.deepEqual(writeFileAtomic(path.join(dir, 'none.yaml'), Buffer.from('x')), {
+      ok: false,
+      reason: 'it does not exist',
+      code: 'ENOENT',
+    });
     assert.deepEqual(writeFileAtomic(dir, Buffer.from('x')), { ok: false, reason: 'it is not a regular file', code: 'ENOTREG' });
     assert.deepEqual(writeFileAtomic('/dev/null', Buffer.from('x')), { ok: false, reason: 'it is not a regular file', code: 'ENOTREG' });
   });

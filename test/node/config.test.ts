@@ -62,10 +62,17 @@ describe('readConfigFile', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('a good file: every setting kept, no problem', () => {
-    const file = write('good.yaml', 'files:\n  - "**/*.resume.yaml"\nrole: general\nrules:\n  date-order: warning\n  future-date: off\n  completeness: false\n');
+    const file = write(
+      'good.yaml',
+      'files:\n  - "**/*.resume.yaml"\nrole: general\nrules:\n  date-order: warning\n  future-date: off\n  completeness: false\n',
+    );
     assert.deepEqual(readConfigFile(file), {
       path: file,
-      settings: { files: ['**/*.resume.yaml'], role: 'general', rules: { 'date-order': 'warning', 'future-date': 'off', completeness: 'off' } },
+      settings: {
+        files: ['**/*.resume.yaml'],
+        role: 'general',
+        rules: { 'date-order': 'warning', 'future-date': 'off', completeness: 'off' },
+      },
       problems: [],
       located: [],
     });
@@ -104,7 +111,10 @@ describe('readConfigFile', () => {
 
   it('a file that cannot be read: `readError`, one problem, no settings, no throw', () => {
     const missing = readConfigFile(path.join(dir, 'nope.yaml'));
-    assert.deepEqual([missing.settings, missing.readError, missing.problems], [{}, 'it does not exist (ENOENT)', ['cannot be read: it does not exist (ENOENT)']]);
+    assert.deepEqual(
+      [missing.settings, missing.readError, missing.problems],
+      [{}, 'it does not exist (ENOENT)', ['cannot be read: it does not exist (ENOENT)']],
+    );
     assert.equal(readConfigFile(dir).readError, 'it is a folder, not a file (EISDIR)');
     assert.equal(readConfigFile('/dev/zero').readError, 'it is not a regular file (a device, FIFO or socket) (ENOTREG)');
     const big = write('big.yaml', `# ${'x'.repeat(512 * 1024)}\n`);
@@ -115,7 +125,13 @@ describe('readConfigFile', () => {
   });
 
   it('an alias bomb: stopped at 100 aliases, one problem, no settings, no throw', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'files: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'files: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      '',
+    ].join('\n');
     const read = readConfigFile(write('bomb.yaml', bomb));
     assert.deepEqual(read.settings, {});
     assert.deepEqual(read.problems, ['1:1 cannot be read: Excessive alias count indicates a resource exhaustion attack']);
@@ -202,14 +218,22 @@ describe('parseConfigText: problems with their ranges, for diagnostics on the co
     assert.deepEqual(parsed, {
       settings: {},
       // The parser points at the repeated key's first character.
-      problems: [{ message: 'YAML: Map keys must be unique', range: { start: at(text, 'quantify', 10).start, end: at(text, 'quantify', 10).start + 1 }, severity: 'error' }],
+      problems: [
+        {
+          message: 'YAML: Map keys must be unique',
+          range: { start: at(text, 'quantify', 10).start, end: at(text, 'quantify', 10).start + 1 },
+          severity: 'error',
+        },
+      ],
     });
   });
 
   it('JSON: the same checks, ranges into the JSON text, JSON named in syntax errors', () => {
     const text = '{\n\t"rules": {"quantfy": "off"},\n\t"role": "general"\n}\n';
     const parsed = parseConfigText(text, '.bulletproof.json', ids);
-    assert.deepEqual(parsed.problems, [{ message: 'unknown rule `quantfy`; did you mean `quantify`?', range: at(text, '"quantfy"'), severity: 'warning' }]);
+    assert.deepEqual(parsed.problems, [
+      { message: 'unknown rule `quantfy`; did you mean `quantify`?', range: at(text, '"quantfy"'), severity: 'warning' },
+    ]);
     assert.deepEqual(parsed.settings, { rules: { quantfy: 'off' }, role: 'general' });
     const broken = parseConfigText('{"role": "general",\n', '.bulletproof.json', ids);
     assert.match(broken.problems[0]?.message ?? '', /^JSON: /);
@@ -218,7 +242,11 @@ describe('parseConfigText: problems with their ranges, for diagnostics on the co
   it('a document that is not a mapping: one error over it', () => {
     const text = '- files\n- rules\n';
     assert.deepEqual(parseConfigText(text).problems, [
-      { message: 'should be a mapping of settings (files, rules, role, posting)', range: { start: 0, end: text.length }, severity: 'error' },
+      {
+        message: 'should be a mapping of settings (files, rules, role, posting)',
+        range: { start: 0, end: text.length },
+        severity: 'error',
+      },
     ]);
   });
 

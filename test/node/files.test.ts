@@ -127,7 +127,11 @@ describe('globProblem: what cannot be a glob is said, never thrown or matched', 
 
   it('extglobs, too many brace alternatives, too long', () => {
     for (const extglob of ['+(a|aa)x', '@(cv|resume).yaml', '*(x)', '?(x)', 'a/!(b)']) {
-      assert.equal(globProblem(extglob), `\`${/[@?+*!]\(/.exec(extglob)![0]}…)\` patterns are not supported: write the alternatives in braces, e.g. \`{a,b}\``, extglob);
+      assert.equal(
+        globProblem(extglob),
+        `\`${/[@?+*!]\(/.exec(extglob)![0]}…)\` patterns are not supported: write the alternatives in braces, e.g. \`{a,b}\``,
+        extglob,
+      );
     }
     assert.equal(globProblem('\\+(a).yaml'), undefined, 'escaped, it is a literal +');
     assert.equal(globProblem('{a,b}'.repeat(8)), undefined, '2^8 = 256 alternatives is the limit');
@@ -217,7 +221,14 @@ describe('hasMarker', () => {
   it('not on line 2, not a near miss', () => {
     assert.equal(hasMarker('foo: 1\n# bulletproof\n'), false);
     assert.equal(hasMarker('\n# bulletproof\n'), false);
-    for (const first of ['#bulletproof', '# bulletproofx', '# Bulletproof', ' # bulletproof', '# bulletproof # resume', '# bulletproof-disable']) {
+    for (const first of [
+      '#bulletproof',
+      '# bulletproofx',
+      '# Bulletproof',
+      ' # bulletproof',
+      '# bulletproof # resume',
+      '# bulletproof-disable',
+    ]) {
       assert.equal(hasMarker(`${first}\nfoo: 1\n`), false, first);
     }
     assert.equal(hasMarker(''), false);

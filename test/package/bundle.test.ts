@@ -11,7 +11,11 @@ describe('the bundles', () => {
     it(`dist/${name} is ASCII, so V8 keeps its source one byte a character`, () => {
       const code = fs.readFileSync(path.join(REPO_ROOT, 'dist', name), 'utf8');
       const first = /[\u0080-\uFFFF]/.exec(code);
-      assert.equal(first, null, first ? `non-ASCII at ${first.index}: ${JSON.stringify(code.slice(first.index - 40, first.index + 10))}` : '');
+      assert.equal(
+        first,
+        null,
+        first ? `non-ASCII at ${first.index}: ${JSON.stringify(code.slice(first.index - 40, first.index + 10))}` : '',
+      );
     });
   }
 
@@ -40,6 +44,9 @@ describe('the bundles', () => {
     const sources = lint(text, { today: new Date() }).findings.map((finding) => `${finding.ruleId}: ${finding.message}`);
     assert.deepEqual(bundled.sort(), sources.sort());
     // The characters matter: these findings come from patterns that hold them.
-    assert.ok(bundled.some((finding) => finding.includes('team’s')), bundled.join('\n'));
+    assert.ok(
+      bundled.some((finding) => finding.includes('team’s')),
+      bundled.join('\n'),
+    );
   });
 });

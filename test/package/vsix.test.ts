@@ -96,7 +96,10 @@ describe('the packaged .vsix', () => {
     const missing = REQUIRED.filter((entry) => !entries.includes(entry));
     assert.deepEqual(missing, []);
     assert.ok(entries.includes('extension/schemas/resume.schema.json'));
-    assert.ok(entries.some((entry) => entry.startsWith('extension/docs/rules/')), 'no rule docs');
+    assert.ok(
+      entries.some((entry) => entry.startsWith('extension/docs/rules/')),
+      'no rule docs',
+    );
   });
 
   it('holds what package.json points at (main, icon, contributed snippets)', () => {

@@ -93,7 +93,10 @@ describe('what the server asks of the client', function () {
         titles.filter((title) => title.startsWith('Show documentation')),
         [],
       );
-      const result: unknown = await client.request(ExecuteCommandRequest.type, { command: 'bulletproof.showRuleDocs', arguments: ['schema/unknown-key'] });
+      const result: unknown = await client.request(ExecuteCommandRequest.type, {
+        command: 'bulletproof.showRuleDocs',
+        arguments: ['schema/unknown-key'],
+      });
       assert.equal(result, docsHref('schema/unknown-key'));
       await settle();
       assert.deepEqual(client.shownDocuments, []);
@@ -123,7 +126,10 @@ describe('what the server asks of the client', function () {
         null,
         { id: 'quantify' },
       ]) {
-        const response = await client.requestRaw('workspace/executeCommand', { command: 'bulletproof.showRuleDocs', arguments: [argument] });
+        const response = await client.requestRaw('workspace/executeCommand', {
+          command: 'bulletproof.showRuleDocs',
+          arguments: [argument],
+        });
         assert.equal(response.error?.code, ErrorCodes.InvalidParams, JSON.stringify(argument));
       }
       for (const params of [

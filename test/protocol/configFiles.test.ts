@@ -47,7 +47,10 @@ describe('config files and settings in the editor', function () {
     await client.open(broken, 'rules: [quantify\n');
     const { diagnostics } = await client.waitForDiagnostics(broken, { version: 1 });
     assert.equal(diagnostics.length > 0, true);
-    assert.ok(diagnostics.every((d) => d.code === 'config' && messageOf(d).startsWith('YAML: ')), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.every((d) => d.code === 'config' && messageOf(d).startsWith('YAML: ')),
+      JSON.stringify(diagnostics),
+    );
     assert.equal(diagnostics[0]?.severity, DiagnosticSeverity.Error);
     const clean = `${BASE}/b/.bulletproof.yaml`;
     await client.open(clean, 'role: general\nrules:\n  quantify: error\n');
@@ -59,7 +62,10 @@ describe('config files and settings in the editor', function () {
     const uri = `${BASE}/c/me.resume.yaml`;
     await client.open(uri, 'basics:\n  name: Sam Lee\n  nmae: Sam\n');
     const { diagnostics } = await client.waitForDiagnostics(uri, { version: 1 });
-    assert.ok(diagnostics.some((d) => d.code === 'schema/unknown-key'), 'the resume is still checked');
+    assert.ok(
+      diagnostics.some((d) => d.code === 'schema/unknown-key'),
+      'the resume is still checked',
+    );
     await client.open(`${BASE}/c/other.resume.yaml`, 'basics:\n  name: Sam Lee\n');
     await client.waitForDiagnostics(`${BASE}/c/other.resume.yaml`, { version: 1 });
     assert.deepEqual(

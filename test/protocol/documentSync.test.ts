@@ -101,7 +101,10 @@ describe('document sync from a careless client', function () {
       await client.waitForDiagnostics(uri, { version: 1 });
       const logged = client.log.length;
       const mark = client.mark();
-      await client.notifyRaw('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: badRange, text: 'X' }] });
+      await client.notifyRaw('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: badRange, text: 'X' }],
+      });
       const cleared = await client.waitForDiagnostics(uri, { since: mark });
       assert.deepEqual(cleared.diagnostics, []);
       const errors = errorsSince(logged);

@@ -35,7 +35,16 @@ const HANG_MS = 60_000;
 /** Peak resident memory the server may reach, on Linux where /proc tells it. */
 const MEMORY_LIMIT_MB = 1024;
 
-const HEAD = ['basics:', '  name: Sam Lee', '  email: sam@example.com', 'work:', '  - name: Acme', '    position: Backend Engineer', '    startDate: 2020-01', '    highlights:'];
+const HEAD = [
+  'basics:',
+  '  name: Sam Lee',
+  '  email: sam@example.com',
+  'work:',
+  '  - name: Acme',
+  '    position: Backend Engineer',
+  '    startDate: 2020-01',
+  '    highlights:',
+];
 const BULLET = '      - Successfully cut p99 latency by 40%';
 
 /** `lines` bullets of about 60 characters under {@link HEAD}. */
@@ -106,9 +115,17 @@ describe('hostile documents through the server', function () {
     const published = await open('unknown-alias.resume.yaml', text);
     const syntax = published.diagnostics.filter((d) => d.code === 'yaml/syntax');
     assert.deepEqual(syntax.map(seen), [
-      ['yaml/syntax', DiagnosticSeverity.Error, rangeOf(text, '*nobody'), '`*nobody` refers to no anchor: define `&nobody` earlier or write the value.'],
+      [
+        'yaml/syntax',
+        DiagnosticSeverity.Error,
+        rangeOf(text, '*nobody'),
+        '`*nobody` refers to no anchor: define `&nobody` earlier or write the value.',
+      ],
     ]);
-    assert.deepEqual(published.diagnostics.filter((d) => d.code === 'yaml/limits'), []);
+    assert.deepEqual(
+      published.diagnostics.filter((d) => d.code === 'yaml/limits'),
+      [],
+    );
     const filler = published.diagnostics.find((d) => d.code === 'filler');
     assert.deepEqual(filler?.range, rangeOf(text, 'Successfully'));
     await stillAnswers('unknown-alias.resume.yaml', pos(1, 9));
@@ -116,18 +133,30 @@ describe('hostile documents through the server', function () {
 
   for (const [what, name, text] of [
     ['after an anchor', 'deep-anchor.resume.yaml', `basics:\n  name: Sam Lee\na: &x ${'['.repeat(10_000)}\n`],
-    ['after a comment that looks like a block scalar header', 'deep-comment.resume.yaml', `basics:\n  name: Sam Lee\nk: # |\n  ${'['.repeat(10_000)}\n`],
+    [
+      'after a comment that looks like a block scalar header',
+      'deep-comment.resume.yaml',
+      `basics:\n  name: Sam Lee\nk: # |\n  ${'['.repeat(10_000)}\n`,
+    ],
     ['after a tag, in a list', 'deep-tag.resume.yaml', `work:\n  - !t ${'{a: ['.repeat(5_000)}\n`],
   ] as const) {
     it(`10,000 levels of nesting ${what}: one note, no stack overflow, and a keystroke after it`, async () => {
       const published = await open(name, text);
       const firstLine = text.slice(0, text.indexOf('\n'));
       assert.deepEqual(published.diagnostics.map(seen), [
-        ['yaml/limits', DiagnosticSeverity.Information, rangeOf(text, firstLine), 'This file nests more than 100 levels deep, so it was not checked: a resume needs a handful.'],
+        [
+          'yaml/limits',
+          DiagnosticSeverity.Information,
+          rangeOf(text, firstLine),
+          'This file nests more than 100 levels deep, so it was not checked: a resume needs a handful.',
+        ],
       ]);
       await client.change(uriOf(name), [{ range: { start: pos(0, 0), end: pos(0, 0) }, text: '# x\n' }]);
       const again = await client.waitForDiagnostics(uriOf(name), { version: 2, timeoutMs: HANG_MS });
-      assert.deepEqual(again.diagnostics.map((d) => d.code), ['yaml/limits']);
+      assert.deepEqual(
+        again.diagnostics.map((d) => d.code),
+        ['yaml/limits'],
+      );
       await stillAnswers(name, pos(2, 3));
     });
   }
@@ -139,12 +168,17 @@ describe('hostile documents through the server', function () {
     const text = `${HEAD.join('\n')}\n${BULLET}\nskills:\n  - name: Backend\n    keywords: [${pairs}]\n`;
     const published = await open(name, text);
     assert.deepEqual(published.diagnostics.filter((d) => String(d.code).startsWith('yaml/')).map(seen), []);
-    assert.ok(published.diagnostics.some((d) => d.code === 'filler'), 'the bullets were checked');
+    assert.ok(
+      published.diagnostics.some((d) => d.code === 'filler'),
+      'the bullets were checked',
+    );
 
     // Typed into the bullet, one key at a time, then into the last alias's anchor.
     for (const [index, typed] of ['!', '!', '!'].entries()) {
       const at = client.document(uri).getText().indexOf('40%') + 3 + index;
-      await client.change(uri, [{ range: { start: client.document(uri).positionAt(at), end: client.document(uri).positionAt(at) }, text: typed }]);
+      await client.change(uri, [
+        { range: { start: client.document(uri).positionAt(at), end: client.document(uri).positionAt(at) }, text: typed },
+      ]);
     }
     const afterBullet = await client.waitForDiagnostics(uri, { version: 4, timeoutMs: HANG_MS });
     assert.deepEqual(
@@ -153,11 +187,19 @@ describe('hostile documents through the server', function () {
     );
     await client.replace(uri, '&k39999 Go', '&k39999 Gox');
     const afterAlias = await client.waitForDiagnostics(uri, { version: 5, timeoutMs: HANG_MS });
-    assert.deepEqual(afterAlias.diagnostics.filter((d) => String(d.code).startsWith('yaml/')), []);
+    assert.deepEqual(
+      afterAlias.diagnostics.filter((d) => String(d.code).startsWith('yaml/')),
+      [],
+    );
     await client.replace(uri, '*k39999]', '*k40000]');
     const unknown = await client.waitForDiagnostics(uri, { version: 6, timeoutMs: HANG_MS });
     assert.deepEqual(unknown.diagnostics.filter((d) => d.code === 'yaml/syntax').map(seen), [
-      ['yaml/syntax', DiagnosticSeverity.Error, rangeOf(client.document(uri).getText(), '*k40000'), '`*k40000` refers to no anchor: define `&k40000` earlier or write the value.'],
+      [
+        'yaml/syntax',
+        DiagnosticSeverity.Error,
+        rangeOf(client.document(uri).getText(), '*k40000'),
+        '`*k40000` refers to no anchor: define `&k40000` earlier or write the value.',
+      ],
     ]);
     await stillAnswers(name, pos(1, 9));
     await client.close(uri);
@@ -175,11 +217,19 @@ describe('hostile documents through the server', function () {
         rangeOf(text, 'basics:'),
         `This file has ${text.length.toLocaleString('en-US')} characters, over the 5 MB checked in full: only the YAML syntax of its first 1,000,000 characters is checked. A resume is a few KB.`,
       ],
-      ['yaml/syntax', DiagnosticSeverity.Error, { start: pos(2, 9), end: pos(2, 10) }, 'Nested mappings are not allowed in compact mappings'],
+      [
+        'yaml/syntax',
+        DiagnosticSeverity.Error,
+        { start: pos(2, 9), end: pos(2, 10) },
+        'Nested mappings are not allowed in compact mappings',
+      ],
     ]);
     await client.replace(uriOf(name), 'a: b', 'a b');
     const fixed = await client.waitForDiagnostics(uriOf(name), { version: 2, timeoutMs: HANG_MS });
-    assert.deepEqual(fixed.diagnostics.map((d) => d.code), ['yaml/limits']);
+    assert.deepEqual(
+      fixed.diagnostics.map((d) => d.code),
+      ['yaml/limits'],
+    );
     await stillAnswers(name, pos(1, 5));
     await client.close(uriOf(name));
   });
@@ -200,7 +250,10 @@ describe('hostile documents through the server', function () {
       ]);
       await client.change(uriOf(name), [{ range: { start: pos(1, 2), end: pos(1, 2) }, text: 'x' }]);
       const again = await client.waitForDiagnostics(uriOf(name), { version: 2, timeoutMs: HANG_MS });
-      assert.deepEqual(again.diagnostics.map((d) => d.code), ['yaml/limits']);
+      assert.deepEqual(
+        again.diagnostics.map((d) => d.code),
+        ['yaml/limits'],
+      );
       await stillAnswers(name, pos(1, 5));
       await client.close(uriOf(name));
       const peak = peakRssMb(client.pid);

@@ -16,7 +16,8 @@ import { expectedDiagnostics, pos, range, stop } from './helpers';
 
 const BASE = pathToFileURL(path.join(os.tmpdir(), 'bulletproof-malformed-test')).href;
 const URI = `${BASE}/open.resume.yaml`;
-const TEXT = 'basics:\n  name: Sam Lee\n  nmae: Sam\nwork:\n  - name: Acme\n    startDate: September 2019\n    highlights:\n      - Built the API\n';
+const TEXT =
+  'basics:\n  name: Sam Lee\n  nmae: Sam\nwork:\n  - name: Acme\n    startDate: September 2019\n    highlights:\n      - Built the API\n';
 
 /** Each handler with params it answers properly. */
 const VALID: Record<string, unknown> = {

@@ -60,7 +60,11 @@ describe('postings that cannot be read', function () {
 
     const cases: [string, string, string][] = [
       ['/dev/zero', 'a device', 'The posting `/dev/zero` cannot be read: it is not a regular file (a device, FIFO or socket).'],
-      ['./pipe.md', 'a FIFO with no writer', 'The posting `./pipe.md` cannot be read: it is not a regular file (a device, FIFO or socket).'],
+      [
+        './pipe.md',
+        'a FIFO with no writer',
+        'The posting `./pipe.md` cannot be read: it is not a regular file (a device, FIFO or socket).',
+      ],
       ['./folder.md', 'a folder', 'The posting `./folder.md` cannot be read: it is a folder, not a file.'],
       ['./huge.md', 'over the limit', 'The posting `./huge.md` is over 512 KB: paste just the job description.'],
       ['./nope.md', 'missing', 'The posting `./nope.md` was not found.'],
@@ -74,7 +78,10 @@ describe('postings that cannot be read', function () {
   });
 
   it('a posting without read permission (chmod 000) is a posting-file warning', async function () {
-    let options: LspClientOptions = { settings: { bulletproof: {} }, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'postings' }] };
+    let options: LspClientOptions = {
+      settings: { bulletproof: {} },
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'postings' }],
+    };
     if (isRoot) {
       // Root reads it anyway: run the server as `nobody`, to whom chmod 000 does deny.
       console.log('      (running as root: this server runs as uid 65534, for whom chmod 000 denies reading)');
@@ -89,7 +96,9 @@ describe('postings that cannot be read', function () {
     }
     try {
       const diagnostics = await diagnosticsFor(client, 'locked.resume.yaml', './locked.md');
-      assert.deepEqual(postingFile(diagnostics), [['The posting `./locked.md` cannot be read: permission denied.', valueRange('./locked.md')]]);
+      assert.deepEqual(postingFile(diagnostics), [
+        ['The posting `./locked.md` cannot be read: permission denied.', valueRange('./locked.md')],
+      ]);
     } finally {
       await stop(client);
     }

@@ -235,24 +235,35 @@ describe('report, CodeLens and templates over stdio', function () {
     it('an empty resume file: the skeleton and the skills section, as snippets replacing nothing', async () => {
       const { items, position } = await complete('new.resume.yaml', '|');
       const offered = templates(items);
-      assert.deepEqual(offered.map((i) => i.label), ['resume', 'skills']);
+      assert.deepEqual(
+        offered.map((i) => i.label),
+        ['resume', 'skills'],
+      );
       assert.deepEqual(newTexts(items), bodies('document'));
       for (const item of offered) {
         assert.equal(item.insertTextFormat, InsertTextFormat.Snippet);
         assert.deepEqual(item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined, { start: position, end: position });
       }
       assert.equal(offered[0]?.detail, 'Backend resume skeleton');
-      assert.ok(offered.every((item) => (item.sortText ?? '') < (items.find((i) => i.kind === CompletionItemKind.Property)?.sortText ?? '~')));
+      assert.ok(
+        offered.every((item) => (item.sortText ?? '') < (items.find((i) => i.kind === CompletionItemKind.Property)?.sortText ?? '~')),
+      );
     });
 
     it('not the skeleton once the file has content', async () => {
       const { items } = await complete('started.resume.yaml', 'basics:\n  name: Sam Lee\n|');
-      assert.deepEqual(templates(items).map((i) => i.label), ['skills']);
+      assert.deepEqual(
+        templates(items).map((i) => i.label),
+        ['skills'],
+      );
     });
 
     it('a work entry after `- ` under `work:`, indented under the dash', async () => {
       const { items, position } = await complete('work.resume.yaml', 'basics:\n  name: Sam Lee\nwork:\n  - |');
-      assert.deepEqual(templates(items).map((i) => i.label), ['work']);
+      assert.deepEqual(
+        templates(items).map((i) => i.label),
+        ['work'],
+      );
       assert.deepEqual(templates(items)[0]?.textEdit, {
         range: { start: position, end: position },
         newText: [
@@ -270,7 +281,10 @@ describe('report, CodeLens and templates over stdio', function () {
 
     it('a project entry after `- ` under `projects:`', async () => {
       const { items } = await complete('project.resume.yaml', 'projects:\n  - name: lite\n  - |');
-      assert.deepEqual(templates(items).map((i) => i.label), ['project']);
+      assert.deepEqual(
+        templates(items).map((i) => i.label),
+        ['project'],
+      );
       const [newText] = newTexts(items);
       assert.ok(newText);
       assert.equal(newText.split('\n')[0], 'name: ${1:‹project›}');
@@ -279,8 +293,14 @@ describe('report, CodeLens and templates over stdio', function () {
     });
 
     it('the bullet templates after `- ` inside `highlights`, as written', async () => {
-      const { items, position } = await complete('bullets.resume.yaml', 'work:\n  - name: Acme\n    highlights:\n      - Built the API\n      - |\n');
-      assert.deepEqual(templates(items).map((i) => i.label), BULLET_LABELS);
+      const { items, position } = await complete(
+        'bullets.resume.yaml',
+        'work:\n  - name: Acme\n    highlights:\n      - Built the API\n      - |\n',
+      );
+      assert.deepEqual(
+        templates(items).map((i) => i.label),
+        BULLET_LABELS,
+      );
       assert.deepEqual(newTexts(items), bodies('highlights'));
       const [first] = templates(items);
       assert.deepEqual(first?.textEdit, {
@@ -288,18 +308,30 @@ describe('report, CodeLens and templates over stdio', function () {
         newText: 'Designed ${1:‹system›} handling ${2:‹N›} requests/day at ${3:‹N›}% availability$0',
       });
       // No keys in a list of text.
-      assert.deepEqual(items.filter((i) => i.kind !== CompletionItemKind.Snippet), []);
+      assert.deepEqual(
+        items.filter((i) => i.kind !== CompletionItemKind.Snippet),
+        [],
+      );
     });
 
     it('the bullet templates on a bare line under `highlights:`, with the dash added', async () => {
       const { items } = await complete('bare.resume.yaml', 'work:\n  - name: Acme\n    highlights:\n      |\n');
-      assert.deepEqual(templates(items).map((i) => i.label), BULLET_LABELS);
-      assert.deepEqual(newTexts(items), bodies('highlights').map((body) => `- ${body}`));
+      assert.deepEqual(
+        templates(items).map((i) => i.label),
+        BULLET_LABELS,
+      );
+      assert.deepEqual(
+        newTexts(items),
+        bodies('highlights').map((body) => `- ${body}`),
+      );
     });
 
     it('the disable comments on a `#` line, replacing from the `#`', async () => {
       const { items, position } = await complete('comment.resume.yaml', 'work:\n  - name: Acme\n    # bulletproof-d|\n');
-      assert.deepEqual(templates(items).map((i) => i.label), ['bulletproof-disable-next-line', 'bulletproof-disable']);
+      assert.deepEqual(
+        templates(items).map((i) => i.label),
+        ['bulletproof-disable-next-line', 'bulletproof-disable'],
+      );
       assert.deepEqual(templates(items)[0]?.textEdit, {
         range: { start: { line: position.line, character: 4 }, end: position },
         newText: '# bulletproof-disable-next-line ${1:rule-id}$0',
@@ -312,11 +344,20 @@ describe('report, CodeLens and templates over stdio', function () {
       const result = await client.request(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 0 } });
       await client.close(uri);
       const items = result === null ? [] : Array.isArray(result) ? result : result.items;
-      assert.deepEqual(templates(items).map((i) => i.label), ['resume', 'skills']);
+      assert.deepEqual(
+        templates(items).map((i) => i.label),
+        ['resume', 'skills'],
+      );
     });
 
     it('nothing at all from us in a YAML file that is not a resume (docker-compose.yml)', async () => {
-      for (const source of ['|', 'services:\n  |', 'services:\n  web:\n    # |', 'work:\n  - |', 'work:\n  - name: Acme\n    highlights:\n      - |']) {
+      for (const source of [
+        '|',
+        'services:\n  |',
+        'services:\n  web:\n    # |',
+        'work:\n  - |',
+        'work:\n  - name: Acme\n    highlights:\n      - |',
+      ]) {
         const { items } = await complete('docker-compose.yml', source);
         assert.deepEqual(items, [], source);
       }
@@ -332,7 +373,11 @@ describe('report, CodeLens and templates over stdio', function () {
       const cases: [string, string, string[]][] = [
         ['prefix-doc.resume.yaml', '|', [...snippetsFor('document')].flatMap((s) => s.prefix)],
         ['prefix-work.resume.yaml', 'work:\n  - |', snippetsFor('work').flatMap((s) => s.prefix)],
-        ['prefix-bullet.resume.yaml', 'work:\n  - name: Acme\n    highlights:\n      - |', snippetsFor('highlights').flatMap((s) => s.prefix)],
+        [
+          'prefix-bullet.resume.yaml',
+          'work:\n  - name: Acme\n    highlights:\n      - |',
+          snippetsFor('highlights').flatMap((s) => s.prefix),
+        ],
         ['prefix-comment.resume.yaml', '# |', snippetsFor('comment').flatMap((s) => s.prefix)],
       ];
       const unreachable: string[] = [];

@@ -45,10 +45,17 @@ describe('a rule that throws, in the server', () => {
       'Bulletproof could not check this file: the rule `broken` failed: the broken rule broke. Details are in the Bulletproof output.',
     );
     assert.equal(logged.length, 1);
-    assert.match(logged[0] ?? '', /^Bulletproof: rule broken on file:\/\/\/tmp\/sam\.resume\.yaml failed: Error: the broken rule broke\.\n\s+at /);
+    assert.match(
+      logged[0] ?? '',
+      /^Bulletproof: rule broken on file:\/\/\/tmp\/sam\.resume\.yaml failed: Error: the broken rule broke\.\n\s+at /,
+    );
 
     // The next version fails the same way: a diagnostic again, the log line not again.
-    document = TextDocument.update(document, [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } }, text: 'name' }], 2);
+    document = TextDocument.update(
+      document,
+      [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } }, text: 'name' }],
+      2,
+    );
     state.resultFor(document);
     assert.equal(failures.length, 2);
     assert.equal(logged.length, 1, logged.join('\n-----\n'));

@@ -156,14 +156,14 @@ describe('language server over stdio', function () {
     it('after an incremental edit that misspells a key, publishes schema/unknown-key at that key for that version', async () => {
       const uri = uriOf('weak.resume.yaml');
       const keyRange = rangeOf(WEAK_TEXT, 'highlights:');
-      const version = await client.change(uri, [{ range: { start: keyRange.start, end: pos(keyRange.start.line, keyRange.start.character + 10) }, text: 'hilights' }]);
+      const version = await client.change(uri, [
+        { range: { start: keyRange.start, end: pos(keyRange.start.line, keyRange.start.character + 10) }, text: 'hilights' },
+      ]);
       assert.equal(version, 2);
       const published = await client.waitForDiagnostics(uri, { version: 2 });
       const text = client.document(uri).getText();
       assert.deepEqual(published.diagnostics, expectedDiagnostics(text));
-      const typo = published.diagnostics.filter(
-        (d) => d.code === 'schema/unknown-key' && d.range.start.line === keyRange.start.line,
-      );
+      const typo = published.diagnostics.filter((d) => d.code === 'schema/unknown-key' && d.range.start.line === keyRange.start.line);
       assert.deepEqual(
         typo.map((d) => d.range),
         [range(keyRange.start.line, keyRange.start.character, keyRange.start.line, keyRange.start.character + 'hilights'.length)],
@@ -204,7 +204,8 @@ describe('language server over stdio', function () {
 
     it('is never stale: after 20 rapid edits the last publish is for the last version and text, and versions only grow', async () => {
       const uri = uriOf('rapid.resume.yaml');
-      const initial = 'basics:\n  name: Sam Lee\n  email: sam@example.com\nwork:\n  - name: Acme\n    startDate: 2020-01\n\n    highlights:\n      - Cut p99 latency from 800 ms to 120 ms\n';
+      const initial =
+        'basics:\n  name: Sam Lee\n  email: sam@example.com\nwork:\n  - name: Acme\n    startDate: 2020-01\n\n    highlights:\n      - Cut p99 latency from 800 ms to 120 ms\n';
       await client.open(uri, initial);
       // Type `    endDate: Present` into the empty line, one character per change, without waiting.
       const typed = '    endDate: Present';
@@ -214,7 +215,10 @@ describe('language server over stdio', function () {
         sent.push(client.change(uri, [{ range: range(6, i, 6, i), text: typed.charAt(i) }]));
       }
       const versions = await Promise.all(sent);
-      assert.deepEqual(versions, Array.from({ length: 20 }, (_, i) => i + 2));
+      assert.deepEqual(
+        versions,
+        Array.from({ length: 20 }, (_, i) => i + 2),
+      );
       const last = await client.waitForDiagnostics(uri, { version: 21, since: 0 });
       const finalText = client.document(uri).getText();
       assert.equal(finalText, initial.replace('\n\n', `\n${typed}\n`));
@@ -223,7 +227,11 @@ describe('language server over stdio', function () {
       // A request round trip, so a late stale publish would have arrived by now.
       await client.request(DocumentSymbolRequest.type, { textDocument: { uri } });
       const seen = client.publishes.filter((publish) => publish.uri === uri).map((publish) => publish.version ?? -1);
-      assert.deepEqual(seen, [...seen].sort((a, b) => a - b), `versions out of order: ${seen.join(', ')}`);
+      assert.deepEqual(
+        seen,
+        [...seen].sort((a, b) => a - b),
+        `versions out of order: ${seen.join(', ')}`,
+      );
       assert.equal(seen[seen.length - 1], 21);
       await client.close(uri);
     });
@@ -307,16 +315,16 @@ describe('language server over stdio', function () {
         keysIn(items).map((item) => item.label),
         Object.keys(SCHEMA.properties).filter((key) => !['basics', 'skills'].includes(key)),
       );
-      assert.deepEqual(
-        items.find((item) => item.label === 'work')?.textEdit,
-        { range: range(2, 0, 2, 0), newText: 'work:\n  - $0' },
-      );
+      assert.deepEqual(items.find((item) => item.label === 'work')?.textEdit, { range: range(2, 0, 2, 0), newText: 'work:\n  - $0' });
     });
 
     it('offers the schema examples as values for languages[].fluency', async () => {
       const { items, position } = await complete('complete-fluency.resume.yaml', 'languages:\n  - language: Dutch\n    fluency: Fl|\n');
       const fluency = SCHEMA.definitions.language.properties.fluency;
-      assert.deepEqual(items.map((item) => item.label), fluency.examples);
+      assert.deepEqual(
+        items.map((item) => item.label),
+        fluency.examples,
+      );
       for (const item of items) {
         assert.equal(item.kind, CompletionItemKind.Value);
         assert.deepEqual(item.textEdit, { range: { start: pos(2, 13), end: position }, newText: item.label });
@@ -367,9 +375,22 @@ describe('language server over stdio', function () {
       await client.open(uri, OUTLINED);
       const symbols = (await client.request(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
       await client.close(uri);
-      const entry = (name: string, r: Range): DocumentSymbol => ({ name, kind: SymbolKind.Object, range: r, selectionRange: r, children: [] });
+      const entry = (name: string, r: Range): DocumentSymbol => ({
+        name,
+        kind: SymbolKind.Object,
+        range: r,
+        selectionRange: r,
+        children: [],
+      });
       assert.deepEqual(symbols, [
-        { name: 'Basics', detail: 'Sam Lee', kind: SymbolKind.Module, range: range(0, 0, 3, 0), selectionRange: range(0, 0, 0, 6), children: [] },
+        {
+          name: 'Basics',
+          detail: 'Sam Lee',
+          kind: SymbolKind.Module,
+          range: range(0, 0, 3, 0),
+          selectionRange: range(0, 0, 0, 6),
+          children: [],
+        },
         {
           name: 'Work',
           kind: SymbolKind.Module,
@@ -449,8 +470,14 @@ describe('language server over stdio', function () {
       assert.ok(fix, `no date fix among ${actions.map((a) => a.title).join(', ')}`);
       assert.equal(fix.kind, CodeActionKind.QuickFix);
       assert.equal(fix.isPreferred, true);
-      assert.deepEqual(fix.diagnostics, diagnostics.filter((d) => d.code === 'schema/invalid-date' && d.range.start.line === at.start.line));
-      assert.deepEqual(fix.edit?.documentChanges?.map((change) => TextDocumentEdit.is(change) && change.textDocument), [{ uri, version: 1 }]);
+      assert.deepEqual(
+        fix.diagnostics,
+        diagnostics.filter((d) => d.code === 'schema/invalid-date' && d.range.start.line === at.start.line),
+      );
+      assert.deepEqual(
+        fix.edit?.documentChanges?.map((change) => TextDocumentEdit.is(change) && change.textDocument),
+        [{ uri, version: 1 }],
+      );
       assert.deepEqual(editsFor(fix.edit, uri), [{ range: at, newText: '2019-09' }]);
       const fixed = apply(WEAK_TEXT, editsFor(fix.edit, uri));
       assert.equal(fixed, WEAK_TEXT.replace('startDate: September 2019', 'startDate: 2019-09'));
@@ -466,9 +493,16 @@ describe('language server over stdio', function () {
         { range: range(at.start.line, 0, at.start.line, 0), newText: '    # bulletproof-disable-next-line schema/invalid-date\n' },
       ]);
       const fixed = apply(WEAK_TEXT, editsFor(disable.edit, uri));
-      const before = lint(WEAK_TEXT).findings.filter((f) => f.ruleId === 'schema/invalid-date').map((f) => f.message);
-      const after = lint(fixed).findings.filter((f) => f.ruleId === 'schema/invalid-date').map((f) => f.message);
-      assert.deepEqual(after, before.filter((message) => !message.includes('September 2019')));
+      const before = lint(WEAK_TEXT)
+        .findings.filter((f) => f.ruleId === 'schema/invalid-date')
+        .map((f) => f.message);
+      const after = lint(fixed)
+        .findings.filter((f) => f.ruleId === 'schema/invalid-date')
+        .map((f) => f.message);
+      assert.deepEqual(
+        after,
+        before.filter((message) => !message.includes('September 2019')),
+      );
       assert.equal(lint(fixed).findings.filter((f) => f.ruleId.startsWith('yaml/')).length, 0);
     });
 
@@ -488,13 +522,19 @@ describe('language server over stdio', function () {
     it('source.fixAll.bulletproof applies the safe fixes only', async () => {
       const whole = range(0, 0, client.document(uri).lineCount, 0);
       const actions = await actionsAt(whole, ['source.fixAll.bulletproof']);
-      assert.deepEqual(actions.map((action) => [action.title, action.kind]), [['Fix all safe Bulletproof problems', 'source.fixAll.bulletproof']]);
+      assert.deepEqual(
+        actions.map((action) => [action.title, action.kind]),
+        [['Fix all safe Bulletproof problems', 'source.fixAll.bulletproof']],
+      );
       const edits = editsFor(actions[0]?.edit, uri);
       const document = client.document(uri);
       const safe = nonOverlapping(lint(WEAK_TEXT).findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe)));
       assert.deepEqual(
         edits,
-        safe.map((edit) => ({ range: { start: document.positionAt(edit.range.start), end: document.positionAt(edit.range.end) }, newText: edit.newText })),
+        safe.map((edit) => ({
+          range: { start: document.positionAt(edit.range.start), end: document.positionAt(edit.range.end) },
+          newText: edit.newText,
+        })),
       );
       assert.ok(edits.some((edit) => edit.newText === '2019-09'));
       // Old JSON Resume names have one right new name: renamed.
@@ -502,9 +542,14 @@ describe('language server over stdio', function () {
       const fixed = apply(WEAK_TEXT, edits);
       assert.ok(fixed.includes('    startDate: 2019-09\n') && !fixed.includes('endDate: Present') && fixed.includes('score: "3.6"'));
       // Suggestions (deleting a word, a rewrite) are never part of it.
-      assert.ok(fixed.includes('      - Successfully delivered several features\n') && fixed.includes('      - Responsible for the payments API\n'));
+      assert.ok(
+        fixed.includes('      - Successfully delivered several features\n') && fixed.includes('      - Responsible for the payments API\n'),
+      );
       const left = lint(fixed).findings;
-      assert.deepEqual(left.filter((finding) => ['schema/invalid-date', 'schema/wrong-type', 'yaml/syntax'].includes(finding.ruleId)), []);
+      assert.deepEqual(
+        left.filter((finding) => ['schema/invalid-date', 'schema/wrong-type', 'yaml/syntax'].includes(finding.ruleId)),
+        [],
+      );
       assert.ok(!left.some((finding) => finding.ruleId === 'schema/unknown-key' && finding.message.includes('`website`')));
     });
 
@@ -514,16 +559,25 @@ describe('language server over stdio', function () {
       assert.ok(quickFixes.length > 0);
       assert.deepEqual([...new Set(quickFixes.map((action) => action.kind))], [CodeActionKind.QuickFix]);
       const source = await actionsAt(at, [CodeActionKind.Source]);
-      assert.deepEqual(source.map((action) => action.kind), ['source.fixAll.bulletproof']);
+      assert.deepEqual(
+        source.map((action) => action.kind),
+        ['source.fixAll.bulletproof'],
+      );
       const fixAll = await actionsAt(at, [CodeActionKind.SourceFixAll]);
-      assert.deepEqual(fixAll.map((action) => action.kind), ['source.fixAll.bulletproof']);
+      assert.deepEqual(
+        fixAll.map((action) => action.kind),
+        ['source.fixAll.bulletproof'],
+      );
       assert.deepEqual(await actionsAt(at, [CodeActionKind.Refactor]), []);
       assert.deepEqual(await actionsAt(at, ['source.fixAll.eslint']), []);
     });
 
-    it('bulletproof.showRuleDocs asks the client to show the rule\'s doc page', async () => {
+    it("bulletproof.showRuleDocs asks the client to show the rule's doc page", async () => {
       const before = client.shownDocuments.length;
-      const result: unknown = await client.request(ExecuteCommandRequest.type, { command: 'bulletproof.showRuleDocs', arguments: ['schema/invalid-date'] });
+      const result: unknown = await client.request(ExecuteCommandRequest.type, {
+        command: 'bulletproof.showRuleDocs',
+        arguments: ['schema/invalid-date'],
+      });
       assert.equal(result, null);
       assert.deepEqual(client.shownDocuments.slice(before), [{ uri: docsHref('schema/invalid-date'), takeFocus: true }]);
       assert.ok(fs.existsSync(fileURLToPath(docsHref('schema/invalid-date'))), 'the doc page the server points to is missing');
@@ -543,7 +597,11 @@ describe('language server over stdio', function () {
       await snippetClient.open(uri, WEAK_TEXT);
       await snippetClient.waitForDiagnostics(uri, { version: 1 });
       const result = actionsOnly(
-        await snippetClient.request(CodeActionRequest.type, { textDocument: { uri }, range: at, context: { diagnostics: [], only: [CodeActionKind.QuickFix] } }),
+        await snippetClient.request(CodeActionRequest.type, {
+          textDocument: { uri },
+          range: at,
+          context: { diagnostics: [], only: [CodeActionKind.QuickFix] },
+        }),
       );
       const change = result.find((action) => action.title === fix.title)?.edit?.documentChanges?.[0];
       assert.ok(change && TextDocumentEdit.is(change));
@@ -551,7 +609,9 @@ describe('language server over stdio', function () {
         change.edits,
         fix.edits.map((edit) => {
           const editRange = { start: document.positionAt(edit.range.start), end: document.positionAt(edit.range.end) };
-          return edit.snippet ? { range: editRange, snippet: { kind: 'snippet', value: edit.newText } } : { range: editRange, newText: edit.newText };
+          return edit.snippet
+            ? { range: editRange, snippet: { kind: 'snippet', value: edit.newText } }
+            : { range: editRange, newText: edit.newText };
         }),
       );
     });
@@ -580,7 +640,8 @@ describe('language server over stdio', function () {
     });
 
     // No name, no contact: `completeness` has something to say.
-    const INCOMPLETE = 'basics:\n  label: Backend Engineer\nwork:\n  - name: Acme\n    highlights:\n      - Cut p99 latency from 800 ms to 120 ms\n';
+    const INCOMPLETE =
+      'basics:\n  label: Backend Engineer\nwork:\n  - name: Acme\n    highlights:\n      - Cut p99 latency from 800 ms to 120 ms\n';
 
     it('a .bulletproof.yaml in the workspace folder wins over editor settings', async () => {
       const governed = pathToFileURL(path.join(withConfig, 'resume.yaml')).href;
@@ -592,7 +653,10 @@ describe('language server over stdio', function () {
         client.waitForDiagnostics(free, { version: 1 }),
       ]);
       assert.deepEqual(governedPublish.diagnostics, expectedDiagnostics(INCOMPLETE, { rules: { completeness: 'off' } }));
-      assert.deepEqual(governedPublish.diagnostics.filter((d) => d.code === 'completeness'), []);
+      assert.deepEqual(
+        governedPublish.diagnostics.filter((d) => d.code === 'completeness'),
+        [],
+      );
       // The same text beside no config file: the editor's `error` applies.
       assert.deepEqual(freePublish.diagnostics, expectedDiagnostics(INCOMPLETE, { rules: { completeness: 'error' } }));
       const completeness = freePublish.diagnostics.filter((d) => d.code === 'completeness');
@@ -614,7 +678,10 @@ describe('language server over stdio', function () {
       await client.changeConfiguration();
       const second = await client.waitForDiagnostics(uri, { version: 1 });
       assert.deepEqual(second.diagnostics, expectedDiagnostics(WEAK_TEXT, { rules: { 'schema/unknown-key': 'off' } }));
-      assert.deepEqual(second.diagnostics.filter((d) => d.code === 'schema/unknown-key'), []);
+      assert.deepEqual(
+        second.diagnostics.filter((d) => d.code === 'schema/unknown-key'),
+        [],
+      );
       await client.close(uri);
     });
   });
@@ -692,14 +759,20 @@ describe('language server over stdio', function () {
       const bomb = lines.join('\n') + '\n';
       const published = await survives('laughs.resume.yaml', bomb);
       assert.deepEqual(published.diagnostics, expectedDiagnostics(bomb));
-      assert.deepEqual(published.diagnostics.map((d) => d.code), ['yaml/limits']);
+      assert.deepEqual(
+        published.diagnostics.map((d) => d.code),
+        ['yaml/limits'],
+      );
     });
 
     it('survives a 10,000-deep nested flow sequence, and an edit to it', async () => {
       const uri = uriOf('deep.resume.yaml');
       const deep = '['.repeat(10000) + ']'.repeat(10000);
       const published = await survives('deep.resume.yaml', deep);
-      assert.ok(published.diagnostics.some((d) => String(d.code).startsWith('yaml/')), JSON.stringify(published.diagnostics));
+      assert.ok(
+        published.diagnostics.some((d) => String(d.code).startsWith('yaml/')),
+        JSON.stringify(published.diagnostics),
+      );
       // A keystroke in the same file: the server must still be there.
       await client.change(uri, [{ range: range(0, 20000, 0, 20000), text: '\n' }]);
       const again = await client.waitForDiagnostics(uri, { version: 2 });

@@ -72,7 +72,11 @@ describe('addresses that are not file paths', function () {
           lenses?.map((lens) => lens.command?.title),
           ['1/1 quantified'],
         );
-        const actions = await client.request(CodeActionRequest.type, { textDocument, range: range(2, 2, 2, 6), context: { diagnostics: [] } });
+        const actions = await client.request(CodeActionRequest.type, {
+          textDocument,
+          range: range(2, 2, 2, 6),
+          context: { diagnostics: [] },
+        });
         assert.ok(actions?.some((action) => action.title === 'Disable `schema/unknown-key` for this line'));
         const completion = await client.request(CompletionRequest.type, { textDocument, position: pos(3, 0) });
         assert.ok(completion && (Array.isArray(completion) ? completion : completion.items).length > 0);
@@ -136,7 +140,10 @@ describe('addresses that are not file paths', function () {
       const client = await LspClient.start({
         settings: { bulletproof: {} },
         rootUri: 'file:///%zz',
-        workspaceFolders: [...ODD_URIS.map((uri, index) => ({ uri, name: `odd-${index}` })), { uri: pathToFileURL(workspace).href, name: 'good' }],
+        workspaceFolders: [
+          ...ODD_URIS.map((uri, index) => ({ uri, name: `odd-${index}` })),
+          { uri: pathToFileURL(workspace).href, name: 'good' },
+        ],
       });
       try {
         await client.open(resumeUri, RESUME);

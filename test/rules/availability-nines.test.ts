@@ -72,7 +72,8 @@ describe('availability-nines', () => {
   });
 
   it('leaves summaries alone: "I build highly available systems" is a headline', () => {
-    const text = 'basics:\n  name: Sam\n  summary: Backend engineer who builds highly available systems\n' + workResume(['Shipped the ledger API']);
+    const text =
+      'basics:\n  name: Sam\n  summary: Backend engineer who builds highly available systems\n' + workResume(['Shipped the ledger API']);
     assert.deepEqual(findings(text), []);
   });
 
@@ -82,7 +83,15 @@ describe('availability-nines', () => {
   });
 
   it('keeps its range in a block scalar', () => {
-    const text = ['work:', '  - name: Acme', '    highlights:', '      - >', '        Improved uptime of the', '        payments platform', ''].join('\n');
+    const text = [
+      'work:',
+      '  - name: Acme',
+      '    highlights:',
+      '      - >',
+      '        Improved uptime of the',
+      '        payments platform',
+      '',
+    ].join('\n');
     const [found] = findings(text);
     assert.equal(textAt(text, found.range), 'uptime');
   });

@@ -166,7 +166,12 @@ describe('backend-signals', () => {
     });
 
     it('keeps a JSON resume valid JSON', () => {
-      const text = JSON.stringify({ basics: { name: 'Sam' }, work: [{ name: 'Acme', highlights: ['Built the partner onboarding API in Go'] }] }, null, 2) + '\n';
+      const text =
+        JSON.stringify(
+          { basics: { name: 'Sam' }, work: [{ name: 'Acme', highlights: ['Built the partner onboarding API in Go'] }] },
+          null,
+          2,
+        ) + '\n';
       const fixed = applyFix(text, fixFor(text, RELIABILITY));
       const value = JSON.parse(fixed) as Resume;
       assert.deepEqual(value.work[0].highlights, [
@@ -200,10 +205,7 @@ describe('backend-signals', () => {
 
 describe('backendTerms.dimensionsOf', () => {
   const cases: [string, BackendDimensionId[]][] = [
-    [
-      'Designed a payments API handling 4M requests/day at 99.98% availability',
-      ['throughput', 'availability', 'architecture'],
-    ],
+    ['Designed a payments API handling 4M requests/day at 99.98% availability', ['throughput', 'availability', 'architecture']],
     ['Cut p99 latency from 800 ms to 120 ms with a read replica and a Redis cache', ['latency', 'database', 'architecture']],
     ['Backfilled 2.4 TB of events into partitioned tables', ['data-volume', 'database']],
     ['Made webhook delivery idempotent, with retries and a dead-letter queue', ['reliability']],

@@ -24,7 +24,10 @@ describe('bullet-length', () => {
   it('flags a bullet under four words', () => {
     const text = workResume(['Closed 30 tickets.', 'Kubernetes']);
     const findings = find(text);
-    assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['"Closed 30 tickets."', '"Kubernetes"']);
+    assert.deepEqual(
+      findings.map((f) => textAt(text, f.range)),
+      ['"Closed 30 tickets."', '"Kubernetes"'],
+    );
     assert.equal(findings[0].message, '`Closed 30 tickets.` is 3 words: say what you did, how, and what changed.');
     assert.equal(
       findings[1].message,
@@ -53,7 +56,10 @@ describe('bullet-length', () => {
     assert.equal(wordCount('결제 API 지연 시간 단축'), 5);
     assert.equal(columns('API设计'), 7);
     const text = workResume(['设计并实现支付网关', '优化', '데이터베이스 마이그레이션 자동화를 구축했습니다', '大'.repeat(101)]);
-    assert.deepEqual(find(text).map((f) => textAt(text, f.range)), ['"优化"', JSON.stringify('大'.repeat(101))]);
+    assert.deepEqual(
+      find(text).map((f) => textAt(text, f.range)),
+      ['"优化"', JSON.stringify('大'.repeat(101))],
+    );
   });
 
   it('skips empty bullets', () => {

@@ -33,13 +33,19 @@ describe('completeness', () => {
 
   it('no way to reach the person; any one of email, phone, url or a profile is enough', () => {
     assert.deepEqual(found(`basics:\n  name: Sam\n  label: Engineer\n${WORK}`), [['basics', NO_CONTACT]]);
-    for (const contact of ['email: sam@example.com', 'phone: "+1 555 0142"', 'url: https://example.com', 'profiles:\n    - network: GitHub\n      username: sam']) {
+    for (const contact of [
+      'email: sam@example.com',
+      'phone: "+1 555 0142"',
+      'url: https://example.com',
+      'profiles:\n    - network: GitHub\n      username: sam',
+    ]) {
       assert.deepEqual(found(`basics:\n  name: Sam\n  ${contact}\n${WORK}`), [], contact);
     }
   });
 
   it('work without highlights: a warning on the `work` key', () => {
-    const text = 'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    position: Engineer\n  - name: Beta\n    highlights: []\n';
+    const text =
+      'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    position: Engineer\n  - name: Beta\n    highlights: []\n';
     assert.deepEqual(found(text), [['work', NO_HIGHLIGHTS]]);
   });
 

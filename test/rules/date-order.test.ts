@@ -23,7 +23,9 @@ describe('date-order', () => {
 
   it('bare years, unquoted (integers) and quoted', () => {
     assert.deepEqual(found(work('2021', '2019')), [['2019', 'This entry ends (2019) before it starts (2021): check both dates.']]);
-    assert.deepEqual(found(work('"2021"', '"2019-12-31"')), [['"2019-12-31"', 'This entry ends (2019-12-31) before it starts (2021): check both dates.']]);
+    assert.deepEqual(found(work('"2021"', '"2019-12-31"')), [
+      ['"2019-12-31"', 'This entry ends (2019-12-31) before it starts (2021): check both dates.'],
+    ]);
   });
 
   it('equal dates, or the same year at a different precision, are fine', () => {
@@ -71,6 +73,9 @@ describe('date-order', () => {
       '    endDate: 2009',
       '',
     ].join('\n');
-    assert.deepEqual(found(text).map(([at]) => at), ['2017-11', '2012', '2022-04-30', '2009']);
+    assert.deepEqual(
+      found(text).map(([at]) => at),
+      ['2017-11', '2012', '2022-04-30', '2009'],
+    );
   });
 });

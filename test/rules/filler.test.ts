@@ -31,7 +31,14 @@ describe('filler', () => {
       'Tuned various PostgreSQL queries, cutting p95 from 900 ms to 150 ms',
       'Hard-working, detail-oriented team player who thinks outside the box',
     ]);
-    assert.deepEqual(phrases(text), ['Successfully', 'various', 'Hard-working', 'detail-oriented', 'team player', 'thinks outside the box']);
+    assert.deepEqual(phrases(text), [
+      'Successfully',
+      'various',
+      'Hard-working',
+      'detail-oriented',
+      'team player',
+      'thinks outside the box',
+    ]);
     const [successfully, various, hardWorking, , teamPlayer] = find(text);
     assert.equal(successfully.message, '`Successfully` is filler: cut it and let the result show how well it went.');
     assert.equal(successfully.severity, 'info');
@@ -47,7 +54,14 @@ describe('filler', () => {
       'Made the very slow nightly export effectively instant with several indexes',
     ]);
     assert.deepEqual(phrases(text), [
-      'Results driven', 'go-getter', 'synergy', 'Passionate', 'think outside the box', 'very', 'effectively', 'several',
+      'Results driven',
+      'go-getter',
+      'synergy',
+      'Passionate',
+      'think outside the box',
+      'very',
+      'effectively',
+      'several',
     ]);
     assert.equal(find(text)[5].message, '`very` is an empty intensifier: cut it, or say how much with a number.');
   });
@@ -102,11 +116,15 @@ describe('filler', () => {
       'Shipped the **successfully** tested release',
     ]);
     const findings = find(text);
-    assert.deepEqual(findings.map((f) => textAt(text, f.range)), [
-      'Passionate', 'results-driven', 'several', 'several', 'very', 'effectively', 'successfully',
-    ]);
+    assert.deepEqual(
+      findings.map((f) => textAt(text, f.range)),
+      ['Passionate', 'results-driven', 'several', 'several', 'very', 'effectively', 'successfully'],
+    );
     // `very` can go ("Communicated the incident effectively."), nothing else can.
-    assert.deepEqual(findings.map((f) => f.fixes.length), [0, 0, 0, 0, 1, 0, 0]);
+    assert.deepEqual(
+      findings.map((f) => f.fixes.length),
+      [0, 0, 0, 0, 1, 0, 0],
+    );
   });
 
   it('leaves longer words and other languages alone', () => {

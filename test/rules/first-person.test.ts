@@ -31,7 +31,7 @@ describe('first-person', () => {
     const findings = find(text);
     assert.equal(findings[0].message, SUBJECT('I'));
     assert.equal(findings[0].severity, 'warning');
-    assert.equal(findings[1].message, '`our` is first person: write `the`, or name whose it is (the team\'s, the company\'s).');
+    assert.equal(findings[1].message, "`our` is first person: write `the`, or name whose it is (the team's, the company's).");
     assert.equal(findings[4].message, '`me` is first person: rephrase so the bullet says what you did, without the pronoun.');
   });
 
@@ -54,7 +54,10 @@ describe('first-person', () => {
       '',
     ].join('\n');
     const findings = find(text);
-    assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['Our', 'my']);
+    assert.deepEqual(
+      findings.map((f) => textAt(text, f.range)),
+      ['Our', 'my'],
+    );
     assert.equal(readResume(fixed(text, findings[0])).work[0].summary, 'The platform team owned payments.');
     assert.equal(findings[1].fixes[0].title, 'Replace `my` with `the`');
     assert.equal(readResume(fixed(text, findings[1])).work[0].highlights[0], 'Moved the team to trunk-based development');
@@ -68,7 +71,10 @@ describe('first-person', () => {
       'Built our own load tester in Go',
     ]);
     assert.deepEqual(phrases(text), ['I', 'my', 'we', 'our']);
-    assert.deepEqual(find(text).map((f) => f.fixes.length), [0, 0, 0, 0]);
+    assert.deepEqual(
+      find(text).map((f) => f.fixes.length),
+      [0, 0, 0, 0],
+    );
   });
 
   it('does not read numerals, acronyms, names or quotes as pronouns', () => {

@@ -44,7 +44,8 @@ describe('future-date', () => {
   });
 
   it('other date fields: awards, certificates, publications', () => {
-    const text = 'awards:\n  - title: T\n    date: 2027-03\ncertificates:\n  - name: C\n    date: 2026-12-01\npublications:\n  - name: P\n    releaseDate: 2030\n';
+    const text =
+      'awards:\n  - title: T\n    date: 2027-03\ncertificates:\n  - name: C\n    date: 2026-12-01\npublications:\n  - name: P\n    releaseDate: 2030\n';
     assert.deepEqual(found(text), [
       ['2027-03', `\`date\` 2027-03 is in the future. ${START}`],
       ['2026-12-01', `\`date\` 2026-12-01 is in the future. ${START}`],

@@ -88,7 +88,10 @@ describe('latency-percentile', () => {
         assert.deepEqual(findings(fixed), []);
         // Only the unfilled slot remains to report.
         const left = lintText(fixed, {}, [rule, placeholder]).findings.filter((f) => f.ruleId === ID || f.ruleId === 'placeholder');
-        assert.deepEqual(left.map((f) => [f.ruleId, textAt(fixed, f.range)]), [['placeholder', '‹pNN›']]);
+        assert.deepEqual(
+          left.map((f) => [f.ruleId, textAt(fixed, f.range)]),
+          [['placeholder', '‹pNN›']],
+        );
         assert.deepEqual(shape(parse(fixed)), shape(parse(text)));
         assert.ok(fixed.startsWith('# my resume\n'));
       });

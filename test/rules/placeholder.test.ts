@@ -9,7 +9,10 @@ describe('placeholder', () => {
   it('flags each template token left in a bullet, exactly', () => {
     const text = workResume(['Cut p95 latency from ‹before› to ‹after› by ‹how›']);
     const findings = find(text);
-    assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['‹before›', '‹after›', '‹how›']);
+    assert.deepEqual(
+      findings.map((f) => textAt(text, f.range)),
+      ['‹before›', '‹after›', '‹how›'],
+    );
     assert.equal(findings[0].message, '`‹before›` is an unfilled template slot: replace it with your own words or figure.');
     assert.equal(findings[0].severity, 'error');
     assert.deepEqual(findings[0].fixes, []);
@@ -18,7 +21,10 @@ describe('placeholder', () => {
   it('flags TODO and TBD as whole upper-case words', () => {
     const text = workResume(['Migrated billing to Postgres, saving TBD per month', 'TODO: add the on-call bullet']);
     const findings = find(text);
-    assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['TBD', 'TODO']);
+    assert.deepEqual(
+      findings.map((f) => textAt(text, f.range)),
+      ['TBD', 'TODO'],
+    );
     assert.equal(findings[1].message, '`TODO` marks unfinished text: finish it or remove it before you send the resume.');
   });
 

@@ -4,7 +4,9 @@ import { findingsOf, textAt } from '../helpers';
 import { applyFix, assertValidYaml, examplePosting, exampleResume, markdownPosting } from '../engine/posting/support';
 
 const ID = 'posting-main-language';
-const GO_POSTING = markdownPosting(['# Senior Go Engineer', '', '## Requirements', '- Go and PostgreSQL', '- Some Python is a plus'].join('\n'));
+const GO_POSTING = markdownPosting(
+  ['# Senior Go Engineer', '', '## Requirements', '- Go and PostgreSQL', '- Some Python is a plus'].join('\n'),
+);
 
 function resume(keywords: string): string {
   return `basics:
@@ -87,7 +89,10 @@ describe(ID, () => {
     const text = exampleResume();
     assert.deepEqual(lintWith(text, examplePosting('acme-backend.md')), []);
     const java = lintWith(text, examplePosting('globex-platform.txt'));
-    assert.deepEqual(java.map((f) => f.message), ["`Java` is the posting's main language but comes after `Go` in your Languages: lead with it."]);
+    assert.deepEqual(
+      java.map((f) => f.message),
+      ["`Java` is the posting's main language but comes after `Go` in your Languages: lead with it."],
+    );
     const fixed = applyFix(text, java[0].fixes[0]);
     assert.ok(fixed.includes('keywords: [Java, Go, SQL, Python]'));
     assert.deepEqual(lintWith(fixed, examplePosting('globex-platform.txt')), []);

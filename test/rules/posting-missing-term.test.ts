@@ -46,10 +46,26 @@ describe(ID, () => {
     assert.deepEqual(
       findings.map((f) => [textAt(RESUME, f.range), f.severity, f.message]),
       [
-        ['skills', 'info', "`Kafka` is in the posting (Requirements: 'Kafka or a similar message broker') but not in the resume: if you have used it, add it to your skills."],
-        ['skills', 'info', "`message queues` is in the posting (Requirements: 'Kafka or a similar message broker') but not in the resume: if you have used it, add it to your skills."],
-        ['skills', 'info', "`Terraform` is in the posting (Nice to have: 'Terraform on AWS') but not in the resume: if you have used it, add it to your skills."],
-        ['skills', 'info', "`AWS` is in the posting (Nice to have: 'Terraform on AWS') but not in the resume: if you have used it, add it to your skills."],
+        [
+          'skills',
+          'info',
+          "`Kafka` is in the posting (Requirements: 'Kafka or a similar message broker') but not in the resume: if you have used it, add it to your skills.",
+        ],
+        [
+          'skills',
+          'info',
+          "`message queues` is in the posting (Requirements: 'Kafka or a similar message broker') but not in the resume: if you have used it, add it to your skills.",
+        ],
+        [
+          'skills',
+          'info',
+          "`Terraform` is in the posting (Nice to have: 'Terraform on AWS') but not in the resume: if you have used it, add it to your skills.",
+        ],
+        [
+          'skills',
+          'info',
+          "`AWS` is in the posting (Nice to have: 'Terraform on AWS') but not in the resume: if you have used it, add it to your skills.",
+        ],
       ],
     );
   });
@@ -87,7 +103,10 @@ describe(ID, () => {
 
   it('counts a generic term as covered by a tool that implies it', () => {
     const text = RESUME.replace('keywords: [PostgreSQL]', 'keywords: [PostgreSQL]\n  - name: Architecture\n    keywords: [Kafka]');
-    assert.deepEqual(lintWith(text).map((f) => f.message.slice(0, f.message.indexOf('`', 1) + 1)), ['`Terraform`', '`AWS`']);
+    assert.deepEqual(
+      lintWith(text).map((f) => f.message.slice(0, f.message.indexOf('`', 1) + 1)),
+      ['`Terraform`', '`AWS`'],
+    );
   });
 
   it('counts a term written another way as present (posting-spelling takes it from there)', () => {

@@ -35,8 +35,20 @@ describe(ID, () => {
     assert.deepEqual(
       findings.map((f) => [textAt(RESUME, f.range), f.range.start, f.severity, f.message, f.fixes]),
       [
-        ['Kafka', RESUME.indexOf('Kafka'), 'info', "`Kafka` is listed but no bullet shows it, and the posting asks for it (Requirements: 'Kafka in production'): add a bullet where you used it.", []],
-        ['Docker', RESUME.indexOf('Docker'), 'info', "`Docker` is listed but no bullet shows it, and the posting asks for it (Requirements: 'Docker'): add a bullet where you used it.", []],
+        [
+          'Kafka',
+          RESUME.indexOf('Kafka'),
+          'info',
+          "`Kafka` is listed but no bullet shows it, and the posting asks for it (Requirements: 'Kafka in production'): add a bullet where you used it.",
+          [],
+        ],
+        [
+          'Docker',
+          RESUME.indexOf('Docker'),
+          'info',
+          "`Docker` is listed but no bullet shows it, and the posting asks for it (Requirements: 'Docker'): add a bullet where you used it.",
+          [],
+        ],
       ],
     );
   });
@@ -47,7 +59,10 @@ describe(ID, () => {
   });
 
   it('goes away once a bullet shows the skill', () => {
-    const text = RESUME.replace('to an event-driven service', 'to an event-driven service on Kafka').replace('to 9 services', 'to 9 Docker services');
+    const text = RESUME.replace('to an event-driven service', 'to an event-driven service on Kafka').replace(
+      'to 9 services',
+      'to 9 Docker services',
+    );
     assert.deepEqual(lintWith(text), []);
   });
 
@@ -63,6 +78,9 @@ describe(ID, () => {
   it('flags the example resume’s unshown skills the Acme posting asks for', () => {
     const text = exampleResume();
     const findings = lintWith(text, examplePosting('acme-backend.md'));
-    assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['Python', 'CI/CD', 'AWS', 'Docker', 'Kubernetes', 'Terraform']);
+    assert.deepEqual(
+      findings.map((f) => textAt(text, f.range)),
+      ['Python', 'CI/CD', 'AWS', 'Docker', 'Kubernetes', 'Terraform'],
+    );
   });
 });

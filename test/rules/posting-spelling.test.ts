@@ -5,7 +5,15 @@ import { applyFix, assertValidYaml, examplePosting, markdownPosting } from '../e
 
 const ID = 'posting-spelling';
 const POSTING = markdownPosting(
-  ['# Platform Engineer', '', '## Requirements', '- PostgreSQL and Kubernetes in production', '- Node.js services on Amazon Web Services', '- Spring Boot', '- Idempotent consumers'].join('\n'),
+  [
+    '# Platform Engineer',
+    '',
+    '## Requirements',
+    '- PostgreSQL and Kubernetes in production',
+    '- Node.js services on Amazon Web Services',
+    '- Spring Boot',
+    '- Idempotent consumers',
+  ].join('\n'),
 );
 
 const RESUME = `basics:
@@ -37,7 +45,12 @@ describe(ID, () => {
       findings.map((f) => [textAt(RESUME, f.range), f.range.start, f.severity, f.message]),
       [
         ['Node', RESUME.indexOf('Node'), 'info', '`Node`: the posting says `Node.js`; write it that way so a keyword search finds it.'],
-        ['Postgres', RESUME.indexOf('[Postgres') + 1, 'info', '`Postgres`: the posting says `PostgreSQL`; write it that way so a keyword search finds it.'],
+        [
+          'Postgres',
+          RESUME.indexOf('[Postgres') + 1,
+          'info',
+          '`Postgres`: the posting says `PostgreSQL`; write it that way so a keyword search finds it.',
+        ],
         ['k8s', RESUME.lastIndexOf('k8s'), 'info', '`k8s`: the posting says `Kubernetes`; write it that way so a keyword search finds it.'],
       ],
     );

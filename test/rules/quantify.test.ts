@@ -28,8 +28,15 @@ function assertFixesWork(text: string): string[] {
   return finding.fixes.map((fix) => {
     const fixed = applyFix(text, fix);
     const after = lintText(fixed, {}, [rule, placeholder]).findings;
-    assert.deepEqual(after.filter((f) => f.ruleId === 'quantify'), [], fix.title);
-    assert.ok(after.every((f) => f.ruleId === 'placeholder'), fix.title);
+    assert.deepEqual(
+      after.filter((f) => f.ruleId === 'quantify'),
+      [],
+      fix.title,
+    );
+    assert.ok(
+      after.every((f) => f.ruleId === 'placeholder'),
+      fix.title,
+    );
     assert.deepEqual(shape(parse(fixed)), shape(parse(text)), fix.title);
     assert.ok(fixed.includes('# the platform years'), fix.title);
     assert.equal(fix.safe, undefined, 'templates are never safe');
@@ -90,7 +97,10 @@ describe('quantify', () => {
       '      - Wrote a resume linter',
       '',
     ].join('\n');
-    assert.deepEqual(find(text).map((f) => textAt(text, f.range)), ['Built the ledger service', 'Taught Python to students', 'Wrote a resume linter']);
+    assert.deepEqual(
+      find(text).map((f) => textAt(text, f.range)),
+      ['Built the ledger service', 'Taught Python to students', 'Wrote a resume linter'],
+    );
   });
 
   it('sees through markdown, links and HTML in a bullet', () => {
@@ -113,9 +123,15 @@ describe('quantify', () => {
   it('offers templates in the dimensions the bullet is about, appended before the final period', () => {
     const text = commented('Designed the payments API.');
     const [finding] = find(text);
-    assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Add a metric: throughput and availability', 'Add a metric: latency']);
+    assert.deepEqual(
+      finding.fixes.map((fix) => fix.title),
+      ['Add a metric: throughput and availability', 'Add a metric: latency'],
+    );
     assert.ok(finding.fixes.every((fix) => fix.edits.every((edit) => edit.snippet)));
-    assert.equal(finding.fixes[0].edits[0].newText, '"Designed the payments API, handling ${1:‹N›} requests/day at ${2:‹N›}% availability."');
+    assert.equal(
+      finding.fixes[0].edits[0].newText,
+      '"Designed the payments API, handling ${1:‹N›} requests/day at ${2:‹N›}% availability."',
+    );
     assert.deepEqual(assertFixesWork(text), [
       'Designed the payments API, handling ‹N› requests/day at ‹N›% availability.',
       'Designed the payments API, cutting p99 latency from ‹before› ms to ‹after› ms.',

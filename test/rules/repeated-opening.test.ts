@@ -34,11 +34,10 @@ describe('repeated-opening', () => {
   it('offers synonyms in the same tense, none preferred or safe, and each clears the finding', () => {
     const text = twoRoles(['Built the payouts API', 'Built the ledger', 'Built the runbooks'], ['Ran the on-call rotation']);
     const [finding] = find(text);
-    assert.deepEqual(finding.fixes.map((f) => f.title), [
-      'Change `Built` to `Developed`',
-      'Change `Built` to `Implemented`',
-      'Change `Built` to `Created`',
-    ]);
+    assert.deepEqual(
+      finding.fixes.map((f) => f.title),
+      ['Change `Built` to `Developed`', 'Change `Built` to `Implemented`', 'Change `Built` to `Created`'],
+    );
     for (const fix of finding.fixes) {
       assert.ok(!fix.isPreferred && !fix.safe);
       const out = applyFix(text, fix);
@@ -52,7 +51,10 @@ describe('repeated-opening', () => {
   it('leaves out synonyms that are already used as often as allowed', () => {
     const text = workResume(['Developed the API', 'Developed the SDK', 'Build the ledger', 'Build the queue', 'Build the runbooks']);
     const [finding] = find(text).filter((f) => textAt(text, f.range) === 'Build');
-    assert.deepEqual(finding.fixes.map((f) => f.title), ['Change `Build` to `Implement`', 'Change `Build` to `Create`']);
+    assert.deepEqual(
+      finding.fixes.map((f) => f.title),
+      ['Change `Build` to `Implement`', 'Change `Build` to `Create`'],
+    );
   });
 
   it('counts forms of one verb together: Led and Lead', () => {
@@ -67,7 +69,10 @@ describe('repeated-opening', () => {
       ['Designed the event schema', 'Shipped the tracking API'],
     );
     const findings = find(text);
-    assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['Designed', 'Designed']);
+    assert.deepEqual(
+      findings.map((f) => textAt(text, f.range)),
+      ['Designed', 'Designed'],
+    );
     assert.equal(findings[0].message, '`Designed` opens 3 bullets in this role: vary the verb so each bullet stands apart.');
     assert.equal(findings[1].message, '`Designed` opens 4 bullets in this resume: vary the verb so each bullet stands apart.');
     assert.ok(findings[1].range.start > text.indexOf('Globex'));
@@ -76,7 +81,10 @@ describe('repeated-opening', () => {
   it('flags an ambiguous verb but offers no synonym for it', () => {
     const text = workResume(['Set up Grafana', 'Set up PagerDuty', 'Set up Sentry for 12 services']);
     const findings = find(text);
-    assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['Set']);
+    assert.deepEqual(
+      findings.map((f) => textAt(text, f.range)),
+      ['Set'],
+    );
     assert.deepEqual(findings[0].fixes, []);
   });
 

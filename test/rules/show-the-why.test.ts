@@ -80,7 +80,8 @@ describe('show-the-why', () => {
   });
 
   it('leaves summaries alone', () => {
-    const text = 'basics:\n  name: Sam\n  summary: Moved to Berlin in 2019 and switched to backend work\n' + workResume(['Shipped the ledger API']);
+    const text =
+      'basics:\n  name: Sam\n  summary: Moved to Berlin in 2019 and switched to backend work\n' + workResume(['Shipped the ledger API']);
     assert.deepEqual(findings(text), []);
   });
 
@@ -109,7 +110,10 @@ describe('show-the-why', () => {
         const fixed = applyFix(text, fix);
         assert.equal(highlights(fixed)[0], expected);
         const left = lintText(fixed, {}, [rule, placeholder]).findings.filter((f) => f.ruleId === ID || f.ruleId === 'placeholder');
-        assert.deepEqual(left.map((f) => [f.ruleId, textAt(fixed, f.range)]), [['placeholder', '‹so that …›']]);
+        assert.deepEqual(
+          left.map((f) => [f.ruleId, textAt(fixed, f.range)]),
+          [['placeholder', '‹so that …›']],
+        );
         assert.deepEqual(shape(parse(fixed)), shape(parse(text)));
         assert.ok(fixed.startsWith('# resume\n'));
       });

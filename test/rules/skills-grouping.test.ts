@@ -48,9 +48,7 @@ const FLAT = resume(
 );
 
 const PER_TECHNOLOGY = resume(
-  ['Go', 'Python', 'PostgreSQL', 'Kafka', 'Terraform', 'Prometheus']
-    .map((name) => `  - name: ${name}\n    keywords: []\n`)
-    .join(''),
+  ['Go', 'Python', 'PostgreSQL', 'Kafka', 'Terraform', 'Prometheus'].map((name) => `  - name: ${name}\n    keywords: []\n`).join(''),
 );
 
 describe('skills-grouping', () => {
@@ -141,10 +139,7 @@ describe('skills-grouping', () => {
         ].join('\n'),
       ],
       ['a short flat list', '  - name: Skills\n    keywords: [Java, PostgreSQL, Docker, Git]\n'],
-      [
-        'a long list in one area',
-        '  - name: Frontend\n    keywords: [React, Vue, Svelte, CSS, HTML, Sass, Webpack, Vite, Storybook]\n',
-      ],
+      ['a long list in one area', '  - name: Frontend\n    keywords: [React, Vue, Svelte, CSS, HTML, Sass, Webpack, Vite, Storybook]\n'],
       ['six languages', '  - name: Languages\n    keywords: [Java, Go, Python, C#, TypeScript, Kotlin, SQL, Bash]\n'],
       ['another layout', '  - category: Languages\n    items: [Java, Go]\n  - category: Data\n    items: [Redis]\n'],
     ];
@@ -242,17 +237,25 @@ describe('skills-grouping', () => {
       assert.ok(fixed.startsWith('skills:\n- name: Languages\n  keywords:\n  - Java\n  - C#\n- name: Data\n'), fixed);
       assert.ok(fixed.includes('  - "Ops: on-call"\n'), fixed);
       assert.deepEqual(
-        skillsOf(fixed).flatMap((group) => group.keywords).sort(),
+        skillsOf(fixed)
+          .flatMap((group) => group.keywords)
+          .sort(),
         ['C#', 'Docker', 'Java', 'Kafka', 'Kubernetes', 'Ops: on-call', 'PostgreSQL', 'Redis'],
       );
     });
 
     it('keeps a JSON resume valid JSON', () => {
-      const value = { basics: { name: 'Sam' }, skills: [{ name: 'Skills', keywords: ['Java', 'Go', 'PostgreSQL', 'Redis', 'Kafka', 'gRPC', 'AWS', 'Docker'] }] };
+      const value = {
+        basics: { name: 'Sam' },
+        skills: [{ name: 'Skills', keywords: ['Java', 'Go', 'PostgreSQL', 'Redis', 'Kafka', 'gRPC', 'AWS', 'Docker'] }],
+      };
       const text = JSON.stringify(value, null, 2) + '\n';
       const fixed = applyFix(text, findings(text)[0].fixes[0]);
       const after = JSON.parse(fixed) as { skills: Group[] };
-      assert.deepEqual(after.skills.map((group) => group.name), ['Languages', 'Data', 'Architecture', 'Cloud']);
+      assert.deepEqual(
+        after.skills.map((group) => group.name),
+        ['Languages', 'Data', 'Architecture', 'Cloud'],
+      );
       assert.ok(fixed.includes('\n  "skills": [\n    {\n      "name": "Languages",\n'), fixed);
     });
 

@@ -69,7 +69,12 @@ describe('tense', () => {
   });
 
   it('in a current role, flags the minority tense, with a suggestion (not a fix)', () => {
-    const text = current(['Built the ingest pipeline in Go', 'Cut p95 latency from 900 ms to 150 ms', 'Reduced pager load by 60%', 'Own the ledger service']);
+    const text = current([
+      'Built the ingest pipeline in Go',
+      'Cut p95 latency from 900 ms to 150 ms',
+      'Reduced pager load by 60%',
+      'Own the ledger service',
+    ]);
     const [finding] = find(text);
     assert.equal(find(text).length, 1);
     assert.equal(textAt(text, finding.range), 'Own');

@@ -12,7 +12,10 @@ const find = findingsOfRule(rule);
 const phrases = (text: string): string[] => find(text).map((f) => textAt(text, f.range));
 
 function applyFix(text: string, fix: Fix): string {
-  return applyEdits(text, fix.edits.map((edit) => ({ ...edit, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText })));
+  return applyEdits(
+    text,
+    fix.edits.map((edit) => ({ ...edit, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText })),
+  );
 }
 
 function shape(value: unknown): unknown {
@@ -31,7 +34,10 @@ function rewritten(bullet: string): string {
   assert.ok(!fix.safe && fix.edits.every((edit) => edit.snippet));
   const fixed = applyFix(text, fix);
   const after = lintText(fixed, {}, [rule, quantify, placeholder]).findings;
-  assert.ok(after.every((f) => f.ruleId === 'placeholder'), after.map((f) => f.message).join('; '));
+  assert.ok(
+    after.every((f) => f.ruleId === 'placeholder'),
+    after.map((f) => f.message).join('; '),
+  );
   assert.deepEqual(shape(parse(fixed)), shape(parse(text)));
   assert.ok(fixed.includes('# the platform years'));
   return String(readResume(fixed).work[0].highlights[0]);
@@ -93,10 +99,19 @@ describe('vague-improvement', () => {
 
   it('rewrites the clause as measure, before, after and how, keeping the rest', () => {
     const text = workResume(['Improved the API']);
-    assert.equal(find(text)[0].fixes[0].edits[0].newText, '"Improved the API\'s ${1:‹measure›} from ${2:‹before›} to ${3:‹after›} by ${4:‹how›}"');
+    assert.equal(
+      find(text)[0].fixes[0].edits[0].newText,
+      '"Improved the API\'s ${1:‹measure›} from ${2:‹before›} to ${3:‹after›} by ${4:‹how›}"',
+    );
     assert.equal(rewritten('Improved the API'), "Improved the API's ‹measure› from ‹before› to ‹after› by ‹how›");
-    assert.equal(rewritten('Streamlined the release pipelines.'), "Streamlined the release pipelines' ‹measure› from ‹before› to ‹after› by ‹how›.");
-    assert.equal(rewritten('Improved code quality of the core, by adding linting'), "Improved code quality of the core's ‹measure› from ‹before› to ‹after›, by adding linting");
+    assert.equal(
+      rewritten('Streamlined the release pipelines.'),
+      "Streamlined the release pipelines' ‹measure› from ‹before› to ‹after› by ‹how›.",
+    );
+    assert.equal(
+      rewritten('Improved code quality of the core, by adding linting'),
+      "Improved code quality of the core's ‹measure› from ‹before› to ‹after›, by adding linting",
+    );
     assert.equal(
       rewritten('Moved to GKE, resulting in improved performance'),
       'Moved to GKE, resulting in improved performance (‹measure› from ‹before› to ‹after›)',
@@ -104,7 +119,10 @@ describe('vague-improvement', () => {
   });
 
   it('keeps markup and a block scalar intact', () => {
-    assert.equal(rewritten('**Improved** the `search` page'), "**Improved** the `search` page's ‹measure› from ‹before› to ‹after› by ‹how›");
+    assert.equal(
+      rewritten('**Improved** the `search` page'),
+      "**Improved** the `search` page's ‹measure› from ‹before› to ‹after› by ‹how›",
+    );
     const text = 'work:\n  - name: Acme\n    highlights:\n      - |-\n        Improved the API\n';
     const [finding] = find(text);
     assert.equal(textAt(text, finding.range), 'Improved the API');

@@ -98,12 +98,20 @@ describe('weak-opening', () => {
     const text = commented('Responsible for building the billing service');
     const [finding] = find(text);
     // Rewrites are suggestions: none preferred, none safe.
-    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.isPreferred ?? false, fix.safe ?? false]), [
-      ['Start with "Built"', false, false],
-      ['Start with "Owned and built"', false, false],
+    assert.deepEqual(
+      finding.fixes.map((fix) => [fix.title, fix.isPreferred ?? false, fix.safe ?? false]),
+      [
+        ['Start with "Built"', false, false],
+        ['Start with "Owned and built"', false, false],
+      ],
+    );
+    assert.deepEqual(rewritten('Responsible for building the billing service'), [
+      'Built the billing service',
+      'Owned and built the billing service',
     ]);
-    assert.deepEqual(rewritten('Responsible for building the billing service'), ['Built the billing service', 'Owned and built the billing service']);
-    assert.deepEqual(rewritten('Responsible for designing, building and operating the ledger'), ['Designed, built and operated the ledger']);
+    assert.deepEqual(rewritten('Responsible for designing, building and operating the ledger'), [
+      'Designed, built and operated the ledger',
+    ]);
     assert.deepEqual(rewritten('Worked on building features and fixing bugs'), ['Built features and fixed bugs']);
   });
 
@@ -116,19 +124,39 @@ describe('weak-opening', () => {
   });
 
   it('offers ownership verbs before a noun phrase, people verbs before people', () => {
-    assert.deepEqual(rewritten('Responsible for the billing service'), ['Owned the billing service', 'Ran the billing service', 'Led the billing service']);
-    assert.deepEqual(rewritten('Responsible for the support engineers'), ['Led the support engineers', 'Managed the support engineers', 'Ran the support engineers']);
+    assert.deepEqual(rewritten('Responsible for the billing service'), [
+      'Owned the billing service',
+      'Ran the billing service',
+      'Led the billing service',
+    ]);
+    assert.deepEqual(rewritten('Responsible for the support engineers'), [
+      'Led the support engineers',
+      'Managed the support engineers',
+      'Ran the support engineers',
+    ]);
     assert.deepEqual(rewritten('Worked on the checkout flow'), ['Built the checkout flow', 'Developed the checkout flow']);
-    assert.deepEqual(rewritten('Worked closely with designers on the app'), ['Partnered closely with designers on the app', 'Collaborated closely with designers on the app']);
-    assert.deepEqual(rewritten('Worked with Terraform to provision clusters'), ['Used Terraform to provision clusters', 'Built with Terraform to provision clusters']);
+    assert.deepEqual(rewritten('Worked closely with designers on the app'), [
+      'Partnered closely with designers on the app',
+      'Collaborated closely with designers on the app',
+    ]);
+    assert.deepEqual(rewritten('Worked with Terraform to provision clusters'), [
+      'Used Terraform to provision clusters',
+      'Built with Terraform to provision clusters',
+    ]);
   });
 
   it('offers the action and an honest "Partnered on" for help and participation', () => {
     assert.deepEqual(rewritten('Helped migrate X to Postgres'), ['Migrated X to Postgres', 'Partnered on migrating X to Postgres']);
-    assert.deepEqual(rewritten('Helped upgrade and convert the web project'), ['Upgraded and converted the web project', 'Partnered on upgrading and converting the web project']);
+    assert.deepEqual(rewritten('Helped upgrade and convert the web project'), [
+      'Upgraded and converted the web project',
+      'Partnered on upgrading and converting the web project',
+    ]);
     assert.deepEqual(rewritten('Participated in rebuilding the website'), ['Rebuilt the website', 'Partnered on rebuilding the website']);
     assert.deepEqual(rewritten('Assisted with the SOC 2 audit'), ['Supported the SOC 2 audit', 'Partnered on the SOC 2 audit']);
-    assert.deepEqual(rewritten('Part of the team that built the search service'), ['Built the search service', 'Joined the team that built the search service']);
+    assert.deepEqual(rewritten('Part of the team that built the search service'), [
+      'Built the search service',
+      'Joined the team that built the search service',
+    ]);
     const text = commented('Helped migrate X to Postgres');
     assert.ok(find(text)[0].fixes.every((fix) => !fix.isPreferred && !fix.safe));
   });
@@ -142,11 +170,15 @@ describe('weak-opening', () => {
   });
 
   it('keeps markup after the phrase and moves emphasis onto the new verb', () => {
-    assert.deepEqual(rewritten('**Responsible for** building the `billing` API'), ['**Built** the `billing` API', '**Owned and built** the `billing` API']);
+    assert.deepEqual(rewritten('**Responsible for** building the `billing` API'), [
+      '**Built** the `billing` API',
+      '**Owned and built** the `billing` API',
+    ]);
   });
 
   it('keeps the scalar style of a plain or block bullet', () => {
-    const text = 'work:\n  - name: Acme\n    highlights:\n      - >-\n        Worked on the payments\n        API # not a comment in a block\n';
+    const text =
+      'work:\n  - name: Acme\n    highlights:\n      - >-\n        Worked on the payments\n        API # not a comment in a block\n';
     const [finding] = find(text);
     assert.equal(textAt(text, finding.range), 'Worked on');
     const fixed = applyFix(text, finding.fixes[0]);

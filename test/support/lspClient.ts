@@ -515,7 +515,13 @@ export class LspClient {
   private diagnosis(): string {
     const parts: string[] = [];
     if (this.stderrText.trim()) parts.push(`server stderr:\n${this.stderrText.trimEnd().slice(-4000)}`);
-    if (this.log.length) parts.push(`server log:\n${this.log.slice(-20).map((entry) => entry.message).join('\n')}`);
+    if (this.log.length)
+      parts.push(
+        `server log:\n${this.log
+          .slice(-20)
+          .map((entry) => entry.message)
+          .join('\n')}`,
+      );
     return parts.length ? `\n${parts.join('\n')}` : '';
   }
 }

@@ -66,7 +66,10 @@ describe('Posting match', () => {
     }
     // Only the terms still missing are listed, and the skills stay valid YAML.
     const rows = await wb.waitForProblems(FILE, expected, TIMEOUT.firstDiagnostics);
-    assert.deepEqual(rows.filter((row) => row.code.startsWith('yaml/') || row.code.startsWith('schema/')), []);
+    assert.deepEqual(
+      rows.filter((row) => row.code.startsWith('yaml/') || row.code.startsWith('schema/')),
+      [],
+    );
     await wb.goTo(missing.line, missing.column);
     await wb.screenshot('posting-added');
     await wb.runCommand('File: Revert File');

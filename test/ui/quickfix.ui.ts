@@ -37,9 +37,15 @@ describe('Quick fixes', () => {
     const weak = firstFinding(cliFindings(file), 'weak-opening');
     const menu = menuOf(await serverCodeActions(file, original, weak.line, weak.column));
     const rewrite = menu.find((action) => action.fixes.includes('weak-opening'));
-    assert.ok(rewrite, `the server offers no rewrite for \`weak-opening\` at ${weak.line}:${weak.column}: ${menu.map((a) => a.title).join(' | ')}`);
+    assert.ok(
+      rewrite,
+      `the server offers no rewrite for \`weak-opening\` at ${weak.line}:${weak.column}: ${menu.map((a) => a.title).join(' | ')}`,
+    );
     // A rewrite is a suggestion: an editor's auto-fix must never apply it.
-    assert.deepEqual(menu.filter((action) => action.isPreferred && action.fixes.includes('weak-opening')).map((a) => a.title), []);
+    assert.deepEqual(
+      menu.filter((action) => action.isPreferred && action.fixes.includes('weak-opening')).map((a) => a.title),
+      [],
+    );
     const after = applyAction(original, rewrite).text;
     const expected = expectedRows(cliFindingsForText(after, FILE));
     assert.ok(

@@ -41,7 +41,8 @@ describe('Resume report', () => {
     await meter('Posting match', matched, total).waitFor();
     for (const category of byCategory) await meter(category.category, category.matched, category.total).waitFor();
     for (const dimension of report.dimensions) await wb.webview('li.shown strong').filter({ hasText: dimension.label }).first().waitFor();
-    for (const dimension of report.missingDimensions) await wb.webview('li.missing strong').filter({ hasText: dimension.label }).first().waitFor();
+    for (const dimension of report.missingDimensions)
+      await wb.webview('li.missing strong').filter({ hasText: dimension.label }).first().waitFor();
     // The bars are drawn (their widths are set by the page's script, which the content security policy lets run).
     const percent = Math.round((100 * report.bullets.quantified) / report.bullets.total);
     assert.equal(await bullets.locator('.fill').evaluate((fill: { style: { width: string } }) => fill.style.width), `${percent}%`);
@@ -62,7 +63,11 @@ describe('Resume report', () => {
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.type(TYPED);
     await meter('Bullets quantified', after.bullets.quantified, after.bullets.total).waitFor({ timeout: TIMEOUT.ui });
-    await wb.webview('.card .big').filter({ hasText: `${after.bullets.quantified}/${after.bullets.total}` }).first().waitFor();
+    await wb
+      .webview('.card .big')
+      .filter({ hasText: `${after.bullets.quantified}/${after.bullets.total}` })
+      .first()
+      .waitFor();
     await meter(changedRole.title, changedRole.quantified, changedRole.bullets).waitFor();
     await wb.waitForStatus(quantifiedLabel(after.bullets.quantified, after.bullets.total));
     await wb.editor

@@ -266,7 +266,10 @@ export async function serverCodeActions(file: string, text: string, line: number
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
   connection.listen();
   const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error(`the language server did not answer within ${TIMEOUT.firstDiagnostics} ms: ${stderr}`)), TIMEOUT.firstDiagnostics).unref(),
+    setTimeout(
+      () => reject(new Error(`the language server did not answer within ${TIMEOUT.firstDiagnostics} ms: ${stderr}`)),
+      TIMEOUT.firstDiagnostics,
+    ).unref(),
   );
   try {
     return await Promise.race([
@@ -462,9 +465,7 @@ export class Workbench {
     await input.waitFor({ timeout: TIMEOUT.ui });
     await input.fill(name);
     // The first file result, once the file search has answered.
-    await this.quickInput
-      .locator('.quick-input-list .monaco-list-row.focused', { hasText: name })
-      .waitFor({ timeout: TIMEOUT.ui });
+    await this.quickInput.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: TIMEOUT.ui });
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.tab.active[aria-label^="${name}"]`).waitFor({ timeout: TIMEOUT.ui });
     await this.editor.locator('.view-lines').waitFor({ timeout: TIMEOUT.ui });
@@ -501,9 +502,7 @@ export class Workbench {
     await input.fill(`:${line}:${column}`);
     await input.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
-    await this.page
-      .locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${column}` })
-      .waitFor({ timeout: TIMEOUT.ui });
+    await this.page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: TIMEOUT.ui });
   }
 
   /**
@@ -579,7 +578,9 @@ export class Workbench {
   async problemsFor(fileName: string, count: number, timeout = TIMEOUT.ui): Promise<ProblemRow[]> {
     const panel = await this.showProblems();
     // By its accessible name: an untitled file's row shows its first line, but is named `Untitled-1`.
-    const header = panel.locator(`.monaco-list-row[aria-level="1"][aria-label^=${JSON.stringify(`${count} problems in file ${fileName} `)}]`);
+    const header = panel.locator(
+      `.monaco-list-row[aria-level="1"][aria-label^=${JSON.stringify(`${count} problems in file ${fileName} `)}]`,
+    );
     await this.page.waitForFunction(
       ({ fileName, count }) =>
         [...document.querySelectorAll('.markers-panel .monaco-list-row[aria-level="1"]')].some((row) =>
@@ -631,10 +632,13 @@ export class Workbench {
     await menu.locator('.monaco-list-row.action.focused').waitFor({ timeout: TIMEOUT.ui });
     const rows = menu.locator('.monaco-list-row');
     const size = Number(await rows.first().getAttribute('aria-setsize'));
-    if ((await rows.count()) !== size) throw new Error(`the quick-fix menu shows ${await rows.count()} of its ${size} rows: make the window taller`);
-    return menu.locator('.monaco-list-row.action').evaluateAll((elements: { getAttribute(name: string): string | null }[]) =>
-      elements.map((element) => element.getAttribute('aria-label') ?? ''),
-    );
+    if ((await rows.count()) !== size)
+      throw new Error(`the quick-fix menu shows ${await rows.count()} of its ${size} rows: make the window taller`);
+    return menu
+      .locator('.monaco-list-row.action')
+      .evaluateAll((elements: { getAttribute(name: string): string | null }[]) =>
+        elements.map((element) => element.getAttribute('aria-label') ?? ''),
+      );
   }
 
   /** The quick-fix menu, while it is open. */
@@ -668,7 +672,10 @@ export class Workbench {
       .locator('#status\\.editor\\.selection', { hasText: new RegExp(`^${escapeRegExp(text)}$`) })
       .waitFor({ timeout })
       .catch(async (error: Error) => {
-        const shown = await this.page.locator('#status\\.editor\\.selection').innerText().catch(() => '(nothing)');
+        const shown = await this.page
+          .locator('#status\\.editor\\.selection')
+          .innerText()
+          .catch(() => '(nothing)');
         throw new Error(`the status bar shows "${shown}", not "${text}": ${error.message}`);
       });
   }
@@ -853,7 +860,10 @@ export const mochaHooks = {
   async afterEach(this: Mocha.Context): Promise<void> {
     const test = this.currentTest;
     if (current && test?.state === 'failed') {
-      const name = test.fullTitle().replace(/[^\w-]+/g, '-').slice(0, 100);
+      const name = test
+        .fullTitle()
+        .replace(/[^\w-]+/g, '-')
+        .slice(0, 100);
       const file = await current.screenshot(`FAILED-${name}`).catch(() => undefined);
       if (file) console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
     }

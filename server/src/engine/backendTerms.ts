@@ -10,14 +10,7 @@
  */
 
 export type BackendDimensionId =
-  | 'throughput'
-  | 'latency'
-  | 'availability'
-  | 'data-volume'
-  | 'database'
-  | 'reliability'
-  | 'observability'
-  | 'architecture';
+  'throughput' | 'latency' | 'availability' | 'data-volume' | 'database' | 'reliability' | 'observability' | 'architecture';
 
 export interface BackendDimension {
   id: BackendDimensionId;

@@ -57,17 +57,35 @@ export function formatDate(date: ResumeDate): string {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 const ONGOING = /^(present|current(ly)?|now|today|ongoing|to date|till date|actual|actualidad|aujourd'hui|présent|heute)$/i;
 
-export type DateAdvice =
-  | { kind: 'rewrite'; suggestion: string }
-  | { kind: 'ongoing' }
-  | { kind: 'unknown' };
+export type DateAdvice = { kind: 'rewrite'; suggestion: string } | { kind: 'ongoing' } | { kind: 'unknown' };
 
 /** What to write instead of a date we cannot read. Shared answers: treat them as read-only. */
 export const adviseDate: (raw: string) => DateAdvice = memoizeByText(computeDateAdvice);

@@ -95,4 +95,3 @@ function nextContentLine(text: string, lineStarts: number[], from: number): numb
   }
   return from;
 }
-

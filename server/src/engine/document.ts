@@ -113,7 +113,8 @@ export function parseResume(text: string): ResumeModel {
     if ('tooMuch' in plain) {
       valueProblem = {
         range: root ? nodeRange(root) : { start: 0, end: 0 },
-        message: "Aliases here expand to far too much data, so the resume's content was not checked. Write the repeated text out, or use fewer aliases.",
+        message:
+          "Aliases here expand to far too much data, so the resume's content was not checked. Write the repeated text out, or use fewer aliases.",
         code: 'ALIAS_LIMIT',
       };
     } else {
@@ -173,7 +174,8 @@ export function parseYaml(text: string, lineCounter?: LineCounter): ParsedStream
 /** The parser's errors, on the documents or (for an empty stream) on the stream itself. */
 function syntaxProblemsOf(text: string, documents: ParsedStream): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
-  const sources: { errors: readonly YAMLError[] }[] = documents.empty && documents.errors ? [{ errors: documents.errors }, ...documents] : documents;
+  const sources: { errors: readonly YAMLError[] }[] =
+    documents.empty && documents.errors ? [{ errors: documents.errors }, ...documents] : documents;
   for (const source of sources) {
     for (const error of source.errors) {
       problems.push({ range: clampRange(text, error.pos[0], error.pos[1]), message: syntaxMessage(error.message), code: error.code });
@@ -356,7 +358,11 @@ function indexNode(node: YamlNode, segments: PathSegment[], path: string, keyRan
       const key = item.key;
       const keyText = isScalar(key) ? printed(key.value) : isAlias(key) ? `*${key.source}` : '';
       if (seen.has(keyText) && key && (key as YamlNode).range) {
-        problems.push({ range: nodeRange(key as YamlNode), message: `Map keys must be unique: \`${keyText}\` is already set above.`, code: 'DUPLICATE_KEY' });
+        problems.push({
+          range: nodeRange(key as YamlNode),
+          message: `Map keys must be unique: \`${keyText}\` is already set above.`,
+          code: 'DUPLICATE_KEY',
+        });
         continue;
       }
       seen.add(keyText);
@@ -368,7 +374,7 @@ function indexNode(node: YamlNode, segments: PathSegment[], path: string, keyRan
       if (value && !isAlias(value)) {
         indexNode(value, childSegments, childPath, childKeyRange, index);
       } else {
-        const at = value ? nodeRange(value) : childKeyRange ?? { start: 0, end: 0 };
+        const at = value ? nodeRange(value) : (childKeyRange ?? { start: 0, end: 0 });
         entries.set(childPath, {
           path: childPath,
           segments: childSegments,

@@ -13,17 +13,7 @@
  * parse gave it, in a collection of the same kind, the line tokenizes the
  * same inside the file, and the lines around it cannot read differently.
  */
-import {
-  isAlias,
-  isCollection,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Document,
-  type Node as YamlNode,
-  type Scalar,
-} from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import { formatPath, parseYaml, type Bullet, type PathEntry, type ResumeModel } from './document';
 import { detached } from './memo';
 import { FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION } from './limits';

@@ -77,7 +77,8 @@ export function lint(text: string, options: LintOptions, rules: readonly Rule[],
   const reuse = (previous as WithReusable | undefined)?.[REUSABLE];
   // Read before the edit takes the previous model over.
   const previousText = previous?.model.text ?? '';
-  const edit = previous && reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
+  const edit =
+    previous && reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
   const model = edit?.model ?? parseResume(text);
   startMemoPass(edit !== undefined);
   const memo = memoOf(rules);
@@ -117,7 +118,8 @@ export function lint(text: string, options: LintOptions, rules: readonly Rule[],
     try {
       const previousFindings = edit && reuse?.movableFindings.get(rule.meta.id);
       if (edit && previousFindings) list = runAfterEdit(rule, edit, editsDate, previousFindings, resolved, memo);
-      else if (isBulletRule(rule)) for (const bullet of model.bullets) checkBulletKept(rule, bullet, { model, options: resolved }, memo, list);
+      else if (isBulletRule(rule))
+        for (const bullet of model.bullets) checkBulletKept(rule, bullet, { model, options: resolved }, memo, list);
       else rule.check({ model, options: resolved, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
@@ -133,13 +135,18 @@ export function lint(text: string, options: LintOptions, rules: readonly Rule[],
   if (edit?.oldValue !== undefined) forgetTexts([edit.oldValue, toProse(edit.oldValue).text]);
   if (edit?.oldBullet) memo.forget([bulletKey(previousText, edit.oldBullet)]);
   const result: LintResult = { model, findings, ruleErrors, posting: resolved.posting };
-  if (ruleErrors.length === 0) Object.defineProperty(result, REUSABLE, { value: { movableFindings, rules, optionsKey } satisfies Reusable });
+  if (ruleErrors.length === 0)
+    Object.defineProperty(result, REUSABLE, { value: { movableFindings, rules, optionsKey } satisfies Reusable });
   return result;
 }
 
 /** What the parser found: syntax errors, a limit that stopped the checks, documents after the first. */
 function yamlFindings(model: ResumeModel): RawFinding[] {
-  const raw: RawFinding[] = model.syntaxProblems.map((problem) => ({ ruleId: 'yaml/syntax', range: problem.range, message: problem.message }));
+  const raw: RawFinding[] = model.syntaxProblems.map((problem) => ({
+    ruleId: 'yaml/syntax',
+    range: problem.range,
+    message: problem.message,
+  }));
   if (model.valueProblem) raw.push({ ruleId: 'yaml/limits', range: model.valueProblem.range, message: model.valueProblem.message });
   const extra = model.extraDocuments[0];
   if (extra?.range) {
@@ -165,7 +172,14 @@ function schemaFindings(model: ResumeModel): RawFinding[] {
 }
 
 /** A rule after an edit in one scalar, given its findings from before: checked again only as far as the edit can change them. */
-function runAfterEdit(rule: Rule, edit: ScalarEdit, editsDate: boolean, previousRaw: readonly RawFinding[], options: ResolvedOptions, memo: MemoContext): RawFinding[] {
+function runAfterEdit(
+  rule: Rule,
+  edit: ScalarEdit,
+  editsDate: boolean,
+  previousRaw: readonly RawFinding[],
+  options: ResolvedOptions,
+  memo: MemoContext,
+): RawFinding[] {
   const { model } = edit;
   if (isBulletRule(rule)) return recheckEditedBullet(rule, edit, previousRaw, options, memo);
   if (rule.readsOfEachBullet && !editsDate && bulletReadingKept(rule.readsOfEachBullet, edit)) {
@@ -181,7 +195,13 @@ function runAfterEdit(rule: Rule, edit: ScalarEdit, editsDate: boolean, previous
  * A bullet rule after an edit in one scalar: its findings in other
  * bullets move with the text, and only the edited bullet is checked again.
  */
-function recheckEditedBullet(rule: BulletRule, edit: ScalarEdit, previousRaw: readonly RawFinding[], options: ResolvedOptions, memo: MemoContext): RawFinding[] {
+function recheckEditedBullet(
+  rule: BulletRule,
+  edit: ScalarEdit,
+  previousRaw: readonly RawFinding[],
+  options: ResolvedOptions,
+  memo: MemoContext,
+): RawFinding[] {
   const { model } = edit;
   const list = movedFindings(previousRaw, edit, recheckOf(rule, model, options), (finding) => inEditedBullet(finding, edit));
   if (edit.bullet) checkBulletKept(rule, edit.bullet, { model, options }, memo, list);
@@ -217,7 +237,13 @@ function bulletKey(text: string, bullet: Bullet): string {
  * once per bullet as written (kept in `memo`), and given again, fixes
  * built when asked, wherever that bullet stands in a later lint.
  */
-function checkBulletKept(rule: BulletRule, bullet: Bullet, context: Omit<RuleContext, 'report'>, memo: MemoContext, list: RawFinding[]): void {
+function checkBulletKept(
+  rule: BulletRule,
+  bullet: Bullet,
+  context: Omit<RuleContext, 'report'>,
+  memo: MemoContext,
+  list: RawFinding[],
+): void {
   const { model, options } = context;
   const { start } = bullet.range;
   const ruleId = rule.meta.id;
@@ -248,7 +274,8 @@ function checkBulletKept(rule: BulletRule, bullet: Bullet, context: Omit<RuleCon
     const range = { start: start + report.start, end: start + report.end };
     const { message } = report;
     if (!report.hasFixes) list.push({ ruleId, range, message });
-    else list.push({ ruleId, range, message, fixes: () => fixesFromRecheck(range, message, (recheck ??= recheckOf(rule, model, options))) });
+    else
+      list.push({ ruleId, range, message, fixes: () => fixesFromRecheck(range, message, (recheck ??= recheckOf(rule, model, options))) });
   }
 }
 
@@ -256,7 +283,12 @@ function checkBulletKept(rule: BulletRule, bullet: Bullet, context: Omit<RuleCon
  * The previous findings where the edit moved them, less the dropped ones.
  * They are in file order: the ones before the edit are copied in one go.
  */
-function movedFindings(previousRaw: readonly RawFinding[], edit: ScalarEdit, recheck: Recheck, dropped: (finding: RawFinding) => boolean): RawFinding[] {
+function movedFindings(
+  previousRaw: readonly RawFinding[],
+  edit: ScalarEdit,
+  recheck: Recheck,
+  dropped: (finding: RawFinding) => boolean,
+): RawFinding[] {
   let unmoved = 0;
   while (unmoved < previousRaw.length && isUnmoved(previousRaw[unmoved], edit)) unmoved++;
   const list = previousRaw.slice(0, unmoved);

@@ -7,15 +7,7 @@
  */
 import type { Scalar } from 'yaml';
 import { isJsonText, jsonString } from './json';
-import {
-  isBlank,
-  mapBlock,
-  scalarSourceMap,
-  scalarStyle,
-  type BlockAnalysis,
-  type BlockHeader,
-  type BlockLine,
-} from './scalarSource';
+import { isBlank, mapBlock, scalarSourceMap, scalarStyle, type BlockAnalysis, type BlockHeader, type BlockLine } from './scalarSource';
 import { inFlowCollection } from './sourceTokens';
 import type { OffsetRange } from './types';
 
@@ -46,7 +38,9 @@ export function renderScalar(text: string, node: Scalar, parts: readonly TextPar
   const range = node.range;
   const start = range ? clamp(range[0], 0, text.length) : 0;
   const end = range ? clamp(range[1], start, text.length) : start;
-  const segments = parts.map((part) => (typeof part === 'string' ? { text: part, placeholder: false } : { text: part.placeholder, placeholder: true }));
+  const segments = parts.map((part) =>
+    typeof part === 'string' ? { text: part, placeholder: false } : { text: part.placeholder, placeholder: true },
+  );
   const value = segments.map((s) => s.text).join('');
   const snippet = segments.some((s) => s.placeholder);
 
@@ -91,7 +85,12 @@ export function changeScalar(text: string, node: Scalar, value: string): ScalarE
   let prefix = 0;
   while (prefix < old.length && prefix < value.length && old[prefix] === value[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < old.length - prefix && suffix < value.length - prefix && old[old.length - 1 - suffix] === value[value.length - 1 - suffix]) suffix++;
+  while (
+    suffix < old.length - prefix &&
+    suffix < value.length - prefix &&
+    old[old.length - 1 - suffix] === value[value.length - 1 - suffix]
+  )
+    suffix++;
   const removed = old.slice(prefix, old.length - suffix);
   const added = value.slice(prefix, value.length - suffix);
   if (!PLAIN_WORD.test(removed) || !PLAIN_WORD.test(added)) return whole;
@@ -101,7 +100,8 @@ export function changeScalar(text: string, node: Scalar, value: string): ScalarE
   if (removed) {
     start = map[prefix];
     // Written as such: no escape or line fold among the characters replaced.
-    if (text.slice(start, start + removed.length) !== removed || map[prefix + removed.length - 1] !== start + removed.length - 1) return whole;
+    if (text.slice(start, start + removed.length) !== removed || map[prefix + removed.length - 1] !== start + removed.length - 1)
+      return whole;
   } else {
     // An insertion goes right after the last kept character, when that is written as such.
     if (prefix === 0 || text[map[prefix - 1]] !== old[prefix - 1] || !PLAIN_WORD.test(old[prefix - 1])) return whole;
@@ -109,7 +109,6 @@ export function changeScalar(text: string, node: Scalar, value: string): ScalarE
   }
   return { range: { start, end: start + removed.length }, newText: added, snippet: false };
 }
-
 
 interface Rendered {
   prefix: string;

@@ -539,7 +539,7 @@ export function mapBlock(text: string, start: number, end: number, expected: str
       out.copy(text, extraFrom, extraTo);
       out.copy(text, contentFrom, contentTo);
       sep = '\n';
-    } else if (indent > trimIndent || text[contentFrom] === '\t' && hasContent) {
+    } else if (indent > trimIndent || (text[contentFrom] === '\t' && hasContent)) {
       // More-indented lines are not folded.
       if (sep === ' ') sep = '\n';
       else if (!prevMoreIndented && sep === '\n') sep = '\n\n';

@@ -58,12 +58,7 @@ const TRACE_LEVELS: Choices<'off' | 'messages' | 'verbose'> = {
   verbose: 'Each message with its content.',
 };
 
-export const DEFAULT_FILES: readonly string[] = [
-  '**/*resume*.{yaml,yml}',
-  '**/cv.{yaml,yml}',
-  '!**/.github/**',
-  '!**/node_modules/**',
-];
+export const DEFAULT_FILES: readonly string[] = ['**/*resume*.{yaml,yml}', '**/cv.{yaml,yml}', '!**/.github/**', '!**/node_modules/**'];
 
 const DEFAULT_ROLE: Role = 'backend';
 
@@ -102,7 +97,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     scope: 'window',
     choices: TRACE_LEVELS,
     editorOnly: true,
-    markdownDescription: 'Traces the communication between VS Code and the Bulletproof language server in the **Bulletproof** output channel.',
+    markdownDescription:
+      'Traces the communication between VS Code and the Bulletproof language server in the **Bulletproof** output channel.',
   },
   {
     name: 'posting',
@@ -196,8 +192,12 @@ export interface SettingProblem {
 export function checkSettings(raw: unknown, knownRuleIds?: readonly string[]): { settings: Partial<Settings>; problems: SettingProblem[] } {
   const settings: Partial<Settings> = {};
   const problems: SettingProblem[] = [];
-  const problem = (message: string, at: (string | number)[], on: 'key' | 'value' = 'value', severity: SettingProblem['severity'] = 'error') =>
-    problems.push({ message, path: at, on, severity });
+  const problem = (
+    message: string,
+    at: (string | number)[],
+    on: 'key' | 'value' = 'value',
+    severity: SettingProblem['severity'] = 'error',
+  ) => problems.push({ message, path: at, on, severity });
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     problem(`should be a mapping of settings (${SETTING_NAMES.join(', ')})`, []);
@@ -224,7 +224,8 @@ export function checkSettings(raw: unknown, knownRuleIds?: readonly string[]): {
   }
   const roles = allowedValues(ROLES);
   if (isOneOf(source.role, roles)) settings.role = source.role;
-  else if (source.role !== undefined) problem(`\`role\` should be ${listOf(roles, 'or', '`')}${didYouMean(printed(source.role), roles)}`, ['role']);
+  else if (source.role !== undefined)
+    problem(`\`role\` should be ${listOf(roles, 'or', '`')}${didYouMean(printed(source.role), roles)}`, ['role']);
   const levels = allowedValues(RULE_LEVELS);
   if (source.rules && typeof source.rules === 'object' && !Array.isArray(source.rules)) {
     const rules: Record<string, RuleLevel> = {};

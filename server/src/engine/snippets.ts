@@ -37,12 +37,7 @@ function load(file: Record<string, SnippetFileEntry>): Snippet[] {
   }));
 }
 
-export const snippets: readonly Snippet[] = [
-  ...load(sections),
-  ...load(entries),
-  ...load(bullets),
-  ...load(comments),
-];
+export const snippets: readonly Snippet[] = [...load(sections), ...load(entries), ...load(bullets), ...load(comments)];
 
 export function snippetsFor(context: SnippetContext): Snippet[] {
   return snippets.filter((snippet) => snippet.context === context);

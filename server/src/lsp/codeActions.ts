@@ -102,7 +102,15 @@ function jsonCheck(text: string): (fix: Fix) => boolean {
   let valid: boolean | undefined;
   return (fix) => {
     valid ??= parsesAsJson(text);
-    return !valid || parsesAsJson(applyEdits(text, fix.edits.map((edit) => (edit.snippet ? { ...edit, newText: snippetToPlainText(edit.newText) } : edit))));
+    return (
+      !valid ||
+      parsesAsJson(
+        applyEdits(
+          text,
+          fix.edits.map((edit) => (edit.snippet ? { ...edit, newText: snippetToPlainText(edit.newText) } : edit)),
+        ),
+      )
+    );
   };
 }
 
@@ -122,7 +130,10 @@ function fixAllEdits(document: TextDocument, findings: readonly Finding[], ruleI
   let edits = byRule.get(ruleId);
   if (!edits) {
     const chosen = ruleId ? findings.filter((finding) => finding.ruleId === ruleId) : findings;
-    edits = safeFixEdits(document.getText(), chosen.flatMap((finding) => finding.fixes)).edits;
+    edits = safeFixEdits(
+      document.getText(),
+      chosen.flatMap((finding) => finding.fixes),
+    ).edits;
     byRule.set(ruleId, edits);
   }
   return edits;
@@ -148,7 +159,11 @@ function disableForFile(document: TextDocument, ruleId: string): CodeAction {
   return {
     title: `Disable \`${ruleId}\` for this file`,
     kind: CodeActionKind.QuickFix,
-    edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText: `# ${DISABLE_FILE} ${ruleId}${lineBreakOf(document.getText())}` }] } },
+    edit: {
+      changes: {
+        [document.uri]: [{ range: { start: at, end: at }, newText: `# ${DISABLE_FILE} ${ruleId}${lineBreakOf(document.getText())}` }],
+      },
+    },
   };
 }
 

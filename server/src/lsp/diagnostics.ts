@@ -22,11 +22,7 @@ export function toRange(document: TextDocument, range: OffsetRange): Range {
   return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
 }
 
-export function toDiagnostic(
-  finding: Finding,
-  document: TextDocument,
-  docsUri: (ruleId: string) => string,
-): Diagnostic {
+export function toDiagnostic(finding: Finding, document: TextDocument, docsUri: (ruleId: string) => string): Diagnostic {
   return {
     range: toRange(document, finding.range),
     severity: SEVERITIES[finding.severity],
@@ -43,13 +39,15 @@ export function toDiagnostic(
  * `code` points at the settings, which have no rule page.
  */
 export function configDiagnostics(document: TextDocument, problems: readonly ConfigProblem[]): Diagnostic[] {
-  return [...problems].sort((a, b) => a.range.start - b.range.start).map((problem) => ({
-    range: toRange(document, problem.range),
-    severity: SEVERITIES[problem.severity],
-    code: CONFIG_CODE,
-    source: SOURCE,
-    message: problem.message,
-  }));
+  return [...problems]
+    .sort((a, b) => a.range.start - b.range.start)
+    .map((problem) => ({
+      range: toRange(document, problem.range),
+      severity: SEVERITIES[problem.severity],
+      code: CONFIG_CODE,
+      source: SOURCE,
+      message: problem.message,
+    }));
 }
 
 export const CONFIG_CODE = 'config';

@@ -93,7 +93,8 @@ export class DocumentState {
     const known = this.checked.get(document.uri);
     if (known && known.version > document.version) return known;
     // A request (code actions, CodeLens) often asks before the scheduled check runs: do not lint that version twice.
-    if (known && known.version === document.version && !this.stale.has(document.uri) && sameSettings(known.settings, settings)) return known;
+    if (known && known.version === document.version && !this.stale.has(document.uri) && sameSettings(known.settings, settings))
+      return known;
     this.stale.delete(document.uri);
     const checked: Checked = { version: document.version, settings };
     const configName = configFileName(document.uri);
@@ -105,7 +106,8 @@ export class DocumentState {
         {
           resumePath,
           root: resumePath ? this.settings.rootOf(resumePath) : undefined,
-          noPathReason: resumePath === undefined && document.uri.startsWith('file:') ? "this resume's address is not a local file path" : undefined,
+          noPathReason:
+            resumePath === undefined && document.uri.startsWith('file:') ? "this resume's address is not a local file path" : undefined,
         },
         // Merged already by the settings store: editor settings under the config file.
         { editor: settings },

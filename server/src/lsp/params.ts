@@ -94,6 +94,7 @@ export function reportParams(raw: unknown): Parsed<ReportParams> {
 
 export function commandParams(raw: unknown): Parsed<{ command: string; arguments: unknown[] }> {
   if (!isRecord(raw) || typeof raw.command !== 'string') return new Invalid('expected { command: string, arguments?: [] }');
-  if (raw.arguments !== undefined && raw.arguments !== null && !Array.isArray(raw.arguments)) return new Invalid('arguments should be a list');
+  if (raw.arguments !== undefined && raw.arguments !== null && !Array.isArray(raw.arguments))
+    return new Invalid('arguments should be a list');
   return { command: raw.command, arguments: (raw.arguments as unknown[] | null | undefined) ?? [] };
 }

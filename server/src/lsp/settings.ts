@@ -33,7 +33,8 @@ export class SettingsStore {
     const given = isRecord(params) ? params : {};
     const workspace = isRecord(given.capabilities) && isRecord(given.capabilities.workspace) ? given.capabilities.workspace : {};
     this.canPullConfiguration = workspace.configuration === true;
-    this.canRegisterConfigurationChange = isRecord(workspace.didChangeConfiguration) && workspace.didChangeConfiguration.dynamicRegistration === true;
+    this.canRegisterConfigurationChange =
+      isRecord(workspace.didChangeConfiguration) && workspace.didChangeConfiguration.dynamicRegistration === true;
     // The folder list when there is one, else rootUri, else the older rootPath.
     if (Array.isArray(given.workspaceFolders)) this.workspaceRoots = this.folderPaths(given.workspaceFolders);
     else if (typeof given.rootUri === 'string') this.workspaceRoots = this.folderPaths([{ uri: given.rootUri }]);
@@ -63,7 +64,9 @@ export class SettingsStore {
       const uri = isRecord(folder) ? folder.uri : undefined;
       const folderPath = typeof uri === 'string' ? filePathOf(uri) : undefined;
       if (folderPath === undefined && warn) {
-        this.connection.console.warn(`Workspace folder ${JSON.stringify(uri ?? folder)} is not a local folder: its .bulletproof.yaml and postings are not read.`);
+        this.connection.console.warn(
+          `Workspace folder ${JSON.stringify(uri ?? folder)} is not a local folder: its .bulletproof.yaml and postings are not read.`,
+        );
       }
       return folderPath === undefined ? [] : [folderPath];
     });
@@ -93,9 +96,10 @@ export class SettingsStore {
     let pending = this.editorSettings.get(uri);
     if (!pending) {
       pending = this.canPullConfiguration
-        ? this.connection.workspace
-            .getConfiguration({ scopeUri: uri, section: 'bulletproof' })
-            .then((raw: unknown) => this.fromEditor(raw), () => ({}))
+        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'bulletproof' }).then(
+            (raw: unknown) => this.fromEditor(raw),
+            () => ({}),
+          )
         : Promise.resolve(this.fromEditor(this.pushed));
       this.editorSettings.set(uri, pending);
     }

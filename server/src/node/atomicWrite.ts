@@ -121,7 +121,7 @@ function changedSince(file: string, expected: Uint8Array, maxBytes: number): boo
 }
 
 function writeAll(fd: number, data: Uint8Array): void {
-  for (let written = 0; written < data.length; ) written += fs.writeSync(fd, data, written, data.length - written);
+  for (let written = 0; written < data.length;) written += fs.writeSync(fd, data, written, data.length - written);
 }
 
 /** Only root may give a file away; for anyone else the new file is already theirs. */

@@ -54,7 +54,6 @@ export function isInside(root: string, filePath: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-
 /** The problems of a `files` list, each with the index of its glob. */
 export function globProblems(patterns: readonly string[]): { index: number; message: string }[] {
   return patterns.flatMap((pattern, index) => {
@@ -138,7 +137,11 @@ function compile(pattern: string): Compiled {
  * other token takes exactly one item; each (token, item) pair is tried at
  * most once per star, so the cost is at most tokens × items.
  */
-function matchSequence<T, I extends object | string>(tokens: readonly (T | typeof STAR | typeof GLOBSTAR)[], items: readonly I[], one: (token: T, item: I) => boolean): boolean {
+function matchSequence<T, I extends object | string>(
+  tokens: readonly (T | typeof STAR | typeof GLOBSTAR)[],
+  items: readonly I[],
+  one: (token: T, item: I) => boolean,
+): boolean {
   let t = 0;
   let i = 0;
   let starAt = -1;

@@ -20,13 +20,15 @@ const TERM =
  * target ("p99 under 200 ms", "within 4 hours").
  */
 const NINES = /\b(?:9\d(?:[.,]\d+)?|100)\s*(?:%|percent\b)|\b(?:two|three|four|five|six|[2-6])\s+nines\b|\bnines\b/i;
-const OBJECTIVE_TARGET = /\bt?p\d{2}(?:\.\d+)?\b|\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\b/i;
+const OBJECTIVE_TARGET =
+  /\bt?p\d{2}(?:\.\d+)?\b|\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\b/i;
 
 /** "availability of rooms", "availability calendar": a product feature, not a service's uptime. */
 const NOT_SERVICE_AVAILABILITY_AFTER =
   /^\s+(?:of\s+(?:rooms?|slots?|products?|items?|stock|inventory|seats?|staff|doctors?|appointments?|tickets?|drivers?|the product|beds?|vehicles?)|calendars?|search|checks?|data|status|windows?|feeds?|zones?|sets?|groups?)\b/i;
 /** "support SLAs", "within the SLA" for tickets: a response deadline, not availability. */
-const SUPPORT_CONTEXT = /\b(?:tickets?|support|helpdesk|help desk|service desk|customer requests?|requests? within|incidents? within|response within|resolution)\b/i;
+const SUPPORT_CONTEXT =
+  /\b(?:tickets?|support|helpdesk|help desk|service desk|customer requests?|requests? within|incidents? within|response within|resolution)\b/i;
 
 const rule: BulletRule = {
   meta: {
@@ -60,7 +62,6 @@ function checkHighlight(context: BulletContext, bullet: Bullet): void {
         : `\`${term}\` without the target: state it (e.g. 99.9% availability, p99 under 300 ms) so a reviewer sees the bar you held.`,
   });
 }
-
 
 /** The first availability or objective term that the bullet leaves without a figure. */
 export function firstHit(text: string): { start: number; end: number; kind: TermKind } | undefined {

@@ -176,7 +176,9 @@ function renderLike(text: string, sibling: Scalar, template: readonly TextPart[]
   const escapeYaml = (s: string) => s.replace(/["\\]/g, '\\$&');
   const escapeSnippet = (s: string) => s.replace(/[$}\\]/g, '\\$&');
   const body = template
-    .map((part) => (typeof part === 'string' ? escapeSnippet(escapeYaml(part)) : `\${${++tabStop}:${escapeSnippet(escapeYaml(part.placeholder))}}`))
+    .map((part) =>
+      typeof part === 'string' ? escapeSnippet(escapeYaml(part)) : `\${${++tabStop}:${escapeSnippet(escapeYaml(part.placeholder))}}`,
+    )
     .join('');
   return `"${body}"`;
 }

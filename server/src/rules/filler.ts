@@ -59,9 +59,32 @@ function message(phrase: string, kind: Kind): string {
 
 /** Words after which dropping a vague quantity changes or breaks the sense ("several hundred", "several of"). */
 const QUANTITY_BLOCKERS = new Set([
-  'of', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'dozen', 'times', 'more', 'other', 'others',
+  'of',
+  'hundred',
+  'hundreds',
+  'thousand',
+  'thousands',
+  'million',
+  'millions',
+  'dozen',
+  'times',
+  'more',
+  'other',
+  'others',
   // "mentored several with guidance": the word stands for a noun; without it the sentence breaks.
-  'with', 'in', 'on', 'at', 'to', 'for', 'from', 'across', 'who', 'that', 'which', 'and', 'or',
+  'with',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'from',
+  'across',
+  'who',
+  'that',
+  'which',
+  'and',
+  'or',
 ]);
 /** Before these an adjective is predicative or coordinated ("passionate about", "detail-oriented and"): a rewrite is needed. */
 const ADJECTIVE_BLOCKERS = new Set(['about', 'and', 'or', 'to', 'for', 'in', 'with', 'at', 'on', 'when', 'as']);
@@ -69,7 +92,8 @@ const ADJECTIVE_BLOCKERS = new Set(['about', 'and', 'or', 'to', 'for', 'in', 'wi
 const MODIFIERS = new Set(['very', 'so', 'more', 'most', 'quite', 'really', 'less', 'extremely', 'highly', 'and', 'or']);
 const ARTICLES_AND_LINKS = new Set(['a', 'an', 'and', 'or', 'is', 'am', 'are', 'was', 'were', 'be', 'being']);
 
-const wordBefore = (text: string, at: number): string => /([\p{L}'’]+)[\s,]*$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1]?.toLowerCase() ?? '';
+const wordBefore = (text: string, at: number): string =>
+  /([\p{L}'’]+)[\s,]*$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1]?.toLowerCase() ?? '';
 const wordAfter = (text: string, at: number): string => /^\s*([\p{L}\p{N}'’]+)/u.exec(text.slice(at, at + 40))?.[1]?.toLowerCase() ?? '';
 
 /**

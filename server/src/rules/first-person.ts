@@ -30,16 +30,70 @@ const POSSESSIVES = new Set(['my', 'our']);
 
 /** Words after which `I` is a Roman numeral: "phase I trial", "Software Engineer I". */
 const NUMERAL_CONTEXT = new Set([
-  'phase', 'series', 'type', 'tier', 'level', 'class', 'part', 'stage', 'grade', 'gen', 'generation', 'war', 'chapter',
-  'volume', 'vol', 'step', 'mark', 'category', 'title', 'schedule', 'engineer', 'developer', 'analyst', 'associate',
-  'specialist', 'technician', 'scientist', 'consultant', 'programmer', 'administrator', 'architect', 'representative',
-  'officer', 'assistant', 'support', 'sde', 'swe',
+  'phase',
+  'series',
+  'type',
+  'tier',
+  'level',
+  'class',
+  'part',
+  'stage',
+  'grade',
+  'gen',
+  'generation',
+  'war',
+  'chapter',
+  'volume',
+  'vol',
+  'step',
+  'mark',
+  'category',
+  'title',
+  'schedule',
+  'engineer',
+  'developer',
+  'analyst',
+  'associate',
+  'specialist',
+  'technician',
+  'scientist',
+  'consultant',
+  'programmer',
+  'administrator',
+  'architect',
+  'representative',
+  'officer',
+  'assistant',
+  'support',
+  'sde',
+  'swe',
 ]);
 
 /** After a leading `I`/`We`, these need the subject: "I was", "We have". */
 const AUXILIARIES = new Set([
-  'am', 'was', 'were', 'is', 'are', 'be', 'been', 'have', 'has', 'had', 'will', 'would', 'can', 'could', 'should',
-  'shall', 'may', 'might', 'must', 'do', 'did', 'does', 'not',
+  'am',
+  'was',
+  'were',
+  'is',
+  'are',
+  'be',
+  'been',
+  'have',
+  'has',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'shall',
+  'may',
+  'might',
+  'must',
+  'do',
+  'did',
+  'does',
+  'not',
 ]);
 
 /** After these, `our` is personal ("our own"): "the own" would be wrong, so there is no fix. */
@@ -51,9 +105,35 @@ const PERSONAL_NOUNS = new Set(['own', 'first', 'previous', 'current', 'best']);
  * person to rephrase.
  */
 const WORK_NOUNS = new Set([
-  'team', 'teams', 'project', 'projects', 'company', 'department', 'group', 'organisation', 'organization', 'code',
-  'codebase', 'platform', 'product', 'products', 'service', 'services', 'system', 'systems', 'application',
-  'applications', 'app', 'apps', 'client', 'clients', 'customer', 'customers', 'users', 'infrastructure', 'stack',
+  'team',
+  'teams',
+  'project',
+  'projects',
+  'company',
+  'department',
+  'group',
+  'organisation',
+  'organization',
+  'code',
+  'codebase',
+  'platform',
+  'product',
+  'products',
+  'service',
+  'services',
+  'system',
+  'systems',
+  'application',
+  'applications',
+  'app',
+  'apps',
+  'client',
+  'clients',
+  'customer',
+  'customers',
+  'users',
+  'infrastructure',
+  'stack',
 ]);
 
 const QUOTE = /["“”]/;
@@ -163,7 +243,8 @@ const rule: BulletRule = {
     words.forEach((word, index) => {
       if (!isPronoun(prose.text, words, index, quoted[index])) return;
       const { start, end } = proseToRaw(prose, word.start, word.end);
-      const value = fixes < MAX_FIXES_PER_BULLET ? rewrite(bullet.text, start, end, word.lower, isSentenceStart(prose.text, word.start)) : undefined;
+      const value =
+        fixes < MAX_FIXES_PER_BULLET ? rewrite(bullet.text, start, end, word.lower, isSentenceStart(prose.text, word.start)) : undefined;
       const fix = fixesFor(model.text, bullet, word.text, value);
       fixes += fix.length;
       report({ range: rangeOf(start, end), message: message(word.text, word.lower), fixes: fix });

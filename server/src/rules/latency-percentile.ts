@@ -19,7 +19,8 @@ const STATISTIC =
   /\b(?:t?p\d{2}(?:\.\d+)?|p999|\d{2}(?:\.\d+)?(?:st|nd|rd|th)?[- ]percentile|percentiles?|median|mean|average|averaged|averaging|avg|max|maximum|worst[- ]case|tail)\b/i;
 
 /** "incident response time" is how fast people react, not how fast a service answers. */
-const NOT_SERVICE_LATENCY_BEFORE = /\b(?:incident|support|ticket|customer|helpdesk|help desk|service desk|team|human|mean time to|SLA)\s*$/i;
+const NOT_SERVICE_LATENCY_BEFORE =
+  /\b(?:incident|support|ticket|customer|helpdesk|help desk|service desk|team|human|mean time to|SLA)\s*$/i;
 /** "latency-sensitive" describes a system, it states no figure. */
 const ADJECTIVE_AFTER = /^-(?:sensitive|critical|tolerant|aware|bound|optimi[sz]ed)\b/i;
 
@@ -31,7 +32,8 @@ const ADJECTIVE_AFTER = /^-(?:sensitive|critical|tolerant|aware|bound|optimi[sz]
 const TIME_FIGURE =
   /(?:[<≤~]\s*|sub-?\s*|under\s+|below\s+)?\d+(?:[.,]\d+)?\s*(?:ms|msec|millis(?:econds?)?|milliseconds?|µs|μs|us|microseconds?|ns|nanoseconds?|s|secs?|seconds?)(?![\w'’])(?!\s+of\b)/i;
 /** "by 40%", "by 3x", "by half" counts only with a number: "by 40%" after the term. */
-const CHANGE_AFTER = /\bby\s+(?:over\s+|more than\s+|nearly\s+|almost\s+|about\s+|around\s+|up to\s+|~\s*)?\d+(?:[.,]\d+)?\s*(?:%|percent\b|x\b|×|times\b)/i;
+const CHANGE_AFTER =
+  /\bby\s+(?:over\s+|more than\s+|nearly\s+|almost\s+|about\s+|around\s+|up to\s+|~\s*)?\d+(?:[.,]\d+)?\s*(?:%|percent\b|x\b|×|times\b)/i;
 /** "40% lower latency", "3x faster response times": the change right before the term. */
 const CHANGE_BEFORE =
   /\d+(?:[.,]\d+)?\s*(?:%|percent|x|×)\s+(?:lower|faster|less|better|reduced|improved|shorter|(?:reduction|decrease|improvement|drop|cut) in)\s+(?:\S+\s+){0,3}$/i;
@@ -74,7 +76,6 @@ const rule: BulletRule = {
     });
   },
 };
-
 
 /** The first latency term with a figure nearby and no statistic in its sentence. */
 export function firstHit(text: string): Hit | undefined {

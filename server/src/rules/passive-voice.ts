@@ -26,10 +26,48 @@ const MAX_FIXABLE_CHARS = 10_000;
 
 /** Irregular past participles that differ from the past tense, plus the adjectives that read as one. */
 const PARTICIPLES = new Set([
-  'responsible', 'built', 'led', 'made', 'given', 'taken', 'written', 'chosen', 'known', 'shown', 'driven', 'grown',
-  'drawn', 'begun', 'broken', 'done', 'seen', 'spoken', 'thrown', 'won', 'held', 'kept', 'sent', 'spent', 'taught',
-  'brought', 'sought', 'told', 'paid', 'found', 'run', 'set', 'put', 'cut', 'rewritten', 'rebuilt', 'overseen',
-  'undertaken', 'entrusted', 'tapped', 'hired', 'charged',
+  'responsible',
+  'built',
+  'led',
+  'made',
+  'given',
+  'taken',
+  'written',
+  'chosen',
+  'known',
+  'shown',
+  'driven',
+  'grown',
+  'drawn',
+  'begun',
+  'broken',
+  'done',
+  'seen',
+  'spoken',
+  'thrown',
+  'won',
+  'held',
+  'kept',
+  'sent',
+  'spent',
+  'taught',
+  'brought',
+  'sought',
+  'told',
+  'paid',
+  'found',
+  'run',
+  'set',
+  'put',
+  'cut',
+  'rewritten',
+  'rebuilt',
+  'overseen',
+  'undertaken',
+  'entrusted',
+  'tapped',
+  'hired',
+  'charged',
 ]);
 
 /** "-ed" words that are not participles after "was": "was red", "was need-based". */
@@ -87,7 +125,24 @@ function findHits(bullet: Bullet, prose: Prose): Hit[] {
 }
 
 /** Words ending in -ing that are not actions: "responsible for everything". */
-const NOT_GERUNDS = new Set(['something', 'anything', 'everything', 'nothing', 'thing', 'things', 'string', 'spring', 'during', 'morning', 'evening', 'ceiling', 'king', 'ring', 'wing', 'swing']);
+const NOT_GERUNDS = new Set([
+  'something',
+  'anything',
+  'everything',
+  'nothing',
+  'thing',
+  'things',
+  'string',
+  'spring',
+  'during',
+  'morning',
+  'evening',
+  'ceiling',
+  'king',
+  'ring',
+  'wing',
+  'swing',
+]);
 /** After a gerund used as a noun ("responsible for marketing and sales", "for testing of the API"). */
 const NOT_AN_OBJECT = new Set(['of', 'and', 'or', 'for', 'in', 'at', 'on', 'with', 'to', 'across', 'within', 'as', 'is', 'was']);
 

@@ -20,7 +20,6 @@ interface Hit {
   end: number;
 }
 
-
 export function placeholderHits(text: string): Hit[] {
   const hits: Hit[] = templateTokens(text);
   for (const match of text.matchAll(MARKER)) {

@@ -33,32 +33,37 @@ interface Dimension {
 /** Ordered by how specific the wording is: a database bullet often mentions an API too; team size first, it is cheap to add. */
 const DIMENSIONS: readonly Dimension[] = [
   {
-    pattern: /\b(?:led|lead|managed|manage|mentor(?:ed|ing|s)?|coach(?:ed|ing)?|hir(?:e|ed|ing)|onboard(?:ed|ing)|supervis(?:ed|ing)|grew|trained)\b[^.;]{0,40}\b(?:team|teams|engineers|developers|interns|people|staff|juniors|students|analysts)\b|\bteam of\b/i,
+    pattern:
+      /\b(?:led|lead|managed|manage|mentor(?:ed|ing|s)?|coach(?:ed|ing)?|hir(?:e|ed|ing)|onboard(?:ed|ing)|supervis(?:ed|ing)|grew|trained)\b[^.;]{0,40}\b(?:team|teams|engineers|developers|interns|people|staff|juniors|students|analysts)\b|\bteam of\b/i,
     templates: [{ label: 'team size', parts: [' (', N, ' people)'] }],
   },
   {
-    pattern: /\b(?:migrat(?:e|ed|es|ing|ion|ions)|port(?:ed|ing)|re-?platform(?:ed|ing)?|moved? (?:\w+ ){0,3}(?:to|off|from)|cut ?over|upgrad(?:e|ed|ing))\b/i,
+    pattern:
+      /\b(?:migrat(?:e|ed|es|ing|ion|ions)|port(?:ed|ing)|re-?platform(?:ed|ing)?|moved? (?:\w+ ){0,3}(?:to|off|from)|cut ?over|upgrad(?:e|ed|ing))\b/i,
     templates: [
       { label: 'duration and downtime', parts: [' in ', N, ' weeks with ', N, ' minutes of downtime'] },
       { label: 'cost', parts: [', cutting costs by ', N, '%'] },
     ],
   },
   {
-    pattern: /\b(?:databases?|db|sql|quer(?:y|ies)|index(?:es|ing)?|postgres(?:ql)?|mysql|mongo(?:db)?|redis|dynamodb|cassandra|elasticsearch|schemas?|cach(?:e|es|ing))\b/i,
+    pattern:
+      /\b(?:databases?|db|sql|quer(?:y|ies)|index(?:es|ing)?|postgres(?:ql)?|mysql|mongo(?:db)?|redis|dynamodb|cassandra|elasticsearch|schemas?|cach(?:e|es|ing))\b/i,
     templates: [
       { label: 'query latency', parts: [', cutting p95 query time from ', BEFORE, ' ms to ', AFTER, ' ms'] },
       { label: 'data volume', parts: [', on ', N, ' GB of data'] },
     ],
   },
   {
-    pattern: /\b(?:ci\/cd|ci|continuous (?:integration|delivery|deployment)|builds?|deploys?|deployments?|releases?|github actions|jenkins|gitlab ci|circleci|argo ?cd)\b/i,
+    pattern:
+      /\b(?:ci\/cd|ci|continuous (?:integration|delivery|deployment)|builds?|deploys?|deployments?|releases?|github actions|jenkins|gitlab ci|circleci|argo ?cd)\b/i,
     templates: [
       { label: 'build time', parts: [', cutting build time from ', BEFORE, ' to ', AFTER, ' minutes'] },
       { label: 'deploy frequency', parts: [', shipping ', N, ' deploys/week'] },
     ],
   },
   {
-    pattern: /\b(?:etl|elt|batch(?: jobs?)?|spark|airflow|dagster|kafka|kinesis|flink|streaming|ingest\w*|data ?warehouses?|data lakes?|data pipelines?|etl pipelines?|cron jobs?|bigquery|snowflake|redshift|dbt)\b/i,
+    pattern:
+      /\b(?:etl|elt|batch(?: jobs?)?|spark|airflow|dagster|kafka|kinesis|flink|streaming|ingest\w*|data ?warehouses?|data lakes?|data pipelines?|etl pipelines?|cron jobs?|bigquery|snowflake|redshift|dbt)\b/i,
     templates: [
       { label: 'data volume', parts: [', processing ', N, ' GB/day'] },
       { label: 'run time', parts: [', cutting run time from ', BEFORE, ' to ', AFTER, ' minutes'] },
@@ -76,7 +81,8 @@ const DIMENSIONS: readonly Dimension[] = [
     templates: [{ label: 'load time', parts: [', cutting page load time from ', BEFORE, ' s to ', AFTER, ' s'] }],
   },
   {
-    pattern: /\b(?:apps?|applications?|tools?|platforms?|products?|features?|extensions?|plugins?|librar(?:y|ies)|packages?|bots?|sdks?|clis?)\b/i,
+    pattern:
+      /\b(?:apps?|applications?|tools?|platforms?|products?|features?|extensions?|plugins?|librar(?:y|ies)|packages?|bots?|sdks?|clis?)\b/i,
     templates: [{ label: 'users', parts: [', used by ', N, ' users'] }],
   },
 ];

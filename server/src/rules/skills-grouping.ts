@@ -171,8 +171,7 @@ function groupsOf(model: ResumeModel): Group[] {
   const groups: Group[] = [];
   // Another layout (`title`/`values`, `category`/`items`…) is not ours to judge.
   const foreign = skills.some(
-    (item: unknown) =>
-      item !== null && typeof item === 'object' && !Array.isArray(item) && !('name' in item) && !('keywords' in item),
+    (item: unknown) => item !== null && typeof item === 'object' && !Array.isArray(item) && !('name' in item) && !('keywords' in item),
   );
   if (foreign) return [];
   skills.forEach((item: unknown, index) => {
@@ -185,7 +184,10 @@ function groupsOf(model: ResumeModel): Group[] {
     const name = typeof record.name === 'string' ? record.name.trim() : '';
     const listed = Array.isArray(record.keywords) ? record.keywords : [];
     const keywords = listed.flatMap(splitKeyword);
-    const rawKeywords = listed.filter((k) => typeof k === 'string' || typeof k === 'number').map((k) => String(k).trim()).filter(Boolean);
+    const rawKeywords = listed
+      .filter((k) => typeof k === 'string' || typeof k === 'number')
+      .map((k) => String(k).trim())
+      .filter(Boolean);
     const hasOtherFields = Object.entries(record).some(([key, value]) => key !== 'name' && key !== 'keywords' && !isBlank(value));
     groups.push({ index, name, keywords, rawKeywords, hasOtherFields, bare: false });
   });
@@ -206,7 +208,12 @@ function splitKeyword(keyword: unknown): string[] {
 }
 
 function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 interface Skill {

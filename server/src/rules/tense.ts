@@ -82,7 +82,11 @@ function report(context: RuleContext, candidate: Candidate, to: Tense, message: 
   const { bullet, opening } = candidate;
   const word = opening.words[opening.index];
   const { start, end } = proseToRaw(opening.prose, word.start, word.end);
-  context.report({ range: rangeInBullet(context.model, bullet, start, end), message, fixes: () => tenseFix(context.model, candidate, to, safe) });
+  context.report({
+    range: rangeInBullet(context.model, bullet, start, end),
+    message,
+    fixes: () => tenseFix(context.model, candidate, to, safe),
+  });
 }
 
 function checkEnded(context: RuleContext, candidates: readonly Candidate[]): void {

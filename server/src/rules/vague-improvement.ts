@@ -46,7 +46,8 @@ const NAMED_MEASURE = new RegExp(
 const ADJECTIVE_BEFORE = /^(?:in|for|with|of|an?|the|to|on|at|by|from|more|most|much|its|their|our)$/i;
 
 /** Where the claim is a result: "resulting in improved X" is as vague as "Improved X". */
-const RESULT_LEAD = /(?:result(?:ing|ed|s)? in|lead(?:ing|s)? to|led to|contribut(?:ing|ed) to|driving|delivering|achieving|yielding|bringing)\s+(?:(?:\p{L}+ly)\s+)?$/iu;
+const RESULT_LEAD =
+  /(?:result(?:ing|ed|s)? in|lead(?:ing|s)? to|led to|contribut(?:ing|ed) to|driving|delivering|achieving|yielding|bringing)\s+(?:(?:\p{L}+ly)\s+)?$/iu;
 
 const ADVERB = /^\p{L}+ly$/u;
 
@@ -69,7 +70,6 @@ interface Claim {
   /** A result phrase ("resulting in improved X"): the template goes in brackets after it. */
   asResult: boolean;
 }
-
 
 /** Improvement claims in a prose text that state no number and name no measure. */
 function vagueClaims(text: string): Claim[] {
@@ -136,7 +136,14 @@ function clauseEnd(text: string, from: number): number {
   while (to > from && /\s/.test(text[to - 1])) to--;
   // "reliability of services integrated with …": the participle belongs to what follows.
   const trailing = /\s+\p{L}+ed$/u.exec(text.slice(from, to));
-  if (trailing && text.slice(from, to - trailing[0].length).trim().split(/\s+/).length >= 2) to -= trailing[0].length;
+  if (
+    trailing &&
+    text
+      .slice(from, to - trailing[0].length)
+      .trim()
+      .split(/\s+/).length >= 2
+  )
+    to -= trailing[0].length;
   return to;
 }
 
@@ -177,7 +184,6 @@ const rule: BulletRule = {
     }
   },
 };
-
 
 /**
  * "Improved the API" → "Improved the API's ‹measure› from ‹before› to

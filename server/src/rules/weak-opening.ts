@@ -17,7 +17,8 @@ import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { gerundToBase, gerundToPast, isKnownVerb, pastTense, toGerund } from '../engine/verbs';
 
-type Family = 'responsible' | 'worked' | 'helped' | 'assisted' | 'participated' | 'involved' | 'tasked' | 'duties' | 'contributed' | 'member';
+type Family =
+  'responsible' | 'worked' | 'helped' | 'assisted' | 'participated' | 'involved' | 'tasked' | 'duties' | 'contributed' | 'member';
 
 interface Opening {
   family: Family;
@@ -42,18 +43,23 @@ const PHRASES: ReadonlyArray<[Family, RegExp]> = [
     'worked',
     /^(?:worked|working|work|works)(?:\s+(closely|directly|extensively|primarily|mainly|together|collaboratively|hand in hand))?\s+(on|in|within|with|alongside|as|to)\b/i,
   ],
-  ['helped', /^(?:help|helps|helped|helping)(?!\s+(?:desk|center|centre|page|pages|docs?|articles?|card|cards)\b)(?:\s+(to|with|in|on))?\b/i],
+  [
+    'helped',
+    /^(?:help|helps|helped|helping)(?!\s+(?:desk|center|centre|page|pages|docs?|articles?|card|cards)\b)(?:\s+(to|with|in|on))?\b/i,
+  ],
   ['assisted', /^(?:assisted|assisting|assist|assists)(?:\s+(with|in|on))?\b/i],
   ['participated', /^(?:participated|participating|participate|participates)\s+(in)\b/i],
   ['involved', /^(?:involved|involvement)\s+(in|with)\b/i],
   ['tasked', /^(?:tasked|entrusted|charged)\s+(with)\b/i],
   ['duties', /^(?:duties|tasks|responsibilities)\s+(?:included|include|includes|involved|consisted of)\b/i],
   ['contributed', /^(?:contributed|contributing|contribute|contributes)\s+(to|in)\b/i],
-  ['member', /^(?:(?:a|an|the)\s+)?(?:(?:key|core|active|founding)\s+)?(?:member|part)\s+(of)(?:\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?team\b)?/i],
+  [
+    'member',
+    /^(?:(?:a|an|the)\s+)?(?:(?:key|core|active|founding)\s+)?(?:member|part)\s+(of)(?:\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?team\b)?/i,
+  ],
 ];
 
 const LEAD = new RegExp(`^${SUBJECT}${ADVERB}`, 'i');
-
 
 /** The weak phrase a bullet opens with, if any. */
 function findWeakOpening(text: string): Opening | undefined {
@@ -66,7 +72,7 @@ function findWeakOpening(text: string): Opening | undefined {
       const match = pattern.exec(text.slice(at, at + 120));
       if (!match) continue;
       const groups = match.slice(1).filter((group): group is string => group !== undefined);
-      const preposition = family === 'worked' ? groups[groups.length - 1] : groups[0] ?? '';
+      const preposition = family === 'worked' ? groups[groups.length - 1] : (groups[0] ?? '');
       const adverb = family === 'worked' && groups.length === 2 ? groups[0] : '';
       return { family, start: junk, end: at + match[0].length, preposition: (preposition ?? '').toLowerCase(), adverb };
     }
@@ -80,21 +86,80 @@ function findWeakOpening(text: string): Opening | undefined {
 
 /** -ing words that are usually nouns: a gerund reading needs an object that cannot be a noun phrase's head. */
 const NOUN_LIKE_ING = new Set([
-  'marketing', 'accounting', 'networking', 'housing', 'banking', 'branding', 'financing', 'pricing', 'billing',
-  'staffing', 'consulting', 'trading', 'tooling', 'messaging', 'computing', 'learning', 'engineering', 'programming',
-  'landing', 'rendering', 'advertising', 'manufacturing', 'purchasing', 'outsourcing', 'ticketing', 'hosting',
-  'logging', 'caching', 'streaming', 'alerting', 'onboarding', 'offboarding', 'recruiting',
+  'marketing',
+  'accounting',
+  'networking',
+  'housing',
+  'banking',
+  'branding',
+  'financing',
+  'pricing',
+  'billing',
+  'staffing',
+  'consulting',
+  'trading',
+  'tooling',
+  'messaging',
+  'computing',
+  'learning',
+  'engineering',
+  'programming',
+  'landing',
+  'rendering',
+  'advertising',
+  'manufacturing',
+  'purchasing',
+  'outsourcing',
+  'ticketing',
+  'hosting',
+  'logging',
+  'caching',
+  'streaming',
+  'alerting',
+  'onboarding',
+  'offboarding',
+  'recruiting',
 ]);
 
 /** -ing words that are not verbs at all here. */
 const NOT_GERUND = new Set([
-  'including', 'during', 'regarding', 'concerning', 'following', 'according', 'excluding', 'pending', 'existing',
-  'ongoing', 'upcoming', 'outstanding', 'everything', 'something', 'anything', 'nothing', 'emerging', 'incoming',
-  'outgoing', 'remaining', 'missing', 'leading-edge', 'cutting-edge', 'underlying', 'surrounding', 'corresponding',
-  'interesting', 'amazing', 'challenging', 'demanding', 'engaging', 'thing', 'things',
+  'including',
+  'during',
+  'regarding',
+  'concerning',
+  'following',
+  'according',
+  'excluding',
+  'pending',
+  'existing',
+  'ongoing',
+  'upcoming',
+  'outstanding',
+  'everything',
+  'something',
+  'anything',
+  'nothing',
+  'emerging',
+  'incoming',
+  'outgoing',
+  'remaining',
+  'missing',
+  'leading-edge',
+  'cutting-edge',
+  'underlying',
+  'surrounding',
+  'corresponding',
+  'interesting',
+  'amazing',
+  'challenging',
+  'demanding',
+  'engaging',
+  'thing',
+  'things',
 ]);
 
-const DETERMINER = /^(?:the|a|an|our|all|new|their|its|his|her|my|this|these|those|each|every|multiple|several|various|internal|key|critical|core|large|complex|and|\d)/i;
+const DETERMINER =
+  /^(?:the|a|an|our|all|new|their|its|his|her|my|this|these|those|each|every|multiple|several|various|internal|key|critical|core|large|complex|and|\d)/i;
 
 interface Word {
   text: string;
@@ -207,19 +272,65 @@ function baseChain(text: string, at: number): Word[] | undefined {
 
 /** Nouns that name an action, and the verb to use instead: "the design and development of X". */
 const NOMINALISATIONS: Readonly<Record<string, string>> = {
-  design: 'design', development: 'develop', implementation: 'implement', maintenance: 'maintain', migration: 'migrate',
-  creation: 'create', management: 'manage', integration: 'integrate', deployment: 'deploy', delivery: 'deliver',
-  planning: 'plan', coordination: 'coordinate', automation: 'automate', optimization: 'optimize',
-  optimisation: 'optimise', administration: 'administer', configuration: 'configure', construction: 'build',
-  build: 'build', rollout: 'roll out', launch: 'launch', review: 'review', analysis: 'analyze', testing: 'test',
-  training: 'train', improvement: 'improve', enhancement: 'enhance', execution: 'execute', preparation: 'prepare',
-  production: 'produce', redesign: 'redesign', refactoring: 'refactor', modernization: 'modernize',
-  modernisation: 'modernise', evaluation: 'evaluate', documentation: 'document', definition: 'define',
-  establishment: 'establish', expansion: 'expand', adoption: 'adopt', validation: 'validate', verification: 'verify',
-  selection: 'select', setup: 'set up', operation: 'operate', operations: 'run', oversight: 'oversee',
-  supervision: 'supervise', translation: 'translate', conversion: 'convert', transformation: 'transform',
-  architecture: 'architect', investigation: 'investigate', monitoring: 'monitor', consolidation: 'consolidate',
-  standardization: 'standardize', standardisation: 'standardise', organization: 'organize', organisation: 'organise',
+  design: 'design',
+  development: 'develop',
+  implementation: 'implement',
+  maintenance: 'maintain',
+  migration: 'migrate',
+  creation: 'create',
+  management: 'manage',
+  integration: 'integrate',
+  deployment: 'deploy',
+  delivery: 'deliver',
+  planning: 'plan',
+  coordination: 'coordinate',
+  automation: 'automate',
+  optimization: 'optimize',
+  optimisation: 'optimise',
+  administration: 'administer',
+  configuration: 'configure',
+  construction: 'build',
+  build: 'build',
+  rollout: 'roll out',
+  launch: 'launch',
+  review: 'review',
+  analysis: 'analyze',
+  testing: 'test',
+  training: 'train',
+  improvement: 'improve',
+  enhancement: 'enhance',
+  execution: 'execute',
+  preparation: 'prepare',
+  production: 'produce',
+  redesign: 'redesign',
+  refactoring: 'refactor',
+  modernization: 'modernize',
+  modernisation: 'modernise',
+  evaluation: 'evaluate',
+  documentation: 'document',
+  definition: 'define',
+  establishment: 'establish',
+  expansion: 'expand',
+  adoption: 'adopt',
+  validation: 'validate',
+  verification: 'verify',
+  selection: 'select',
+  setup: 'set up',
+  operation: 'operate',
+  operations: 'run',
+  oversight: 'oversee',
+  supervision: 'supervise',
+  translation: 'translate',
+  conversion: 'convert',
+  transformation: 'transform',
+  architecture: 'architect',
+  investigation: 'investigate',
+  monitoring: 'monitor',
+  consolidation: 'consolidate',
+  standardization: 'standardize',
+  standardisation: 'standardise',
+  organization: 'organize',
+  organisation: 'organise',
 };
 
 /** "the design and development of " → "designed and developed ", and where it ends. */
@@ -249,7 +360,11 @@ const ARTEFACT =
 
 /** The noun phrase right after the phrase, up to the first preposition or verb: "QuickBase" in "with QuickBase to develop …". */
 function objectHead(rest: string): string {
-  return rest.split(/[,.;:(]|\s(?:to|for|on|in|by|at|using|via|as|from|that|which|who|while|including|such|with)\s/)[0].split(/\s+/).slice(0, 7).join(' ');
+  return rest
+    .split(/[,.;:(]|\s(?:to|for|on|in|by|at|using|via|as|from|that|which|who|while|including|such|with)\s/)[0]
+    .split(/\s+/)
+    .slice(0, 7)
+    .join(' ');
 }
 
 /** Two or three new openings for the bullet, the best first. */
@@ -395,7 +510,6 @@ function message(phrase: string, options: Rewrite[]): string {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-
 
 /**
  * Applies prose edits to the bullet's text. Markup inside a replaced span

@@ -54,12 +54,16 @@ export async function quickFixes(uri: vscode.Uri, position: vscode.Position): Pr
     new vscode.Range(position, position),
     vscode.CodeActionKind.QuickFix.value,
   );
-  return actions.filter((action): action is vscode.CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'));
+  return actions.filter(
+    (action): action is vscode.CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'),
+  );
 }
 
 export function fixesFor(actions: readonly vscode.CodeAction[], code: string): vscode.CodeAction[] {
   return actions.filter((action) =>
-    action.diagnostics?.some((diagnostic) => String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === code),
+    action.diagnostics?.some(
+      (diagnostic) => String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === code,
+    ),
   );
 }
 
@@ -116,15 +120,15 @@ export function waitUntil<T>(what: string, check: () => T | undefined | Promise<
 
 /** A tab whose label is `label`, once it is open. */
 export function waitForTab(label: string): Promise<vscode.Tab> {
-  return waitUntil(`a tab "${label}"`, () =>
-    vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === label),
-  );
+  return waitUntil(`a tab "${label}"`, () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === label));
 }
 
 /** Template slots (`‹N›`, `‹before›`) in a line, as ranges. */
 export function slotsIn(document: vscode.TextDocument, line: number): vscode.Range[] {
   const text = document.lineAt(line).text;
-  return [...text.matchAll(/‹[^›]*›/g)].map((match) => new vscode.Range(line, match.index ?? 0, line, (match.index ?? 0) + match[0].length));
+  return [...text.matchAll(/‹[^›]*›/g)].map(
+    (match) => new vscode.Range(line, match.index ?? 0, line, (match.index ?? 0) + match[0].length),
+  );
 }
 
 function assert(condition: unknown, message: string): asserts condition {

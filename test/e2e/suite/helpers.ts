@@ -148,7 +148,11 @@ export function waitForDiagnostics(
     });
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`timed out after ${timeout} ms waiting for diagnostics on ${uri.fsPath}; have: ${JSON.stringify(fromDiagnostics(ours(uri)))}`));
+      reject(
+        new Error(
+          `timed out after ${timeout} ms waiting for diagnostics on ${uri.fsPath}; have: ${JSON.stringify(fromDiagnostics(ours(uri)))}`,
+        ),
+      );
     }, timeout);
     function cleanup(): void {
       clearTimeout(timer);

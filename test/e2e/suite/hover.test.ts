@@ -22,7 +22,10 @@ describe('hover (twin of the UI "Hover" scenario)', () => {
 
   it('hovering a known key explains it from the schema', async () => {
     const editor = await open('weak.resume.yaml');
-    const line = editor.document.getText().split('\n').findIndex((text) => text.trim().startsWith('position:'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.trim().startsWith('position:'));
     assert.ok(line >= 0);
     const character = editor.document.lineAt(line).text.indexOf('position') + 2;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(

@@ -5,7 +5,10 @@ import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: true, reporter: 'spec' });
-  for (const name of fs.readdirSync(__dirname).filter((file) => file.endsWith('.test.js')).sort()) {
+  for (const name of fs
+    .readdirSync(__dirname)
+    .filter((file) => file.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, name));
   }
   const stats = await new Promise<Mocha.Stats>((resolve) => {

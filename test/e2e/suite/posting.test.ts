@@ -22,7 +22,9 @@ describe('posting match (twin of the UI "Posting match" scenario)', () => {
     const [firstMissing] = missing;
     assert.ok(firstMissing, 'no posting term is missing');
 
-    const add = fixesFor(await quickFixes(uri, firstMissing.range.start), 'posting-missing-term').find((action) => / to the /.test(action.title));
+    const add = fixesFor(await quickFixes(uri, firstMissing.range.start), 'posting-missing-term').find((action) =>
+      / to the /.test(action.title),
+    );
     assert.ok(add, 'no "Add … to the … skills" fix');
     await applyAction(add);
     const text = editor.document.getText();

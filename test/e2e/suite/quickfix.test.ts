@@ -30,7 +30,10 @@ describe('quick fixes (twin of the UI "Quick fixes" scenarios)', () => {
     }
     const rewrites = fixesFor(actions, 'weak-opening');
     // Rewrites are suggestions, never preferred: take the first.
-    assert.ok(rewrites.every((action) => !action.isPreferred), 'a rewrite is marked preferred');
+    assert.ok(
+      rewrites.every((action) => !action.isPreferred),
+      'a rewrite is marked preferred',
+    );
     const rewrite = rewrites[0];
     assert.ok(rewrite, `no rewrite for the weak opening in ${titles.join(' | ')}`);
 
@@ -63,11 +66,13 @@ describe('quick fixes (twin of the UI "Quick fixes" scenarios)', () => {
       const [a, b] = slotsIn(editor.document, line);
       return a && b ? [a, b] : undefined;
     });
-    await waitUntil('the first placeholder selected', () => (editor.selection.isEqual(new vscode.Selection(first.start, first.end)) ? true : undefined), 5_000).catch(
-      (error: Error) => {
-        throw new Error(`the snippet edit did not become tab stops (selection ${JSON.stringify(editor.selection)}): ${error.message}`);
-      },
-    );
+    await waitUntil(
+      'the first placeholder selected',
+      () => (editor.selection.isEqual(new vscode.Selection(first.start, first.end)) ? true : undefined),
+      5_000,
+    ).catch((error: Error) => {
+      throw new Error(`the snippet edit did not become tab stops (selection ${JSON.stringify(editor.selection)}): ${error.message}`);
+    });
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     assert.ok(editor.selection.isEqual(new vscode.Selection(second.start, second.end)), 'Tab does not move to the next placeholder');
   });

@@ -22,7 +22,10 @@ describe('resume report (twin of the UI "Resume report" scenario)', () => {
     const lensFor = (role: { quantified: number; bullets: number }) => `${role.quantified}/${role.bullets} quantified`;
     const titles = await codeLensTitles(uri);
     for (const role of report.roles.filter((candidate) => candidate.bullets > 0)) {
-      assert.ok(titles.some((title) => title.startsWith(lensFor(role))), `no CodeLens "${lensFor(role)}" in ${titles.join(' | ')}`);
+      assert.ok(
+        titles.some((title) => title.startsWith(lensFor(role))),
+        `no CodeLens "${lensFor(role)}" in ${titles.join(' | ')}`,
+      );
     }
 
     await vscode.commands.executeCommand('bulletproof.showReport');

@@ -4,7 +4,12 @@ import { findingsForText, slotsIn } from './actions';
 import { closeAll, completionLabels, fromCli, fromDiagnostics, insertLine, labelOf, open, waitForDiagnostics } from './helpers';
 
 const FILE = 'clean.resume.yaml';
-const FILL: Record<string, string> = { '‹endpoint›': 'the checkout API', '‹before›': '900', '‹after›': '250', '‹how›': 'caching prices in Redis' };
+const FILL: Record<string, string> = {
+  '‹endpoint›': 'the checkout API',
+  '‹before›': '900',
+  '‹after›': '250',
+  '‹how›': 'caching prices in Redis',
+};
 
 describe('snippet completion (twin of the UI "Snippet completion" scenario)', () => {
   before(closeAll);
@@ -48,7 +53,10 @@ describe('snippet completion (twin of the UI "Snippet completion" scenario)', ()
       [],
       'the filled-in template has problems',
     );
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (found) => JSON.stringify(fromDiagnostics(found)) === JSON.stringify(expected));
+    const diagnostics = await waitForDiagnostics(
+      editor.document.uri,
+      (found) => JSON.stringify(fromDiagnostics(found)) === JSON.stringify(expected),
+    );
     assert.deepEqual(fromDiagnostics(diagnostics), expected);
   });
 });

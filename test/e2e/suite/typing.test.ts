@@ -13,7 +13,10 @@ describe('typing (twin of the UI "Typing" scenario)', () => {
     assert.ok(after > 0);
     const edited = [...lines.slice(0, after), '    hilights:', ...lines.slice(after)].join('\n');
     const expected = fromCli(cliFindingsForText(edited, 'clean.resume.yaml'));
-    assert.ok(expected.some((row) => row.line === after + 1 && row.code === 'schema/unknown-key'), 'the CLI does not flag the typo');
+    assert.ok(
+      expected.some((row) => row.line === after + 1 && row.code === 'schema/unknown-key'),
+      'the CLI does not flag the typo',
+    );
 
     await insertLine(editor, after, '    hilights:\n');
     const diagnostics = await waitForDiagnostics(uri, (found) => found.length >= expected.length);

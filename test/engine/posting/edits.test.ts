@@ -60,14 +60,29 @@ describe('posting skills edits', () => {
 
     it('keeps JSON-style one-item-per-line flow lists that way', () => {
       const text = 'skills:\n  - name: Languages\n    keywords: [\n      Go,\n      Java\n    ]\n';
-      assert.equal(add(text, 'Languages', 'Kotlin').text, 'skills:\n  - name: Languages\n    keywords: [\n      Go,\n      Java,\n      Kotlin\n    ]\n');
+      assert.equal(
+        add(text, 'Languages', 'Kotlin').text,
+        'skills:\n  - name: Languages\n    keywords: [\n      Go,\n      Java,\n      Kotlin\n    ]\n',
+      );
     });
 
     it('fills an empty list and a group without keywords', () => {
-      assert.equal(add('skills:\n  - name: Data\n    keywords: []\n', 'Data', 'Redis').text, 'skills:\n  - name: Data\n    keywords: [Redis]\n');
-      assert.equal(add('skills:\n  - name: Data\n    level: Senior\n', 'Data', 'Redis').text, 'skills:\n  - name: Data\n    level: Senior\n    keywords: [Redis]\n');
-      assert.equal(add('skills:\n  - name: Data\n    keywords:\n', 'Data', 'Redis').text, 'skills:\n  - name: Data\n    keywords: [Redis]\n');
-      assert.equal(add('skills:\n  - name: Data\n    keywords: ~  # none yet\n', 'Data', 'Redis').text, 'skills:\n  - name: Data\n    keywords: [Redis]  # none yet\n');
+      assert.equal(
+        add('skills:\n  - name: Data\n    keywords: []\n', 'Data', 'Redis').text,
+        'skills:\n  - name: Data\n    keywords: [Redis]\n',
+      );
+      assert.equal(
+        add('skills:\n  - name: Data\n    level: Senior\n', 'Data', 'Redis').text,
+        'skills:\n  - name: Data\n    level: Senior\n    keywords: [Redis]\n',
+      );
+      assert.equal(
+        add('skills:\n  - name: Data\n    keywords:\n', 'Data', 'Redis').text,
+        'skills:\n  - name: Data\n    keywords: [Redis]\n',
+      );
+      assert.equal(
+        add('skills:\n  - name: Data\n    keywords: ~  # none yet\n', 'Data', 'Redis').text,
+        'skills:\n  - name: Data\n    keywords: [Redis]  # none yet\n',
+      );
     });
 
     it('finds the group by a name like the category, else by what it already holds', () => {
@@ -85,7 +100,10 @@ describe('posting skills edits', () => {
         title: 'Add Kafka in a new Architecture skills group',
       });
       const block = 'skills:\n  - name: Languages  # by depth\n    keywords:\n      - Go\n';
-      assert.equal(add(block, 'Cloud', 'AWS').text, 'skills:\n  - name: Languages  # by depth\n    keywords:\n      - Go\n  - name: Cloud\n    keywords:\n      - AWS\n');
+      assert.equal(
+        add(block, 'Cloud', 'AWS').text,
+        'skills:\n  - name: Languages  # by depth\n    keywords:\n      - Go\n  - name: Cloud\n    keywords:\n      - AWS\n',
+      );
     });
 
     it('creates the group in a flow skills list', () => {
@@ -99,7 +117,10 @@ describe('posting skills edits', () => {
         add(none, 'Data', 'Redis').text,
         'basics:\n  name: Dana\nwork:\n  - name: A\n    summary: |\n      Payments.\nskills:\n  - name: Data\n    keywords: [Redis]\n',
       );
-      assert.equal(add('basics:\n  name: Dana\nskills:\n', 'Data', 'Redis').text, 'basics:\n  name: Dana\nskills:\n  - name: Data\n    keywords: [Redis]\n');
+      assert.equal(
+        add('basics:\n  name: Dana\nskills:\n', 'Data', 'Redis').text,
+        'basics:\n  name: Dana\nskills:\n  - name: Data\n    keywords: [Redis]\n',
+      );
       assert.equal(add('skills: []\n', 'Data', 'Redis').text, 'skills: [{ name: Data, keywords: [Redis] }]\n');
     });
 
@@ -120,24 +141,39 @@ describe('posting skills edits', () => {
 
   describe('moving a language first', () => {
     it('rotates the items of a flow list, separators and comment in place', () => {
-      assert.equal(move('skills:\n  - name: Languages\n    keywords: [Java, Python, Go]  # ordered\n', 2, 0), 'skills:\n  - name: Languages\n    keywords: [Go, Java, Python]  # ordered\n');
+      assert.equal(
+        move('skills:\n  - name: Languages\n    keywords: [Java, Python, Go]  # ordered\n', 2, 0),
+        'skills:\n  - name: Languages\n    keywords: [Go, Java, Python]  # ordered\n',
+      );
     });
 
     it('moves the whole line of a block list, its comment with it', () => {
       const text = 'skills:\n  - name: Languages\n    keywords:\n      - Java    # since 2015\n      - Go      # since 2019\n      - SQL\n';
-      assert.equal(move(text, 1, 0), 'skills:\n  - name: Languages\n    keywords:\n      - Go      # since 2019\n      - Java    # since 2015\n      - SQL\n');
+      assert.equal(
+        move(text, 1, 0),
+        'skills:\n  - name: Languages\n    keywords:\n      - Go      # since 2019\n      - Java    # since 2015\n      - SQL\n',
+      );
     });
 
     it('moves the last line of a file without a final line break', () => {
-      assert.equal(move('skills:\n  - name: L\n    keywords:\n      - Java\n      - Go', 1, 0), 'skills:\n  - name: L\n    keywords:\n      - Go\n      - Java');
+      assert.equal(
+        move('skills:\n  - name: L\n    keywords:\n      - Java\n      - Go', 1, 0),
+        'skills:\n  - name: L\n    keywords:\n      - Go\n      - Java',
+      );
     });
 
     it('moves before the first language, not the first keyword', () => {
-      assert.equal(move('skills:\n  - name: Languages\n    keywords: [gRPC, Java, Go]\n', 2, 1), 'skills:\n  - name: Languages\n    keywords: [gRPC, Go, Java]\n');
+      assert.equal(
+        move('skills:\n  - name: Languages\n    keywords: [gRPC, Java, Go]\n', 2, 1),
+        'skills:\n  - name: Languages\n    keywords: [gRPC, Go, Java]\n',
+      );
     });
 
     it('keeps quoted items as written', () => {
-      assert.equal(move('skills:\n  - name: L\n    keywords: ["C#", \'Go\']\n', 1, 0), 'skills:\n  - name: L\n    keywords: [\'Go\', "C#"]\n');
+      assert.equal(
+        move('skills:\n  - name: L\n    keywords: ["C#", \'Go\']\n', 1, 0),
+        'skills:\n  - name: L\n    keywords: [\'Go\', "C#"]\n',
+      );
     });
   });
 });

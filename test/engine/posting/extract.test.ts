@@ -20,9 +20,27 @@ describe('posting extraction', () => {
 
     it('extracts exactly the stack it asks for, in order of first mention', () => {
       assert.deepEqual(terms(acme), [
-        'Go', 'PostgreSQL', 'indexing', 'query optimization', 'Kafka', 'idempotency', 'AWS', 'Terraform', 'gRPC', 'REST',
-        'on-call', 'message queues', 'Kubernetes', 'Docker', 'observability', 'Prometheus', 'tracing', 'alerting', 'CI/CD',
-        'Redis', 'Python',
+        'Go',
+        'PostgreSQL',
+        'indexing',
+        'query optimization',
+        'Kafka',
+        'idempotency',
+        'AWS',
+        'Terraform',
+        'gRPC',
+        'REST',
+        'on-call',
+        'message queues',
+        'Kubernetes',
+        'Docker',
+        'observability',
+        'Prometheus',
+        'tracing',
+        'alerting',
+        'CI/CD',
+        'Redis',
+        'Python',
       ]);
     });
 
@@ -67,16 +85,44 @@ describe('posting extraction', () => {
 
     it('extracts exactly the stack it asks for', () => {
       assert.deepEqual(terms(globex), [
-        'event streaming', 'Java', 'Spring', 'gRPC', 'REST', 'Pub/Sub', 'PostgreSQL', 'Cloud SQL', 'Bigtable', 'GKE',
-        'Kubernetes', 'Helm', 'Terraform', 'SLOs', 'Datadog', 'capacity planning', 'Kotlin', 'GCP', 'AWS', 'SQL',
-        'data modeling', 'distributed systems', 'postmortems', 'unit testing', 'integration testing', 'Kafka', 'Go', 'Python',
+        'event streaming',
+        'Java',
+        'Spring',
+        'gRPC',
+        'REST',
+        'Pub/Sub',
+        'PostgreSQL',
+        'Cloud SQL',
+        'Bigtable',
+        'GKE',
+        'Kubernetes',
+        'Helm',
+        'Terraform',
+        'SLOs',
+        'Datadog',
+        'capacity planning',
+        'Kotlin',
+        'GCP',
+        'AWS',
+        'SQL',
+        'data modeling',
+        'distributed systems',
+        'postmortems',
+        'unit testing',
+        'integration testing',
+        'Kafka',
+        'Go',
+        'Python',
       ]);
     });
 
     it('finds the sections by their headings, and skips the benefits', () => {
       assert.equal(term(globex, 'Kotlin').where, "Who you are: '4+ years of backend development in Java or Kotlin'");
       assert.equal(term(globex, 'Kafka').where, "Nice to have: 'Kafka or another streaming platform'");
-      assert.equal(term(globex, 'Spring').where, "What you will do: '…operate Java 17 services on Spring Boot, exposed over gRPC and REST'");
+      assert.equal(
+        term(globex, 'Spring').where,
+        "What you will do: '…operate Java 17 services on Spring Boot, exposed over gRPC and REST'",
+      );
       // "Spring break week" sits under Benefits, and is not the framework anyway.
       assert.equal(term(globex, 'Spring').count, 1);
     });
@@ -105,9 +151,29 @@ describe('posting extraction', () => {
 
     it('extracts exactly the stack it asks for', () => {
       assert.deepEqual(terms(initech), [
-        'Python', 'SOAP', 'REST', 'FastAPI', 'OpenAPI', 'Celery', 'RabbitMQ', 'MySQL', 'indexing', 'replication',
-        'GitHub Actions', 'AKS', 'postmortems', 'PostgreSQL', 'Docker', 'Azure', 'unit testing', 'SQL', 'Redis',
-        'Kubernetes', 'API design', 'observability', 'rate limiting',
+        'Python',
+        'SOAP',
+        'REST',
+        'FastAPI',
+        'OpenAPI',
+        'Celery',
+        'RabbitMQ',
+        'MySQL',
+        'indexing',
+        'replication',
+        'GitHub Actions',
+        'AKS',
+        'postmortems',
+        'PostgreSQL',
+        'Docker',
+        'Azure',
+        'unit testing',
+        'SQL',
+        'Redis',
+        'Kubernetes',
+        'API design',
+        'observability',
+        'rate limiting',
       ]);
     });
 
@@ -117,7 +183,10 @@ describe('posting extraction', () => {
       assert.equal(extraction.title, 'Backend Engineer, Public API');
       assert.equal(extraction.mainLanguage, 'Python');
       assert.equal(term(initech, 'SOAP').where, "Description: '…and help us retire the last SOAP endpoints in favour of REST.'");
-      assert.equal(term(initech, 'Celery').where, "Responsibilities: 'Move slow partner reports to background jobs on Celery with RabbitMQ'");
+      assert.equal(
+        term(initech, 'Celery').where,
+        "Responsibilities: 'Move slow partner reports to background jobs on Celery with RabbitMQ'",
+      );
       assert.equal(term(initech, 'MySQL').where, "Qualifications: 'Working knowledge of MySQL or PostgreSQL'");
       assert.equal(term(initech, 'Redis').where, "Skills: 'Data: MySQL, Redis'");
     });
@@ -174,8 +243,15 @@ describe('posting extraction', () => {
     });
 
     it('treats "is a plus" lines as nice to have wherever they are', () => {
-      const source: PostingSource = { name: 'job.txt', format: 'text', text: 'Backend Engineer\n\nRequirements\n- Go\n- Experience with Kafka is a plus\n' };
-      assert.deepEqual(extractPostingTerms(source).terms.map((t) => t.importance), ['required', 'preferred']);
+      const source: PostingSource = {
+        name: 'job.txt',
+        format: 'text',
+        text: 'Backend Engineer\n\nRequirements\n- Go\n- Experience with Kafka is a plus\n',
+      };
+      assert.deepEqual(
+        extractPostingTerms(source).terms.map((t) => t.importance),
+        ['required', 'preferred'],
+      );
     });
 
     it('has no main language when the posting names none, and no terms in an empty posting', () => {
@@ -203,7 +279,8 @@ describe('posting extraction', () => {
     });
 
     it('quotes a window around the term in long lines', () => {
-      const line = 'You will own the ingestion pipeline end to end, from the Kafka consumers to the warehouse tables and the dashboards on top';
+      const line =
+        'You will own the ingestion pipeline end to end, from the Kafka consumers to the warehouse tables and the dashboards on top';
       const start = line.indexOf('Kafka');
       assert.equal(excerpt(line, start, start + 5), '…end to end, from the Kafka consumers to the warehouse…');
       assert.equal(excerpt('Kafka in production.', 0, 5), 'Kafka in production');
@@ -211,7 +288,10 @@ describe('posting extraction', () => {
 
     it('splits paragraphs into sentences', () => {
       const units = postingUnits({ name: 'a.txt', format: 'text', text: 'Title\n\nWe run Go. We also like Kafka.\n' });
-      assert.deepEqual(units.map((u) => u.text), ['Title', 'We run Go.', 'We also like Kafka.']);
+      assert.deepEqual(
+        units.map((u) => u.text),
+        ['Title', 'We run Go.', 'We also like Kafka.'],
+      );
     });
   });
 

@@ -102,44 +102,64 @@ describe('posting match', () => {
 
   it('reads the resume’s languages in order', () => {
     assert.equal(match.languages?.path, 'skills[0].keywords');
-    assert.deepEqual(match.languages?.languages.map((l) => [l.index, l.canonical, l.mention.spelling]), [
-      [0, 'Java', 'Java'],
-      [1, 'Go', 'Golang'],
-      [2, 'SQL', 'SQL'],
-    ]);
+    assert.deepEqual(
+      match.languages?.languages.map((l) => [l.index, l.canonical, l.mention.spelling]),
+      [
+        [0, 'Java', 'Java'],
+        [1, 'Go', 'Golang'],
+        [2, 'SQL', 'SQL'],
+      ],
+    );
   });
 
   it('falls back to the first group listing a language when none is named Languages', () => {
-    const m = matchResume(parseResume('skills:\n  - name: Data\n    keywords: [Redis]\n  - name: Backend\n    keywords: [Kafka, Python, Go]\n'), POSTING);
+    const m = matchResume(
+      parseResume('skills:\n  - name: Data\n    keywords: [Redis]\n  - name: Backend\n    keywords: [Kafka, Python, Go]\n'),
+      POSTING,
+    );
     assert.equal(m.languages?.path, 'skills[1].keywords');
-    assert.deepEqual(m.languages?.languages.map((l) => l.canonical), ['Python', 'Go']);
+    assert.deepEqual(
+      m.languages?.languages.map((l) => l.canonical),
+      ['Python', 'Go'],
+    );
   });
 
   it('lists every taxonomy skill no bullet shows, posting term or not', () => {
-    assert.deepEqual(match.listedNotShown.map((m) => m.canonical), ['Java', 'Go', 'SQL', 'PostgreSQL', 'AWS', 'Kubernetes']);
+    assert.deepEqual(
+      match.listedNotShown.map((m) => m.canonical),
+      ['Java', 'Go', 'SQL', 'PostgreSQL', 'AWS', 'Kubernetes'],
+    );
   });
 
   it('counts a skill as shown when a bullet shows a narrower term', () => {
-    const m = matchResume(parseResume(`work:
+    const m = matchResume(
+      parseResume(`work:
   - name: A
     highlights:
       - Rolled out OpenTelemetry across the fleet
 skills:
   - name: Reliability
     keywords: [tracing, observability, OpenTelemetry]
-`), POSTING);
+`),
+      POSTING,
+    );
     assert.deepEqual(m.listedNotShown, []);
   });
 
   it('leaves out company names, URLs and spoken languages', () => {
-    const mentions = resumeMentions(parseResume(`work:
+    const mentions = resumeMentions(
+      parseResume(`work:
   - name: Oracle
     url: https://kafka.example.com
     position: Go Developer
 languages:
   - language: Swift
-`));
-    assert.deepEqual(mentions.map((m) => [m.canonical, m.kind, m.path]), [['Go', 'other', 'work[0].position']]);
+`),
+    );
+    assert.deepEqual(
+      mentions.map((m) => [m.canonical, m.kind, m.path]),
+      [['Go', 'other', 'work[0].position']],
+    );
   });
 
   it('reads Markdown in bullets and maps the range into the source', () => {
@@ -187,28 +207,63 @@ languages:
       [
         'globex-platform.txt',
         'posting match 13/28 terms',
-        ['Spring', 'Pub/Sub', 'Cloud SQL', 'Bigtable', 'GKE', 'Helm', 'Datadog', 'capacity planning', 'Kotlin', 'GCP', 'data modeling', 'distributed systems', 'postmortems', 'unit testing', 'integration testing'],
+        [
+          'Spring',
+          'Pub/Sub',
+          'Cloud SQL',
+          'Bigtable',
+          'GKE',
+          'Helm',
+          'Datadog',
+          'capacity planning',
+          'Kotlin',
+          'GCP',
+          'data modeling',
+          'distributed systems',
+          'postmortems',
+          'unit testing',
+          'integration testing',
+        ],
       ],
       [
         'initech-api.job.yaml',
         'posting match 9/23 terms',
-        ['SOAP', 'FastAPI', 'OpenAPI', 'Celery', 'RabbitMQ', 'MySQL', 'replication', 'GitHub Actions', 'AKS', 'postmortems', 'Azure', 'unit testing', 'API design', 'rate limiting'],
+        [
+          'SOAP',
+          'FastAPI',
+          'OpenAPI',
+          'Celery',
+          'RabbitMQ',
+          'MySQL',
+          'replication',
+          'GitHub Actions',
+          'AKS',
+          'postmortems',
+          'Azure',
+          'unit testing',
+          'API design',
+          'rate limiting',
+        ],
       ],
     ];
     for (const [file, label, missing] of cases) {
       it(`against ${file}: ${label}`, () => {
         const m = matchResume(example, examplePosting(file));
         assert.equal(coverageLabel(m), label);
-        assert.deepEqual(m.terms.filter((t) => t.status === 'missing').map((t) => t.term.canonical), missing);
+        assert.deepEqual(
+          m.terms.filter((t) => t.status === 'missing').map((t) => t.term.canonical),
+          missing,
+        );
         assert.equal(m.coverage.spelledDifferently, 0);
       });
     }
 
     it('lists the skills no bullet shows', () => {
       const m = matchResume(example, examplePosting('acme-backend.md'));
-      assert.deepEqual(m.listedNotShown.map((x) => x.canonical), [
-        'SQL', 'Python', 'DynamoDB', 'SQS', 'OpenTelemetry', 'load testing', 'CI/CD', 'AWS', 'Docker', 'Kubernetes', 'Terraform',
-      ]);
+      assert.deepEqual(
+        m.listedNotShown.map((x) => x.canonical),
+        ['SQL', 'Python', 'DynamoDB', 'SQS', 'OpenTelemetry', 'load testing', 'CI/CD', 'AWS', 'Docker', 'Kubernetes', 'Terraform'],
+      );
     });
   });
 

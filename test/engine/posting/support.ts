@@ -33,7 +33,10 @@ export function markdownPosting(text: string, name = 'job.md'): PostingSource {
 
 /** Applies a fix as a client without snippet support would. */
 export function applyFix(text: string, fix: Fix): string {
-  return applyEdits(text, fix.edits.map((edit) => ({ ...edit, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText })));
+  return applyEdits(
+    text,
+    fix.edits.map((edit) => ({ ...edit, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText })),
+  );
 }
 
 /** The text parses, and its top-level keys are the ones expected. */

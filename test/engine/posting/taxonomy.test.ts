@@ -12,14 +12,27 @@ describe('posting taxonomy', () => {
     it('loads, with a focused number of terms in every category', () => {
       assert.ok(taxonomy.terms.length >= 140 && taxonomy.terms.length <= 220, `${taxonomy.terms.length} terms`);
       for (const category of taxonomy.categories) {
-        assert.ok(taxonomy.terms.some((t) => t.category.id === category.id), `no term in ${category.id}`);
+        assert.ok(
+          taxonomy.terms.some((t) => t.category.id === category.id),
+          `no term in ${category.id}`,
+        );
         assert.ok(SKILLS_CATEGORIES.includes(category.skillsCategory));
       }
     });
 
     it('covers the categories the issue names', () => {
       const ids = taxonomy.categories.map((c) => c.id);
-      for (const id of ['languages', 'datastores', 'caches', 'messaging', 'cloud', 'containers', 'architecture', 'reliability', 'delivery']) {
+      for (const id of [
+        'languages',
+        'datastores',
+        'caches',
+        'messaging',
+        'cloud',
+        'containers',
+        'architecture',
+        'reliability',
+        'delivery',
+      ]) {
         assert.ok(ids.includes(id), id);
       }
     });
@@ -43,9 +56,16 @@ describe('posting taxonomy', () => {
     });
 
     it('rejects inconsistent data with a precise message', () => {
-      const base = rawTaxonomy as unknown as { skillsCategories: unknown[]; categories: unknown[]; terms: { canonical: string; category: string; aliases?: string[]; implies?: string[] }[] };
+      const base = rawTaxonomy as unknown as {
+        skillsCategories: unknown[];
+        categories: unknown[];
+        terms: { canonical: string; category: string; aliases?: string[]; implies?: string[] }[];
+      };
       const withTerms = (terms: typeof base.terms) => ({ ...base, terms });
-      assert.throws(() => loadTaxonomy(withTerms([...base.terms, { canonical: 'Postgres 2', category: 'datastores', aliases: ['postgres'] }])), /"postgres" of Postgres 2 is already a form of PostgreSQL/);
+      assert.throws(
+        () => loadTaxonomy(withTerms([...base.terms, { canonical: 'Postgres 2', category: 'datastores', aliases: ['postgres'] }])),
+        /"postgres" of Postgres 2 is already a form of PostgreSQL/,
+      );
       assert.throws(() => loadTaxonomy(withTerms([{ canonical: 'X', category: 'nope' }])), /X has unknown category nope/);
       assert.throws(() => loadTaxonomy(withTerms([{ canonical: 'X', category: 'languages', implies: ['Y'] }])), /X implies unknown term Y/);
       assert.throws(() => loadTaxonomy({}), /must be arrays/);
@@ -117,7 +137,10 @@ describe('posting taxonomy', () => {
 
     it('reports where and how each term is written', () => {
       const [hit] = taxonomy.find('We run Postgres 15');
-      assert.deepEqual({ start: hit.start, end: hit.end, spelling: hit.spelling, variant: hit.variant }, { start: 7, end: 15, spelling: 'Postgres', variant: false });
+      assert.deepEqual(
+        { start: hit.start, end: hit.end, spelling: hit.spelling, variant: hit.variant },
+        { start: 7, end: 15, spelling: 'Postgres', variant: false },
+      );
       assert.equal(taxonomy.find('Spring Boot')[0].variant, true);
     });
   });

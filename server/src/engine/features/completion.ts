@@ -195,18 +195,21 @@ export function completionsAt(text: string, offset: number): CompletionEntry[] {
   }
   const keys = knownKeys(context.path).filter((key) => !context.siblings.includes(key));
   const templates = templatesAt(context).map((snippet, index) => snippetEntry(snippet, context, replace, index));
-  return [...templates, ...keys.map((key, index): CompletionEntry => {
-    const node = schemaAt([...context.path, key]);
-    return {
-      label: key,
-      kind: 'key',
-      detail: node?.title ?? typeLabel(node),
-      documentation: describe(node),
-      insertText: keyInsertText(key, node, context.keyColumn),
-      replace,
-      sortText: String(index).padStart(3, '0'),
-    };
-  })];
+  return [
+    ...templates,
+    ...keys.map((key, index): CompletionEntry => {
+      const node = schemaAt([...context.path, key]);
+      return {
+        label: key,
+        kind: 'key',
+        detail: node?.title ?? typeLabel(node),
+        documentation: describe(node),
+        insertText: keyInsertText(key, node, context.keyColumn),
+        replace,
+        sortText: String(index).padStart(3, '0'),
+      };
+    }),
+  ];
 }
 
 const BULLET_SECTIONS = new Set(['work', 'volunteer', 'projects']);

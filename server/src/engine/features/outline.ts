@@ -94,7 +94,7 @@ function entryItem(section: string, node: YamlNode, index: number): OutlineItem 
     title = String(node.value);
   }
   return {
-    name: title && detail ? `${title} — ${detail}` : title ?? detail ?? `Entry ${index + 1}`,
+    name: title && detail ? `${title} — ${detail}` : (title ?? detail ?? `Entry ${index + 1}`),
     kind: 'entry',
     range,
     selectionRange: range,

@@ -75,7 +75,9 @@ export function addGroupEdit(model: ResumeModel, name: string, value: string): T
     if (skills && !(isScalar(skills) && skills.value === null)) return undefined;
     // `"skills": null` in JSON (or flow YAML): a one-group list in its place.
     if (json || (skills?.range && inFlowMap(model, entry.segments))) {
-      return skills?.range ? { range: { start: skills.range[0], end: skills.range[1] }, newText: `[${groupFlow(name, value, json)}]` } : undefined;
+      return skills?.range
+        ? { range: { start: skills.range[0], end: skills.range[1] }, newText: `[${groupFlow(name, value, json)}]` }
+        : undefined;
     }
     // `skills:` with nothing after it.
     const keyRange = entry.keyRange;
@@ -85,7 +87,9 @@ export function addGroupEdit(model: ResumeModel, name: string, value: string): T
     const keyIndent = lineIndent(text, keyRange.start) ?? '';
     const itemIndent = keyIndent + '  ';
     const block = `${eol}${itemIndent}- name: ${blockScalar(name)}${eol}${itemIndent}  keywords: [${flowScalar(value)}]`;
-    const range = skills?.range ? { start: skills.range[0] - (text[skills.range[0] - 1] === ' ' ? 1 : 0), end: skills.range[1] } : { start: colon + 1, end: colon + 1 };
+    const range = skills?.range
+      ? { start: skills.range[0] - (text[skills.range[0] - 1] === ' ' ? 1 : 0), end: skills.range[1] }
+      : { start: colon + 1, end: colon + 1 };
     return { range, newText: block };
   }
   const root = model.document?.contents;
@@ -93,7 +97,13 @@ export function addGroupEdit(model: ResumeModel, name: string, value: string): T
   if (root.flow) return appendPair(text, root, 'skills', `[${groupFlow(name, value, json)}]`);
   const firstKey = root.items[0]?.key as YamlNode | undefined;
   const indent = ' '.repeat(firstKey?.range ? columnOf(text, firstKey.range[0]) : 0) + '  ';
-  return appendPair(text, root, 'skills', `${eol}${indent}- name: ${blockScalar(name)}${eol}${indent}  keywords: [${flowScalar(value)}]`, true);
+  return appendPair(
+    text,
+    root,
+    'skills',
+    `${eol}${indent}- name: ${blockScalar(name)}${eol}${indent}  keywords: [${flowScalar(value)}]`,
+    true,
+  );
 }
 
 /**
@@ -191,7 +201,10 @@ function appendToSeqRaw(text: string, seq: YAMLSeq, item: string): TextEdit | un
   if (end === undefined) return undefined;
   // The list's dashes stand where its first one does: an item may start on the line after its dash (`-\n    name: Go`).
   const dashIndent = lineIndent(text, seq.range[0]) ?? ' '.repeat(columnOf(text, seq.range[0]));
-  return { range: insertionAt(lineEndAfter(text, end)), newText: `${lineBreakOf(text)}${dashIndent}- ${indentContinuation(item, dashIndent + '  ')}` };
+  return {
+    range: insertionAt(lineEndAfter(text, end)),
+    newText: `${lineBreakOf(text)}${dashIndent}- ${indentContinuation(item, dashIndent + '  ')}`,
+  };
 }
 
 /** Adds `key: value` after a block map's last pair, at its keys' indentation; `value` may start on a new line. */

@@ -166,8 +166,10 @@ export function extractFromUnits(format: PostingSource['format'], units: readonl
 
 type SectionKind = Importance | 'skip';
 
-const SKIP = /\b(?:benefits?|perks|compensation|salary|pay range|equal (?:opportunity|employment)|how to apply|apply now|apply|what we offer|we offer|our offer|why join|why work)\b/i;
-const PREFERRED = /\b(?:nice[- ]to[- ]haves?|bonus(?: points)?|preferred|pluses|plus|desired|desirable|optional|ideally|extra credit|great if|not required|would be great)\b/i;
+const SKIP =
+  /\b(?:benefits?|perks|compensation|salary|pay range|equal (?:opportunity|employment)|how to apply|apply now|apply|what we offer|we offer|our offer|why join|why work)\b/i;
+const PREFERRED =
+  /\b(?:nice[- ]to[- ]haves?|bonus(?: points)?|preferred|pluses|plus|desired|desirable|optional|ideally|extra credit|great if|not required|would be great)\b/i;
 const REQUIRED =
   /\b(?:requirements?|required|qualifications?|must[- ]haves?|must|who you are|about you|you have|you bring|you'll bring|you will bring|what you bring|we(?:'re| are) looking for|looking for|skills|experience|ideal candidate|what you need|what we need|minimum|basic)\b/i;
 const RESPONSIBILITY =
@@ -324,7 +326,7 @@ function jobUnits(text: string): PostingUnit[] | undefined {
     return undefined;
   }
   if (!isMap(root)) return undefined;
-  const field = (name: string): unknown => root && isMap(root) ? root.get(name, true) : undefined;
+  const field = (name: string): unknown => (root && isMap(root) ? root.get(name, true) : undefined);
   const units: PostingUnit[] = [];
   const title = stringOf(field('title'));
   if (title) units.push({ section: 'Title', importance: 'title', text: clean(title) });

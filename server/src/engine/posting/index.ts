@@ -164,6 +164,8 @@ export function addSkillFix(model: ResumeModel, category: SkillsCategory, value:
   const group = groupFor(model, category);
   const edit = group ? addToGroupEdit(model.text, group, value) : addGroupEdit(model, category, value);
   if (!edit) return undefined;
-  const title = group ? `Add ${value} to ${group.name ? `the ${group.name} skills` : 'this skills group'}` : `Add ${value} in a new ${category} skills group`;
+  const title = group
+    ? `Add ${value} to ${group.name ? `the ${group.name} skills` : 'this skills group'}`
+    : `Add ${value} in a new ${category} skills group`;
   return { title, edits: [edit], safe: false };
 }

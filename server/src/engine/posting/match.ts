@@ -277,7 +277,10 @@ export function resumeMentions(model: ResumeModel): ResumeMention[] {
 const LANGUAGES_GROUP = /\blanguages?\b/i;
 
 /** The skills group that lists languages: the one named like it, else the first that lists one. */
-export function resumeLanguages(model: ResumeModel, mentions: readonly ResumeMention[] = resumeMentions(model)): ResumeLanguages | undefined {
+export function resumeLanguages(
+  model: ResumeModel,
+  mentions: readonly ResumeMention[] = resumeMentions(model),
+): ResumeLanguages | undefined {
   const groups = skillsGroups(model).filter((group) => group.keywords);
   const languagesIn = (group: SkillsGroup): LanguageItem[] => {
     const prefix = formatPath(['skills', group.index, 'keywords']);

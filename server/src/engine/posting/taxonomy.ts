@@ -117,7 +117,10 @@ export function loadTaxonomy(data: unknown): Taxonomy {
   const groupNames = new Map<SkillsCategory, RegExp>();
   for (const entry of raw.skillsCategories) {
     const name = skillsCategoryOf(entry.name, 'skillsCategories');
-    groupNames.set(name, new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${[name.toLowerCase(), ...entry.groupNames].join('|')})(?![\\p{L}\\p{N}])`, 'iu'));
+    groupNames.set(
+      name,
+      new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${[name.toLowerCase(), ...entry.groupNames].join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
+    );
   }
   const categories = new Map<string, Category & { practice: boolean }>();
   for (const c of raw.categories) {
@@ -210,7 +213,10 @@ function skillsCategoryOf(name: string, where: string): SkillsCategory {
 
 /** Case and the space/hyphen between words do not make two forms different. */
 export function normalizeForm(text: string): string {
-  return text.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 }
 
 function compileContext(raw: RawContext): CompiledContext {
@@ -294,7 +300,15 @@ class Finder {
     return hits;
   }
 
-  private inContext(text: string, start: number, end: number, spelling: string, form: Form, context: CompiledContext, segments: Segment[]): boolean {
+  private inContext(
+    text: string,
+    start: number,
+    end: number,
+    spelling: string,
+    form: Form,
+    context: CompiledContext,
+    segments: Segment[],
+  ): boolean {
     if (context.caseSensitive && spelling !== form.text) return false;
     const before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
     const after = text.slice(end, end + CONTEXT_CHARS);

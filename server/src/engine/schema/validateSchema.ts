@@ -136,7 +136,10 @@ function suggestedKey(parent: PathSegment[], key: string): SuggestedKey | undefi
     const candidates = knownKeys(parent);
     const renamed = RENAMED_KEYS[key.toLowerCase()];
     const guess = closest(key, candidates);
-    known.set(key, renamed && candidates.includes(renamed) ? { name: renamed, renamed: true } : guess ? { name: guess, renamed: false } : undefined);
+    known.set(
+      key,
+      renamed && candidates.includes(renamed) ? { name: renamed, renamed: true } : guess ? { name: guess, renamed: false } : undefined,
+    );
   }
   return known.get(key);
 }
@@ -194,7 +197,14 @@ function scalarOf(model: ResumeModel, entry: PathEntry): Scalar | undefined {
  * so it is safe only when each place the value shows up `fits` the new
  * value; otherwise a suggestion.
  */
-function inPlaceFix(model: ResumeModel, entry: PathEntry, scalar: Scalar, value: string, title: string, fits: (place: PathEntry) => boolean): Fix | undefined {
+function inPlaceFix(
+  model: ResumeModel,
+  entry: PathEntry,
+  scalar: Scalar,
+  value: string,
+  title: string,
+  fits: (place: PathEntry) => boolean,
+): Fix | undefined {
   const edit = rewriteValueEdit(model.text, scalar, value);
   if (!edit) return undefined;
   const places = placesOf(model, scalar, entry);
