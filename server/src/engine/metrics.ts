@@ -13,6 +13,7 @@
  */
 import { memoizeByText } from './memo';
 import { isLikelyEnglish } from './prose';
+import { NAME_WORDS, PLAIN_CAPITALISED } from './metricWords';
 
 export type MetricKind =
   | 'throughput'
@@ -157,32 +158,6 @@ function wordAfter(text: string, at: number): string {
 // Words that make a number a name, a date or an idiom
 // ---------------------------------------------------------------------------
 
-/** Lower-case words after which a number is a version or a designation. */
-const NAME_WORDS = new Set([
-  'v', 'ver', 'version', 'versions', 'release', 'rel', 'gen', 'generation', 'phase', 'part', 'level', 'tier', 'stage',
-  'series', 'model', 'type', 'class', 'grade', 'round', 'season', 'episode', 'edition', 'vol', 'volume', 'chapter',
-  'section', 'article', 'step', 'sprint', 'cohort', 'no', 'no.', 'nr', 'nº', 'room', 'route', 'highway', 'build',
-  'python', 'java', 'javascript', 'ecmascript', 'es', 'node', 'nodejs', 'node.js', 'react', 'reactjs', 'react.js',
-  'vue', 'vuejs', 'vue.js', 'angular', 'angularjs', 'next.js', 'nextjs', 'nuxt', 'svelte', 'ember', '.net', 'net',
-  'asp.net', 'dotnet', 'php', 'ruby', 'rails', 'django', 'spring', 'laravel', 'symfony', 'drupal', 'wordpress',
-  'magento', 'ios', 'android', 'windows', 'win', 'ubuntu', 'debian', 'rhel', 'centos', 'fedora', 'macos', 'osx',
-  'iphone', 'ipad', 'pixel', 'pi', 'html', 'css', 'xhtml', 'http', 'https', 'tls', 'ssl', 'oauth', 'ipv', 'gpt',
-  'llama', 'jdk', 'jre', 'scala', 'kotlin', 'swift', 'perl', 'postgres', 'postgresql', 'mysql', 'mongodb', 'redis',
-  'kafka', 'spark', 'hadoop', 'elasticsearch', 'kubernetes', 'typescript', 'bootstrap', 'webpack', 'tensorflow',
-  'pytorch', 'unity', 'jenkins', 'excel', 'office', 'web', 'industry', 'federation', 'sdk', 'mvc', 'iso', 'iec',
-  'soc', 'wcag', 'pci', 'cfr', 'gamp', 'icd', 'ros', 'vb', 'cs', 'fortune', 'dynamics', 'sql', 'ie',
-]);
-
-/** Capitalised words that are not names: a number after them is still a quantity. */
-const PLAIN_CAPITALISED = new Set([
-  'in', 'on', 'at', 'for', 'with', 'from', 'to', 'by', 'across', 'after', 'before', 'during', 'within', 'since',
-  'until', 'through', 'over', 'under', 'into', 'of', 'about', 'around', 'nearly', 'almost', 'approximately',
-  'roughly', 'approx', 'approx.', 'ca.', 'circa', 'top', 'up', 'only', 'just', 'all', 'each', 'every', 'first',
-  'last', 'past', 'next', 'total', 'more', 'less', 'than', 'and', 'or', 'the', 'a', 'an', 'some', 'another',
-  'exactly', 'estimated', 'average', 'avg', 'both', 'per', 'plus', 'supporting', 'serving',
-  'gpa', 'cgpa', 'nps', 'csat', 'score', 'rating', 'arr', 'mrr', 'kpi', 'sla', 'slo', 'uptime', 'i', 'we',
-]);
-
 /** After these a small number is a day of the month, a bigger one a year. */
 const MONTHS =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|spring|summer|fall|autumn|winter|fy|cy|eoy|q[1-4]|h[12])\.?$/i;
@@ -228,10 +203,7 @@ const SPACED_UNITS: ReadonlyArray<[RegExp, Unit['kind']]> = [
   [/^ ?(?:×|x|X)(?![\p{L}\p{N}])/u, 'multiplier'],
   [/^(?: ?-| )fold\b/i, 'multiplier'],
   [/^ times(?=[.,;)]|$)/, 'multiplier'],
-  [
-    /^ times (?:faster|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|cheaper|better|greater|over|as)\b/i,
-    'multiplier',
-  ],
+  [/^ times (?:faster|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|cheaper|better|greater|over|as)\b/i, 'multiplier'],
   [/^ ?(?:dollars|usd|eur|euros?|gbp|pounds|inr|rupees|yen|jpy|chf|cad|aud|€|£|¥|₹|zł|sek|nok|dkk|brl|reais|pesos)(?![\p{L}])/iu, 'money'],
 ];
 
@@ -481,7 +453,9 @@ function cjkUnit(rest: string): Unit | 'name' {
 
 /** "1st place", "won 2nd", "6th largest": a rank. "3rd party", "(2nd-4th)" are not. */
 function ordinalIsRank(text: string, start: number, end: number): boolean {
-  if (/^[- ](?:place|prize|position|rank|runner|overall|largest|biggest|best|fastest|highest|most|top)\b/i.test(text.slice(end, end + 16))) {
+  if (
+    /^[- ](?:place|prize|position|rank|runner|overall|largest|biggest|best|fastest|highest|most|top)\b/i.test(text.slice(end, end + 16))
+  ) {
     return true;
   }
   const before = wordBefore(text, start);
@@ -511,7 +485,10 @@ function contextMakesName(text: string, start: number, end: number, digits: stri
   if (/^(?:19[5-9]\d|20[0-4]\d)$/.test(digits) && !text.slice(start, end).includes('+') && looksLikeYear(text, start, end)) {
     return true;
   }
-  if (digits === '0' && !/^ ?(?:downtime|incidents?|outages?|defects?|bugs?|errors?|regressions?|failures?|vulnerabilit)/i.test(text.slice(end, end + 16))) {
+  if (
+    digits === '0' &&
+    !/^ ?(?:downtime|incidents?|outages?|defects?|bugs?|errors?|regressions?|failures?|vulnerabilit)/i.test(text.slice(end, end + 16))
+  ) {
     return true;
   }
   if (/^(?:90|180|360)$/.test(digits) && /^(?:-| )?(?:degrees?|°)/i.test(text.slice(end, end + 9))) return true;
@@ -541,7 +518,8 @@ function looksLikeYear(text: string, start: number, end: number): boolean {
 function wordNamesNumber(before: Neighbour, digits: string): boolean {
   const word = before.word;
   const lower = word.toLowerCase();
-  if (MONTHS.test(word) && (Number(digits) <= 31 || /^(?:19|20)\d\d$/.test(digits))) return !/^may$/i.test(word) || /^(?:19|20)\d\d$/.test(digits);
+  if (MONTHS.test(word) && (Number(digits) <= 31 || /^(?:19|20)\d\d$/.test(digits)))
+    return !/^may$/i.test(word) || /^(?:19|20)\d\d$/.test(digits);
   if (NAME_WORDS.has(lower)) return true;
   if (PLAIN_CAPITALISED.has(lower)) return false;
   if (!/\p{Lu}|^\.|\d|[#+&]/u.test(word)) return false;
@@ -553,7 +531,9 @@ function wordNamesNumber(before: Neighbour, digits: string): boolean {
 
 /** "3.9 GPA", "GPA: 3.96". */
 function isGrade(text: string, start: number, end: number): boolean {
-  return /^ ?(?:GPA|CGPA)\b/.test(text.slice(end, end + 6)) || /\b(?:GPA|CGPA)\b:? ?(?:of )?$/.test(text.slice(Math.max(0, start - 12), start));
+  return (
+    /^ ?(?:GPA|CGPA)\b/.test(text.slice(end, end + 6)) || /\b(?:GPA|CGPA)\b:? ?(?:of )?$/.test(text.slice(Math.max(0, start - 12), start))
+  );
 }
 
 function isAvailability(text: string, start: number, end: number, digits: string): boolean {
@@ -567,7 +547,8 @@ function isAvailability(text: string, start: number, end: number, digits: string
 // Number words and scale phrases (English)
 // ---------------------------------------------------------------------------
 
-const UNITS_WORD = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const UNITS_WORD =
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const TENS_WORD = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const NUMBER_WORD = new RegExp(
   `\\b(?:(?:${TENS_WORD})(?:[- ](?:one|${UNITS_WORD}))?|${UNITS_WORD}|(?:a|one|half a) dozen|dozen|(?:a|one) (?:hundred|thousand|million|billion))` +
@@ -581,11 +562,17 @@ const WORD_PATTERNS: ReadonlyArray<[RegExp, MetricKind]> = [
   [/\b(?:a few|several|a couple of|few|many) (?:hundred|thousand|million|billion)s?\b/gi, 'magnitude'],
   [/\b(?:hundreds|thousands|millions|billions)\b/gi, 'magnitude'],
   [/\b(?:multi|multiple)[- ]?(?:million|billion)\b|\b(?:six|seven|eight|nine)[- ]figures?\b/gi, 'money'],
-  [/\b(?:doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving|twice|(?:two|three|four|five|ten|hundred)-?fold)\b/gi, 'multiplier'],
+  [
+    /\b(?:doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving|twice|(?:two|three|four|five|ten|hundred)-?fold)\b/gi,
+    'multiplier',
+  ],
   [/\b(?:in|by) half\b|\bhalf (?:the|as)\b|\borders? of magnitude\b/gi, 'multiplier'],
   [/\b(?:two|three|four|five|six|[2-6]) nines\b|\b[2-6] ?9s\b/gi, 'availability'],
   [/\bzero[- ](?:downtime|data loss|outages?)\b/gi, 'availability'],
-  [/\bzero (?:incidents?|defects?|bugs?|errors?|regressions?|failures?|vulnerabilit(?:y|ies)|breaches|escalations|rollbacks|sev-?[12]s?|p[01]s?)\b/gi, 'count'],
+  [
+    /\bzero (?:incidents?|defects?|bugs?|errors?|regressions?|failures?|vulnerabilit(?:y|ies)|breaches|escalations|rollbacks|sev-?[12]s?|p[01]s?)\b/gi,
+    'count',
+  ],
   [/\bsub-?(?:second|millisecond|minute)\b|\bsingle-digit (?:ms|milliseconds?|seconds?)\b/gi, 'latency'],
   [
     /\b(?:(?:first|second|third|fourth|fifth)[- ](?:place|prize|position|runner[- ]up)|(?:placed|finished|ranked|came|took|won) (?:first|second|third|fourth|fifth)|runners?[- ]up|top (?:half|third|quarter|decile))\b/gi,
@@ -654,7 +641,10 @@ function foreignWordSpans(text: string): Span[] {
   return [...text.matchAll(FOREIGN_NUMBER_WORD)].map((match) => {
     const start = match.index ?? 0;
     const word = match[0].toLowerCase();
-    const magnitude = /^(?:milliers|centaines|dizaines|cientos|miles|millones|decenas|tausende|hunderte|dutzende|millionen|milliarden|milhares|milhões|centenas|millions?|milliards?)$/.test(word);
+    const magnitude =
+      /^(?:milliers|centaines|dizaines|cientos|miles|millones|decenas|tausende|hunderte|dutzende|millionen|milliarden|milhares|milhões|centenas|millions?|milliards?)$/.test(
+        word,
+      );
     return { start, end: start + match[0].length, kind: magnitude ? ('magnitude' as const) : ('count' as const) };
   });
 }

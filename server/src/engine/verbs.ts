@@ -17,24 +17,7 @@
  * kept ("Built" from "Building"). Pure functions; they never throw.
  */
 
-/** Base → past for the irregular verbs a bullet may use. */
-const IRREGULAR: Readonly<Record<string, string>> = {
-  be: 'was', become: 'became', begin: 'began', bind: 'bound', break: 'broke', bring: 'brought', build: 'built',
-  buy: 'bought', catch: 'caught', choose: 'chose', come: 'came', cut: 'cut', deal: 'dealt', do: 'did', draw: 'drew',
-  drive: 'drove', eat: 'ate', fall: 'fell', feed: 'fed', feel: 'felt', fight: 'fought', find: 'found', fly: 'flew',
-  forecast: 'forecast', forget: 'forgot', freeze: 'froze', get: 'got', give: 'gave', go: 'went', grow: 'grew',
-  have: 'had', hear: 'heard', hide: 'hid', hit: 'hit', hold: 'held', keep: 'kept', know: 'knew', lay: 'laid',
-  lead: 'led', leave: 'left', lend: 'lent', let: 'let', light: 'lit', lose: 'lost', make: 'made', mean: 'meant',
-  meet: 'met', pay: 'paid', put: 'put', quit: 'quit', read: 'read', ride: 'rode', ring: 'rang', rise: 'rose',
-  run: 'ran', say: 'said', see: 'saw', seek: 'sought', sell: 'sold', send: 'sent', set: 'set', shed: 'shed',
-  shoot: 'shot', show: 'showed', shut: 'shut', sing: 'sang', sit: 'sat', sleep: 'slept', slide: 'slid',
-  speak: 'spoke', spend: 'spent', spin: 'spun', split: 'split', spread: 'spread', stand: 'stood', steal: 'stole',
-  stick: 'stuck', strike: 'struck', string: 'strung', swim: 'swam', take: 'took', teach: 'taught', tell: 'told',
-  think: 'thought', throw: 'threw', understand: 'understood', undertake: 'undertook', upset: 'upset', wake: 'woke',
-  wear: 'wore', win: 'won', wind: 'wound', withdraw: 'withdrew', write: 'wrote', broadcast: 'broadcast',
-  input: 'input', output: 'output', oversee: 'oversaw', overcome: 'overcame', override: 'overrode',
-  mislead: 'misled', outrun: 'outran', spit: 'spat', bet: 'bet', cost: 'cost', hurt: 'hurt', beat: 'beat',
-};
+import { DOUBLES, IRREGULAR, L_DOUBLES, REGULAR } from './verbList';
 
 const PAST_TO_BASE: ReadonlyMap<string, string> = new Map(
   Object.entries(IRREGULAR)
@@ -45,71 +28,7 @@ const PAST_TO_BASE: ReadonlyMap<string, string> = new Map(
 /** Prefixes that keep an irregular verb irregular: rebuild → rebuilt, co-lead → co-led. */
 const PREFIXES = ['co-', 're-', 're', 'co', 'over', 'under', 'out', 'pre', 'mis', 'up', 'with', 'fore', 'un'];
 
-/**
- * Regular verbs resumes open with, as base forms. The list only has to hold
- * the ones spelling rules get wrong or cannot decide: e-final stems
- * ("create", "use"), doubled finals ("plan", "commit"), and ones that look
- * doubled but are not ("add", "install").
- */
-const REGULAR = [
-  'accelerate', 'accept', 'access', 'accomplish', 'achieve', 'acquire', 'act', 'adapt', 'add', 'address', 'adjust',
-  'administer', 'adopt', 'advance', 'advise', 'advocate', 'aggregate', 'align', 'allocate', 'analyse', 'analyze',
-  'answer', 'apply', 'appoint', 'approve', 'architect', 'archive', 'arrange', 'articulate', 'assemble', 'assess',
-  'assign', 'assist', 'attend', 'audit', 'author', 'automate', 'balance', 'benchmark', 'boost', 'bootstrap',
-  'brainstorm', 'budget', 'bundle', 'calculate', 'call', 'campaign', 'cancel', 'capture', 'care', 'centralize',
-  'centralise', 'chair', 'champion', 'change', 'charge', 'chat', 'check', 'clarify', 'clean', 'close', 'coach',
-  'code', 'collaborate', 'collect', 'combine', 'commit', 'communicate', 'compare', 'compile', 'complete', 'comply',
-  'compose', 'compute', 'conceive', 'conduct', 'configure', 'connect', 'consolidate', 'construct', 'consult',
-  'containerize', 'containerise', 'continue', 'contribute', 'control', 'convert', 'coordinate', 'copy', 'correct',
-  'craft', 'create', 'cultivate', 'curate', 'customize', 'customise', 'debug', 'decommission', 'decrease',
-  'dedicate', 'define', 'delegate', 'delete', 'deliver', 'demo', 'demonstrate', 'deploy', 'deprecate', 'derive',
-  'derisk', 'de-risk', 'design', 'detect', 'determine', 'develop', 'devise', 'diagnose', 'digitize', 'direct',
-  'discover', 'distribute', 'document', 'double', 'draft', 'drop', 'earn', 'edit', 'educate', 'eliminate',
-  'embed', 'emit', 'employ', 'empower', 'enable', 'encrypt', 'end', 'energize', 'enforce', 'engage', 'engineer',
-  'enhance', 'ensure', 'enter', 'equip', 'establish', 'estimate', 'evaluate', 'evangelize', 'evolve', 'examine',
-  'exceed', 'excel', 'execute', 'expand', 'expedite', 'experiment', 'explore', 'expose', 'extend', 'extract',
-  'facilitate', 'fix', 'finalize', 'focus', 'forge', 'form', 'format', 'formalize', 'formalise', 'formulate',
-  'foster', 'found', 'free', 'fund', 'gather', 'generate', 'govern', 'guide', 'halve', 'handle', 'harden',
-  'head', 'help', 'hire', 'host', 'identify', 'illustrate', 'implement', 'import', 'improve', 'incorporate',
-  'increase', 'influence', 'inform', 'initiate', 'innovate', 'inspect', 'install', 'instrument', 'integrate',
-  'interview', 'introduce', 'invent', 'investigate', 'involve', 'iterate', 'join', 'judge', 'kickstart', 'label',
-  'launch', 'learn', 'lecture', 'leverage', 'license', 'limit', 'link', 'list', 'listen', 'live', 'locate',
-  'log', 'maintain', 'manage', 'map', 'market', 'master', 'maximize', 'measure', 'mediate', 'mentor', 'merge',
-  'migrate', 'minimize', 'model', 'moderate', 'modernize', 'modernise', 'modify', 'monitor', 'motivate', 'move',
-  'navigate', 'negotiate', 'normalize', 'observe', 'obtain', 'offer', 'onboard', 'open', 'operate',
-  'operationalize', 'optimize', 'optimise', 'orchestrate', 'order', 'organize', 'organise', 'originate', 'outline',
-  'outsource', 'overhaul', 'own', 'package', 'pair', 'parallelize', 'parse', 'participate', 'partner', 'patch',
-  'perform', 'persuade', 'pilot', 'pioneer', 'pivot', 'plan', 'play', 'port', 'post', 'prepare', 'present',
-  'prevent', 'prioritize', 'prioritise', 'process', 'procure', 'produce', 'productionize', 'profile', 'program',
-  'promote', 'propose', 'prototype', 'provide', 'provision', 'publish', 'purchase', 'pursue', 'push', 'qualify',
-  'query', 'raise', 'rank', 'rate', 'reach', 'realize', 'rearchitect', 're-architect', 'receive', 'recommend',
-  'reconcile', 'record', 'recruit', 'redesign', 'reduce', 'refactor', 'refer', 'refine', 'reform', 'register',
-  'reimagine', 'relaunch', 'release', 'relocate', 'remediate', 'remove', 'render', 'reorganize', 'replace',
-  'replicate', 'report', 'represent', 'request', 'require', 'research', 'resolve', 'respond', 'restore',
-  'restructure', 'retire', 'return', 'reuse', 'revamp', 'review', 'revise', 'revive', 'rework', 'rotate', 'route',
-  'save', 'scale', 'schedule', 'scope', 'score', 'screen', 'script', 'secure', 'select', 'serve', 'service',
-  'share', 'ship', 'shorten', 'showcase', 'simplify', 'simulate', 'solve', 'source', 'spearhead', 'specify',
-  'sponsor', 'stabilize', 'stabilise', 'staff', 'standardize', 'standardise', 'start', 'steer', 'stop', 'store',
-  'strategize', 'streamline', 'strengthen', 'structure', 'study', 'submit', 'succeed', 'suggest', 'summarize',
-  'supervise', 'supply', 'support', 'survey', 'sustain', 'sync', 'synthesize', 'tag', 'tailor', 'target', 'test',
-  'tackle', 'track', 'trade', 'train', 'transfer', 'transform', 'transition', 'translate', 'travel', 'treat',
-  'triage', 'triple', 'troubleshoot', 'tune', 'type', 'unblock', 'unify', 'update', 'upgrade', 'use', 'utilize',
-  'utilise', 'validate', 'verify', 'version', 'visualize', 'visualise', 'volunteer', 'vote', 'wire', 'work',
-  'wrap', 'zip',
-];
-
 const KNOWN = new Set<string>([...REGULAR, ...Object.keys(IRREGULAR)]);
-
-/** Two-syllable verbs whose final consonant doubles: commit → committed. */
-const DOUBLES = new Set([
-  'commit', 'submit', 'permit', 'omit', 'emit', 'admit', 'transmit', 'refer', 'prefer', 'transfer', 'infer',
-  'confer', 'deter', 'occur', 'recur', 'incur', 'control', 'patrol', 'compel', 'propel', 'expel', 'excel', 'equip',
-  'regret', 'forget', 'begin', 'debug', 'kidnap', 'unzip', 'unwrap', 'overlap', 'handicap', 'embed', 'format',
-  'program', 'kickstart',
-]);
-
-/** Words where the `l` doubles before -ing/-ed in British spelling: modelling, cancelled. */
-const L_DOUBLES = new Set(['model', 'label', 'travel', 'cancel', 'signal', 'fuel', 'level', 'channel', 'tunnel', 'funnel', 'total', 'counsel', 'marshal', 'pencil', 'panel']);
 
 /** Whether a base form is one we know, so a caller can trust a conversion. */
 export function isKnownVerb(word: string): boolean {
