@@ -18,7 +18,7 @@ import { reportToMarkdown, bar } from '../../server/src/engine/reportMarkdown';
 import { coverageLabel, matchResume, postingSource } from '../../server/src/engine/posting';
 import type { PostingSource } from '../../server/src/engine/types';
 import { expandInputs, UsageError } from './inputs';
-import { fixSummary, fixText, unifiedDiff, writeFixed } from './fix';
+import { fixSummary, fixText, rejectedNote, unifiedDiff, writeFixed } from './fix';
 import { formatJson, formatText, summary, type FileReport } from './format';
 
 declare const VERSION: string;
@@ -195,6 +195,8 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
     let text = decoded.text;
     if (options.fix || options.fixDryRun) {
       const fixed = fixText(text, decoded.shape.eol, (current) => lint(current, lintOptions).findings);
+      const rejected = rejectedNote(relative(file), fixed.rejected);
+      if (rejected) err(rejected);
       if (fixed.text !== text) {
         const name = relative(file);
         if (options.fix) {

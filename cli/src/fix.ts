@@ -12,6 +12,8 @@ export interface Fixed {
   text: string;
   /** Fixes applied per rule id. */
   applied: Record<string, number>;
+  /** Safe fixes left out because the file would no longer parse: always a bug of ours. */
+  rejected: Record<string, number>;
 }
 
 /** The safe fixes until none is left; a line a fix inserts gets the file's line ending. */
@@ -38,6 +40,14 @@ export function fixSummary(name: string, applied: Record<string, number>, dryRun
   const entries = Object.entries(applied).sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
   const total = entries.reduce((sum, [, count]) => sum + count, 0);
   return `${name}: ${dryRun ? 'would fix' : 'fixed'} ${total}: ${entries.map(([id, count]) => `${id} ×${count}`).join(', ')}`;
+}
+
+/** Said when a safe fix was left out to keep the file valid, so the bug gets reported rather than hidden. */
+export function rejectedNote(name: string, rejected: Record<string, number>): string | undefined {
+  const entries = Object.entries(rejected).sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) return undefined;
+  const list = entries.map(([id, count]) => `${id} ×${count}`).join(', ');
+  return `bulletproof: ${name}: left out ${list}: applied, they would have left the file invalid. This is a bug in Bulletproof; please report it with the file.`;
 }
 
 /** A unified diff, as `git diff` prints it, ready for `git apply` or `patch -p1`. */

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { lint } from '../../server/src/linter';
 import type { Finding } from '../../server/src/engine/types';
 import { decodeText } from '../../server/src/node/atomicWrite';
-import { fixSummary, fixText, unifiedDiff, writeFixed } from '../../cli/src/fix';
+import { fixSummary, fixText, rejectedNote, unifiedDiff, writeFixed } from '../../cli/src/fix';
 import { assertExit, cli, giveAway, put, tempDir, WEAK } from './run';
 
 const weak = () => fs.readFileSync(WEAK, 'utf8');
@@ -167,6 +167,26 @@ describe('fixing a file (cli/src/fix.ts)', () => {
     const lf = text.replace(/\r\n/g, '\n');
     const plain = fixText(lf, '\n', (current) => (current === lf ? [insertAt(lf.indexOf('work'))] : []));
     assert.equal(plain.text, 'basics:\n  name: Sam\nmeta:\n  version: 1\nwork: []\n');
+  });
+
+  it('a safe fix that would leave the file invalid is left out, counted and said, never applied', () => {
+    const text = 'basics:\n  name: Sam\n';
+    const breaking: Finding = {
+      ruleId: 'test/breaks',
+      range: { start: 0, end: 0 },
+      message: 'breaks',
+      severity: 'warning',
+      fixes: [{ title: 'break it', safe: true, edits: [{ range: { start: text.length, end: text.length }, newText: 'work: [\n' }] }],
+    };
+    const fixed = fixText(text, '\n', (current) => (current === text ? [breaking] : []));
+    assert.equal(fixed.text, text);
+    assert.deepEqual(fixed.applied, {});
+    assert.deepEqual(fixed.rejected, { 'test/breaks': 1 });
+    assert.equal(
+      rejectedNote('cv.yaml', fixed.rejected),
+      'bulletproof: cv.yaml: left out test/breaks ×1: applied, they would have left the file invalid. This is a bug in Bulletproof; please report it with the file.',
+    );
+    assert.equal(rejectedNote('cv.yaml', {}), undefined);
   });
 
   it('the summary: most fixed first, then by rule id', () => {
