@@ -34,7 +34,7 @@ const SYNTAX_ONLY = {
 const TOO_LARGE = { ruleId: 'yaml/limits', message: /over the 20 MB Bulletproof reads, so it was not checked/ };
 
 /** A plausible resume head, so what follows is judged as part of a resume. */
-const HEAD = [
+export const HEAD = [
   'basics:',
   '  name: Sam Lee',
   '  email: sam@example.com',

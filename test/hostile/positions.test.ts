@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { JsonFinding } from '../../cli/src/format';
 import {
   CodeActionRequest,
   TextDocumentEdit,
@@ -323,14 +324,7 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
         fs.writeFileSync(file, textOf(LINES, variant.eol));
         const run = spawnSync(process.execPath, [CLI, '--format', 'json', file], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
         assert.equal(run.status, 1, run.stderr);
-        const findings = JSON.parse(run.stdout) as {
-          line: number;
-          column: number;
-          endLine: number;
-          endColumn: number;
-          code: string;
-          message: string;
-        }[];
+        const findings = JSON.parse(run.stdout) as JsonFinding[];
         for (const expected of EXPECTED) {
           const finding = findings.find((f) => f.code === expected.code && f.message.includes(expected.says));
           assert.ok(finding, `no ${expected.code} about ${expected.says}`);
@@ -347,14 +341,7 @@ describe('positions with CRLF, tabs, emoji, combining marks and CJK', function (
         fs.writeFileSync(file, textOf(SYNTAX_LINES, variant.eol));
         const run = spawnSync(process.execPath, [CLI, '--format', 'json', file], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
         assert.equal(run.status, 1, run.stderr);
-        const findings = JSON.parse(run.stdout) as {
-          line: number;
-          column: number;
-          endLine: number;
-          endColumn: number;
-          code: string;
-          message: string;
-        }[];
+        const findings = JSON.parse(run.stdout) as JsonFinding[];
         for (const expected of SYNTAX_EXPECTED) {
           const finding = findings.find((f) => f.code === expected.code && f.message.includes(expected.says));
           assert.ok(finding, `no ${expected.code} about ${expected.says}`);

@@ -26,6 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FULL_CHECK_MAX_CHARS, MAX_DOCUMENT_CHARS } from '../../server/src/engine/limits';
 import { peakRssMb } from '../hostile/processStats';
 import { LspClient, type Publish } from '../support/lspClient';
+import { HEAD } from '../hostile/inputs';
 
 const BASE = pathToFileURL(path.join(os.tmpdir(), 'bulletproof-hostile-documents')).href;
 const uriOf = (name: string) => `${BASE}/${name}`;
@@ -35,16 +36,6 @@ const HANG_MS = 60_000;
 /** Peak resident memory the server may reach, on Linux where /proc tells it. */
 const MEMORY_LIMIT_MB = 1024;
 
-const HEAD = [
-  'basics:',
-  '  name: Sam Lee',
-  '  email: sam@example.com',
-  'work:',
-  '  - name: Acme',
-  '    position: Backend Engineer',
-  '    startDate: 2020-01',
-  '    highlights:',
-];
 const BULLET = '      - Successfully cut p99 latency by 40%';
 
 /** `lines` bullets of about 60 characters under {@link HEAD}. */
