@@ -1,5 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { forgetTexts, memoizeByText, startMemoPass } from '../../server/src/engine/memo';
+import { MemoContext } from '../../server/src/engine/memo';
+
+/** One context, as a linter owns one, and a store per memoised function. */
+const context = new MemoContext();
+let stores = 0;
+function memoizeByText<T>(compute: (text: string) => T): (text: string) => T {
+  const name = `store${stores++}`;
+  return (text) => context.get(name, text, compute);
+}
+const startMemoPass = (incremental: boolean) => context.startPass(incremental);
+const forgetTexts = (texts: readonly string[]) => context.forget(texts);
 
 /** A memo of a function that counts its calls. */
 function counted<T>(compute: (text: string) => T) {

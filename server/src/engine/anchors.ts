@@ -7,19 +7,25 @@
  */
 import { isAlias, isScalar, visit, type Alias, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { PathEntry, ResumeModel } from './document';
+import { derivedSlot } from './derived';
 
 interface AliasIndex {
   targetOf: Map<Alias, YamlNode>;
   aliasesOf: Map<YamlNode, Alias[]>;
 }
 
-/** One pass per document: a model with aliases is always parsed afresh, so its document is new. */
-const indexes = new WeakMap<Document, AliasIndex>();
+/**
+ * One pass per model (kept in `model.derived`). An edit updates a document in
+ * place, an anchored scalar included, so the next model finds its own.
+ */
+const ALIAS_INDEX = derivedSlot<AliasIndex>('alias index');
 
-function aliasIndex(document: Document): AliasIndex {
-  let index = indexes.get(document);
-  if (index) return index;
-  index = { targetOf: new Map(), aliasesOf: new Map() };
+function aliasIndex(model: ResumeModel, document: Document): AliasIndex {
+  return model.derived.get(ALIAS_INDEX, () => indexAliases(document));
+}
+
+function indexAliases(document: Document): AliasIndex {
+  const index: AliasIndex = { targetOf: new Map(), aliasesOf: new Map() };
   // As the `yaml` package resolves: the last node with the anchor before the alias, in document order.
   const latest = new Map<string, YamlNode>();
   const found = index;
@@ -37,20 +43,19 @@ function aliasIndex(document: Document): AliasIndex {
       }
     },
   });
-  indexes.set(document, index);
   return index;
 }
 
 /** The aliases in the resume that stand for `node`. */
 export function aliasesOf(model: ResumeModel, node: YamlNode | null | undefined): readonly Alias[] {
   if (!node || !model.hasAliases || !model.document || isAlias(node) || !node.anchor) return [];
-  return aliasIndex(model.document).aliasesOf.get(node) ?? [];
+  return aliasIndex(model, model.document).aliasesOf.get(node) ?? [];
 }
 
 /** The scalar an alias stands for; undefined when it stands for a collection or nothing. */
 export function aliasedScalar(model: ResumeModel, alias: Alias): Scalar | undefined {
   if (!model.document) return undefined;
-  const target = aliasIndex(model.document).targetOf.get(alias);
+  const target = aliasIndex(model, model.document).targetOf.get(alias);
   return isScalar(target) ? target : undefined;
 }
 
@@ -74,15 +79,13 @@ export function placesOf(model: ResumeModel, node: YamlNode, found: PathEntry): 
   return places;
 }
 
-/** Only for models with aliases: those are parsed afresh for each text, never updated in place. */
-const entriesByModel = new WeakMap<ResumeModel, Map<YamlNode, PathEntry>>();
+/** Only asked for in models with aliases; one pass per model (kept in `model.derived`). */
+const ENTRIES_BY_NODE = derivedSlot<Map<YamlNode, PathEntry>>('entries by node');
 
 function entriesByNode(model: ResumeModel): Map<YamlNode, PathEntry> {
-  let byNode = entriesByModel.get(model);
-  if (!byNode) {
-    byNode = new Map();
+  return model.derived.get(ENTRIES_BY_NODE, () => {
+    const byNode = new Map<YamlNode, PathEntry>();
     for (const entry of model.entries.values()) if (entry.node) byNode.set(entry.node, entry);
-    entriesByModel.set(model, byNode);
-  }
-  return byNode;
+    return byNode;
+  });
 }

@@ -2,8 +2,6 @@
  * Resume dates: JSON Resume writes `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. People
  * write "September 2018", "09/2018" or "Present"; we say what to write instead.
  */
-import { memoizeByText } from './memo';
-
 export interface ResumeDate {
   year: number;
   month?: number;
@@ -24,8 +22,7 @@ export function parseResumeDate(value: unknown): ResumeDate | undefined {
   return typeof value === 'string' ? parseDateText(value) : undefined;
 }
 
-/** A resume has a few distinct date texts, read by several rules on every keystroke: each is parsed once. */
-const parseDateText = memoizeByText((value: string): ResumeDate | undefined => {
+function parseDateText(value: string): ResumeDate | undefined {
   const match = ISO.exec(value);
   if (!match) return undefined;
   const date: ResumeDate = { year: Number(match[1]) };
@@ -34,7 +31,7 @@ const parseDateText = memoizeByText((value: string): ResumeDate | undefined => {
   if (date.month !== undefined && (date.month < 1 || date.month > 12)) return undefined;
   if (date.day !== undefined && (date.day < 1 || date.day > 31)) return undefined;
   return date;
-});
+}
 
 /**
  * Compares at the coarser of the two precisions, so `2020` is neither before
@@ -87,10 +84,8 @@ const ONGOING = /^(present|current(ly)?|now|today|ongoing|to date|till date|actu
 
 export type DateAdvice = { kind: 'rewrite'; suggestion: string } | { kind: 'ongoing' } | { kind: 'unknown' };
 
-/** What to write instead of a date we cannot read. Shared answers: treat them as read-only. */
-export const adviseDate: (raw: string) => DateAdvice = memoizeByText(computeDateAdvice);
-
-function computeDateAdvice(raw: string): DateAdvice {
+/** What to write instead of a date we cannot read. */
+export function adviseDate(raw: string): DateAdvice {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (ONGOING.test(text)) return { kind: 'ongoing' };
   const pad = (n: number) => String(n).padStart(2, '0');

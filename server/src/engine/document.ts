@@ -10,6 +10,7 @@
 import { Composer, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, Scalar } from 'yaml';
 import type { CST, Node as YamlNode, YAMLError } from 'yaml';
 import type { OffsetRange } from './types';
+import { Derived, derivedSlot } from './derived';
 import { scalarSourceMap } from './scalarSource';
 import { MAX_NESTING, NestingMeter } from './nesting';
 import { describeSize, FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION, MAX_DOCUMENT_CHARS, SYNTAX_ONLY_CHARS } from './limits';
@@ -77,6 +78,8 @@ export interface ResumeModel {
   /** Whether an alias repeats a node elsewhere: then one scalar can stand at several paths. */
   hasAliases: boolean;
   checked: Checked;
+  /** What is worked out from this model and kept with it (derived.ts). */
+  readonly derived: Derived;
 }
 
 /** How every part of the engine parses YAML, whole files and single lines alike. */
@@ -134,6 +137,7 @@ export function parseResume(text: string): ResumeModel {
     valueProblem,
     hasAliases: index.hasAliases,
     checked: 'all',
+    derived: new Derived(),
   };
 }
 
@@ -221,6 +225,7 @@ function unparsed(text: string, lineStarts: number[], valueProblem: SyntaxProble
     hasAliases: false,
     valueProblem,
     checked: 'nothing',
+    derived: new Derived(),
   };
 }
 
@@ -289,6 +294,9 @@ export function nodeRange(node: YamlNode): OffsetRange {
   return { start: range[0], end: range[1] };
 }
 
+/** Each bullet's source map, and where its scalar started when it was made. */
+const SOURCE_MAPS = derivedSlot<Map<Scalar, { start: number | undefined; map: number[] | undefined }>>('source maps');
+
 /**
  * Offsets in the source for each index of a scalar's parsed value (one more
  * entry for its end), so a rule can underline a phrase inside a bullet and a
@@ -298,6 +306,7 @@ export function bulletSourceMap(model: ResumeModel, bullet: Bullet): number[] | 
   // Several rules underline phrases in the same bullet: map each scalar once,
   // again only if an edit above it moved it.
   const start = bullet.node.range?.[0];
+  const sourceMaps = model.derived.get(SOURCE_MAPS, () => new Map());
   let known = sourceMaps.get(bullet.node);
   if (!known || known.start !== start) {
     known = { start, map: scalarSourceMap(model.text, bullet.node) };
@@ -316,21 +325,20 @@ export function firstRootKey(model: ResumeModel): string | undefined {
   return printed((root.items[0]?.key as { value?: unknown } | undefined)?.value ?? '');
 }
 
-const sourceMaps = new WeakMap<Scalar, { start: number | undefined; map: number[] | undefined }>();
-
 /** Source range of `[start, end)` of a bullet's parsed text; the whole scalar when unmappable. */
 export function rangeInBullet(model: ResumeModel, bullet: Bullet, start: number, end: number): OffsetRange {
   const map = bulletSourceMap(model, bullet);
   if (!map) return bullet.range;
   const last = map.length - 1;
   const from = map[Math.max(0, Math.min(start, last))];
+  if (from === undefined) return bullet.range;
   if (end <= start) return { start: from, end: from };
   const stop = Math.max(1, Math.min(end, last));
   // Up to where the next character starts (an escape like `\u00e9` is six
   // source characters), unless a folded line break lies between them.
   const next = map[stop];
-  const between = model.text.slice(map[stop - 1], next);
-  const to = /[\r\n]/.test(between) ? map[stop - 1] + charLength(model.text, map[stop - 1]) : next;
+  const previous = map[stop - 1] ?? from;
+  const to = next === undefined || /[\r\n]/.test(model.text.slice(previous, next)) ? previous + charLength(model.text, previous) : next;
   return { start: from, end: Math.max(from, to) };
 }
 
@@ -408,7 +416,7 @@ function collectBullets(entries: Map<string, PathEntry>): Bullet[] {
       bullets.push(makeBullet(entry, node, 'summary', 'basics', 'basics'));
       continue;
     }
-    if (!BULLET_SECTIONS.includes(section as BulletSection) || typeof entryIndex !== 'number') continue;
+    if (typeof section !== 'string' || !BULLET_SECTIONS.includes(section as BulletSection) || typeof entryIndex !== 'number') continue;
     const entryPath = formatPath([section, entryIndex]);
     if (field === 'highlights' && typeof index === 'number' && entry.segments.length === 4) {
       bullets.push(makeBullet(entry, node, 'highlight', section as BulletSection, entryPath));

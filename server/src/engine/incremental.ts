@@ -15,6 +15,8 @@
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import { formatPath, parseYaml, type Bullet, type PathEntry, type ResumeModel } from './document';
+import { DATE_FIELDS_SLOT, isDateField } from './dateFields';
+import type { Derived } from './derived';
 import { detached } from './memo';
 import { FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION } from './limits';
 import { toPlainValue } from './plainValue';
@@ -79,7 +81,8 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
   const { entry, parent } = target;
   if (!sameCollectionKind(parent.node, pairing.oldParent)) return undefined;
   const valueParent = jsParent(previous.value, entry.segments);
-  if (!valueParent) return undefined;
+  const last = entry.segments.at(-1);
+  if (!valueParent || last === undefined) return undefined;
 
   // Checked: from here on the previous model is updated in place.
   const replacement = absolute(newScalar, lineStart);
@@ -90,7 +93,6 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
   replaceChild(parent.node as YamlNode, oldNode, replacement);
   const oldBullet = previous.bullets.find((bullet) => bullet.node === oldNode);
   shiftEntries(previous.entries, change, entry, replacement);
-  const last = entry.segments[entry.segments.length - 1];
   (valueParent as Record<string | number, unknown>)[last] = replacement.value;
   // An alias of an anchored scalar holds a copy of its text: build the plain value again, in one pass, without a parse.
   // The structure is the same, so the aliases resolve as before and repeat no more than they did.
@@ -99,9 +101,9 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
     const rebuilt = toPlainValue(previous.document.contents, MAX_ALIAS_EXPANSION);
     if ('value' in rebuilt) value = rebuilt.value;
   }
-  for (let i = 0; i < previous.lineStarts.length; i++) {
-    if (previous.lineStarts[i] > lineStart) previous.lineStarts[i] += change.delta;
-  }
+  previous.lineStarts.forEach((start, i) => {
+    if (start > lineStart) previous.lineStarts[i] = start + change.delta;
+  });
 
   let bullet: Bullet | undefined;
   const bullets = previous.bullets.map((old) => {
@@ -117,12 +119,24 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
     }
     return current && current.valueRange !== old.range ? { ...old, range: current.valueRange } : old;
   });
-  const model: ResumeModel = { ...previous, text, bullets, value };
+  const derived = derivedAfterEdit(previous.derived, isDateField(last));
+  const model: ResumeModel = { ...previous, text, bullets, value, derived };
   // The old model shares the document, entries and lines just updated: it now describes the new text. Holding the
   // old text too would keep a copy of a long file alive into the next keystroke, long enough to reach the old heap.
   previous.text = text;
   const oldValue = typeof oldNode.value === 'string' ? oldNode.value : undefined;
   return { model, change, path: entry.path, bullet, oldBullet, oldValue };
+}
+
+/**
+ * What the new model takes over of what was worked out from the old one
+ * (`model.derived`), the whole policy: the date fields, unless the edit was
+ * in a date (their entries are updated in place, their values unchanged),
+ * so typing in a bullet does not read every entry of a long file again.
+ * Nothing else: the rest reads the edited value, or is rarely asked for.
+ */
+function derivedAfterEdit(previous: Derived, editsDate: boolean): Derived {
+  return previous.carried(editsDate ? [] : [DATE_FIELDS_SLOT]);
 }
 
 /**
@@ -286,12 +300,13 @@ function sameCollectionKind(full: YamlNode | null, alone: YamlNode): boolean {
 
 /** The object or array in the plain JS value that holds the value at `segments`. */
 function jsParent(value: unknown, segments: readonly (string | number)[]): object | undefined {
+  const last = segments.at(-1);
+  if (last === undefined) return undefined;
   let current: unknown = value;
-  for (let i = 0; i < segments.length - 1; i++) {
-    current = ownValue(current, segments[i]);
+  for (const segment of segments.slice(0, -1)) {
+    current = ownValue(current, segment);
     if (current === undefined) return undefined;
   }
-  const last = segments[segments.length - 1];
   return ownValue(current, last) === undefined || typeof ownValue(current, last) !== 'string' ? undefined : (current as object);
 }
 

@@ -6,14 +6,14 @@
  */
 import { parseResume, type Bullet, type ResumeModel } from './document';
 import { movedOffset, reparseScalarEdit, type ScalarEdit } from './incremental';
-import { isBulletRule, type BulletRule, type Report, type ResolvedOptions, type Rule, type RuleContext } from './rule';
+import { isBulletRule, type BulletRule, type Report, type ResolvedOptions, type ResumeRule, type Rule, type RuleContext } from './rule';
 import { structuralChecks } from './schema/checks';
 import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
 import type { Finding, Fix, LintOptions, OffsetRange, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
-import { carryDateFields, isDateField } from './dateFields';
+import { isDateField } from './dateFields';
 import { disabledRules } from './disableComments';
-import { detached, forgetTexts, MemoContext, startMemoPass } from './memo';
-import { isLikelyEnglish, toProse } from './prose';
+import { detached, MemoContext } from './memo';
+import { TextReader } from './textReader';
 import { postingReference } from './posting';
 import { PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES } from './limits';
 
@@ -66,12 +66,32 @@ type WithReusable = LintResult & { [REUSABLE]?: Reusable };
 type RawShown = RawFinding & { [SHOWN_AS]?: Finding };
 
 /**
- * Lints `text` with `rules` (the engine knows no rule: `server/src/linter.ts`
- * binds the registry). Pass the result for the previous version of the same
- * text as `previous` and an edit inside one scalar re-checks only what it can
- * change; `previous` is taken over and must not be used afterwards.
+ * The engine bound to one rule list (it knows no rule: `server/src/linter.ts`
+ * binds the registry), and what it keeps between lints: one memo, under the
+ * policy of `MemoContext` (docs/incremental-lint.md). The rules read through
+ * it (`context.read`), and so does every engine helper a lint calls.
  */
-export function lint(text: string, options: LintOptions, rules: readonly Rule[], previous?: LintResult): LintResult {
+export class Linter {
+  readonly memo = new MemoContext();
+  readonly read = new TextReader(this.memo);
+  readonly metaById: Map<string, RuleMeta>;
+
+  constructor(readonly rules: readonly Rule[]) {
+    this.metaById = new Map(allRuleMeta(rules).map((meta) => [meta.id, meta]));
+  }
+
+  /**
+   * Lints `text`. Pass the result for the previous version of the same text
+   * as `previous` and an edit inside one scalar re-checks only what it can
+   * change; `previous` is taken over and must not be used afterwards.
+   */
+  lint(text: string, options: LintOptions, previous?: LintResult): LintResult {
+    return lintWith(this, text, options, previous);
+  }
+}
+
+function lintWith(linter: Linter, text: string, options: LintOptions, previous?: LintResult): LintResult {
+  const { rules, memo, read } = linter;
   const optionsKey = JSON.stringify([options.rules ?? {}, options.role ?? 'backend', text.length > PROSE_RULES_MAX_CHARS]);
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the cast adds the hidden reuse slot to the result's type
   const reuse = (previous as WithReusable | undefined)?.[REUSABLE];
@@ -80,12 +100,9 @@ export function lint(text: string, options: LintOptions, rules: readonly Rule[],
   const edit =
     previous && reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
   const model = edit?.model ?? parseResume(text);
-  startMemoPass(edit !== undefined);
-  const memo = memoOf(rules);
   memo.startPass(edit !== undefined);
   // An edit to a date can change what every role's dates say: then nothing derived from them is kept.
   const editsDate = edit !== undefined && isDateField(model.entries.get(edit.path)?.segments.at(-1));
-  if (edit && previous && !editsDate) carryDateFields(previous.model, model);
   const resolved: ResolvedOptions = {
     role: options.role ?? 'backend',
     today: options.today ?? new Date(),
@@ -97,7 +114,7 @@ export function lint(text: string, options: LintOptions, rules: readonly Rule[],
   // Past a size limit only the YAML is read: its findings (the note saying so among them) and nothing else.
   const readsContent = model.checked === 'all';
 
-  if (readsContent) for (const finding of schemaFindings(model)) raw.push(finding);
+  if (readsContent) for (const finding of schemaFindings(model, memo)) raw.push(finding);
 
   const skipProse = text.length > PROSE_RULES_MAX_CHARS;
   if (skipProse && readsContent) {
@@ -117,10 +134,10 @@ export function lint(text: string, options: LintOptions, rules: readonly Rule[],
     let list: RawFinding[] = [];
     try {
       const previousFindings = edit && reuse?.movableFindings.get(rule.meta.id);
-      if (edit && previousFindings) list = runAfterEdit(rule, edit, editsDate, previousFindings, resolved, memo);
+      if (edit && previousFindings) list = runAfterEdit(rule, edit, editsDate, previousFindings, resolved, linter);
       else if (isBulletRule(rule))
-        for (const bullet of model.bullets) checkBulletKept(rule, bullet, { model, options: resolved }, memo, list);
-      else rule.check({ model, options: resolved, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
+        for (const bullet of model.bullets) checkBulletKept(rule, bullet, { model, options: resolved, read }, memo, list);
+      else rule.check({ model, options: resolved, read, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
     }
@@ -128,12 +145,15 @@ export function lint(text: string, options: LintOptions, rules: readonly Rule[],
     if (isBulletRule(rule) || rule.readsOfEachBullet) movableFindings.set(rule.meta.id, list);
   }
 
-  const shown: Shown = { metaById: metaByIdOf(rules), levels, options: resolved, disabled: disabledRules(model) };
+  const shown: Shown = { metaById: linter.metaById, levels, options: resolved, disabled: disabledRules(model) };
   const findings: Finding[] = [];
   for (const list of lists) addCapped(list, shown, findings);
   inFileOrderSorted(findings);
-  if (edit?.oldValue !== undefined) forgetTexts([edit.oldValue, toProse(edit.oldValue).text]);
-  if (edit?.oldBullet) memo.forget([bulletKey(previousText, edit.oldBullet)]);
+  // What was worked out for the value as it was is never asked for again.
+  const stale: string[] = [];
+  if (edit?.oldValue !== undefined) stale.push(edit.oldValue, read.prose(edit.oldValue).text);
+  if (edit?.oldBullet) stale.push(bulletKey(previousText, edit.oldBullet));
+  memo.forget(stale);
   const result: LintResult = { model, findings, ruleErrors, posting: resolved.posting };
   if (ruleErrors.length === 0)
     Object.defineProperty(result, REUSABLE, { value: { movableFindings, rules, optionsKey } satisfies Reusable });
@@ -160,8 +180,8 @@ function yamlFindings(model: ResumeModel): RawFinding[] {
 }
 
 /** The schema's findings, or the note that the file is too large for it. */
-function schemaFindings(model: ResumeModel): RawFinding[] {
-  if (model.entries.size <= SCHEMA_MAX_NODES) return validateAgainstSchema(model);
+function schemaFindings(model: ResumeModel, memo: MemoContext): RawFinding[] {
+  if (model.entries.size <= SCHEMA_MAX_NODES) return validateAgainstSchema(model, memo);
   return [
     {
       ruleId: 'yaml/limits',
@@ -178,16 +198,16 @@ function runAfterEdit(
   editsDate: boolean,
   previousRaw: readonly RawFinding[],
   options: ResolvedOptions,
-  memo: MemoContext,
+  { memo, read }: Linter,
 ): RawFinding[] {
   const { model } = edit;
-  if (isBulletRule(rule)) return recheckEditedBullet(rule, edit, previousRaw, options, memo);
-  if (rule.readsOfEachBullet && !editsDate && bulletReadingKept(rule.readsOfEachBullet, edit)) {
-    const recheck: Recheck = (_range, report) => rule.check({ model, options, report });
+  if (isBulletRule(rule)) return recheckEditedBullet(rule, edit, previousRaw, { model, options, read }, memo);
+  if (rule.readsOfEachBullet && !editsDate && bulletReadingKept(rule.readsOfEachBullet, edit, read)) {
+    const recheck: Recheck = (_range, report) => rule.check({ model, options, read, report });
     return movedFindings(previousRaw, edit, recheck, () => false);
   }
   const list: RawFinding[] = [];
-  rule.check({ model, options, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
+  rule.check({ model, options, read, report: (report) => list.push({ ruleId: rule.meta.id, ...report }) });
   return list;
 }
 
@@ -199,20 +219,19 @@ function recheckEditedBullet(
   rule: BulletRule,
   edit: ScalarEdit,
   previousRaw: readonly RawFinding[],
-  options: ResolvedOptions,
+  context: Omit<RuleContext, 'report'>,
   memo: MemoContext,
 ): RawFinding[] {
-  const { model } = edit;
-  const list = movedFindings(previousRaw, edit, recheckOf(rule, model, options), (finding) => inEditedBullet(finding, edit));
-  if (edit.bullet) checkBulletKept(rule, edit.bullet, { model, options }, memo, list);
+  const list = movedFindings(previousRaw, edit, recheckOf(rule, context), (finding) => inEditedBullet(finding, edit));
+  if (edit.bullet) checkBulletKept(rule, edit.bullet, context, memo, list);
   return list;
 }
 
 /** Checks a bullet rule again where a finding at a range could be, passing every report on. */
-function recheckOf(rule: BulletRule, model: ResumeModel, options: ResolvedOptions): Recheck {
+function recheckOf(rule: BulletRule, context: Omit<RuleContext, 'report'>): Recheck {
   return (range, report) => {
-    const bullet = model.bullets.find((candidate) => candidate.range.start <= range.start && range.end <= candidate.range.end);
-    if (bullet) checkOneBullet(rule, bullet, { model, options, report });
+    const bullet = context.model.bullets.find((candidate) => candidate.range.start <= range.start && range.end <= candidate.range.end);
+    if (bullet) checkOneBullet(rule, bullet, { ...context, report });
   };
 }
 
@@ -244,7 +263,7 @@ function checkBulletKept(
   memo: MemoContext,
   list: RawFinding[],
 ): void {
-  const { model, options } = context;
+  const { model, options, read } = context;
   const { start } = bullet.range;
   const ruleId = rule.meta.id;
   const store = `${ruleId}\u0000${options.role}\u0000${options.today.toDateString()}`;
@@ -252,7 +271,7 @@ function checkBulletKept(
   const kept = memo.get(store, bulletKey(model.text, bullet), () => {
     fresh = [];
     const found = fresh;
-    checkOneBullet(rule, bullet, { model, options, report: (report) => found.push({ ruleId, ...report }) });
+    checkOneBullet(rule, bullet, { model, options, read, report: (report) => found.push({ ruleId, ...report }) });
     const reports: KeptReport[] = [];
     for (const { range, message, fixes } of found) {
       // Outside the bullet breaks the promise a bullet rule makes: nothing is kept, the rule runs every time.
@@ -266,7 +285,7 @@ function checkBulletKept(
     return;
   }
   if (!kept) {
-    checkOneBullet(rule, bullet, { model, options, report: (report) => list.push({ ruleId, ...report }) });
+    checkOneBullet(rule, bullet, { model, options, read, report: (report) => list.push({ ruleId, ...report }) });
     return;
   }
   let recheck: Recheck | undefined;
@@ -274,8 +293,7 @@ function checkBulletKept(
     const range = { start: start + report.start, end: start + report.end };
     const { message } = report;
     if (!report.hasFixes) list.push({ ruleId, range, message });
-    else
-      list.push({ ruleId, range, message, fixes: () => fixesFromRecheck(range, message, (recheck ??= recheckOf(rule, model, options))) });
+    else list.push({ ruleId, range, message, fixes: () => fixesFromRecheck(range, message, (recheck ??= recheckOf(rule, context))) });
   }
 }
 
@@ -290,11 +308,14 @@ function movedFindings(
   dropped: (finding: RawFinding) => boolean,
 ): RawFinding[] {
   let unmoved = 0;
-  while (unmoved < previousRaw.length && isUnmoved(previousRaw[unmoved], edit)) unmoved++;
+  for (const finding of previousRaw) {
+    if (!isUnmoved(finding, edit)) break;
+    unmoved++;
+  }
   const list = previousRaw.slice(0, unmoved);
   for (let index = unmoved; index < previousRaw.length; index++) {
     const finding = previousRaw[index];
-    if (!dropped(finding)) list.push(movedFinding(finding, edit, recheck));
+    if (finding && !dropped(finding)) list.push(movedFinding(finding, edit, recheck));
   }
   return list;
 }
@@ -309,8 +330,8 @@ function isUnmoved(finding: RawFinding, edit: ScalarEdit): boolean {
 }
 
 /** Whether an edit left what the rule reads of the edited bullet as it was; an edit outside bullets always does. */
-function bulletReadingKept(reads: (bullet: Bullet) => string, edit: ScalarEdit): boolean {
-  return !edit.bullet || !edit.oldBullet || reads(edit.bullet) === reads(edit.oldBullet);
+function bulletReadingKept(reads: NonNullable<ResumeRule['readsOfEachBullet']>, edit: ScalarEdit, read: TextReader): boolean {
+  return !edit.bullet || !edit.oldBullet || reads(edit.bullet, read) === reads(edit.oldBullet, read);
 }
 
 /**
@@ -346,8 +367,8 @@ function fixesFromRecheck(range: OffsetRange, message: string, recheck: Recheck)
 
 /** A bullet rule on one bullet, if the bullet is in a language the rule covers. */
 function checkOneBullet(rule: BulletRule, bullet: Bullet, context: RuleContext): void {
-  const prose = toProse(bullet.text);
-  if (rule.languages !== 'any' && !(rule.languages.includes('en') && isLikelyEnglish(prose.text))) return;
+  const prose = context.read.prose(bullet.text);
+  if (rule.languages !== 'any' && !(rule.languages.includes('en') && context.read.isLikelyEnglish(prose.text))) return;
   rule.checkBullet(bullet, { ...context, prose });
 }
 
@@ -365,7 +386,8 @@ interface Shown {
  */
 function addCapped(list: readonly RawFinding[], shown: Shown, findings: Finding[]): void {
   // A rule's list has its id only: the schema's list has several, counted apart.
-  const single = list.every((raw) => raw.ruleId === list[0].ruleId);
+  const first = list[0];
+  const single = list.every((raw) => raw.ruleId === first?.ruleId);
   let counts: Map<string, { count: number; last: Finding }> | undefined;
   let count = 0;
   let last: Finding | undefined;
@@ -411,37 +433,15 @@ function addCapNote(findings: Finding[], ruleId: string, count: number, last: Fi
 /** Sorts in place, unless already in order: the usual case, and a sort copies the whole list even then. */
 function inFileOrderSorted<T extends Pick<RawFinding, 'ruleId' | 'range'>>(list: T[]): T[] {
   for (let index = 1; index < list.length; index++) {
-    if (inFileOrder(list[index - 1], list[index]) > 0) return list.sort(inFileOrder);
+    const before = list[index - 1];
+    const after = list[index];
+    if (before && after && inFileOrder(before, after) > 0) return list.sort(inFileOrder);
   }
   return list;
 }
 
 function inFileOrder(a: Pick<RawFinding, 'ruleId' | 'range'>, b: Pick<RawFinding, 'ruleId' | 'range'>): number {
   return a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
-}
-
-/**
- * One memo per rule list (`server/src/linter.ts` binds one for the life of
- * the process): what the linter keeps between lints, by text, under the
- * policy of `MemoContext`.
- */
-const memoByRules = new WeakMap<readonly Rule[], MemoContext>();
-
-function memoOf(rules: readonly Rule[]): MemoContext {
-  let memo = memoByRules.get(rules);
-  if (!memo) memoByRules.set(rules, (memo = new MemoContext()));
-  return memo;
-}
-
-const metaByIdCache = new WeakMap<readonly Rule[], Map<string, RuleMeta>>();
-
-function metaByIdOf(rules: readonly Rule[]): Map<string, RuleMeta> {
-  let byId = metaByIdCache.get(rules);
-  if (!byId) {
-    byId = new Map(allRuleMeta(rules).map((meta) => [meta.id, meta]));
-    metaByIdCache.set(rules, byId);
-  }
-  return byId;
 }
 
 /**

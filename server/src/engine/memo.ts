@@ -6,6 +6,7 @@ interface MemoStore<T> {
 
 /**
  * What survives between two lints, in one place (docs/incremental-lint.md).
+ * A linter owns one and passes it down; nothing else keeps answers by text.
  * A full lint keeps what it works out, bounded. An incremental one works out
  * answers for one version of the value being typed, never asked for again:
  * they are kept aside until the next lint starts, so they die young instead
@@ -47,34 +48,6 @@ export class MemoContext {
     store.cache.set(kept, result);
     return result;
   }
-}
-
-/**
- * The memo of the engine's text helpers (prose, words, openings, metrics,
- * dates), shared by every lint until they are given a lint's context.
- */
-const helpers = new MemoContext();
-let helperCount = 0;
-
-/** Called as a lint starts: see `MemoContext.startPass`. */
-export function startMemoPass(incremental: boolean): void {
-  helpers.startPass(incremental);
-}
-
-/** Forgets the helpers' answers for `texts`: a value as it was before an edit. */
-export function forgetTexts(texts: readonly string[]): void {
-  helpers.forget(texts);
-}
-
-/**
- * Remembers a text helper's results by input text. Every rule reads every
- * bullet on every keystroke, and between two keystrokes all bullets but one
- * are unchanged, so each bullet's analysis is worked out once. Results are
- * shared: treat them as read-only.
- */
-export function memoizeByText<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
-  const name = `helper${helperCount++}`;
-  return (text) => helpers.get(name, text, compute, limit);
 }
 
 /**

@@ -11,7 +11,6 @@
  * `describeMetrics`, so a wrong exclusion costs a false warning and a wrong
  * inclusion a missed one; the lists below lean on what real resumes contain.
  */
-import { memoizeByText } from './memo';
 import { isLikelyEnglish } from './prose';
 import { NAME_WORDS, PLAIN_CAPITALISED } from './metricWords';
 
@@ -39,14 +38,14 @@ export interface Metric {
   kind: MetricKind;
 }
 
-/** Every metric in a prose text, in order, without overlaps. Never throws. */
-/** Memoized: rules and the report ask about the same bullets on every keystroke. */
-export const recognizeMetrics: (text: string) => Metric[] = memoizeByText(computeMetrics);
-
-function computeMetrics(text: string): Metric[] {
+/**
+ * Every metric in a prose text, in order, without overlaps. Never throws.
+ * `english` tells a bullet's language: a lint passes its own, which remembers it.
+ */
+export function recognizeMetrics(text: string, english: (text: string) => boolean = isLikelyEnglish): Metric[] {
   try {
     const found: Span[] = [...templateSpans(text), ...numericSpans(text), ...wordSpans(text)];
-    if (!isLikelyEnglish(text)) found.push(...foreignWordSpans(text));
+    if (!english(text)) found.push(...foreignWordSpans(text));
     found.push(...cjkSpans(text));
     return merge(found).map((span) => ({ ...span, text: text.slice(span.start, span.end) }));
   } catch {

@@ -5,8 +5,7 @@
  * ("Kubernetes migration …", "Lead engineer for …") has no opening verb.
  * `tense`, `passive-voice` and `repeated-opening` all read it.
  */
-import { memoizeByText } from './memo';
-import { isLikelyEnglish, toProse, wordsOf, type Prose, type Word } from './prose';
+import type { Prose, Word } from './prose';
 import { pastTense } from './verbs';
 
 /** Base forms of the action verbs resume bullets open with. */
@@ -457,6 +456,13 @@ export function verbForm(word: string): VerbForm | undefined {
   return FORMS.get(word.toLowerCase().replace(/’/g, "'"));
 }
 
+/** How `openingVerb` reads a text: a lint passes its `TextReader`, which remembers the answers. */
+export interface ProseReader {
+  prose(raw: string): Prose;
+  isLikelyEnglish(text: string): boolean;
+  words(text: string): Word[];
+}
+
 export interface Opening {
   prose: Prose;
   words: Word[];
@@ -465,18 +471,15 @@ export interface Opening {
   form: VerbForm;
 }
 
-/** Memoized by text: between keystrokes only the edited bullet changes. */
-export const openingVerb: (text: string) => Opening | undefined = memoizeByText(computeOpeningVerb);
-
 /**
  * The verb a bullet opens with, when its first word is a listed verb used as
  * a verb. Undefined for other bullets, and for bullets that do not read as
- * English.
+ * English. Rules ask `read.opening`, which remembers the answer.
  */
-function computeOpeningVerb(text: string): Opening | undefined {
-  const prose = toProse(text);
-  if (!isLikelyEnglish(prose.text)) return undefined;
-  const words = wordsOf(prose.text);
+export function openingVerb(text: string, read: ProseReader): Opening | undefined {
+  const prose = read.prose(text);
+  if (!read.isLikelyEnglish(prose.text)) return undefined;
+  const words = read.words(prose.text);
   const first = words[0];
   // Text before the first word ("2019: …", "(…)") is a label or an aside, not an opening.
   if (!first || !/^[\s\-–—•*>]*$/.test(prose.text.slice(0, first.start))) return undefined;

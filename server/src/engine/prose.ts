@@ -21,8 +21,6 @@ export interface Word {
   end: number;
 }
 
-import { memoizeByText } from './memo';
-
 const MARKUP: RegExp[] = [
   // [link text](url) → link text
   /\[([^\]\n]*)\]\([^)\s]*\)/y,
@@ -34,13 +32,11 @@ const MARKUP: RegExp[] = [
   /\*\*|__|[*`~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/y,
 ];
 
-/** Strips the markup a bullet may carry, keeping a map back to the original indices. */
-export const toProse: (raw: string) => Prose = memoizeByText(computeProse);
-
 /** Where any of MARKUP could match; most bullets have none. */
 const MAY_HAVE_MARKUP = /[[<*_`~]|https?:\/\/|www\./;
 
-function computeProse(raw: string): Prose {
+/** Strips the markup a bullet may carry, keeping a map back to the original indices. */
+export function toProse(raw: string): Prose {
   if (!MAY_HAVE_MARKUP.test(raw)) return { text: raw, offsets: Array.from({ length: raw.length + 1 }, (_, index) => index) };
   let text = '';
   const offsets: number[] = [];
@@ -78,9 +74,7 @@ export function proseToRaw(prose: Prose, start: number, end: number): { start: n
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.+#-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;
 
-export const wordsOf: (text: string) => Word[] = memoizeByText(computeWords);
-
-function computeWords(text: string): Word[] {
+export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   for (const match of text.matchAll(WORD)) {
     const start = match.index ?? 0;
@@ -135,10 +129,9 @@ const ENGLISH_FUNCTION_WORDS = new Set([
 /**
  * Whether a bullet reads as English. Rules that depend on English phrasing
  * stay quiet otherwise: digits and units are universal, wording is not.
+ * `wordsIn` finds the words: a lint passes its own, which remembers them.
  */
-export const isLikelyEnglish: (text: string) => boolean = memoizeByText(computeIsLikelyEnglish);
-
-function computeIsLikelyEnglish(text: string): boolean {
+export function isLikelyEnglish(text: string, wordsIn: (text: string) => readonly Word[] = wordsOf): boolean {
   // Counted in place: this runs on every version of a bullet being typed.
   let latin = 0;
   let ascii = true;
@@ -149,7 +142,7 @@ function computeIsLikelyEnglish(text: string): boolean {
   }
   const letters = ascii ? latin : (text.match(/\p{L}/gu)?.length ?? 0);
   if (letters === 0 || latin / letters < 0.8) return false;
-  const words = wordsOf(text);
+  const words = wordsIn(text);
   if (words.length <= 3) return true;
   let known = 0;
   let foreign = 0;

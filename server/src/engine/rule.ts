@@ -7,6 +7,7 @@
  */
 import type { Bullet, ResumeModel } from './document';
 import type { Prose } from './prose';
+import type { TextReader } from './textReader';
 import type { Fix, LintOptions, OffsetRange, PostingSource, RuleMeta } from './types';
 
 export interface Report {
@@ -25,6 +26,8 @@ export interface RuleContext {
   readonly options: Readonly<ResolvedOptions>;
   /** A property, not a method: rules take it out of the context (`{ model, report }`). */
   readonly report: (report: Report) => void;
+  /** How to read a bullet's prose, words, opening verb, metrics and dates: the lint remembers the answers. */
+  readonly read: TextReader;
 }
 
 export interface ResolvedOptions {
@@ -72,7 +75,7 @@ export interface ResumeRule {
    * edit that leaves every bullet's string as it was and no date changed,
    * the previous findings stand, moved with the text.
    */
-  readonly readsOfEachBullet?: (bullet: Bullet) => string;
+  readonly readsOfEachBullet?: (bullet: Bullet, read: TextReader) => string;
 }
 
 export type Rule = BulletRule | ResumeRule;

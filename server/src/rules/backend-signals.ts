@@ -11,7 +11,6 @@ import type { Node as YamlNode } from 'yaml';
 import { showsDimension, type BackendDimensionId } from '../engine/backendTerms';
 import { compareDates, parseResumeDate, type ResumeDate } from '../engine/dates';
 import type { ResumeModel } from '../engine/document';
-import { isLikelyEnglish, toProse } from '../engine/prose';
 import type { ResumeRule } from '../engine/rule';
 import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix, TextEdit } from '../engine/types';
@@ -86,13 +85,13 @@ const rule: ResumeRule = {
     tags: ['prose', 'backend', 'content'],
     backendOnly: true,
   },
-  check({ model, report }) {
+  check({ model, report, read }) {
     const workKey = model.entries.get('work')?.keyRange;
     if (!workKey) return;
     if (!model.bullets.some((bullet) => bullet.section === 'work' && bullet.kind === 'highlight')) return;
-    const texts = model.bullets.map((bullet) => toProse(bullet.text).text);
+    const texts = model.bullets.map((bullet) => read.prose(bullet.text).text);
     // A resume written in another language would miss every English term.
-    const english = texts.filter((text) => isLikelyEnglish(text)).length;
+    const english = texts.filter((text) => read.isLikelyEnglish(text)).length;
     if (english * 2 < texts.length) return;
     // Where a fix adds its bullet: found only when a fix is asked for, it reads every role's dates.
     let target: YAMLSeq | undefined | null = null;

@@ -8,8 +8,8 @@
  * with spaces, except in Chinese and Japanese, which are written without
  * them: there every two characters count as one word.
  */
-import { wordsOf } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
+import { plainReader, type TextReader } from '../engine/textReader';
 
 /** About two lines of a printed resume in a 10–11pt font. */
 export const MAX_COLUMNS = 200;
@@ -26,22 +26,22 @@ export function columns(text: string): number {
   return width;
 }
 
-export function wordCount(text: string): number {
+export function wordCount(text: string, read: TextReader = plainReader): number {
   const unspaced = text.match(UNSPACED)?.length ?? 0;
-  return wordsOf(text.replace(UNSPACED, ' ')).length + Math.ceil(unspaced / 2);
+  return read.words(text.replace(UNSPACED, ' ')).length + Math.ceil(unspaced / 2);
 }
 
 /** "Java", "Active Directory": every word capitalised, no verb form; a skill, not an achievement. */
-function looksLikeKeyword(text: string): boolean {
-  const words = wordsOf(text);
+function looksLikeKeyword(text: string, read: TextReader): boolean {
+  const words = read.words(text);
   return (
     words.length > 0 && words.every((word) => /^(?:[\p{Lu}\p{N}]|\p{Ll}+\p{Lu})/u.test(word.text)) && !/(ed|ing)$/i.test(words[0].text)
   );
 }
 
-function shortMessage(text: string, words: number): string {
+function shortMessage(text: string, words: number, read: TextReader): string {
   const count = words === 1 ? 'one word' : `${words} words`;
-  return looksLikeKeyword(text)
+  return looksLikeKeyword(text, read)
     ? `\`${text}\` reads like a keyword, not a bullet: move it to \`skills\`, or say what you did with it and what changed.`
     : `\`${text}\` is ${count}: say what you did, how, and what changed.`;
 }
@@ -55,20 +55,20 @@ const rule: BulletRule = {
     tags: ['prose'],
   },
   languages: 'any',
-  checkBullet(bullet, { report, prose }) {
+  checkBullet(bullet, { report, prose, read }) {
     if (bullet.kind !== 'highlight') return;
     const text = prose.text.trim().replace(/\s+/g, ' ');
     // An empty bullet has nothing to measure; it is a different problem.
     if (text === '') return;
     const width = columns(text);
-    const words = wordCount(text);
+    const words = wordCount(text, read);
     if (width > MAX_COLUMNS) {
       report({
         range: bullet.range,
         message: `This bullet is ${width} characters, more than two printed lines: keep what you did and the result, and cut the rest to under ${MAX_COLUMNS}.`,
       });
     } else if (words < MIN_WORDS) {
-      report({ range: bullet.range, message: shortMessage(text, words) });
+      report({ range: bullet.range, message: shortMessage(text, words, read) });
     }
   },
 };

@@ -12,7 +12,7 @@ const rule: ResumeRule = {
   },
   check(context) {
     const starts = new Map<string, ReturnType<typeof dateFields>[number]>();
-    const fields = dateFields(context.model);
+    const fields = dateFields(context.model, context.read);
     for (const field of fields) {
       if (field.field === 'startDate') starts.set(`${field.section}[${field.entryIndex}]`, field);
     }

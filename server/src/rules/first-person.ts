@@ -10,7 +10,7 @@
  * Account"), and words inside quotation marks are someone else's.
  */
 import type { Bullet } from '../engine/document';
-import { proseToRaw, wordsOf, type Word } from '../engine/prose';
+import { proseToRaw, type Word } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
@@ -234,9 +234,9 @@ const rule: BulletRule = {
     tags: ['prose'],
   },
   languages: ['en'],
-  checkBullet(bullet, { model, report, prose }) {
+  checkBullet(bullet, { model, report, prose, read }) {
     if (bullet.section === 'basics') return;
-    const words = wordsOf(prose.text);
+    const words = read.words(prose.text);
     const quoted = quotedWords(prose.text, words);
     const rangeOf = scalarRanges(model, bullet.node);
     let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;

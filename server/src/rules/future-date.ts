@@ -12,7 +12,7 @@ const rule: ResumeRule = {
   },
   check(context) {
     const now = today(context.options.today);
-    for (const field of dateFields(context.model)) {
+    for (const field of dateFields(context.model, context.read)) {
       // An education endDate in the future is an expected graduation: fine.
       if (field.section === 'education' && field.field === 'endDate') continue;
       if (compareDates(field.date, now) <= 0) continue;

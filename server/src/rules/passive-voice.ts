@@ -8,8 +8,9 @@
  * "Was responsible for"; that overlap is by design, since the phrase is both.
  */
 import type { Bullet, ResumeModel } from '../engine/document';
-import { proseToRaw, wordsOf, type Word, type Prose } from '../engine/prose';
+import { proseToRaw, type Word, type Prose } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
+import type { TextReader } from '../engine/textReader';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { gerundToBase, gerundToPast, isKnownVerb } from '../engine/verbs';
@@ -103,8 +104,8 @@ function sentenceStarts(words: readonly Word[], text: string): number[] {
   return starts;
 }
 
-function findHits(bullet: Bullet, prose: Prose): Hit[] {
-  const words = wordsOf(prose.text);
+function findHits(bullet: Bullet, prose: Prose, read: TextReader): Hit[] {
+  const words = read.words(prose.text);
   const hits: Hit[] = [];
   for (const start of sentenceStarts(words, prose.text)) {
     const subject = words[start].text === 'I' || words[start].lower === 'we' ? 1 : 0;
@@ -197,11 +198,11 @@ const rule: BulletRule = {
     tags: ['prose'],
   },
   languages: ['en'],
-  checkBullet(bullet, { model, report, prose }) {
+  checkBullet(bullet, { model, report, prose, read }) {
     // A profile paragraph may say "I was responsible for …" in passing: only bullets and role summaries.
     if (bullet.section === 'basics') return;
     const rangeOf = scalarRanges(model, bullet.node);
-    findHits(bullet, prose).forEach((hit, index) => {
+    findHits(bullet, prose, read).forEach((hit, index) => {
       report({
         range: rangeOf(hit.phraseStart, hit.phraseEnd),
         message: `\`${hit.phrase}\` is passive: open with what you did (Built, Led, Cut …).`,

@@ -6,8 +6,6 @@
  * templates in the dimensions the bullet is about.
  */
 import type { Bullet, ResumeModel } from '../engine/document';
-import { recognizeMetrics } from '../engine/metrics';
-import { isLikelyEnglish } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
 import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
@@ -102,13 +100,13 @@ const rule: BulletRule = {
   },
   // Every language: a bullet in any language can state a number.
   languages: 'any',
-  checkBullet(bullet, { model, report, prose: { text: prose } }) {
+  checkBullet(bullet, { model, report, prose: { text: prose }, read }) {
     if (bullet.kind !== 'highlight') return;
     // Nothing to read (empty, or only symbols): not this rule's business.
     if (!/\p{L}/u.test(prose)) return;
-    if (recognizeMetrics(prose).length > 0) return;
+    if (read.metrics(prose).length > 0) return;
     // The templates are English; another language gets the warning without them.
-    const fixes = isLikelyEnglish(prose) ? () => metricFixes(model, bullet, prose) : [];
+    const fixes = read.isLikelyEnglish(prose) ? () => metricFixes(model, bullet, prose) : [];
     report({ range: bullet.range, message: MESSAGE, fixes });
   },
 };

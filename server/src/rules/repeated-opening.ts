@@ -16,7 +16,7 @@ import type { ResumeRule } from '../engine/rule';
 import { renderScalar } from '../engine/scalarRender';
 import type { Fix, OffsetRange } from '../engine/types';
 import { pastTense } from '../engine/verbs';
-import { openingVerb, thirdPerson, type Opening, type VerbForm } from '../engine/openings';
+import { thirdPerson, type Opening, type VerbForm } from '../engine/openings';
 
 export const MAX_PER_ROLE = 2;
 export const MAX_PER_RESUME = 3;
@@ -145,19 +145,19 @@ const rule: ResumeRule = {
     tags: ['prose'],
   },
   // What the findings depend on: each highlight's opening verb and where its word stands.
-  readsOfEachBullet(bullet) {
-    const opening = bullet.kind === 'highlight' ? openingVerb(bullet.text) : undefined;
+  readsOfEachBullet(bullet, read) {
+    const opening = bullet.kind === 'highlight' ? read.opening(bullet.text) : undefined;
     if (!opening) return '';
     const word = opening.words[opening.index];
     const { start, end } = proseToRaw(opening.prose, word.start, word.end);
     return `${opening.form.base} ${word.text} ${start} ${end}`;
   },
-  check({ model, report }) {
+  check({ model, report, read }) {
     const all: Opened[] = [];
     const byRole = new Map<string, Opened[]>();
     for (const bullet of model.bullets) {
       if (bullet.kind !== 'highlight') continue;
-      const opening = openingVerb(bullet.text);
+      const opening = read.opening(bullet.text);
       if (!opening) continue;
       const opened = { bullet, opening };
       all.push(opened);

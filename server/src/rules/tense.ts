@@ -13,10 +13,11 @@
  */
 import type { Bullet, ResumeModel } from '../engine/document';
 import { rangeInBullet } from '../engine/document';
-import { adviseDate, compareDates, parseResumeDate, today as todayOf } from '../engine/dates';
-import { coordinatedVerbs, openingVerb, type Opening, type Tense } from '../engine/openings';
+import { compareDates, today as todayOf } from '../engine/dates';
+import { coordinatedVerbs, type Opening, type Tense } from '../engine/openings';
 import { proseToRaw } from '../engine/prose';
 import type { ResumeRule, RuleContext } from '../engine/rule';
+import type { TextReader } from '../engine/textReader';
 import { changeScalar } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 import { pastToPresent, presentToPast } from '../engine/verbs';
@@ -24,16 +25,16 @@ import { pastToPresent, presentToPast } from '../engine/verbs';
 type RoleState = 'ended' | 'current' | 'unknown';
 
 /** Whether the entry a bullet belongs to has ended, from its `endDate` (and `startDate` for a current one). */
-export function roleState(model: ResumeModel, entryPath: string, now: Date): RoleState {
+export function roleState(model: ResumeModel, entryPath: string, now: Date, read: TextReader): RoleState {
   const end = scalarValue(model, `${entryPath}.endDate`);
   if (end === undefined || end === null || (typeof end === 'string' && end.trim() === '')) {
     return scalarValue(model, `${entryPath}.startDate`) === undefined ? 'unknown' : 'current';
   }
-  let date = parseResumeDate(end);
+  let date = read.date(end);
   if (!date && typeof end === 'string') {
-    const advice = adviseDate(end);
+    const advice = read.dateAdvice(end);
     if (advice.kind === 'ongoing') return 'current';
-    if (advice.kind === 'rewrite') date = parseResumeDate(advice.suggestion);
+    if (advice.kind === 'rewrite') date = read.date(advice.suggestion);
   }
   if (!date) return 'unknown';
   // An end date still ahead is a role that has not ended yet.
@@ -133,8 +134,8 @@ const rule: ResumeRule = {
     tags: ['prose'],
   },
   // What a finding and its message are made of: the opening verb, its tense and place, and whether it is exempt.
-  readsOfEachBullet(bullet) {
-    const opening = bullet.kind === 'highlight' ? openingVerb(bullet.text) : undefined;
+  readsOfEachBullet(bullet, read) {
+    const opening = bullet.kind === 'highlight' ? read.opening(bullet.text) : undefined;
     if (!opening?.form.tense) return '';
     const word = opening.words[opening.index];
     const { start, end } = proseToRaw(opening.prose, word.start, word.end);
@@ -145,14 +146,14 @@ const rule: ResumeRule = {
     for (const bullet of context.model.bullets) {
       // Summaries often describe the company ("Acme builds payroll software"), in the present by right.
       if (bullet.kind !== 'highlight') continue;
-      const opening = openingVerb(bullet.text);
+      const opening = context.read.opening(bullet.text);
       if (!opening?.form.tense || describesTheProject(bullet, opening)) continue;
       const list = byEntry.get(bullet.entryPath) ?? [];
       list.push({ bullet, opening, tense: opening.form.tense });
       byEntry.set(bullet.entryPath, list);
     }
     for (const [entryPath, candidates] of byEntry) {
-      const state = roleState(context.model, entryPath, context.options.today);
+      const state = roleState(context.model, entryPath, context.options.today, context.read);
       if (state === 'ended') checkEnded(context, candidates);
       else if (state === 'current') checkCurrent(context, candidates);
     }

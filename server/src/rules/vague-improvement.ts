@@ -11,9 +11,9 @@
  * already has a number or names a measure.
  */
 import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
-import { recognizeMetrics } from '../engine/metrics';
 import { proseToRaw, type Prose } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
+import type { TextReader } from '../engine/textReader';
 import { renderScalar, type TextPart } from '../engine/scalarRender';
 import type { Fix } from '../engine/types';
 
@@ -72,7 +72,7 @@ interface Claim {
 }
 
 /** Improvement claims in a prose text that state no number and name no measure. */
-function vagueClaims(text: string): Claim[] {
+function vagueClaims(text: string, read: TextReader): Claim[] {
   const claims: Claim[] = [];
   let candidates = 0;
   for (const match of text.matchAll(VERB)) {
@@ -88,7 +88,7 @@ function vagueClaims(text: string): Claim[] {
     // "Upgraded X to the latest SDK": a concrete change, not a vague claim.
     if (word.startsWith('upgrad') && /^\s+(?:to|from)\b/i.test(text.slice(objectEnd))) continue;
     const sentence = sentenceAround(text, start);
-    if (recognizeMetrics(sentence.text).length > 0 || NAMED_MEASURE.test(sentence.text)) continue;
+    if (read.metrics(sentence.text).length > 0 || NAMED_MEASURE.test(sentence.text)) continue;
     const hasObject = /\p{L}/u.test(object);
     claims.push({ start, end: hasObject ? objectEnd : verbEnd, hasObject, asResult: use === 'result' });
   }
@@ -171,9 +171,9 @@ const rule: BulletRule = {
     tags: ['prose'],
   },
   languages: ['en'],
-  checkBullet(bullet, { model, report, prose }) {
+  checkBullet(bullet, { model, report, prose, read }) {
     if (bullet.kind !== 'highlight') return;
-    for (const claim of vagueClaims(prose.text)) {
+    for (const claim of vagueClaims(prose.text, read)) {
       const raw = proseToRaw(prose, claim.start, claim.end);
       const quoted = prose.text.slice(claim.start, claim.end);
       report({

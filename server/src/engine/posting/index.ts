@@ -109,7 +109,7 @@ export function postingReport(match: PostingMatch): PostingReport {
 /** The match for a rule's lint run, or undefined when no posting was given. */
 export function postingMatchOf(context: RuleContext): PostingMatch | undefined {
   const posting = context.options.posting;
-  return posting ? matchResume(context.model, posting) : undefined;
+  return posting ? matchResume(context.model, posting, context.read) : undefined;
 }
 
 /** How a message names a posting term: a practice by its canonical name, a tool as the posting writes it. */

@@ -7,9 +7,11 @@
  *
  * One match per resume model and posting: the four posting rules share it.
  */
-import { isScalar, type Scalar, type YAMLSeq } from 'yaml';
+import { isScalar, type Range, type Scalar, type YAMLSeq } from 'yaml';
 import { formatPath, type PathSegment, type ResumeModel } from '../document';
-import { proseToRaw, toProse } from '../prose';
+import { proseToRaw } from '../prose';
+import { plainReader, type TextReader } from '../textReader';
+import { derivedSlot } from '../derived';
 import { scalarSourceMap } from '../scalarSource';
 import type { OffsetRange, PostingSource } from '../types';
 import { skillsGroups, type SkillsGroup } from './edits';
@@ -90,27 +92,24 @@ export interface PostingMatch {
   listedNotShown: ResumeMention[];
 }
 
-const matches = new WeakMap<ResumeModel, Map<string, PostingMatch>>();
-const mentionCache = new WeakMap<ResumeModel, ResumeMention[]>();
+/** Kept per model (`model.derived`): by posting, and every term the resume mentions. */
+const MATCHES = derivedSlot<Map<string, PostingMatch>>('posting matches');
+const MENTIONS = derivedSlot<ResumeMention[]>('mentions');
 
-/** The resume matched against the posting; cached per model and posting text. */
-export function matchResume(model: ResumeModel, source: PostingSource): PostingMatch {
-  let byPosting = matches.get(model);
-  if (!byPosting) {
-    byPosting = new Map();
-    matches.set(model, byPosting);
-  }
+/** The resume matched against the posting; kept per model and posting text. */
+export function matchResume(model: ResumeModel, source: PostingSource, read: TextReader = plainReader): PostingMatch {
+  const byPosting = model.derived.get(MATCHES, () => new Map<string, PostingMatch>());
   const key = `${source.format}\u0000${source.name}\u0000${source.text}`;
   const cached = byPosting.get(key);
   if (cached) return cached;
-  const match = computeMatch(model, source);
+  const match = computeMatch(model, source, read);
   byPosting.set(key, match);
   return match;
 }
 
-function computeMatch(model: ResumeModel, source: PostingSource): PostingMatch {
+function computeMatch(model: ResumeModel, source: PostingSource, read: TextReader): PostingMatch {
   const posting = extractPostingTerms(source);
-  const mentions = resumeMentions(model);
+  const mentions = resumeMentions(model, read);
   const byCanonical = new Map<string, ResumeMention[]>();
   for (const mention of mentions) {
     const list = byCanonical.get(mention.canonical);
@@ -213,6 +212,7 @@ function coverageOf(terms: readonly TermMatch[]): Coverage {
 function kindOf(segments: readonly PathSegment[]): MentionKind | undefined {
   const [section, a, b, c] = segments;
   const n = segments.length;
+  if (section === undefined) return undefined;
   switch (section) {
     case 'skills':
       return typeof a === 'number' && b === 'keywords' && typeof c === 'number' && n === 4 ? 'skill' : undefined;
@@ -240,10 +240,12 @@ function kindOf(segments: readonly PathSegment[]): MentionKind | undefined {
   }
 }
 
-/** Every taxonomy term the resume mentions, in document order; cached per model. */
-export function resumeMentions(model: ResumeModel): ResumeMention[] {
-  const cached = mentionCache.get(model);
-  if (cached) return cached;
+/** Every taxonomy term the resume mentions, in document order; kept per model. */
+export function resumeMentions(model: ResumeModel, read: TextReader = plainReader): ResumeMention[] {
+  return model.derived.get(MENTIONS, () => findMentions(model, read));
+}
+
+function findMentions(model: ResumeModel, read: TextReader): ResumeMention[] {
   const mentions: ResumeMention[] = [];
   for (const entry of model.entries.values()) {
     const node = entry.node;
@@ -251,7 +253,7 @@ export function resumeMentions(model: ResumeModel): ResumeMention[] {
     const kind = kindOf(entry.segments);
     if (!kind) continue;
     const value = node.value;
-    const prose = toProse(value);
+    const prose = read.prose(value);
     let map: number[] | undefined | null = null;
     for (const hit of taxonomy.find(prose.text)) {
       const raw = proseToRaw(prose, hit.start, hit.end);
@@ -262,7 +264,7 @@ export function resumeMentions(model: ResumeModel): ResumeMention[] {
         variant: hit.variant,
         kind,
         path: entry.path,
-        range: map ? { start: map[raw.start], end: map[raw.end - 1] + 1 } : { start: node.range[0], end: node.range[1] },
+        range: rangeOfMention(map, raw, node.range),
         scalar: node,
         valueStart: raw.start,
         valueEnd: raw.end,
@@ -270,8 +272,14 @@ export function resumeMentions(model: ResumeModel): ResumeMention[] {
     }
   }
   mentions.sort((a, b) => a.range.start - b.range.start);
-  mentionCache.set(model, mentions);
   return mentions;
+}
+
+/** A mention's source range, from the scalar's source map; the whole scalar when it has none. */
+function rangeOfMention(map: number[] | undefined, raw: OffsetRange, scalar: Range): OffsetRange {
+  const start = map?.[raw.start];
+  const last = map?.[raw.end - 1];
+  return start !== undefined && last !== undefined ? { start, end: last + 1 } : { start: scalar[0], end: scalar[1] };
 }
 
 const LANGUAGES_GROUP = /\blanguages?\b/i;

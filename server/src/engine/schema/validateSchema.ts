@@ -10,7 +10,8 @@ import type { SchemaError } from './generated/validate-resume';
 import { formatPath, type PathEntry, type PathSegment, type ResumeModel } from '../document';
 import type { Report } from '../rule';
 import type { Fix, OffsetRange } from '../types';
-import { adviseDate } from '../dates';
+import type { MemoContext } from '../memo';
+import { TextReader } from '../textReader';
 import { closest } from '../similar';
 import { templateTokens } from '../placeholders';
 import { isAlias, isScalar, type Scalar } from 'yaml';
@@ -35,13 +36,14 @@ const RENAMED_KEYS: Record<string, string> = {
 
 const DATE_KEYS = new Set(['startDate', 'endDate', 'date', 'releaseDate']);
 
-export function validateAgainstSchema(model: ResumeModel): RawFinding[] {
+/** `memo` is the lint's: what it remembers (a typo's suggestion, a date's advice) follows its policy. */
+export function validateAgainstSchema(model: ResumeModel, memo?: MemoContext): RawFinding[] {
   if (model.value === undefined || model.value === null) return [];
   if (validateResume(model.value)) return [];
   const findings: RawFinding[] = [];
   const seen = new Set<string>();
   for (const error of validateResume.errors ?? []) {
-    const finding = toFinding(model, error);
+    const finding = toFinding(model, error, memo);
     if (!finding) continue;
     // anyOf/oneOf branches can repeat one complaint; say it once.
     const key = `${finding.ruleId}:${finding.range.start}:${finding.range.end}`;
@@ -52,7 +54,7 @@ export function validateAgainstSchema(model: ResumeModel): RawFinding[] {
   return findings;
 }
 
-function toFinding(model: ResumeModel, error: SchemaError): RawFinding | undefined {
+function toFinding(model: ResumeModel, error: SchemaError, memo: MemoContext | undefined): RawFinding | undefined {
   const segments = pointerToSegments(model.value, error.instancePath);
   const entry = model.entries.get(formatPath(segments));
   if (!entry) return undefined;
@@ -64,13 +66,13 @@ function toFinding(model: ResumeModel, error: SchemaError): RawFinding | undefin
 
   switch (error.keyword) {
     case 'additionalProperties':
-      return unknownKey(model, segments, String(error.params.additionalProperty));
+      return unknownKey(model, segments, String(error.params.additionalProperty), memo);
     case 'type':
       return wrongType(model, entry, fieldName, typesOf(schemaAt(segments)), valueAt(model.value, segments));
     case 'pattern':
     case 'minimum':
     case 'maximum':
-      if (fieldName && DATE_KEYS.has(fieldName)) return invalidDate(model, entry, fieldName);
+      if (fieldName && DATE_KEYS.has(fieldName)) return invalidDate(model, entry, fieldName, new TextReader(memo));
       break;
     case 'format':
       return invalidFormat(entry, fieldName, String(error.params.format));
@@ -83,10 +85,10 @@ function toFinding(model: ResumeModel, error: SchemaError): RawFinding | undefin
   };
 }
 
-function unknownKey(model: ResumeModel, parent: PathSegment[], key: string): RawFinding | undefined {
+function unknownKey(model: ResumeModel, parent: PathSegment[], key: string, memo: MemoContext | undefined): RawFinding | undefined {
   const entry = model.entries.get(formatPath([...parent, key]));
   if (!entry?.keyRange) return undefined;
-  const suggested = suggestedKey(parent, key);
+  const suggested = suggestedKey(parent, key, memo);
   const where = describePlace(parent);
   if (!suggested) {
     return {
@@ -119,29 +121,23 @@ interface SuggestedKey {
   renamed: boolean;
 }
 
-/** Suggestions by schema location and key: the same typo is reported again on every keystroke. */
-const suggestions = new WeakMap<object, Map<string, SuggestedKey | undefined>>();
-
-function suggestedKey(parent: PathSegment[], key: string): SuggestedKey | undefined {
-  const location = schemaAt(parent);
-  if (!location) return undefined;
-  let known = suggestions.get(location);
-  if (!known) {
-    known = new Map();
-    suggestions.set(location, known);
-  }
-  if (!known.has(key)) {
-    // Typing a key letter by letter adds one entry per letter: bounded, not kept forever.
-    if (known.size >= 1000) known.clear();
+/**
+ * The key meant, by schema location and key: the same typo is reported again
+ * on every keystroke, so a lint remembers it. A location is its path with the
+ * list indexes left out: every item of a list has the same keys.
+ */
+function suggestedKey(parent: PathSegment[], key: string, memo: MemoContext | undefined): SuggestedKey | undefined {
+  if (!schemaAt(parent)) return undefined;
+  const suggest = (): SuggestedKey | undefined => {
     const candidates = knownKeys(parent);
     const renamed = RENAMED_KEYS[key.toLowerCase()];
     const guess = closest(key, candidates);
-    known.set(
-      key,
-      renamed && candidates.includes(renamed) ? { name: renamed, renamed: true } : guess ? { name: guess, renamed: false } : undefined,
-    );
-  }
-  return known.get(key);
+    return renamed && candidates.includes(renamed) ? { name: renamed, renamed: true } : guess ? { name: guess, renamed: false } : undefined;
+  };
+  if (!memo) return suggest();
+  const location = parent.map((segment) => (typeof segment === 'number' ? 0 : segment));
+  // Typing a key letter by letter adds one answer per letter: bounded, not kept forever.
+  return memo.get('schema key', JSON.stringify([...location, key]), suggest, 1000);
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -212,10 +208,10 @@ function inPlaceFix(
   return { title, edits: [edit] };
 }
 
-function invalidDate(model: ResumeModel, entry: PathEntry, fieldName: string): RawFinding {
+function invalidDate(model: ResumeModel, entry: PathEntry, fieldName: string, read: TextReader): RawFinding {
   const scalar = scalarOf(model, entry);
   const value = scalar ? String(scalar.value) : model.text.slice(entry.valueRange.start, entry.valueRange.end);
-  const advice = adviseDate(value);
+  const advice = read.dateAdvice(value);
   const base = `\`${value}\` is not a date JSON Resume understands: write YYYY, YYYY-MM or YYYY-MM-DD`;
   if (advice.kind === 'rewrite') {
     const isDate = (place: PathEntry) => DATE_KEYS.has(String(place.segments[place.segments.length - 1]));
