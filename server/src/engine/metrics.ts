@@ -108,7 +108,7 @@ function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
-function isLetter(ch: string | undefined): ch is string {
+function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && ATTACHING_LETTER.test(ch);
 }
 
@@ -473,7 +473,7 @@ function rangeAfter(text: string, at: number, digits: string): { end: number; di
   const match = /^ ?(?:--|-|–|—|‑|to) ?([$€£¥₹]?)(\d+(?:[.,]\d+)?)(\+?)/.exec(text.slice(at, at + 24));
   if (!match) return undefined;
   const [whole, , second = ''] = match;
-  const next = text[at + whole.length];
+  const next = text.charAt(at + whole.length);
   if (/^(?:19|20)\d\d$/.test(digits) && /^(?:(?:19|20)\d\d|\d\d)$/.test(second)) return 'date';
   if (isLetter(next) && !/^[kKmMbBxsh%]/.test(next)) return undefined;
   return { end: at + match[0].length, digits: second };
