@@ -6,13 +6,13 @@
  * Pure TypeScript: only `yaml` and local files, no Node built-ins.
  */
 import type { Scalar } from 'yaml';
+import type { TextPart } from './fixIntent';
 import { isJsonText, jsonString } from './json';
 import { isBlank, mapBlock, scalarSourceMap, scalarStyle, type BlockAnalysis, type BlockHeader, type BlockLine } from './scalarSource';
 import { inFlowCollection } from './sourceTokens';
 import type { OffsetRange } from './types';
 
-/** A piece of a new value: literal text, or a snippet placeholder with its default text. */
-export type TextPart = string | { placeholder: string };
+export type { TextPart };
 
 export interface ScalarEdit {
   range: OffsetRange;

@@ -12,9 +12,8 @@
 import type { Bullet } from '../engine/document';
 import { proseToRaw, wordsOf, type Word } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
-import { scalarRanges } from '../engine/scalarRanges';
+import { setText, type FixIntent } from '../engine/fixIntent';
+import { bulletRanges } from '../engine/valueRanges';
 
 /**
  * Each fix rewrites the whole bullet: past this many in one bullet, the rest
@@ -218,10 +217,10 @@ function message(word: string, lower: string): string {
   return `${quoted} is first person: rephrase so the bullet says what you did, without the pronoun.`;
 }
 
-function fixesFor(text: string, bullet: Bullet, word: string, value: string | undefined): Fix[] {
+function fixesFor(bullet: Bullet, word: string, value: string | undefined): FixIntent[] {
   if (value === undefined) return [];
   const title = POSSESSIVES.has(word.toLowerCase()) ? `Replace \`${word}\` with \`the\`` : `Remove \`${word}\``;
-  return [{ title, edits: [renderScalar(text, bullet.node, [value])] }];
+  return [{ title, changes: [setText(bullet, [value])] }];
 }
 
 const rule: BulletRule = {
@@ -238,14 +237,14 @@ const rule: BulletRule = {
     if (bullet.section === 'basics') return;
     const words = wordsOf(prose.text);
     const quoted = quotedWords(prose.text, words);
-    const rangeOf = scalarRanges(model, bullet.node);
+    const rangeOf = bulletRanges(model, bullet);
     let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
     words.forEach((word, index) => {
       if (!isPronoun(prose.text, words, index, quoted[index])) return;
       const { start, end } = proseToRaw(prose, word.start, word.end);
       const value =
         fixes < MAX_FIXES_PER_BULLET ? rewrite(bullet.text, start, end, word.lower, isSentenceStart(prose.text, word.start)) : undefined;
-      const fix = fixesFor(model.text, bullet, word.text, value);
+      const fix = fixesFor(bullet, word.text, value);
       fixes += fix.length;
       report({ range: rangeOf(start, end), message: message(word.text, word.lower), fixes: fix });
     });

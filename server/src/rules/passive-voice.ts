@@ -7,13 +7,12 @@
  * replaced") is often the clearest way to say it. `weak-opening` also flags
  * "Was responsible for"; that overlap is by design, since the phrase is both.
  */
-import type { Bullet, ResumeModel } from '../engine/document';
+import type { Bullet } from '../engine/document';
 import { proseToRaw, wordsOf, type Word, type Prose } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import { setText, type FixIntent } from '../engine/fixIntent';
 import { gerundToBase, gerundToPast, isKnownVerb } from '../engine/verbs';
-import { scalarRanges } from '../engine/scalarRanges';
+import { bulletRanges } from '../engine/valueRanges';
 import { verbForm } from '../engine/openings';
 
 /**
@@ -181,10 +180,10 @@ export function activeRewrite(raw: string, hit: Pick<Hit, 'openingStart' | 'phra
   return { text: before + capitalise(rest), title: `Remove \`${dropped}\`` };
 }
 
-function fixesFor(model: ResumeModel, hit: Hit): Fix[] {
+function fixesFor(hit: Hit): FixIntent[] {
   const rewrite = activeRewrite(hit.bullet.text, hit);
   if (!rewrite) return [];
-  return [{ title: rewrite.title, edits: [renderScalar(model.text, hit.bullet.node, [rewrite.text])] }];
+  return [{ title: rewrite.title, changes: [setText(hit.bullet, [rewrite.text])] }];
 }
 
 const rule: BulletRule = {
@@ -200,12 +199,12 @@ const rule: BulletRule = {
   checkBullet(bullet, { model, report, prose }) {
     // A profile paragraph may say "I was responsible for …" in passing: only bullets and role summaries.
     if (bullet.section === 'basics') return;
-    const rangeOf = scalarRanges(model, bullet.node);
+    const rangeOf = bulletRanges(model, bullet);
     findHits(bullet, prose).forEach((hit, index) => {
       report({
         range: rangeOf(hit.phraseStart, hit.phraseEnd),
         message: `\`${hit.phrase}\` is passive: open with what you did (Built, Led, Cut …).`,
-        fixes: index < MAX_FIXES_PER_BULLET && bullet.text.length <= MAX_FIXABLE_CHARS ? () => fixesFor(model, hit) : [],
+        fixes: index < MAX_FIXES_PER_BULLET && bullet.text.length <= MAX_FIXABLE_CHARS ? () => fixesFor(hit) : [],
       });
     });
   },

@@ -7,8 +7,6 @@
  * style and comments.
  */
 import { postingMatchOf } from '../engine/posting';
-import { moveItemEdits } from '../engine/posting/edits';
-import { structureIsSound } from '../engine/valueEdits';
 import type { ResumeRule } from '../engine/rule';
 
 const rule: ResumeRule = {
@@ -41,12 +39,16 @@ const rule: ResumeRule = {
       return;
     }
     const item = list.languages[position];
-    const edits = structureIsSound(model) ? moveItemEdits(model.text, list.keywords, item.index, first.index) : undefined;
     report({
       range: item.mention.range,
       message: `\`${item.mention.spelling}\` is the posting's main language but comes after \`${first.mention.spelling}\` in your ${groupName}: lead with it.`,
       // A suggestion: only the person knows which language they know best.
-      fixes: edits ? [{ title: `Move ${item.mention.spelling} first`, edits }] : [],
+      fixes: [
+        {
+          title: `Move ${item.mention.spelling} first`,
+          changes: [{ kind: 'moveItem', path: list.path, from: item.index, to: first.index }],
+        },
+      ],
     });
   },
 };

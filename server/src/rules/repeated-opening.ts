@@ -13,8 +13,8 @@ import type { Bullet, ResumeModel } from '../engine/document';
 import { rangeInBullet } from '../engine/document';
 import { proseToRaw } from '../engine/prose';
 import type { ResumeRule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix, OffsetRange } from '../engine/types';
+import { setText, type FixIntent } from '../engine/fixIntent';
+import type { OffsetRange } from '../engine/types';
 import { pastTense } from '../engine/verbs';
 import { openingVerb, thirdPerson, type Opening, type VerbForm } from '../engine/openings';
 
@@ -100,7 +100,7 @@ export function inSameForm(word: string, form: VerbForm, synonym: string): strin
  * as many bullets as the limit allows (swapping one in would only move the
  * problem).
  */
-function synonymFixes(model: ResumeModel, opened: Opened, counts: ReadonlyMap<string, number>, limit: number): Fix[] {
+function synonymFixes(opened: Opened, counts: ReadonlyMap<string, number>, limit: number): FixIntent[] {
   const { bullet, opening } = opened;
   const word = opening.words[opening.index];
   const { start, end } = proseToRaw(opening.prose, word.start, word.end);
@@ -109,12 +109,12 @@ function synonymFixes(model: ResumeModel, opened: Opened, counts: ReadonlyMap<st
     .filter((synonym) => count(synonym) < limit)
     .sort((a, b) => count(a) - count(b))
     .slice(0, 3);
-  const fixes: Fix[] = [];
+  const fixes: FixIntent[] = [];
   for (const synonym of choices) {
     const replacement = inSameForm(word.text, opening.form, synonym);
     if (!replacement) continue;
     const value = bullet.text.slice(0, start) + replacement + bullet.text.slice(end);
-    fixes.push({ title: `Change \`${word.text}\` to \`${replacement}\``, edits: [renderScalar(model.text, bullet.node, [value])] });
+    fixes.push({ title: `Change \`${word.text}\` to \`${replacement}\``, changes: [setText(bullet, [value])] });
   }
   return fixes;
 }
@@ -177,7 +177,7 @@ const rule: ResumeRule = {
           report({
             range: rangeOf(model, opened),
             message: `\`${word}\` opens ${group.length} bullets in this role: vary the verb so each bullet stands apart.`,
-            fixes: () => synonymFixes(model, opened, counts, MAX_PER_ROLE),
+            fixes: () => synonymFixes(opened, counts, MAX_PER_ROLE),
           });
         }
       }
@@ -191,7 +191,7 @@ const rule: ResumeRule = {
         report({
           range: rangeOf(model, opened),
           message: `\`${openingWord(opened)}\` opens ${group.length} bullets in this resume: vary the verb so each bullet stands apart.`,
-          fixes: () => synonymFixes(model, opened, counts, MAX_PER_RESUME),
+          fixes: () => synonymFixes(opened, counts, MAX_PER_RESUME),
         });
       }
     }

@@ -9,9 +9,8 @@
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { proseToRaw, type Prose } from '../engine/prose';
-import type { BulletContext, BulletRule, RuleContext } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import type { BulletContext, BulletRule } from '../engine/rule';
+import { setText, type FixIntent } from '../engine/fixIntent';
 
 /** Past tense: the verb of a resume bullet wherever it stands ("Designed and migrated…"). */
 const DECISION_PAST =
@@ -202,7 +201,7 @@ function checkHighlight(context: BulletContext, bullet: Bullet): void {
   context.report({
     range: rangeInBullet(context.model, bullet, raw.start, raw.end),
     message: `\`${underlined}\` is a decision with no reason or result: add why (so that …, to …) or what it changed, the judgment reviewers screen for.`,
-    fixes: () => [whyFix(context, bullet, prose, decision)],
+    fixes: () => [whyFix(bullet, prose, decision)],
   });
 }
 
@@ -304,15 +303,10 @@ function sentencesOf(text: string): { start: number; end: number }[] {
 }
 
 /** Appends `, ‹so that …›` to the decision's sentence. */
-function whyFix(context: RuleContext, bullet: Bullet, prose: Prose, decision: Decision): Fix {
+function whyFix(bullet: Bullet, prose: Prose, decision: Decision): FixIntent {
   const at = rawInsertionPoint(bullet.text, prose, decision.insertAt);
-  const edit = renderScalar(context.model.text, bullet.node, [
-    bullet.text.slice(0, at),
-    ', ',
-    { placeholder: WHY_SLOT },
-    bullet.text.slice(at),
-  ]);
-  return { title: WHY_FIX_TITLE, edits: [edit] };
+  const parts = [bullet.text.slice(0, at), ', ', { placeholder: WHY_SLOT }, bullet.text.slice(at)];
+  return { title: WHY_FIX_TITLE, changes: [setText(bullet, parts)] };
 }
 
 /**

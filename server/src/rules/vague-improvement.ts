@@ -10,12 +10,11 @@
  * reliability" describing a design), and stays quiet when the sentence
  * already has a number or names a measure.
  */
-import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
+import { rangeInBullet, type Bullet } from '../engine/document';
 import { recognizeMetrics } from '../engine/metrics';
 import { proseToRaw, type Prose } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
-import { renderScalar, type TextPart } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import { setText, type FixIntent, type TextPart } from '../engine/fixIntent';
 
 const STEMS = 'improv|enhanc|optimi[sz]|increas|boost|streamlin|upgrad';
 const VERB = new RegExp(`\\b(?:${STEMS})(?:ed|ing|es|e|s)?\\b`, 'giu');
@@ -179,7 +178,7 @@ const rule: BulletRule = {
       report({
         range: rangeInBullet(model, bullet, raw.start, raw.end),
         message: `\`${quoted}\` says nothing measurable: say what got better and by how much.`,
-        fixes: () => [measureFix(model, bullet, prose, claim)],
+        fixes: () => [measureFix(bullet, prose, claim)],
       });
     }
   },
@@ -190,7 +189,7 @@ const rule: BulletRule = {
  * ‹after› by ‹how›", the rest of the bullet kept; "by ‹how›" is left out when
  * the bullet already says how ("… by caching responses").
  */
-function measureFix(model: ResumeModel, bullet: Bullet, prose: Prose, claim: Claim): Fix {
+function measureFix(bullet: Bullet, prose: Prose, claim: Claim): FixIntent {
   const raw = bullet.text;
   const { end: rawEnd } = proseToRaw(prose, claim.start, claim.end);
   const before = raw.slice(0, rawEnd);
@@ -208,11 +207,7 @@ function measureFix(model: ResumeModel, bullet: Bullet, prose: Prose, claim: Cla
   } else {
     parts = [before, ' ', measure, ...range, after];
   }
-  const edit = renderScalar(model.text, bullet.node, parts);
-  return {
-    title: MEASURE_FIX_TITLE,
-    edits: [{ range: edit.range, newText: edit.newText, snippet: edit.snippet }],
-  };
+  return { title: MEASURE_FIX_TITLE, changes: [setText(bullet, parts)] };
 }
 
 export default rule;

@@ -10,11 +10,10 @@
  * developed X"), a plain noun phrase gets an ownership verb ("Owned X").
  * Markup around the phrase and everything after it stay as written.
  */
-import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
+import { rangeInBullet, type Bullet } from '../engine/document';
 import { proseToRaw, type Prose } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import { setText, type FixIntent } from '../engine/fixIntent';
 import { gerundToBase, gerundToPast, isKnownVerb, pastTense, toGerund } from '../engine/verbs';
 
 type Family =
@@ -496,7 +495,7 @@ const rule: BulletRule = {
     report({
       range: rangeInBullet(model, bullet, raw.start, raw.end),
       message: message(phrase, options),
-      fixes: () => options.map((option) => openingFix(model, bullet, prose, option)),
+      fixes: () => options.map((option) => openingFix(bullet, prose, option)),
     });
   },
 };
@@ -528,15 +527,11 @@ function applyProseEdits(raw: string, prose: Prose, edits: Edit[]): string {
   return out;
 }
 
-function openingFix(model: ResumeModel, bullet: Bullet, prose: Prose, option: Rewrite): Fix {
+function openingFix(bullet: Bullet, prose: Prose, option: Rewrite): FixIntent {
   const [first, ...others] = option.edits;
   const edits = [{ ...first, text: capitalise(first.text) }, ...others];
   const value = applyProseEdits(bullet.text, prose, edits);
-  const edit = renderScalar(model.text, bullet.node, [value]);
-  return {
-    title: `Start with "${capitalise(option.label)}"`,
-    edits: [{ range: edit.range, newText: edit.newText, snippet: edit.snippet }],
-  };
+  return { title: `Start with "${capitalise(option.label)}"`, changes: [setText(bullet, [value])] };
 }
 
 export default rule;
