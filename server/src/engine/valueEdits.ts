@@ -47,8 +47,8 @@ export function removePairEdit(model: ResumeModel, entry: PathEntry): TextEdit |
   if (aliasesOf(model, value).length > 0) return undefined;
   const pairs = parent.items as Pair<YamlNode | null, YamlNode | null>[];
   const index = pairs.findIndex((pair) => pair.key?.range?.[0] === key.start);
-  if (index < 0) return undefined;
-  const keyNode = pairs[index].key;
+  const keyNode = pairs[index]?.key;
+  if (keyNode === undefined) return undefined;
   if (keyNode && !isAlias(keyNode) && (keyNode.anchor || keyNode.tag)) return undefined;
   const pair = { start: key.start, end: Math.max(key.end, entry.valueRange.end) };
   return parent.flow ? flowPairRemoval(model.text, parent, index, pair) : blockPairRemoval(model.text, parent, index, pair);
@@ -95,7 +95,7 @@ function blockPairRemoval(text: string, map: YAMLMap, index: number, pair: Span)
   const before = text.slice(lineStart, pair.start);
   // A block scalar's range runs past its line break: step back onto its last line.
   let end = pair.end;
-  while (end > pair.start && /\s/.test(text[end - 1])) end--;
+  while (end > pair.start && /\s/.test(text.charAt(end - 1))) end--;
   const lineBreak = text.indexOf('\n', end);
   const lineEnd = lineBreak === -1 ? text.length : lineBreak;
   // Only a comment may follow the value on its line.

@@ -10,7 +10,7 @@ import { isMap, isPair, isScalar, isSeq, parse, type Pair, type YAMLMap, type YA
 import type { Node as YamlNode } from 'yaml';
 import type { ResumeModel } from '../document';
 import type { ItemValue } from '../fixIntent';
-import type { TextEdit } from '../types';
+import type { OffsetRange, TextEdit } from '../types';
 import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../textLines';
 import { isJsonText, jsonString } from '../json';
 
@@ -135,12 +135,14 @@ export function moveItemEdits(text: string, seq: YAMLSeq, from: number, to: numb
     if (lineMove) return lineMove;
   }
   const slice = items.slice(to, from + 1);
-  if (slice.some((item) => !item?.range)) return undefined;
-  const sources = slice.map((item) => text.slice((item as YamlNode).range![0], (item as YamlNode).range![1]));
-  return slice.map((item, k) => ({
-    range: { start: (item as YamlNode).range![0], end: (item as YamlNode).range![1] },
-    newText: sources[(k + sources.length - 1) % sources.length],
-  }));
+  const ranges: OffsetRange[] = [];
+  for (const item of slice) {
+    if (!item?.range) return undefined;
+    ranges.push({ start: item.range[0], end: item.range[1] });
+  }
+  const sources = ranges.map((range) => text.slice(range.start, range.end));
+  // Each item takes the text of the one before it; the first, the moving item's.
+  return ranges.map((range, k) => ({ range, newText: sources[(k + sources.length - 1) % sources.length]! }));
 }
 
 // ---------------------------------------------------------------------------
@@ -286,7 +288,7 @@ function contentEnd(text: string, node: YamlNode | null): number | undefined {
   }
   // Block scalars end after their line break; step back onto their last line.
   let end = node.range[1];
-  while (end > node.range[0] && /\s/.test(text[end - 1])) end--;
+  while (end > node.range[0] && /\s/.test(text.charAt(end - 1))) end--;
   return end;
 }
 
