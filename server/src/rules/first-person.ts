@@ -147,11 +147,12 @@ function isSentenceStart(text: string, at: number): boolean {
 /** `quoted`: whether the word stands inside quotation marks, someone else's words. */
 function isPronoun(text: string, words: readonly Word[], index: number, quoted: boolean): boolean {
   const word = words[index];
+  if (!word) return false;
   const subject = SUBJECTS.has(word.lower.replace('’', "'"));
   if (!subject && !OTHERS.has(word.lower.replace('’', "'"))) return false;
   if (quoted) return false;
   if (word.lower === 'i' || word.lower.startsWith("i'") || word.lower.startsWith('i’')) {
-    if (word.text[0] !== 'I') return false;
+    if (!word.text.startsWith('I')) return false;
     if (word.lower === 'i' && isNumeral(text, words, index)) return false;
     return true;
   }
@@ -167,7 +168,7 @@ function quotedWords(text: string, words: readonly Word[]): boolean[] {
   let inside = false;
   let at = 0;
   for (const word of words) {
-    for (; at < word.start; at++) if (QUOTE.test(text[at])) inside = !inside;
+    for (; at < word.start; at++) if (QUOTE.test(text.charAt(at))) inside = !inside;
     quoted.push(inside);
   }
   return quoted;
@@ -175,6 +176,7 @@ function quotedWords(text: string, words: readonly Word[]): boolean[] {
 
 function isNumeral(text: string, words: readonly Word[], index: number): boolean {
   const word = words[index];
+  if (!word) return false;
   const around = text.charAt(word.start - 1) + text.charAt(word.end);
   if (/[/&\-.(]/.test(around) || /^[)]/.test(text.charAt(word.end))) return true;
   const previous = words[index - 1];
@@ -240,7 +242,7 @@ const rule: BulletRule = {
     const rangeOf = bulletRanges(model, bullet);
     let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
     words.forEach((word, index) => {
-      if (!isPronoun(prose.text, words, index, quoted[index])) return;
+      if (!isPronoun(prose.text, words, index, quoted[index] === true)) return;
       const { start, end } = proseToRaw(prose, word.start, word.end);
       const value =
         fixes < MAX_FIXES_PER_BULLET ? rewrite(bullet.text, start, end, word.lower, isSentenceStart(prose.text, word.start)) : undefined;

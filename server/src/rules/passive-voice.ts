@@ -84,7 +84,7 @@ interface Hit {
   phrase: string;
 }
 
-function isParticiple(word: Word | undefined): boolean {
+function isParticiple(word: Word | undefined): word is Word {
   if (!word) return false;
   if (PARTICIPLES.has(word.lower)) return true;
   if (NOT_PARTICIPLES.has(word.lower) || !/^[a-z][a-z-]*ed$/.test(word.lower)) return false;
@@ -96,7 +96,7 @@ function isParticiple(word: Word | undefined): boolean {
 function sentenceStarts(words: readonly Word[], text: string): number[] {
   const starts: number[] = [];
   words.forEach((word, index) => {
-    const before = text.slice(index === 0 ? 0 : words[index - 1].end, word.start);
+    const before = text.slice(words[index - 1]?.end ?? 0, word.start);
     if (index === 0 ? /^[\s\-–—•*>]*$/.test(before) : /[.!?]\s+$/.test(before)) starts.push(index);
   });
   return starts;
@@ -106,7 +106,8 @@ function findHits(bullet: Bullet, prose: Prose): Hit[] {
   const words = wordsOf(prose.text);
   const hits: Hit[] = [];
   for (const start of sentenceStarts(words, prose.text)) {
-    const subject = words[start].text === 'I' || words[start].lower === 'we' ? 1 : 0;
+    const opening = words[start]!;
+    const subject = opening.text === 'I' || opening.lower === 'we' ? 1 : 0;
     const was = words[start + subject];
     const participle = words[start + subject + 1];
     if (!was || !/^(?:was|were)$/.test(was.lower) || !isParticiple(participle)) continue;
@@ -114,7 +115,7 @@ function findHits(bullet: Bullet, prose: Prose): Hit[] {
     const phrase = proseToRaw(prose, was.start, participle.end);
     hits.push({
       bullet,
-      openingStart: proseToRaw(prose, words[start].start, words[start].end).start,
+      openingStart: proseToRaw(prose, opening.start, opening.end).start,
       phraseStart: phrase.start,
       phraseEnd: phrase.end,
       phrase: prose.text.slice(was.start, participle.end),
@@ -149,7 +150,7 @@ const NOT_AN_OBJECT = new Set(['of', 'and', 'or', 'for', 'in', 'at', 'on', 'with
 function actionGerund(text: string): string | undefined {
   const match = /^([A-Za-z]+ing) ([A-Za-z0-9][\w-]*)/.exec(text);
   if (!match) return undefined;
-  const [, gerund, next] = match;
+  const [, gerund = '', next = ''] = match;
   const lower = gerund.toLowerCase();
   if (NOT_GERUNDS.has(lower) || NOT_AN_OBJECT.has(next.toLowerCase()) || gerund.length < 6) return undefined;
   // An unknown verb still conjugates by spelling ("turning" → "turned"); a known one is certain.

@@ -23,10 +23,10 @@ const rule: ResumeRule = {
     const match = postingMatchOf(context);
     const main = match?.posting.mainLanguage;
     const list = match?.languages;
-    if (!main || !list || list.languages.length === 0) return;
+    const first = list?.languages[0];
+    if (!main || !list || !first) return;
     const position = list.languages.findIndex((item) => item.canonical === main);
     if (position === 0) return;
-    const first = list.languages[0];
     const groupName = list.group.name ?? 'skills';
     if (position < 0) {
       // Absent from the resume altogether: `posting-missing-term` says so, once.
@@ -39,6 +39,7 @@ const rule: ResumeRule = {
       return;
     }
     const item = list.languages[position];
+    if (!item) return;
     report({
       range: item.mention.range,
       message: `\`${item.mention.spelling}\` is the posting's main language but comes after \`${first.mention.spelling}\` in your ${groupName}: lead with it.`,

@@ -84,7 +84,7 @@ interface Opened {
 }
 
 function openingWord(opened: Opened): string {
-  return opened.opening.words[opened.opening.index].text;
+  return opened.opening.words[opened.opening.index]!.text;
 }
 
 /** The synonym in the opening's tense and case: "Built" with `develop` → "Developed"; undefined for "Set", "Cut". */
@@ -102,7 +102,7 @@ export function inSameForm(word: string, form: VerbForm, synonym: string): strin
  */
 function synonymFixes(opened: Opened, counts: ReadonlyMap<string, number>, limit: number): FixIntent[] {
   const { bullet, opening } = opened;
-  const word = opening.words[opening.index];
+  const word = opening.words[opening.index]!;
   const { start, end } = proseToRaw(opening.prose, word.start, word.end);
   const count = (verb: string): number => counts.get(verb) ?? 0;
   const choices = (SYNONYMS[opening.form.base] ?? [])
@@ -148,7 +148,7 @@ const rule: ResumeRule = {
   readsOfEachBullet(bullet) {
     const opening = bullet.kind === 'highlight' ? openingVerb(bullet.text) : undefined;
     if (!opening) return '';
-    const word = opening.words[opening.index];
+    const word = opening.words[opening.index]!;
     const { start, end } = proseToRaw(opening.prose, word.start, word.end);
     return `${opening.form.base} ${word.text} ${start} ${end}`;
   },
@@ -199,7 +199,7 @@ const rule: ResumeRule = {
 };
 
 function rangeOf(model: ResumeModel, opened: Opened): OffsetRange {
-  const word = opened.opening.words[opened.opening.index];
+  const word = opened.opening.words[opened.opening.index]!;
   const { start, end } = proseToRaw(opened.opening.prose, word.start, word.end);
   return rangeInBullet(model, opened.bullet, start, end);
 }

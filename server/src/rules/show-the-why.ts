@@ -243,12 +243,12 @@ function decisionIn(body: string): { start: number; end: number } | undefined {
   const lead = /^\s*/.exec(body)?.[0].length ?? 0;
   const atStart = DECISION_AT_START.exec(body.slice(lead));
   if (atStart) {
-    const verb = atStart[1];
-    const start = lead + atStart[0].length - verb.length;
+    const [whole, verb = ''] = atStart;
+    const start = lead + whole.length - verb.length;
     if (acceptable(body, start, start + verb.length)) return { start, end: start + verb.length };
   }
   for (const match of body.matchAll(LED_NOUN)) {
-    const noun = match[1];
+    const noun = match[1] ?? '';
     const start = (match.index ?? 0) + match[0].toLowerCase().lastIndexOf(noun.toLowerCase());
     return { start: match.index ?? 0, end: start + noun.length };
   }
@@ -268,7 +268,7 @@ function acceptable(body: string, start: number, end: number): boolean {
   if (NOT_MAIN_VERB_BEFORE.test(body.slice(Math.max(0, start - 30), start)) || NOT_A_SYSTEM_OBJECT.test(after)) return false;
   if (/^(?:mov|switch)/.test(verb)) {
     // "Moved to the platform team", "switched to a consulting role": a career move.
-    if (CAREER.test(after.split(/[,;]/)[0])) return false;
+    if (CAREER.test(after.split(/[,;]/, 1)[0] ?? '')) return false;
     // "Moved" needs a destination: "moved X to Y", "moved off Z".
     if (!/^\s+(?:[^,;]{0,60}?\s)?(?:to|onto|into|off|from|away|over)\b/i.test(after)) return false;
   }
@@ -315,7 +315,8 @@ function whyFix(bullet: Bullet, prose: Prose, decision: Decision): FixIntent {
  * `**Kafka**` does not swallow the reason), trailing whitespace excluded.
  */
 function rawInsertionPoint(raw: string, prose: Prose, proseIndex: number): number {
-  if (proseIndex < prose.text.length) return prose.offsets[proseIndex];
+  const offset = proseIndex < prose.text.length ? prose.offsets[proseIndex] : undefined;
+  if (offset !== undefined) return offset;
   return raw.replace(/\s+$/, '').length;
 }
 

@@ -66,7 +66,7 @@ function conjugation(bullet: Bullet, opening: Opening, to: Tense): TextSpan[] {
 function tenseFix(candidate: Candidate, to: Tense, safe: boolean): FixIntent[] {
   const value = conjugated(candidate.bullet, candidate.opening, to);
   if (value === candidate.bullet.text) return [];
-  const word = candidate.opening.words[candidate.opening.index].text;
+  const word = candidate.opening.words[candidate.opening.index]!.text;
   const target = to === 'past' ? presentToPast(word) : pastToPresent(word);
   return [
     {
@@ -80,7 +80,7 @@ function tenseFix(candidate: Candidate, to: Tense, safe: boolean): FixIntent[] {
 
 function report(context: RuleContext, candidate: Candidate, to: Tense, message: string, safe: boolean): void {
   const { bullet, opening } = candidate;
-  const word = opening.words[opening.index];
+  const word = opening.words[opening.index]!;
   const { start, end } = proseToRaw(opening.prose, word.start, word.end);
   context.report({
     range: rangeInBullet(context.model, bullet, start, end),
@@ -92,7 +92,7 @@ function report(context: RuleContext, candidate: Candidate, to: Tense, message: 
 function checkEnded(context: RuleContext, candidates: readonly Candidate[]): void {
   for (const candidate of candidates) {
     if (candidate.tense !== 'present') continue;
-    const word = candidate.opening.words[candidate.opening.index].text;
+    const word = candidate.opening.words[candidate.opening.index]!.text;
     const message = `\`${word}\` is present tense, but this role has ended: write \`${presentToPast(word)}\`.`;
     report(context, candidate, 'past', message, true);
   }
@@ -108,7 +108,7 @@ function checkCurrent(context: RuleContext, candidates: readonly Candidate[]): v
   const share = present === past ? 'half' : 'most';
   for (const candidate of candidates) {
     if (candidate.tense !== minority) continue;
-    const word = candidate.opening.words[candidate.opening.index].text;
+    const word = candidate.opening.words[candidate.opening.index]!.text;
     const target = minority === 'past' ? pastToPresent(word) : presentToPast(word);
     const message = `\`${word}\` is ${minority} tense, but ${share} of this current role's bullets are ${majority} tense: pick one tense for the role (\`${target}\`).`;
     // Not safe: turning a finished result into a present duty (or back) can change what the bullet claims.
@@ -118,7 +118,7 @@ function checkCurrent(context: RuleContext, candidates: readonly Candidate[]): v
 
 /** "Supports CSV export" under a project describes the software, which still does it: the present is right. */
 function describesTheProject(bullet: Bullet, opening: Opening): boolean {
-  const word = opening.words[opening.index].lower;
+  const word = opening.words[opening.index]!.lower;
   return bullet.section === 'projects' && opening.form.tense === 'present' && word !== opening.form.base;
 }
 
@@ -136,7 +136,7 @@ const rule: ResumeRule = {
   readsOfEachBullet(bullet) {
     const opening = bullet.kind === 'highlight' ? openingVerb(bullet.text) : undefined;
     if (!opening?.form.tense) return '';
-    const word = opening.words[opening.index];
+    const word = opening.words[opening.index]!;
     const { start, end } = proseToRaw(opening.prose, word.start, word.end);
     return `${opening.form.tense} ${word.text} ${start} ${end} ${describesTheProject(bullet, opening)}`;
   },
