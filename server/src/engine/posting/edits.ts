@@ -1,7 +1,7 @@
 /**
- * Edits to the resume's skills: add a keyword to a group (creating the
- * group, or the whole `skills` list, when needed), and move a keyword to the
- * front of its list. Each edit is as small as it can be and copies the
+ * Edits to lists in YAML, the ones the skills fixes need: add an item (a
+ * keyword to a group, a group to `skills`, creating the list when needed),
+ * and move an item to the front of its list. Each edit is as small as it can be and copies the
  * file's own style (indentation, flow `[a, b]` or block `- a` lists, line
  * endings), so comments stay where they were and the YAML stays valid; in a
  * JSON file, every value written is a JSON string, and the file stays JSON.
