@@ -340,6 +340,26 @@ describe('layers', () => {
     assert.deepEqual(importCycles([edge('a.ts', 'b.ts'), edge('b.ts', 'c.ts'), edge('a.ts', 'c.ts')]), []);
   });
 
+  it('rules give fixes as intents: they import no parser or text writer and read no parser node', () => {
+    const writers = [
+      'server/src/engine/scalarRender.ts',
+      'server/src/engine/valueEdits.ts',
+      'server/src/engine/posting/edits.ts',
+      'server/src/engine/listEdits.ts',
+      'server/src/engine/yamlWriter.ts',
+    ];
+    const ruleFiles = files.filter((file) => layerOf(file) === 'rules' && file !== 'server/src/rules/registry.ts');
+    assert.ok(ruleFiles.length > 20, `only ${ruleFiles.length} rule files found`);
+    const imports = edges
+      .filter(
+        (edge) => ruleFiles.includes(edge.from) && (edge.specifier === 'yaml' || (edge.to !== undefined && writers.includes(edge.to))),
+      )
+      .map((edge) => `${edge.from}: ${edge.specifier}`);
+    assert.deepEqual(imports, []);
+    const nodeReaders = ruleFiles.filter((file) => /\.(?:node|scalar|document)\b/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+    assert.deepEqual(nodeReaders, []);
+  });
+
   it('no import cycle in the server, the CLI or the client', () => {
     assert.deepEqual(
       importCycles(edges).map((cycle) => cycle.join(' → ')),

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { completionsAt, type CompletionEntry } from '../../server/src/engine/features/completion';
 import { describe as schemaDescription, schemaAt } from '../../server/src/engine/schema/schemaInfo';
+import { first } from '../support/lists';
 
 /** Completions at the `|` in `source` (the bar is removed). */
 function at(source: string): { text: string; offset: number; entries: CompletionEntry[] } {
@@ -128,7 +129,7 @@ describe('completion: values', () => {
     assert.ok(offered.some((e) => e.label === 'Native speaker'));
     assert.ok(offered.some((e) => e.label === 'Fluent'));
     for (const entry of offered) assert.deepEqual(entry.replace, { start: offset, end: offset });
-    assert.equal(offered[0].documentation, schemaDescription(schemaAt(['languages', 0, 'fluency'])));
+    assert.equal(first(offered).documentation, schemaDescription(schemaAt(['languages', 0, 'fluency'])));
   });
 
   it('a partial value is replaced', () => {
@@ -151,7 +152,7 @@ describe('completion: while typing', () => {
       offered.map((e) => e.label),
       WORK.filter((k) => k !== 'name'),
     );
-    assert.deepEqual(offered[0].replace, { start: offset - 4, end: offset });
+    assert.deepEqual(first(offered).replace, { start: offset - 4, end: offset });
   });
 
   it('a half-typed key in `basics` after a broken flow list', () => {

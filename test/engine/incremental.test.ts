@@ -14,6 +14,7 @@ import type { LintOptions } from '../../server/src/engine/types';
 import { rules } from '../../server/src/rules/registry';
 import { FIXED_TODAY } from '../helpers';
 import { loadSeedTexts, mulberry32 } from '../fuzz/mutate';
+import { first, last, nth, pickWith } from '../support/lists';
 
 const OPTIONS: LintOptions = { today: FIXED_TODAY };
 /** Edits are made in short chains from each seed, so one stray quote does not leave the rest of a chain to full parses. */
@@ -33,10 +34,10 @@ function randomEdit(model: ResumeModel, random: Random): { start: number; end: n
   const pick = random();
   let anchor: number;
   if (pick < 0.55 && bullets.length > 0) {
-    const range = bullets[Math.floor(random() * bullets.length)].range;
+    const range = pickWith(random, bullets).range;
     anchor = range.start + 1 + Math.floor(random() * Math.max(1, range.end - range.start));
   } else if (pick < 0.85 && scalars.length > 0) {
-    const range = scalars[Math.floor(random() * scalars.length)].valueRange;
+    const range = pickWith(random, scalars).valueRange;
     anchor = range.start + Math.floor(random() * (range.end - range.start + 1));
   } else {
     anchor = Math.floor(random() * (text.length + 1));
@@ -47,7 +48,7 @@ function randomEdit(model: ResumeModel, random: Random): { start: number; end: n
     return {
       start: anchor,
       end: anchor,
-      text: TYPED[Math.floor(random() * TYPED.length)],
+      text: pickWith(random, TYPED),
     };
   if (kind < 0.85)
     return {
@@ -58,7 +59,7 @@ function randomEdit(model: ResumeModel, random: Random): { start: number; end: n
   return {
     start: anchor,
     end: Math.min(text.length, anchor + 1),
-    text: TYPED[Math.floor(random() * TYPED.length)],
+    text: pickWith(random, TYPED),
   };
 }
 
@@ -191,7 +192,7 @@ describe('incremental lint', function () {
       );
       previous = incremental;
     }
-    assert.equal(previous.model.bullets[0].text, `Built the service${typed}`);
+    assert.equal(first(previous.model.bullets).text, `Built the service${typed}`);
   });
 
   it('checks the tense and the dates again when a role ends or starts again, not only when a bullet changes', () => {
@@ -212,7 +213,7 @@ describe('incremental lint', function () {
     for (const [from, to] of [
       ['2021-02', '202-02'],
       ['202-02', '2029-02'],
-    ]) {
+    ] as const) {
       const next = text.replace(from, to);
       const incremental = lint(next, OPTIONS, rules, previous);
       assert.deepEqual(observable(incremental), observable(lint(next, OPTIONS, rules)), `after ${from} → ${to}`);
@@ -236,7 +237,7 @@ describe('incremental lint', function () {
     const flagged = previous.findings.filter((finding) => finding.ruleId === 'repeated-opening');
     assert.ok(flagged.length > 0, 'three bullets open with `Built`');
     // Markup right after a flagged verb: the opening verb, and so `repeated-opening`'s key, stay the same.
-    const at = flagged[flagged.length - 1].range.end;
+    const at = last(flagged).range.end;
     assert.equal(text.slice(at - 'Built'.length, at), 'Built');
     const next = `${text.slice(0, at)}*${text.slice(at)}`;
     assert.deepEqual(observable(lint(next, OPTIONS, rules, previous)), observable(lint(next, OPTIONS, rules)));
@@ -252,7 +253,7 @@ describe('incremental lint', function () {
       assert.equal(edit.path, 'work[0].highlights[0]');
       assert.equal(edit.bullet?.text, 'Built all the service');
       const next = edited('Built the', 'Built all the');
-      const second = edit.model.bullets[1];
+      const second = nth(edit.model.bullets, 1);
       assert.equal(next.slice(second.range.start, second.range.end), 'Improved the API');
       assert.deepEqual(edit.change, {
         start: base.indexOf('the service'),

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { lint, MAX_FINDINGS_PER_RULE } from '../../server/src/linter';
 import { FULL_CHECK_MAX_CHARS, MAX_DOCUMENT_CHARS } from '../../server/src/engine/limits';
 import type { BulletRule, Rule } from '../../server/src/engine/rule';
+import { first, last } from '../support/lists';
 
 /** A rule that flags every bullet, last bullet first, as a rule may. */
 const everyBullet: Rule = {
@@ -42,9 +43,9 @@ describe('lint', () => {
       shown.map((finding) => text.slice(finding.range.start, finding.range.end)),
       Array.from({ length: MAX_FINDINGS_PER_RULE }, (_, index) => `Bullet number ${index}`),
     );
-    const note = fromRule[fromRule.length - 1];
+    const note = last(fromRule);
     assert.equal(note.message, `${extra} more \`every-bullet\` findings after this one are not shown.`);
-    assert.deepEqual(note.range, shown[shown.length - 1].range);
+    assert.deepEqual(note.range, last(shown).range);
     assert.equal(note.severity, 'warning');
     assert.deepEqual(note.fixes, []);
     // The other rule is unaffected, and the whole list is in file order.
@@ -63,7 +64,7 @@ describe('lint', () => {
     const text = resume(MAX_FINDINGS_PER_RULE + 1, { disableFirst: true });
     const fromRule = lint(text, {}, [everyBullet]).findings.filter((finding) => finding.ruleId === 'every-bullet');
     assert.equal(fromRule.length, MAX_FINDINGS_PER_RULE);
-    assert.equal(text.slice(fromRule[0].range.start, fromRule[0].range.end), 'Bullet number 1');
+    assert.equal(text.slice(first(fromRule).range.start, first(fromRule).range.end), 'Bullet number 1');
     assert.ok(fromRule.every((finding) => !finding.message.includes('not shown')));
   });
 
@@ -131,7 +132,7 @@ describe('lint: size limits', () => {
         ['yaml/syntax', 'error', text.indexOf('a: b')],
       ],
     );
-    assert.match(findings[0].message, /only the YAML syntax of its first 1,000,000 characters is checked/);
+    assert.match(first(findings).message, /only the YAML syntax of its first 1,000,000 characters is checked/);
   });
 
   it('over the document limit: one finding, nothing parsed', () => {
@@ -142,7 +143,10 @@ describe('lint: size limits', () => {
       result.findings.map((finding) => [finding.ruleId, finding.severity, finding.range]),
       [['yaml/limits', 'info', { start: 0, end: 'basics:'.length }]],
     );
-    assert.match(result.findings[0].message, /^This file has [\d,]+ characters, over the 20 MB Bulletproof reads, so it was not checked\./);
+    assert.match(
+      first(result.findings).message,
+      /^This file has [\d,]+ characters, over the 20 MB Bulletproof reads, so it was not checked\./,
+    );
     assert.equal(result.model.document, undefined);
   });
 

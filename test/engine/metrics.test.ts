@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describeMetrics, recognizeMetrics, type MetricKind } from '../../server/src/engine/metrics';
+import { first } from '../support/lists';
 
 /** `[text, kind]` pairs, readable in assertions. */
 const metrics = (text: string): [string, MetricKind][] => recognizeMetrics(text).map((m) => [m.text, m.kind]);
@@ -15,7 +16,7 @@ describe('recognizeMetrics', () => {
 
   it('gives exact offsets into the text', () => {
     const text = 'Led a team of 5 engineers';
-    const [found] = recognizeMetrics(text);
+    const found = first(recognizeMetrics(text));
     assert.equal(text.slice(found.start, found.end), '5');
     assert.equal(found.text, '5');
   });

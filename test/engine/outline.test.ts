@@ -5,6 +5,7 @@ import { foldingRanges, outline, type OutlineItem } from '../../server/src/engin
 import { hoverAt } from '../../server/src/engine/features/hover';
 import { describe as schemaDescription, schemaAt } from '../../server/src/engine/schema/schemaInfo';
 import { textAt } from '../helpers';
+import { first, nth } from '../support/lists';
 
 const TEXT = [
   'basics:',
@@ -48,11 +49,11 @@ describe('outline', () => {
   });
 
   it('Basics shows the person’s name as its detail', () => {
-    assert.equal(items[0].detail, 'Sam Lee');
+    assert.equal(first(items).detail, 'Sam Lee');
   });
 
   it('a section runs from its key to the end of its value; its key is the selection', () => {
-    const work = items[1];
+    const work = nth(items, 1);
     assert.equal(textAt(TEXT, work.selectionRange), 'work');
     assert.equal(work.range.start, TEXT.indexOf('work:'));
     assert.equal(work.range.end, TEXT.indexOf('education:'));
@@ -60,7 +61,7 @@ describe('outline', () => {
   });
 
   it('an entry covers its mapping', () => {
-    const acme = items[1].children[0];
+    const acme = first(nth(items, 1).children);
     assert.equal(acme.kind, 'entry');
     assert.equal(
       textAt(TEXT, acme.range),

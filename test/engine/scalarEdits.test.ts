@@ -53,7 +53,7 @@ describe('changeScalar', () => {
       ['a: |\n  Manage the team\n', 'Managed the team\n'],
       ['a: >-\n  Manage the\n  team\n', 'Managed the team'],
       ['{"a": "Manage the \\u0074eam"}', 'Managed the team'],
-    ]) {
+    ] as const) {
       const { edit, after } = changed(text, 'a', value);
       const verbEnd = text.indexOf('Manage') + 'Manage'.length;
       assert.deepEqual(edit, { start: verbEnd, end: verbEnd, newText: 'd' }, text);

@@ -13,6 +13,7 @@ import { editDistance } from '../../server/src/engine/similar';
 import completeness from '../../server/src/rules/completeness';
 import dateOrder from '../../server/src/rules/date-order';
 import futureDate from '../../server/src/rules/future-date';
+import { first, take } from '../support/lists';
 
 const STRUCTURAL_RULES = [completeness, dateOrder, futureDate];
 
@@ -31,7 +32,7 @@ function rangeOf(text: string, needle: string, nth = 0): OffsetRange {
 function only(text: string, ruleId: string): Finding {
   const found = findingsOf(text, ruleId);
   assert.equal(found.length, 1, `expected one ${ruleId}, got ${JSON.stringify(found.map((f) => f.message))}`);
-  return found[0];
+  return first(found);
 }
 
 function signature(text: string, finding: Finding): string {
@@ -44,7 +45,7 @@ function signature(text: string, finding: Finding): string {
  */
 function assertFix(text: string, finding: Finding, expected: string): void {
   assert.ok(finding.fixes.length > 0, `${finding.ruleId} has no fix`);
-  const fixed = applyEdits(text, finding.fixes[0].edits);
+  const fixed = applyEdits(text, first(finding.fixes).edits);
   assert.equal(fixed, expected);
   // Only the structural checks: a fix that reveals bullets changes the prose rules' findings, by design.
   const before = lintText(text, {}, STRUCTURAL_RULES).findings.map((f) => signature(text, f));
@@ -118,8 +119,8 @@ describe('yaml/syntax', () => {
     const text = 'basics:\n  nmae: x\n  name: Sam: Lee\n';
     const found = findingsOf(text, 'yaml/syntax');
     assert.ok(found.length >= 1);
-    assert.deepEqual(found[0].range, { start: rangeOf(text, 'Sam').start, end: rangeOf(text, 'Sam').start + 1 });
-    assert.equal(found[0].message, 'Nested mappings are not allowed in compact mappings');
+    assert.deepEqual(first(found).range, { start: rangeOf(text, 'Sam').start, end: rangeOf(text, 'Sam').start + 1 });
+    assert.equal(first(found).message, 'Nested mappings are not allowed in compact mappings');
     assert.deepEqual(only(text, 'schema/unknown-key').range, rangeOf(text, 'nmae'));
   });
 
@@ -173,7 +174,7 @@ describe('yaml/limits', () => {
     assert.ok(Date.now() - started < 2000, 'an alias bomb must not be expanded');
     assert.deepEqual(ruleErrors, []);
     assert.equal(findings.length, 1, JSON.stringify(findings.map((f) => f.ruleId)));
-    const [finding] = findings;
+    const finding = first(findings);
     assert.equal(finding.ruleId, 'yaml/limits');
     assert.equal(finding.severity, 'info');
     assert.deepEqual(finding.range, { start: 0, end: bomb.length });
@@ -200,8 +201,8 @@ describe('schema/unknown-key', () => {
     const finding2 = only(text2, 'schema/unknown-key');
     assert.deepEqual(finding2.range, rangeOf(text2, 'sumary'));
     assert.equal(finding2.message, 'Unknown key `sumary` in a work entry. Did you mean `summary`?');
-    assert.equal(finding2.fixes[0].title, 'Rename to `summary`');
-    assert.deepEqual([finding2.fixes[0].safe, finding2.fixes[0].isPreferred], [undefined, undefined]);
+    assert.equal(first(finding2.fixes).title, 'Rename to `summary`');
+    assert.deepEqual([first(finding2.fixes).safe, first(finding2.fixes).isPreferred], [undefined, undefined]);
     assertFix(text2, finding2, text2.replace('sumary:', 'summary:'));
   });
 
@@ -209,8 +210,11 @@ describe('schema/unknown-key', () => {
     const text = resume(['startDate: 2020-01', "'website': https://example.com"]);
     const finding = only(text, 'schema/unknown-key');
     assert.equal(finding.message, 'Unknown key `website` in a work entry. Did you mean `url`?');
-    assert.deepEqual([finding.fixes[0].title, finding.fixes[0].safe, finding.fixes[0].isPreferred], ['Rename to `url`', true, true]);
-    assert.deepEqual(finding.fixes[0].edits, [{ range: rangeOf(text, "'website'"), newText: "'url'" }]);
+    assert.deepEqual(
+      [first(finding.fixes).title, first(finding.fixes).safe, first(finding.fixes).isPreferred],
+      ['Rename to `url`', true, true],
+    );
+    assert.deepEqual(first(finding.fixes).edits, [{ range: rangeOf(text, "'website'"), newText: "'url'" }]);
     assertFix(text, finding, text.replace("'website':", "'url':"));
   });
 
@@ -301,7 +305,7 @@ describe('schema/wrong-type', () => {
     assert.deepEqual(finding.range, rangeOf(text, '5551234'));
     assert.equal(finding.severity, 'error');
     assert.equal(finding.message, '`phone` should be text, not a whole number. Quote it to keep it as text: "5551234".');
-    assert.equal(finding.fixes[0].safe, true);
+    assert.equal(first(finding.fixes).safe, true);
     assertFix(text, finding, text.replace('phone: 5551234', 'phone: "5551234"'));
   });
 
@@ -380,8 +384,8 @@ describe('schema/invalid-date', () => {
       finding.message,
       '`September 2018` is not a date JSON Resume understands: write YYYY, YYYY-MM or YYYY-MM-DD, here `2018-09`.',
     );
-    assert.equal(finding.fixes[0].title, 'Change to `2018-09`');
-    assert.equal(finding.fixes[0].safe, true);
+    assert.equal(first(finding.fixes).title, 'Change to `2018-09`');
+    assert.equal(first(finding.fixes).safe, true);
     assertFix(text, finding, text.replace('September 2018', '2018-09'));
   });
 
@@ -399,7 +403,7 @@ describe('schema/invalid-date', () => {
 
   it('a quoted date keeps its quotes', () => {
     const text = resume(['startDate: "Sep 2018"', "endDate: 'Nov 2019'"]);
-    const [start, end] = findingsOf(text, 'schema/invalid-date');
+    const [start, end] = take(findingsOf(text, 'schema/invalid-date'), 2);
     assert.deepEqual(start.range, rangeOf(text, '"Sep 2018"'));
     assertFix(text, start, text.replace('"Sep 2018"', '"2018-09"'));
     assertFix(text, end, text.replace("'Nov 2019'", "'2019-11'"));
@@ -410,8 +414,8 @@ describe('schema/invalid-date', () => {
     const finding = only(text, 'schema/invalid-date');
     assert.deepEqual(finding.range, rangeOf(text, 'Present'));
     assert.equal(finding.message, '`Present` is not a date: for a current role, leave `endDate` out.');
-    assert.equal(finding.fixes[0].title, 'Remove `endDate` (a current role has none)');
-    assert.equal(finding.fixes[0].safe, true);
+    assert.equal(first(finding.fixes).title, 'Remove `endDate` (a current role has none)');
+    assert.equal(first(finding.fixes).safe, true);
     assertFix(text, finding, text.replace('    endDate: Present\n', ''));
   });
 
@@ -435,7 +439,7 @@ describe('schema/invalid-date', () => {
     const text =
       'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - {name: Acme, startDate: 2019-01, endDate: Present, highlights: [Built a queue]}\n';
     const finding = only(text, 'schema/invalid-date');
-    const fixed = applyEdits(text, finding.fixes[0].edits);
+    const fixed = applyEdits(text, first(finding.fixes).edits);
     assert.match(fixed, /name: Acme/, 'the fix deleted the work entry');
     assert.doesNotMatch(fixed, /Present/);
     assert.deepEqual(findingsOf(fixed, 'schema/invalid-date'), []);
@@ -448,7 +452,7 @@ describe('schema/invalid-date', () => {
     const text =
       'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - endDate: Present\n    name: Acme\n    highlights:\n      - Built a queue\n';
     const finding = only(text, 'schema/invalid-date');
-    const fixed = applyEdits(text, finding.fixes[0].edits);
+    const fixed = applyEdits(text, first(finding.fixes).edits);
     assert.doesNotMatch(fixed, /Present/);
     assert.deepEqual(findingsOf(fixed, 'schema/wrong-type'), [], `the fix broke the list:\n${fixed}`);
     assert.deepEqual(findingsOf(fixed, 'yaml/syntax'), []);

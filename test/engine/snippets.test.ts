@@ -19,6 +19,7 @@ import { indentBody, snippets, snippetsFor, withoutLeadingDash, type Snippet, ty
 import placeholderRule from '../../server/src/rules/placeholder';
 import type { Finding } from '../../server/src/engine/types';
 import { lintText, textAt } from '../helpers';
+import { first, nth, take } from '../support/lists';
 
 // ---------------------------------------------------------------------------
 // Filling
@@ -36,9 +37,10 @@ interface Slot {
 
 function slotsOf(body: string): Slot[] {
   return [...body.matchAll(SLOT)].map((m) => {
-    if (m[1] !== undefined) return { index: Number(m[1]), kind: 'placeholder', values: [m[2]] };
-    if (m[3] !== undefined) return { index: Number(m[3]), kind: 'choice', values: m[4].split(',') };
-    return { index: Number(m[5] ?? m[6]), kind: 'tabstop', values: [] };
+    const [, placeholder, placeholderDefault = '', choice, options = '', tabstop, bare] = m;
+    if (placeholder !== undefined) return { index: Number(placeholder), kind: 'placeholder', values: [placeholderDefault] };
+    if (choice !== undefined) return { index: Number(choice), kind: 'choice', values: options.split(',') };
+    return { index: Number(tabstop ?? bare), kind: 'tabstop', values: [] };
   });
 }
 
@@ -121,9 +123,9 @@ function fillTokens(value: string, rest: string, snippetName: string, seen: Map<
     if (token === '‹before›' || token === '‹after›') return beforeAfter(token, after);
     const word = WORDS[token];
     if (word === undefined) assert.fail(`${snippetName}: no sample value for ${token}; add one to WORDS in this test`);
-    const nth = seen.get(token) ?? 0;
-    seen.set(token, nth + 1);
-    return Array.isArray(word) ? word[Math.min(nth, word.length - 1)] : word;
+    const uses = seen.get(token) ?? 0;
+    seen.set(token, uses + 1);
+    return Array.isArray(word) ? nth(word, Math.min(uses, word.length - 1)) : word;
   });
 }
 
@@ -141,7 +143,7 @@ function fill(snippet: Snippet, choice = 0): string {
     if (m[2] !== undefined) out += fillTokens(m[2], rest, snippet.name, seen);
     else if (m[4] !== undefined) {
       const options = m[4].split(',');
-      out += fillTokens(options[Math.min(choice, options.length - 1)], rest, snippet.name, seen);
+      out += fillTokens(nth(options, Math.min(choice, options.length - 1)), rest, snippet.name, seen);
     }
   }
   out += body.slice(last);
@@ -273,15 +275,15 @@ describe('snippets', () => {
           `${snippet.name}: prefixes ${snippet.prefix.join(', ')}`,
         );
         assert.ok(snippet.description.length > 10, `${snippet.name}: no description`);
-        assert.ok(!labels.has(snippet.prefix[0]), `${snippet.name}: first prefix ${snippet.prefix[0]} is used twice`);
-        labels.add(snippet.prefix[0]);
+        assert.ok(!labels.has(first(snippet.prefix)), `${snippet.name}: first prefix ${first(snippet.prefix)} is used twice`);
+        labels.add(first(snippet.prefix));
       }
       assert.equal(new Set(snippets.map((s) => s.name)).size, snippets.length);
     });
 
     it('the skeleton starts with the `# bulletproof` marker and has the seed’s sections', () => {
-      const [skeleton] = byContext('document');
-      assert.equal(skeleton.body.split('\n')[0], '# bulletproof');
+      const skeleton = first(byContext('document'));
+      assert.equal(first(skeleton.body.split('\n')), '# bulletproof');
       const doc = parseDocument(fill(skeleton));
       const root = doc.contents;
       assert.ok(isMap(root));
@@ -303,12 +305,12 @@ describe('snippets', () => {
         resume.skills.map((s) => s.name),
         ['Languages', 'Data', 'Architecture', 'Reliability', 'Cloud'],
       );
-      assert.equal(resume.projects[0].description, 'A documented project with a real API and a database schema.');
+      assert.equal(first(resume.projects).description, 'A documented project with a real API and a database schema.');
     });
 
     it('the skills snippet groups skills the way the skeleton does', () => {
-      const skills = byContext('document')[1];
-      const skeletonSkills = (parseDocument(fill(byContext('document')[0])).toJS() as { skills: unknown }).skills;
+      const skills = nth(byContext('document'), 1);
+      const skeletonSkills = (parseDocument(fill(first(byContext('document')))).toJS() as { skills: unknown }).skills;
       assert.deepEqual((parseDocument(fill(skills)).toJS() as { skills: unknown }).skills, skeletonSkills);
     });
   });
@@ -369,7 +371,7 @@ describe('snippets', () => {
       for (const snippet of snippets) {
         const mine = snippet.body.replace(
           SLOT,
-          (_m, _a, def: string | undefined, _c, choices: string | undefined) => def ?? (choices ? choices.split(',')[0] : ''),
+          (_m, _a, def: string | undefined, _c, choices: string | undefined) => def ?? (choices ? first(choices.split(',')) : ''),
         );
         assert.equal(snippetToPlainText(snippet.body), mine, snippet.name);
       }
@@ -386,7 +388,7 @@ describe('snippets', () => {
           if (snippet.context === 'highlights') {
             // Inserted plain after `- `, the bullet reads back as exactly the text (no `: ` turning it into a mapping).
             const resume = parseDocument(placed.text).toJS() as { work: { highlights: unknown[] }[] };
-            assert.equal(resume.work[0].highlights.at(-1), filled, label);
+            assert.equal(first(resume.work).highlights.at(-1), filled, label);
           }
         }
       });
@@ -396,7 +398,7 @@ describe('snippets', () => {
     // event-driven service on ‹broker›, so ‹outcome›` has no numeric slot, so
     // filled with words it gets a `quantify` warning (see the bullet test below).
     it('the skeleton filled in produces no error and no warning', () => {
-      const [skeleton] = byContext('document');
+      const skeleton = first(byContext('document'));
       const text = fill(skeleton);
       const { findings } = lintText(text);
       const serious = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
@@ -431,7 +433,7 @@ describe('snippets', () => {
     });
 
     it('the disable comments, inserted above a bullet, silence the rule they name', () => {
-      const [nextLine, file] = byContext('comment');
+      const [nextLine, file] = take(byContext('comment'), 2);
       const weak = `${HEAD}work:\n${WORK_ITEM}      - Improved the API\n`;
       const bulletAt = weak.indexOf('      - Improved');
       assert.ok(lintText(weak).findings.some((f) => f.ruleId === 'quantify'));
@@ -456,7 +458,7 @@ describe('snippets', () => {
         const doc = parseDocument(placed.text);
         assert.deepEqual(doc.errors, []);
         if (snippet.context === 'highlights') {
-          const highlights = (doc.toJS() as { work: { highlights: unknown[] }[] }).work[0].highlights;
+          const highlights = first((doc.toJS() as { work: { highlights: unknown[] }[] }).work).highlights;
           assert.equal(highlights.at(-1), plain, 'the unfilled bullet reads back as its text');
         }
         if (snippet.context === 'work' || snippet.context === 'projects') {
@@ -468,7 +470,7 @@ describe('snippets', () => {
   });
 
   describe('unfilled, the skeleton’s slots are placeholder findings', () => {
-    const [skeleton] = snippetsFor('document');
+    const skeleton = first(snippetsFor('document'));
     const text = snippetToPlainText(skeleton.body);
     const tokens = [...text.matchAll(TEMPLATE_TOKEN)].map((m) => ({ token: m[0], start: m.index ?? 0 }));
 
@@ -535,11 +537,11 @@ describe('snippets', () => {
         templates.map((e) => e.label),
         ['resume', 'skills'],
       );
-      const [skeleton, skills] = snippetsFor('document');
-      assert.equal(templates[0].insertText, skeleton.body);
-      assert.equal(templates[1].insertText, skills.body);
-      assert.equal(templates[0].detail, 'Backend resume skeleton');
-      assert.equal(templates[0].documentation, skeleton.description);
+      const [skeleton, skills] = take(snippetsFor('document'), 2);
+      assert.equal(first(templates).insertText, skeleton.body);
+      assert.equal(nth(templates, 1).insertText, skills.body);
+      assert.equal(first(templates).detail, 'Backend resume skeleton');
+      assert.equal(first(templates).documentation, skeleton.description);
       for (const entry of templates) assert.deepEqual(entry.replace, { start: 0, end: 0 });
       const keySort = all.filter((e) => e.kind === 'key').map((e) => e.sortText ?? e.label);
       for (const entry of templates)
@@ -551,8 +553,8 @@ describe('snippets', () => {
 
     it('the skeleton replaces a partial word typed at the start of an empty file', () => {
       const { templates, offset } = at('res|');
-      assert.deepEqual(templates[0].replace, { start: 0, end: offset });
-      assert.equal(templates[0].label, 'resume');
+      assert.deepEqual(first(templates).replace, { start: 0, end: offset });
+      assert.equal(first(templates).label, 'resume');
     });
 
     it('not the skeleton once the file has content; the skills section only while `skills` is missing', () => {
@@ -563,7 +565,7 @@ describe('snippets', () => {
 
     it('the skills section inserted at the top level is the snippet as written', () => {
       const { templates } = at('basics:\n  name: Sam\n|');
-      assert.equal(templates[0].insertText, snippetsFor('document')[1].body);
+      assert.equal(first(templates).insertText, nth(snippetsFor('document'), 1).body);
     });
 
     const WORK_INSERT = [
@@ -583,20 +585,20 @@ describe('snippets', () => {
         templates.map((e) => e.label),
         ['work'],
       );
-      assert.equal(templates[0].insertText, WORK_INSERT);
-      assert.deepEqual(templates[0].replace, { start: offset, end: offset });
-      assert.equal(templates[0].detail, 'Work entry');
+      assert.equal(first(templates).insertText, WORK_INSERT);
+      assert.deepEqual(first(templates).replace, { start: offset, end: offset });
+      assert.equal(first(templates).detail, 'Work entry');
     });
 
     it('a work entry as the second item, and with the partial word replaced', () => {
-      assert.equal(at('work:\n  - name: Initech\n    position: Engineer\n  - |').templates[0].insertText, WORK_INSERT);
+      assert.equal(first(at('work:\n  - name: Initech\n    position: Engineer\n  - |').templates).insertText, WORK_INSERT);
       const typed = at('work:\n  - wo|');
-      assert.deepEqual(typed.templates[0].replace, { start: typed.offset - 2, end: typed.offset });
+      assert.deepEqual(first(typed.templates).replace, { start: typed.offset - 2, end: typed.offset });
     });
 
     it('a work entry under a dash at column 0 is indented by two', () => {
       const { templates } = at('work:\n- |');
-      assert.equal(templates[0].insertText, WORK_INSERT.replace(/\n {4}/g, '\n  '));
+      assert.equal(first(templates).insertText, WORK_INSERT.replace(/\n {4}/g, '\n  '));
     });
 
     it('a project entry after `- ` under `projects:`', () => {
@@ -606,7 +608,7 @@ describe('snippets', () => {
         ['project'],
       );
       assert.equal(
-        templates[0].insertText,
+        first(templates).insertText,
         [
           'name: ${1:‹project›}',
           '    description: A documented project with a real API and a database schema.',
@@ -641,7 +643,7 @@ describe('snippets', () => {
         for (const entry of templates) assert.deepEqual(entry.replace, { start: offset, end: offset });
       }
       assert.equal(
-        at('work:\n  - name: Acme\n    highlights:\n      - |').templates[1].insertText,
+        nth(at('work:\n  - name: Acme\n    highlights:\n      - |').templates, 1).insertText,
         'Cut p99 latency of ${1:‹endpoint›} from ${2:‹before›} ms to ${3:‹after›} ms by ${4:‹how›}$0',
       );
     });
@@ -664,7 +666,7 @@ describe('snippets', () => {
         );
       }
       assert.equal(
-        at('work:\n  - name: Acme\n    highlights:\n      |').templates[0].insertText,
+        first(at('work:\n  - name: Acme\n    highlights:\n      |').templates).insertText,
         '- Designed ${1:‹system›} handling ${2:‹N›} requests/day at ${3:‹N›}% availability$0',
       );
     });
@@ -686,7 +688,7 @@ describe('snippets', () => {
         ['bulletproof-disable-next-line', 'bulletproof-disable'],
       );
       const partial = at('basics:\n  name: Sam\n  # bulletproof-dis|');
-      assert.deepEqual(partial.templates[0].replace, { start: partial.text.indexOf('#'), end: partial.offset });
+      assert.deepEqual(first(partial.templates).replace, { start: partial.text.indexOf('#'), end: partial.offset });
     });
 
     it('nothing of ours where nothing fits', () => {
@@ -745,19 +747,19 @@ describe('snippets', () => {
         resume.work.map((w) => w.name),
         ['Initech', 'Acme Payments'],
       );
-      assert.equal(resume.work[1].highlights.length, 3);
+      assert.equal(nth(resume.work, 1).highlights.length, 3);
       assert.deepEqual(
         resume.projects.map((p) => p.name),
         ['rate-limiter', 'ledger-lite'],
       );
-      assert.equal(resume.projects[1].highlights.length, 2);
+      assert.equal(nth(resume.projects, 1).highlights.length, 2);
     });
 
     it('accepted and filled in, a bullet template (after `- ` or on a bare line) is one more highlight', () => {
       for (const cursor of ['      - |', '      |']) {
         const text = accept(`${HEAD}work:\n${WORK_ITEM}${cursor}\n`, (e) => e.label === 'latency');
         assertValidResume(text, cursor);
-        const highlights = (parseDocument(text).toJS() as { work: { highlights: string[] }[] }).work[0].highlights;
+        const highlights = first((parseDocument(text).toJS() as { work: { highlights: string[] }[] }).work).highlights;
         assert.equal(highlights.length, 2);
         assert.equal(highlights[1], 'Cut p99 latency of the checkout endpoint from 850 ms to 120 ms by caching tax rates in Redis');
       }

@@ -10,7 +10,8 @@ import { lint } from '../../server/src/linter';
 import type { Finding } from '../../server/src/engine/types';
 import { codeActions } from '../../server/src/lsp/codeActions';
 import { applyFixPlain, commentsOf, fixAllOf, lintOptions, yamlErrors } from './support';
-import { readResume } from './readBack';
+import { readResume, workEntry } from './readBack';
+import { first, only } from '../support/lists';
 
 function findingsOf(text: string, ruleId: string): Finding[] {
   return lint(text, lintOptions()).findings.filter((finding) => finding.ruleId === ruleId);
@@ -20,8 +21,7 @@ function findingsOf(text: string, ruleId: string): Finding[] {
 function fixedBy(text: string, ruleId: string): string {
   const found = findingsOf(text, ruleId);
   assert.equal(found.length, 1, found.map((finding) => finding.message).join('\n'));
-  assert.equal(found[0].fixes.length, 1);
-  const fixed = applyFixPlain(text, found[0].fixes[0]);
+  const fixed = applyFixPlain(text, only(first(found).fixes));
   assert.deepEqual(yamlErrors(fixed), []);
   assert.deepEqual(commentsOf(fixed), commentsOf(text));
   return fixed;
@@ -37,8 +37,8 @@ describe('fixes keep what stands around them', () => {
 
   it('keeps the comment of a pair that opens a list item, above the item, which keeps its dash', () => {
     const text = `${head}  - endDate: present # ongoing\n    name: Beta\n`;
-    const [finding] = findingsOf(text, 'schema/invalid-date');
-    assert.deepEqual(finding.fixes[0].edits, [
+    const finding = first(findingsOf(text, 'schema/invalid-date'));
+    assert.deepEqual(first(finding.fixes).edits, [
       { range: { start: head.length, end: text.indexOf('name: Beta') }, newText: '    # ongoing\n  - ' },
     ]);
     assert.equal(fixedBy(text, 'schema/invalid-date'), `${head}    # ongoing\n  - name: Beta\n`);
@@ -66,7 +66,7 @@ describe('fixes keep what stands around them', () => {
     const text = `${head}  - name: Acme\n    startDate: !!str September 2018 # joined\n`;
     assert.equal(fixedBy(text, 'schema/invalid-date'), `${head}  - name: Acme\n    startDate: !!str 2018-09 # joined\n`);
     const tagged = 'basics:\n  name: Ada\n  phone: !!int 5551234\n';
-    const [finding] = findingsOf(tagged, 'schema/wrong-type');
+    const finding = first(findingsOf(tagged, 'schema/wrong-type'));
     // Quoted, it would still be read as an int: the tag says so.
     assert.deepEqual(finding.fixes, []);
   });
@@ -87,7 +87,7 @@ describe('fixes keep what stands around them', () => {
       fixed,
       `${head}  - name: Acme\n    endDate: 2020-01\n    highlights:\n      - |\n        Designed the schema for 3 services\n      - >-\n        Managed a queue handling\n        10k jobs a day\n`,
     );
-    assert.deepEqual(readResume(fixed).work[0].highlights, [
+    assert.deepEqual(workEntry(readResume(fixed)).highlights, [
       'Designed the schema for 3 services\n',
       'Managed a queue handling 10k jobs a day',
     ]);

@@ -15,7 +15,8 @@ import { snippetToPlainText } from '../../server/src/engine/scalarSource';
 import type { Finding, Fix } from '../../server/src/engine/types';
 import { codeActions } from '../../server/src/lsp/codeActions';
 import { applyFixPlain, fixAllOf, lintOptions } from './support';
-import { readJsonResume } from './readBack';
+import { highlightAt, readJsonResume, workEntry } from './readBack';
+import { first } from '../support/lists';
 
 function findings(text: string, ruleId: string): Finding[] {
   return lint(text, lintOptions()).findings.filter((finding) => finding.ruleId === ruleId);
@@ -26,7 +27,7 @@ function onlyFix(text: string, ruleId: string, title?: string): Fix {
     .flatMap((finding) => finding.fixes)
     .filter((fix) => !title || fix.title === title);
   assert.equal(fixes.length, 1, `${ruleId}: ${fixes.map((fix) => fix.title).join(', ')}`);
-  return fixes[0];
+  return first(fixes);
 }
 
 /** The range of `needle` in `text` (its first occurrence). */
@@ -54,7 +55,7 @@ describe('fixes on a JSON file', () => {
     const text = job('      "name": "Acme",\n      "startDate": "September 2018"');
     const fix = onlyFix(text, 'schema/invalid-date');
     assert.deepEqual(fix.edits, [{ range: at(text, '"September 2018"'), newText: '"2018-09"' }]);
-    assert.equal(readJsonResume(applyFixPlain(text, fix)).work[0].startDate, '2018-09');
+    assert.equal(workEntry(readJsonResume(applyFixPlain(text, fix))).startDate, '2018-09');
   });
 
   it('removes `"endDate": "Present"` with one comma, first, middle, last or alone', () => {
@@ -94,17 +95,17 @@ describe('fixes on a JSON file', () => {
     const rest = `40 "billing" services\\ledgers\tto Kubernetes 🚀\u007f\u2028${' and more'.repeat(12)}`;
     const text = `{"work": [{"name": "Acme", "highlights": [${JSON.stringify(`Was responsible for migrating ${rest}`)}]}]}`;
     const fix = onlyFix(text, 'passive-voice');
-    const [edit] = fix.edits;
+    const edit = first(fix.edits);
     assert.equal(edit.newText, jsonString(`Migrated ${rest}`));
     assert.doesNotMatch(edit.newText, /[\n\r]|\\[eNLPxa_v0 ]/, 'a YAML-only escape or a folded line');
     assert.match(edit.newText, /\\u007f\\u2028/);
-    assert.equal(readJsonResume(applyFixPlain(text, fix)).work[0].highlights[0], `Migrated ${rest}`);
+    assert.equal(highlightAt(readJsonResume(applyFixPlain(text, fix)), 0), `Migrated ${rest}`);
   });
 
   it('keeps snippet placeholders inside the quotes, and escapes `$` and `}` around them', () => {
     const text = '{"work": [{"name": "Acme", "highlights": ["Improved the \\"API\\" for ${cost}"]}]}';
     const fix = onlyFix(text, 'quantify', 'Add a metric: latency');
-    const [edit] = fix.edits;
+    const edit = first(fix.edits);
     assert.equal(edit.snippet, true);
     // The JSON escape `\"` has its backslash escaped again for snippet syntax, as `$` and `}` are.
     assert.equal(
@@ -115,7 +116,7 @@ describe('fixes on a JSON file', () => {
       snippetToPlainText(edit.newText),
       '"Improved the \\"API\\" for ${cost}, cutting p99 latency from ‹before› ms to ‹after› ms"',
     );
-    assert.deepEqual(readJsonResume(applyFixPlain(text, fix)).work[0].highlights, [
+    assert.deepEqual(workEntry(readJsonResume(applyFixPlain(text, fix))).highlights, [
       'Improved the "API" for ${cost}, cutting p99 latency from ‹before› ms to ‹after› ms',
     ]);
   });

@@ -14,6 +14,7 @@ import { lint } from '../../server/src/linter';
 import { snippetToPlainText } from '../../server/src/engine/scalarSource';
 import type { Fix, LintOptions } from '../../server/src/engine/types';
 import { pastToPresent, presentToPast } from '../../server/src/engine/verbs';
+import { nth } from '../support/lists';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CORPUS = path.resolve(ROOT, process.env.BULLETPROOF_CORPUS ?? '../shared/corpus/resumes');
@@ -126,12 +127,13 @@ export function assertSameWords(where: string, before: string, after: string): v
   const b = wordsOf(after);
   assert.equal(b.length, a.length, `${where}: words added or lost\n  before: ${before}\n  after:  ${after}`);
   let opening = true;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) {
-      if (!CONJUNCTIONS.has(a[i].toLowerCase())) opening = false;
+  for (const [i, from] of a.entries()) {
+    const to = nth(b, i);
+    if (from === to) {
+      if (!CONJUNCTIONS.has(from.toLowerCase())) opening = false;
       continue;
     }
-    assert.ok(opening && isTenseChange(a[i], b[i]), `${where}: \`${a[i]}\` became \`${b[i]}\`\n  before: ${before}\n  after:  ${after}`);
+    assert.ok(opening && isTenseChange(from, to), `${where}: \`${from}\` became \`${to}\`\n  before: ${before}\n  after:  ${after}`);
   }
 }
 

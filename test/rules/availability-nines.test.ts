@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import rule from '../../server/src/rules/availability-nines';
 import { findingsOf, textAt, workResume } from '../helpers';
+import { first, only } from '../support/lists';
 
 const ID = 'availability-nines';
-const only = [rule];
+const alone = [rule];
 
 const availabilityMessage = (term: string) =>
   `\`${term}\` without a figure: give the nines (e.g. 99.95% over 12 months) so a reviewer can weigh it.`;
@@ -11,7 +12,7 @@ const objectiveMessage = (term: string) =>
   `\`${term}\` without the target: state it (e.g. 99.9% availability, p99 under 300 ms) so a reviewer sees the bar you held.`;
 
 function findings(text: string) {
-  return findingsOf(text, ID, {}, only);
+  return findingsOf(text, ID, {}, alone);
 }
 
 describe('availability-nines', () => {
@@ -26,12 +27,11 @@ describe('availability-nines', () => {
     for (const [bullet, term, message] of cases) {
       it(bullet, () => {
         const text = workResume([bullet]);
-        const found = findings(text);
-        assert.equal(found.length, 1);
-        assert.equal(textAt(text, found[0].range), term);
-        assert.equal(found[0].message, message(term));
-        assert.equal(found[0].severity, 'info');
-        assert.deepEqual(found[0].fixes, []);
+        const finding = only(findings(text));
+        assert.equal(textAt(text, finding.range), term);
+        assert.equal(finding.message, message(term));
+        assert.equal(finding.severity, 'info');
+        assert.deepEqual(finding.fixes, []);
       });
     }
   });
@@ -60,14 +60,13 @@ describe('availability-nines', () => {
 
   it('reports once per bullet, on the first term', () => {
     const text = workResume(['Improved uptime and owned the SLOs of the billing API']);
-    const found = findings(text);
-    assert.equal(found.length, 1);
-    assert.equal(textAt(text, found[0].range), 'uptime');
+    const finding = only(findings(text));
+    assert.equal(textAt(text, finding.range), 'uptime');
   });
 
   it('reads bullets with Markdown and links', () => {
     const text = workResume(['Owned the **SLOs** for [checkout](https://example.com/checkout) and its on-call']);
-    const [found] = findings(text);
+    const found = first(findings(text));
     assert.equal(textAt(text, found.range), 'SLOs');
   });
 
@@ -79,7 +78,7 @@ describe('availability-nines', () => {
 
   it('is off for a general role', () => {
     const text = workResume(['Improved uptime of the payments platform']);
-    assert.deepEqual(findingsOf(text, ID, { role: 'general' }, only), []);
+    assert.deepEqual(findingsOf(text, ID, { role: 'general' }, alone), []);
   });
 
   it('keeps its range in a block scalar', () => {
@@ -92,7 +91,7 @@ describe('availability-nines', () => {
       '        payments platform',
       '',
     ].join('\n');
-    const [found] = findings(text);
+    const found = first(findings(text));
     assert.equal(textAt(text, found.range), 'uptime');
   });
 });

@@ -5,9 +5,10 @@ import { BACKEND_DIMENSIONS, dimensionsOf, type BackendDimensionId } from '../..
 import placeholder from '../../server/src/rules/placeholder';
 import type { Finding, Fix } from '../../server/src/engine/types';
 import { applyFix, findingsOf, lintText, textAt, workResume } from '../helpers';
+import { first, nth, only } from '../support/lists';
 
 const ID = 'backend-signals';
-const only = [rule];
+const alone = [rule];
 
 const DATA =
   'No bullet shows database work (indexing, replicas, query tuning, schema design, caching): if you have done it, add it with its result; reviewers look for data you made fast.';
@@ -17,14 +18,13 @@ const OBSERVABILITY =
   'No bullet shows observability (logging, tracing, alerting, dashboards, SLOs): if you have instrumented a service, add what you added and what it caught.';
 
 function findings(text: string): Finding[] {
-  return findingsOf(text, ID, {}, only);
+  return findingsOf(text, ID, {}, alone);
 }
 
 function fixFor(text: string, message: string): Fix {
   const found = findings(text).find((f) => f.message === message);
   assert.ok(found, `no finding "${message}"`);
-  assert.equal(found.fixes.length, 1);
-  return found.fixes[0];
+  return only(found.fixes);
 }
 
 type Resume = { work: { name: string; highlights: string[] }[] };
@@ -105,14 +105,14 @@ describe('backend-signals', () => {
   });
 
   it('is off for a general role', () => {
-    assert.deepEqual(findingsOf(TWO_JOBS, ID, { role: 'general' }, only), []);
+    assert.deepEqual(findingsOf(TWO_JOBS, ID, { role: 'general' }, alone), []);
   });
 
   describe('fix', () => {
     it('adds a template bullet to the current job, in its siblings’ quoting style', () => {
       const fix = fixFor(TWO_JOBS, RELIABILITY);
       assert.ok(!fix.safe);
-      assert.ok(fix.edits[0].snippet);
+      assert.ok(first(fix.edits).snippet);
       const fixed = applyFix(TWO_JOBS, fix);
       assert.ok(
         fixed.includes(
@@ -124,8 +124,8 @@ describe('backend-signals', () => {
       const after = parse(fixed) as Resume;
       assert.deepEqual(Object.keys(after), Object.keys(before));
       assert.deepEqual(after.work[0], before.work[0]);
-      assert.deepEqual(after.work[1].highlights.slice(0, 2), before.work[1].highlights);
-      assert.equal(after.work[1].highlights.length, 3);
+      assert.deepEqual(nth(after.work, 1).highlights.slice(0, 2), nth(before.work, 1).highlights);
+      assert.equal(nth(after.work, 1).highlights.length, 3);
       assert.ok(fixed.startsWith('# Sam Lee, backend\n') && fixed.includes('# current job'));
       // The area is now shown; what remains is the template's slots and the other two areas.
       assert.deepEqual(
@@ -174,7 +174,7 @@ describe('backend-signals', () => {
         ) + '\n';
       const fixed = applyFix(text, fixFor(text, RELIABILITY));
       const value = JSON.parse(fixed) as Resume;
-      assert.deepEqual(value.work[0].highlights, [
+      assert.deepEqual(first(value.work).highlights, [
         'Built the partner onboarding API in Go',
         'Made ‹service› safe to retry with idempotency keys, cutting duplicate ‹operations› by ‹N›%',
       ]);
@@ -197,8 +197,8 @@ describe('backend-signals', () => {
       ].join('\n');
       const fixed = applyFix(text, fixFor(text, OBSERVABILITY));
       const value = parse(fixed) as Resume;
-      assert.equal(value.work[0].highlights.length, 1);
-      assert.equal(value.work[1].highlights.length, 2);
+      assert.equal(first(value.work).highlights.length, 1);
+      assert.equal(nth(value.work, 1).highlights.length, 2);
     });
   });
 });

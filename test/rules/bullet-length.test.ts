@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import rule, { columns, wordCount } from '../../server/src/rules/bullet-length';
 import { findingsOfRule, textAt, workResume } from '../helpers';
+import { first, nth } from '../support/lists';
 
 const find = findingsOfRule(rule);
 
@@ -11,7 +12,7 @@ const LONG =
 describe('bullet-length', () => {
   it('flags a bullet over 200 characters, underlining the whole bullet', () => {
     const text = workResume([LONG]);
-    const [finding] = find(text);
+    const finding = first(find(text));
     assert.equal(textAt(text, finding.range), JSON.stringify(LONG));
     assert.equal(
       finding.message,
@@ -28,9 +29,9 @@ describe('bullet-length', () => {
       findings.map((f) => textAt(text, f.range)),
       ['"Closed 30 tickets."', '"Kubernetes"'],
     );
-    assert.equal(findings[0].message, '`Closed 30 tickets.` is 3 words: say what you did, how, and what changed.');
+    assert.equal(first(findings).message, '`Closed 30 tickets.` is 3 words: say what you did, how, and what changed.');
     assert.equal(
-      findings[1].message,
+      nth(findings, 1).message,
       '`Kubernetes` reads like a keyword, not a bullet: move it to `skills`, or say what you did with it and what changed.',
     );
   });

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import dateOrder from '../../server/src/rules/date-order';
 import { findingsOf, textAt } from '../helpers';
+import { first } from '../support/lists';
 
 function found(text: string): [string, string][] {
   return findingsOf(text, 'date-order', {}, [dateOrder]).map((f) => [textAt(text, f.range), f.message]);
@@ -14,7 +15,7 @@ function work(start: string, end: string): string {
 describe('date-order', () => {
   it('an end before the start: an error on the endDate value', () => {
     const text = work('2020-05', '2020-04');
-    const [finding] = findingsOf(text, 'date-order', {}, [dateOrder]);
+    const finding = first(findingsOf(text, 'date-order', {}, [dateOrder]));
     assert.equal(finding.severity, 'error');
     assert.deepEqual(finding.range, { start: text.lastIndexOf('2020-04'), end: text.lastIndexOf('2020-04') + 7 });
     assert.equal(finding.message, 'This entry ends (2020-04) before it starts (2020-05): check both dates.');

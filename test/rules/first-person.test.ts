@@ -3,15 +3,15 @@ import { parse } from 'yaml';
 import type { Finding } from '../../server/src/engine/types';
 import rule from '../../server/src/rules/first-person';
 import { applyFix, findingsOfRule, shape, textAt, workResume } from '../helpers';
-import { readResume } from '../fixes/readBack';
+import { highlightAt, readResume, workEntry } from '../fixes/readBack';
+import { first, nth, only } from '../support/lists';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
 
 /** Applies the finding's fix: the pronoun is gone, the structure and the comment are kept. */
 function fixed(text: string, finding: Finding): string {
-  assert.equal(finding.fixes.length, 1);
-  const out = applyFix(text, finding.fixes[0]);
+  const out = applyFix(text, only(finding.fixes));
   assert.deepEqual(shape(parse(out)), shape(parse(text)));
   assert.equal(find(out).length, find(text).length - 1);
   assert.ok(out.includes('# keep me'));
@@ -29,19 +29,19 @@ describe('first-person', () => {
     ]);
     assert.deepEqual(phrases(text), ['I', 'our', 'we', 'my', 'me']);
     const findings = find(text);
-    assert.equal(findings[0].message, SUBJECT('I'));
-    assert.equal(findings[0].severity, 'warning');
-    assert.equal(findings[1].message, "`our` is first person: write `the`, or name whose it is (the team's, the company's).");
-    assert.equal(findings[4].message, '`me` is first person: rephrase so the bullet says what you did, without the pronoun.');
+    assert.equal(first(findings).message, SUBJECT('I'));
+    assert.equal(first(findings).severity, 'warning');
+    assert.equal(nth(findings, 1).message, "`our` is first person: write `the`, or name whose it is (the team's, the company's).");
+    assert.equal(nth(findings, 4).message, '`me` is first person: rephrase so the bullet says what you did, without the pronoun.');
   });
 
   it('drops a leading I or We and capitalises the verb', () => {
     const text = workResume(['I reduced the AWS bill by 31% with spot instances', 'We shipped payouts in 6 weeks'], '# keep me');
-    const out = fixed(text, find(text)[0]);
-    assert.equal(readResume(out).work[0].highlights[0], 'Reduced the AWS bill by 31% with spot instances');
-    const out2 = fixed(text, find(text)[1]);
-    assert.equal(readResume(out2).work[0].highlights[1], 'Shipped payouts in 6 weeks');
-    assert.equal(find(text)[1].fixes[0].title, 'Remove `We`');
+    const out = fixed(text, first(find(text)));
+    assert.equal(highlightAt(readResume(out), 0), 'Reduced the AWS bill by 31% with spot instances');
+    const out2 = fixed(text, nth(find(text), 1));
+    assert.equal(highlightAt(readResume(out2), 1), 'Shipped payouts in 6 weeks');
+    assert.equal(first(nth(find(text), 1).fixes).title, 'Remove `We`');
   });
 
   it('replaces our, and my before a work noun, with "the"', () => {
@@ -58,9 +58,9 @@ describe('first-person', () => {
       findings.map((f) => textAt(text, f.range)),
       ['Our', 'my'],
     );
-    assert.equal(readResume(fixed(text, findings[0])).work[0].summary, 'The platform team owned payments.');
-    assert.equal(findings[1].fixes[0].title, 'Replace `my` with `the`');
-    assert.equal(readResume(fixed(text, findings[1])).work[0].highlights[0], 'Moved the team to trunk-based development');
+    assert.equal(workEntry(readResume(fixed(text, first(findings)))).summary, 'The platform team owned payments.');
+    assert.equal(first(nth(findings, 1).fixes).title, 'Replace `my` with `the`');
+    assert.equal(highlightAt(readResume(fixed(text, nth(findings, 1))), 0), 'Moved the team to trunk-based development');
   });
 
   it('offers no fix where only a person can rephrase', () => {
@@ -102,8 +102,8 @@ describe('first-person', () => {
       '',
     ].join('\n');
     assert.deepEqual(phrases(text), ['I']);
-    assert.equal(textAt(text, find(text)[0].range), 'I');
-    assert.ok(find(text)[0].range.start > text.indexOf('work:'));
+    assert.equal(textAt(text, first(find(text)).range), 'I');
+    assert.ok(first(find(text)).range.start > text.indexOf('work:'));
   });
 
   it('stays quiet on bullets in other languages', () => {

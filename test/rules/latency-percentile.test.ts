@@ -3,15 +3,16 @@ import { parse } from 'yaml';
 import rule from '../../server/src/rules/latency-percentile';
 import placeholder from '../../server/src/rules/placeholder';
 import { applyFix, findingsOf, lintText, shape, textAt, workResume } from '../helpers';
+import { first, only } from '../support/lists';
 
 const ID = 'latency-percentile';
-const only = [rule];
+const alone = [rule];
 
 const message = (term: string) =>
   `\`${term}\` has a figure but no percentile: say which one (p95, p99) or that it is the average, so a reviewer can compare it.`;
 
 function findings(text: string) {
-  return findingsOf(text, ID, {}, only);
+  return findingsOf(text, ID, {}, alone);
 }
 
 describe('latency-percentile', () => {
@@ -26,11 +27,10 @@ describe('latency-percentile', () => {
     for (const [bullet, term] of cases) {
       it(bullet, () => {
         const text = workResume([bullet]);
-        const found = findings(text);
-        assert.equal(found.length, 1);
-        assert.equal(textAt(text, found[0].range), term);
-        assert.equal(found[0].message, message(term));
-        assert.equal(found[0].severity, 'info');
+        const finding = only(findings(text));
+        assert.equal(textAt(text, finding.range), term);
+        assert.equal(finding.message, message(term));
+        assert.equal(finding.severity, 'info');
       });
     }
   });
@@ -60,13 +60,13 @@ describe('latency-percentile', () => {
 
   it('underlines the term inside Markdown emphasis', () => {
     const text = workResume(['Cut **API latency** from 800 ms to 120 ms with connection pooling']);
-    const [found] = findings(text);
+    const found = first(findings(text));
     assert.equal(textAt(text, found.range), 'latency');
   });
 
   it('is off for a general role', () => {
     const text = workResume(['Cut API latency from 800 ms to 120 ms by caching product lookups in Redis']);
-    assert.deepEqual(findingsOf(text, ID, { role: 'general' }, only), []);
+    assert.deepEqual(findingsOf(text, ID, { role: 'general' }, alone), []);
   });
 
   describe('fix', () => {
@@ -77,14 +77,13 @@ describe('latency-percentile', () => {
     for (const bullet of bullets) {
       it(`inserts a percentile slot: ${bullet}`, () => {
         const text = '# my resume\n' + workResume([bullet, 'Mentored two new engineers']);
-        const [found] = findings(text);
-        assert.equal(found.fixes.length, 1);
-        const fix = found.fixes[0];
+        const found = first(findings(text));
+        const fix = only(found.fixes);
         assert.ok(!fix.safe, 'naming the statistic is the person’s call');
-        assert.ok(fix.edits[0].snippet);
+        assert.ok(first(fix.edits).snippet);
         const fixed = applyFix(text, fix);
         const value = parse(fixed) as { work: { highlights: string[] }[] };
-        assert.match(value.work[0].highlights[0], / ‹pNN› (?:latency|response time)/);
+        assert.match(first(first(value.work).highlights), / ‹pNN› (?:latency|response time)/);
         assert.deepEqual(findings(fixed), []);
         // Only the unfilled slot remains to report.
         const left = lintText(fixed, {}, [rule, placeholder]).findings.filter((f) => f.ruleId === ID || f.ruleId === 'placeholder');
@@ -106,10 +105,10 @@ describe('latency-percentile', () => {
         '        lookups in Redis # why: hot path',
         '',
       ].join('\n');
-      const [found] = findings(text);
-      const fixed = applyFix(text, found.fixes[0]);
+      const found = first(findings(text));
+      const fixed = applyFix(text, first(found.fixes));
       const value = parse(fixed) as { work: { highlights: string[] }[] };
-      assert.equal(value.work[0].highlights[0], 'Cut API ‹pNN› latency from 800 ms to 120 ms by caching product lookups in Redis');
+      assert.equal(first(first(value.work).highlights), 'Cut API ‹pNN› latency from 800 ms to 120 ms by caching product lookups in Redis');
       assert.ok(fixed.includes('# why: hot path'));
     });
   });

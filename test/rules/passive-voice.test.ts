@@ -3,15 +3,15 @@ import { parse } from 'yaml';
 import type { Finding } from '../../server/src/engine/types';
 import rule from '../../server/src/rules/passive-voice';
 import { applyFix, findingsOfRule, shape, textAt, workResume } from '../helpers';
-import { readResume } from '../fixes/readBack';
+import { highlightAt, readResume, workEntry } from '../fixes/readBack';
+import { first, only, take } from '../support/lists';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
 
 /** Applies the finding's fix: that finding is gone, the structure and the comment are kept. */
 function fixed(text: string, finding: Finding): string {
-  assert.equal(finding.fixes.length, 1);
-  const out = applyFix(text, finding.fixes[0]);
+  const out = applyFix(text, only(finding.fixes));
   assert.deepEqual(shape(parse(out)), shape(parse(text)));
   assert.ok(out.includes('# keep me'));
   assert.equal(find(out).length, find(text).length - 1);
@@ -28,25 +28,25 @@ describe('passive-voice', () => {
       'Were migrated to Aurora with zero downtime',
     ]);
     assert.deepEqual(phrases(text), ['Was responsible', 'Was tasked', 'Were migrated']);
-    const [first] = find(text);
-    assert.equal(first.message, '`Was responsible` is passive: open with what you did (Built, Led, Cut …).');
-    assert.equal(first.severity, 'info');
+    const opening = first(find(text));
+    assert.equal(opening.message, '`Was responsible` is passive: open with what you did (Built, Led, Cut …).');
+    assert.equal(opening.severity, 'info');
   });
 
   it('rewrites "Was responsible for building X" as "Built X"', () => {
     const text = resume(['Was responsible for building the payouts API in Go', 'Was tasked with migrating 40 services to Kubernetes']);
-    const [responsible, tasked] = find(text);
-    assert.equal(responsible.fixes[0].title, 'Rewrite as `Built …`');
-    assert.equal(readResume(fixed(text, responsible)).work[0].highlights[0], 'Built the payouts API in Go');
-    assert.equal(readResume(fixed(text, tasked)).work[0].highlights[1], 'Migrated 40 services to Kubernetes');
+    const [responsible, tasked] = take(find(text), 2);
+    assert.equal(first(responsible.fixes).title, 'Rewrite as `Built …`');
+    assert.equal(highlightAt(readResume(fixed(text, responsible)), 0), 'Built the payouts API in Go');
+    assert.equal(highlightAt(readResume(fixed(text, tasked)), 1), 'Migrated 40 services to Kubernetes');
   });
 
   it('drops "Was" when there is no action to promote', () => {
     const text = resume(['Was promoted to tech lead after 18 months', 'Was responsible for marketing and sales tooling']);
-    const [promoted, responsible] = find(text);
-    assert.equal(promoted.fixes[0].title, 'Remove `Was`');
-    assert.equal(readResume(fixed(text, promoted)).work[0].highlights[0], 'Promoted to tech lead after 18 months');
-    assert.equal(readResume(fixed(text, responsible)).work[0].highlights[1], 'Responsible for marketing and sales tooling');
+    const [promoted, responsible] = take(find(text), 2);
+    assert.equal(first(promoted.fixes).title, 'Remove `Was`');
+    assert.equal(highlightAt(readResume(fixed(text, promoted)), 0), 'Promoted to tech lead after 18 months');
+    assert.equal(highlightAt(readResume(fixed(text, responsible)), 1), 'Responsible for marketing and sales tooling');
   });
 
   it('reads past a leading I, and each sentence of a role summary', () => {
@@ -59,10 +59,10 @@ describe('passive-voice', () => {
       '',
     ].join('\n');
     assert.deepEqual(phrases(text), ['was responsible', 'was tasked']);
-    const [summary, bullet] = find(text);
-    assert.equal(readResume(fixed(text, summary)).work[0].summary, 'Ran the ledger team. Onboarded new hires.');
-    assert.equal(bullet.fixes[0].title, 'Remove `I was`');
-    assert.equal(readResume(fixed(text, bullet)).work[0].highlights[0], 'Tasked with the settlement pipeline');
+    const [summary, bullet] = take(find(text), 2);
+    assert.equal(workEntry(readResume(fixed(text, summary))).summary, 'Ran the ledger team. Onboarded new hires.');
+    assert.equal(first(bullet.fixes).title, 'Remove `I was`');
+    assert.equal(highlightAt(readResume(fixed(text, bullet)), 0), 'Tasked with the settlement pipeline');
   });
 
   it('leaves alone passives mid-sentence, non-participles, the profile and other languages', () => {

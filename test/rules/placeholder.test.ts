@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import rule from '../../server/src/rules/placeholder';
 import { findingsOfRule, textAt, workResume } from '../helpers';
+import { first, nth, only } from '../support/lists';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
@@ -13,9 +14,9 @@ describe('placeholder', () => {
       findings.map((f) => textAt(text, f.range)),
       ['‹before›', '‹after›', '‹how›'],
     );
-    assert.equal(findings[0].message, '`‹before›` is an unfilled template slot: replace it with your own words or figure.');
-    assert.equal(findings[0].severity, 'error');
-    assert.deepEqual(findings[0].fixes, []);
+    assert.equal(first(findings).message, '`‹before›` is an unfilled template slot: replace it with your own words or figure.');
+    assert.equal(first(findings).severity, 'error');
+    assert.deepEqual(first(findings).fixes, []);
   });
 
   it('flags TODO and TBD as whole upper-case words', () => {
@@ -25,7 +26,7 @@ describe('placeholder', () => {
       findings.map((f) => textAt(text, f.range)),
       ['TBD', 'TODO'],
     );
-    assert.equal(findings[1].message, '`TODO` marks unfinished text: finish it or remove it before you send the resume.');
+    assert.equal(nth(findings, 1).message, '`TODO` marks unfinished text: finish it or remove it before you send the resume.');
   });
 
   it('checks every string in the resume, not just bullets', () => {
@@ -101,7 +102,6 @@ describe('placeholder', () => {
       '',
     ].join('\n');
     const findings = find(text);
-    assert.equal(findings.length, 1);
-    assert.equal(text.slice(0, findings[0].range.start).split('\n').length, 6);
+    assert.equal(text.slice(0, only(findings).range.start).split('\n').length, 6);
   });
 });

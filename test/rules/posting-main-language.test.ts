@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import rule from '../../server/src/rules/posting-main-language';
 import { findingsOf, textAt } from '../helpers';
 import { applyFix, assertValidYaml, examplePosting, exampleResume, markdownPosting } from '../engine/posting/support';
+import { first } from '../support/lists';
 
 const ID = 'posting-main-language';
 const GO_POSTING = markdownPosting(
@@ -36,8 +37,8 @@ describe(ID, () => {
 
   it('moves it first in a flow list: a suggestion, finding gone, YAML valid, comments kept', () => {
     const text = resume('[Java, Python, Go]  # by years');
-    const [finding] = lintWith(text);
-    const [fix] = finding.fixes;
+    const finding = first(lintWith(text));
+    const fix = first(finding.fixes);
     // Only the person knows which language they know best: never applied by --fix.
     assert.deepEqual([fix.title, fix.safe, fix.isPreferred], ['Move Go first', undefined, undefined]);
     const fixed = applyFix(text, fix);
@@ -49,10 +50,10 @@ describe(ID, () => {
 
   it('moves the line in a block list, with its comment', () => {
     const text = resume('\n      - Java   # 8 years\n      - Golang # 3 years\n      - SQL');
-    const [finding] = lintWith(text);
+    const finding = first(lintWith(text));
     assert.equal(textAt(text, finding.range), 'Golang');
     assert.equal(finding.message, "`Golang` is the posting's main language but comes after `Java` in your Languages: lead with it.");
-    const fixed = applyFix(text, finding.fixes[0]);
+    const fixed = applyFix(text, first(finding.fixes));
     assert.ok(fixed.includes('    keywords: \n      - Golang # 3 years\n      - Java   # 8 years\n      - SQL\n'), fixed);
     assertValidYaml(fixed, ['basics', 'skills']);
     assert.deepEqual(lintWith(fixed), []);
@@ -61,7 +62,7 @@ describe(ID, () => {
   it('compares languages only: a framework or tool listed before them does not count', () => {
     assert.deepEqual(lintWith(resume('[gRPC, Go, Java]')), []);
     const text = resume('[gRPC, Java, Go]');
-    const fixed = applyFix(text, lintWith(text)[0].fixes[0]);
+    const fixed = applyFix(text, first(first(lintWith(text)).fixes));
     assert.ok(fixed.includes('keywords: [gRPC, Go, Java]'));
   });
 
@@ -93,10 +94,10 @@ describe(ID, () => {
       java.map((f) => f.message),
       ["`Java` is the posting's main language but comes after `Go` in your Languages: lead with it."],
     );
-    const fixed = applyFix(text, java[0].fixes[0]);
+    const fixed = applyFix(text, first(first(java).fixes));
     assert.ok(fixed.includes('keywords: [Java, Go, SQL, Python]'));
     assert.deepEqual(lintWith(fixed, examplePosting('globex-platform.txt')), []);
     const python = lintWith(text, examplePosting('initech-api.job.yaml'));
-    assert.ok(applyFix(text, python[0].fixes[0]).includes('keywords: [Python, Go, Java, SQL]'));
+    assert.ok(applyFix(text, first(first(python).fixes)).includes('keywords: [Python, Go, Java, SQL]'));
   });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import rule from '../../server/src/rules/posting-missing-term';
 import { findingsOf, textAt } from '../helpers';
 import { applyFix, assertValidYaml, examplePosting, exampleResume, markdownPosting } from '../engine/posting/support';
+import { first } from '../support/lists';
 
 const ID = 'posting-missing-term';
 const POSTING = markdownPosting(
@@ -84,7 +85,7 @@ describe(ID, () => {
     it(`fixes ${term}: the finding goes, the YAML stays valid, comments stay`, () => {
       const finding = lintWith(RESUME).find((f) => f.message.startsWith(`\`${term}\``));
       assert.ok(finding);
-      const fixed = applyFix(RESUME, finding.fixes[0]);
+      const fixed = applyFix(RESUME, first(finding.fixes));
       assertValidYaml(fixed, ['basics', 'work', 'skills']);
       assert.ok(fixed.includes("# Dana's resume") && fixed.includes('skills:  # grouped as the seed suggests'));
       assert.ok(!lintWith(fixed).some((f) => f.message.startsWith(`\`${term}\``)));
@@ -95,8 +96,8 @@ describe(ID, () => {
     const text = RESUME.replace('keywords: [PostgreSQL]', 'keywords: [PostgreSQL]\n  - name: Cloud\n    keywords:\n      - GCP  # mostly');
     const aws = lintWith(text).find((f) => f.message.startsWith('`AWS`'));
     assert.ok(aws);
-    assert.equal(aws.fixes[0].title, 'Add AWS to the Cloud skills');
-    const fixed = applyFix(text, aws.fixes[0]);
+    assert.equal(first(aws.fixes).title, 'Add AWS to the Cloud skills');
+    const fixed = applyFix(text, first(aws.fixes));
     assert.ok(fixed.endsWith('    keywords:\n      - GCP  # mostly\n      - AWS\n'), fixed);
     assert.ok(!lintWith(fixed).some((f) => f.message.startsWith('`AWS`')));
   });
@@ -120,7 +121,7 @@ describe(ID, () => {
     assert.deepEqual([...new Set(findings.map((f) => textAt(text, f.range)))], ['basics']);
     const kafka = findings.find((f) => f.message.startsWith('`Kafka`'));
     assert.ok(kafka);
-    const fixed = applyFix(text, kafka.fixes[0]);
+    const fixed = applyFix(text, first(kafka.fixes));
     assert.ok(fixed.endsWith('\nskills:\n  - name: Architecture\n    keywords: [Kafka]\n'), fixed);
     assertValidYaml(fixed, ['basics', 'work', 'skills']);
     assert.ok(!lintWith(fixed).some((f) => f.message.startsWith('`Kafka`')));
@@ -145,7 +146,7 @@ describe(ID, () => {
         ],
       ],
     );
-    const fixed = applyFix(text, findings[0].fixes[0]);
+    const fixed = applyFix(text, first(first(findings).fixes));
     assert.ok(fixed.includes('keywords: [observability, OpenTelemetry, idempotency, load testing, CI/CD, Prometheus]'));
     assert.ok(fixed.startsWith('# A complete backend resume'));
     assert.deepEqual(lintWith(fixed, examplePosting('acme-backend.md')), []);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import rule from '../../server/src/rules/posting-spelling';
 import { findingsOf, textAt, workResume } from '../helpers';
 import { applyFix, assertValidYaml, examplePosting, markdownPosting } from '../engine/posting/support';
+import { first, take } from '../support/lists';
 
 const ID = 'posting-spelling';
 const POSTING = markdownPosting(
@@ -58,7 +59,7 @@ describe(ID, () => {
 
   it('fixes each one safely: finding gone, YAML valid, comment kept', () => {
     for (const finding of lintWith(RESUME)) {
-      const [fix] = finding.fixes;
+      const fix = first(finding.fixes);
       assert.equal(fix.safe, true);
       assert.equal(fix.isPreferred, true);
       const fixed = applyFix(RESUME, fix);
@@ -69,18 +70,18 @@ describe(ID, () => {
   });
 
   it('rewrites only the word, in the scalar’s own style', () => {
-    const [node, postgres, k8s] = lintWith(RESUME);
-    assert.equal(node.fixes[0].title, 'Write Node.js, as the posting does');
-    assert.ok(applyFix(RESUME, node.fixes[0]).includes('      - Ran 40 Node.js services on k8s behind one ingress\n'));
-    assert.ok(applyFix(RESUME, postgres.fixes[0]).includes('    keywords: [PostgreSQL, Redis]  # most used first\n'));
-    assert.ok(applyFix(RESUME, k8s.fixes[0]).includes('      - AWS\n      - Kubernetes\n'));
+    const [node, postgres, k8s] = take(lintWith(RESUME), 3);
+    assert.equal(first(node.fixes).title, 'Write Node.js, as the posting does');
+    assert.ok(applyFix(RESUME, first(node.fixes)).includes('      - Ran 40 Node.js services on k8s behind one ingress\n'));
+    assert.ok(applyFix(RESUME, first(postgres.fixes)).includes('    keywords: [PostgreSQL, Redis]  # most used first\n'));
+    assert.ok(applyFix(RESUME, first(k8s.fixes)).includes('      - AWS\n      - Kubernetes\n'));
   });
 
   it('flags a bullet when the skills do not name the term, keeping its Markdown', () => {
     const text = workResume(['Sharded **Postgres** by tenant, keeping writes under 5 ms']);
-    const [finding] = lintWith(text);
+    const finding = first(lintWith(text));
     assert.equal(textAt(text, finding.range), 'Postgres');
-    const fixed = applyFix(text, finding.fixes[0]);
+    const fixed = applyFix(text, first(finding.fixes));
     assert.ok(fixed.includes('- "Sharded **PostgreSQL** by tenant, keeping writes under 5 ms"'), fixed);
     assert.deepEqual(lintWith(fixed), []);
   });

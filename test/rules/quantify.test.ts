@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import placeholder from '../../server/src/rules/placeholder';
 import rule from '../../server/src/rules/quantify';
 import { applyFix, findingsOfRule, lintText, textAt, workResume } from '../helpers';
-import { readResume } from '../fixes/readBack';
+import { highlightAt, readResume } from '../fixes/readBack';
+import { first, nth, only } from '../support/lists';
 
 const MESSAGE = 'No number in this bullet: add the scale or the result (requests/day, p99 latency, %, team size).';
 
@@ -23,7 +24,7 @@ function commented(bullet: string): string {
 
 /** Applies every fix of the only finding: the finding goes, only `placeholder` slots remain, structure and comment stay. */
 function assertFixesWork(text: string): string[] {
-  const [finding] = find(text);
+  const finding = first(find(text));
   assert.ok(finding, 'expected a finding');
   return finding.fixes.map((fix) => {
     const fixed = applyFix(text, fix);
@@ -40,18 +41,17 @@ function assertFixesWork(text: string): string[] {
     assert.deepEqual(shape(parse(fixed)), shape(parse(text)), fix.title);
     assert.ok(fixed.includes('# the platform years'), fix.title);
     assert.equal(fix.safe, undefined, 'templates are never safe');
-    return String(readResume(fixed).work[0].highlights[0]);
+    return String(highlightAt(readResume(fixed), 0));
   });
 }
 
 describe('quantify', () => {
   it('flags a highlight with no number, over the whole bullet', () => {
     const text = workResume(['Built the billing service in Go']);
-    const findings = find(text);
-    assert.equal(findings.length, 1);
-    assert.equal(textAt(text, findings[0].range), '"Built the billing service in Go"');
-    assert.equal(findings[0].message, MESSAGE);
-    assert.equal(findings[0].severity, 'warning');
+    const finding = only(find(text));
+    assert.equal(textAt(text, finding.range), '"Built the billing service in Go"');
+    assert.equal(finding.message, MESSAGE);
+    assert.equal(finding.severity, 'warning');
   });
 
   it('is quiet when the bullet states a number, a scale or a result', () => {
@@ -110,7 +110,7 @@ describe('quantify', () => {
 
   it('warns on other languages too, but offers the English templates only in English', () => {
     const text = workResume(['Développement du portail client en React']);
-    const [finding] = find(text);
+    const finding = first(find(text));
     assert.equal(finding.message, MESSAGE);
     assert.deepEqual(finding.fixes, []);
     assert.deepEqual(find(workResume(['Réduit les temps de chargement de 80 %'])), []);
@@ -122,14 +122,14 @@ describe('quantify', () => {
 
   it('offers templates in the dimensions the bullet is about, appended before the final period', () => {
     const text = commented('Designed the payments API.');
-    const [finding] = find(text);
+    const finding = first(find(text));
     assert.deepEqual(
       finding.fixes.map((fix) => fix.title),
       ['Add a metric: throughput and availability', 'Add a metric: latency'],
     );
     assert.ok(finding.fixes.every((fix) => fix.edits.every((edit) => edit.snippet)));
     assert.equal(
-      finding.fixes[0].edits[0].newText,
+      first(first(finding.fixes).edits).newText,
       '"Designed the payments API, handling ${1:‹N›} requests/day at ${2:‹N›}% availability."',
     );
     assert.deepEqual(assertFixesWork(text), [
@@ -139,7 +139,7 @@ describe('quantify', () => {
   });
 
   it('picks database, pipeline, migration and people templates', () => {
-    const titles = (bullet: string) => find(workResume([bullet]))[0].fixes.map((fix) => fix.title);
+    const titles = (bullet: string) => first(find(workResume([bullet]))).fixes.map((fix) => fix.title);
     assert.deepEqual(titles('Tuned slow Postgres queries'), ['Add a metric: query latency', 'Add a metric: data volume']);
     assert.deepEqual(titles('Built the Airflow ETL for finance'), ['Add a metric: data volume', 'Add a metric: run time']);
     assert.deepEqual(titles('Migrated the monolith to Kubernetes'), ['Add a metric: duration and downtime', 'Add a metric: cost']);
@@ -154,16 +154,16 @@ describe('quantify', () => {
       'work:\n  - name: Acme\n    # the platform years\n    highlights:\n      - >-\n        Built the Airflow ETL\n        for finance\n',
       'work:\n  - name: Acme\n    # the platform years\n    highlights:\n      - Wrote the onboarding guide # keep this comment\n',
     ];
-    assert.deepEqual(assertFixesWork(texts[0]), ['Mentored junior engineers (‹N› people)']);
-    assert.deepEqual(assertFixesWork(texts[1]), [
+    assert.deepEqual(assertFixesWork(first(texts)), ['Mentored junior engineers (‹N› people)']);
+    assert.deepEqual(assertFixesWork(nth(texts, 1)), [
       "Migrated the 'legacy' monolith to Kubernetes in ‹N› weeks with ‹N› minutes of downtime",
       "Migrated the 'legacy' monolith to Kubernetes, cutting costs by ‹N›%",
     ]);
-    assert.deepEqual(assertFixesWork(texts[2]), [
+    assert.deepEqual(assertFixesWork(nth(texts, 2)), [
       'Built the Airflow ETL for finance, processing ‹N› GB/day',
       'Built the Airflow ETL for finance, cutting run time from ‹before› to ‹after› minutes',
     ]);
-    const fixed = applyFix(texts[3], find(texts[3])[0].fixes[0]);
+    const fixed = applyFix(nth(texts, 3), first(first(find(nth(texts, 3))).fixes));
     assert.ok(fixed.includes('# keep this comment'));
   });
 });

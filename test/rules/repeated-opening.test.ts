@@ -4,7 +4,8 @@ import { isKnownVerb, pastTense, pastToPresent } from '../../server/src/engine/v
 import { ACTION_VERBS } from '../../server/src/engine/openings';
 import rule, { SYNONYMS } from '../../server/src/rules/repeated-opening';
 import { applyFix, findingsOfRule, shape, textAt, workResume } from '../helpers';
-import { readResume } from '../fixes/readBack';
+import { highlightAt, readResume } from '../fixes/readBack';
+import { first, nth, only } from '../support/lists';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
@@ -23,17 +24,16 @@ describe('repeated-opening', () => {
       'Cut p95 latency from 900 ms to 150 ms',
       'Built the on-call runbooks for 12 services',
     ]);
-    const findings = find(text);
-    assert.equal(findings.length, 1);
-    assert.equal(textAt(text, findings[0].range), 'Built');
-    assert.ok(findings[0].range.start > text.indexOf('on-call') - 20);
-    assert.equal(findings[0].message, '`Built` opens 3 bullets in this role: vary the verb so each bullet stands apart.');
-    assert.equal(findings[0].severity, 'info');
+    const finding = only(find(text));
+    assert.equal(textAt(text, finding.range), 'Built');
+    assert.ok(finding.range.start > text.indexOf('on-call') - 20);
+    assert.equal(finding.message, '`Built` opens 3 bullets in this role: vary the verb so each bullet stands apart.');
+    assert.equal(finding.severity, 'info');
   });
 
   it('offers synonyms in the same tense, none preferred or safe, and each clears the finding', () => {
     const text = twoRoles(['Built the payouts API', 'Built the ledger', 'Built the runbooks'], ['Ran the on-call rotation']);
-    const [finding] = find(text);
+    const finding = first(find(text));
     assert.deepEqual(
       finding.fixes.map((f) => f.title),
       ['Change `Built` to `Developed`', 'Change `Built` to `Implemented`', 'Change `Built` to `Created`'],
@@ -45,12 +45,12 @@ describe('repeated-opening', () => {
       assert.deepEqual(shape(parse(out)), shape(parse(text)));
       assert.ok(out.includes('  # keep me\n'));
     }
-    assert.equal(readResume(applyFix(text, finding.fixes[0])).work[0].highlights[2], 'Developed the runbooks');
+    assert.equal(highlightAt(readResume(applyFix(text, first(finding.fixes))), 2), 'Developed the runbooks');
   });
 
   it('leaves out synonyms that are already used as often as allowed', () => {
     const text = workResume(['Developed the API', 'Developed the SDK', 'Build the ledger', 'Build the queue', 'Build the runbooks']);
-    const [finding] = find(text).filter((f) => textAt(text, f.range) === 'Build');
+    const finding = first(find(text).filter((f) => textAt(text, f.range) === 'Build'));
     assert.deepEqual(
       finding.fixes.map((f) => f.title),
       ['Change `Build` to `Implement`', 'Change `Build` to `Create`'],
@@ -60,7 +60,7 @@ describe('repeated-opening', () => {
   it('counts forms of one verb together: Led and Lead', () => {
     const text = workResume(['Led the payments squad', 'Lead the platform guild', 'Led the Kafka migration']);
     assert.deepEqual(phrases(text), ['Led']);
-    assert.match(find(text)[0].message, /^`Led` opens 3 bullets in this role/);
+    assert.match(first(find(text)).message, /^`Led` opens 3 bullets in this role/);
   });
 
   it('flags the fourth use in the resume, across roles, without reporting a bullet twice', () => {
@@ -73,9 +73,9 @@ describe('repeated-opening', () => {
       findings.map((f) => textAt(text, f.range)),
       ['Designed', 'Designed'],
     );
-    assert.equal(findings[0].message, '`Designed` opens 3 bullets in this role: vary the verb so each bullet stands apart.');
-    assert.equal(findings[1].message, '`Designed` opens 4 bullets in this resume: vary the verb so each bullet stands apart.');
-    assert.ok(findings[1].range.start > text.indexOf('Globex'));
+    assert.equal(first(findings).message, '`Designed` opens 3 bullets in this role: vary the verb so each bullet stands apart.');
+    assert.equal(nth(findings, 1).message, '`Designed` opens 4 bullets in this resume: vary the verb so each bullet stands apart.');
+    assert.ok(nth(findings, 1).range.start > text.indexOf('Globex'));
   });
 
   it('flags an ambiguous verb but offers no synonym for it', () => {
@@ -85,7 +85,7 @@ describe('repeated-opening', () => {
       findings.map((f) => textAt(text, f.range)),
       ['Set'],
     );
-    assert.deepEqual(findings[0].fixes, []);
+    assert.deepEqual(first(findings).fixes, []);
   });
 
   it('ignores openings that are not listed verbs, summaries, and other languages', () => {

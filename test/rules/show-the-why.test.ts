@@ -3,19 +3,20 @@ import { parse } from 'yaml';
 import rule from '../../server/src/rules/show-the-why';
 import placeholder from '../../server/src/rules/placeholder';
 import { applyFix, findingsOf, lintText, shape, textAt, workResume } from '../helpers';
+import { first, only } from '../support/lists';
 
 const ID = 'show-the-why';
-const only = [rule];
+const alone = [rule];
 
 const message = (phrase: string) =>
   `\`${phrase}\` is a decision with no reason or result: add why (so that …, to …) or what it changed, the judgment reviewers screen for.`;
 
 function findings(text: string) {
-  return findingsOf(text, ID, {}, only);
+  return findingsOf(text, ID, {}, alone);
 }
 
 function highlights(text: string): string[] {
-  return (parse(text) as { work: { highlights: string[] }[] }).work[0].highlights;
+  return first((parse(text) as { work: { highlights: string[] }[] }).work).highlights;
 }
 
 describe('show-the-why', () => {
@@ -37,11 +38,10 @@ describe('show-the-why', () => {
     for (const [bullet, phrase] of cases) {
       it(bullet, () => {
         const text = workResume([bullet]);
-        const found = findings(text);
-        assert.equal(found.length, 1);
-        assert.equal(textAt(text, found[0].range), phrase);
-        assert.equal(found[0].message, message(phrase));
-        assert.equal(found[0].severity, 'info');
+        const finding = only(findings(text));
+        assert.equal(textAt(text, finding.range), phrase);
+        assert.equal(finding.message, message(phrase));
+        assert.equal(finding.severity, 'info');
       });
     }
   });
@@ -75,7 +75,7 @@ describe('show-the-why', () => {
 
   it('reads past Markdown to the decision', () => {
     const text = workResume(['**Migrated** the session store to [Redis](https://redis.io)']);
-    const [found] = findings(text);
+    const found = first(findings(text));
     assert.equal(textAt(text, found.range), 'Migrated** the session store to [Redis');
   });
 
@@ -102,11 +102,11 @@ describe('show-the-why', () => {
     for (const [bullet, expected] of cases) {
       it(`appends a reason slot: ${bullet}`, () => {
         const text = '# resume\n' + workResume([bullet, 'Mentored two engineers']);
-        const [found] = findings(text);
-        const [fix] = found.fixes;
+        const found = first(findings(text));
+        const fix = first(found.fixes);
         assert.ok(!fix.safe);
-        assert.ok(fix.edits[0].snippet);
-        assert.match(fix.edits[0].newText, /\$\{1:‹so that …›\}/);
+        assert.ok(first(fix.edits).snippet);
+        assert.match(first(fix.edits).newText, /\$\{1:‹so that …›\}/);
         const fixed = applyFix(text, fix);
         assert.equal(highlights(fixed)[0], expected);
         const left = lintText(fixed, {}, [rule, placeholder]).findings.filter((f) => f.ruleId === ID || f.ruleId === 'placeholder');
@@ -121,8 +121,8 @@ describe('show-the-why', () => {
 
     it('keeps single quotes and a trailing comment', () => {
       const text = "work:\n  - name: Acme\n    highlights:\n      - 'Moved the session store to Redis' # 2022\n";
-      const [found] = findings(text);
-      const fixed = applyFix(text, found.fixes[0]);
+      const found = first(findings(text));
+      const fixed = applyFix(text, first(found.fixes));
       assert.equal(fixed, "work:\n  - name: Acme\n    highlights:\n      - 'Moved the session store to Redis, ‹so that …›' # 2022\n");
     });
   });

@@ -3,13 +3,14 @@ import { parse } from 'yaml';
 import rule, { categoryOf, languagesIn } from '../../server/src/rules/skills-grouping';
 import type { Finding, Fix } from '../../server/src/engine/types';
 import { applyEdits, findingsOf, textAt } from '../helpers';
+import { first, only } from '../support/lists';
 
 const ID = 'skills-grouping';
-const only = [rule];
+const alone = [rule];
 const GROUPS = '(Languages, Data, Architecture, Reliability, Cloud)';
 
 function findings(text: string): Finding[] {
-  return findingsOf(text, ID, {}, only);
+  return findingsOf(text, ID, {}, alone);
 }
 
 function applyFix(text: string, fix: Fix): string {
@@ -54,23 +55,21 @@ const PER_TECHNOLOGY = resume(
 describe('skills-grouping', () => {
   describe('flags', () => {
     it('one flat group holding everything', () => {
-      const [found, ...rest] = findings(FLAT);
-      assert.deepEqual(rest, []);
+      const found = only(findings(FLAT));
       assert.equal(textAt(FLAT, found.range), 'skills');
       assert.equal(found.message, `\`Technical Skills\` holds 10 skills in one list: group them as a reviewer scans them ${GROUPS}.`);
       assert.equal(found.severity, 'info');
     });
 
     it('one group per technology', () => {
-      const [found, ...rest] = findings(PER_TECHNOLOGY);
-      assert.deepEqual(rest, []);
+      const found = only(findings(PER_TECHNOLOGY));
       assert.equal(textAt(PER_TECHNOLOGY, found.range), 'skills');
       assert.equal(found.message, `Skills are one group per technology (6 groups): group them as a reviewer scans them ${GROUPS}.`);
     });
 
     it('a bare list of skills', () => {
       const text = resume('  - Java\n  - Go\n  - PostgreSQL\n  - Redis\n  - Kafka\n  - REST\n  - AWS\n  - Docker\n');
-      const [found] = findings(text);
+      const found = first(findings(text));
       assert.equal(found.message, `\`skills\` holds 8 skills in one list: group them as a reviewer scans them ${GROUPS}.`);
     });
 
@@ -84,8 +83,7 @@ describe('skills-grouping', () => {
           '',
         ].join('\n'),
       );
-      const [found, ...rest] = findings(text);
-      assert.deepEqual(rest, []);
+      const found = only(findings(text));
       assert.equal(textAt(text, found.range), '[Java, Go, Python, C#, TypeScript, Ruby, Rust, SQL, Bash]');
       assert.equal(
         found.message,
@@ -106,7 +104,7 @@ describe('skills-grouping', () => {
           '',
         ].join('\n'),
       );
-      const [found] = findings(text);
+      const found = first(findings(text));
       assert.equal(textAt(text, found.range), 'skills');
       assert.match(found.message, /^8 programming languages listed \(Java, Kotlin, Go, Python, …\)/);
     });
@@ -149,7 +147,7 @@ describe('skills-grouping', () => {
   });
 
   it('is off for a general role', () => {
-    assert.deepEqual(findingsOf(FLAT, ID, { role: 'general' }, only), []);
+    assert.deepEqual(findingsOf(FLAT, ID, { role: 'general' }, alone), []);
   });
 
   it('files skills by a small taxonomy', () => {
@@ -165,8 +163,8 @@ describe('skills-grouping', () => {
 
   describe('fix', () => {
     it('regroups a flat list, keeping every skill and the file around it', () => {
-      const [found] = findings(FLAT);
-      const [fix] = found.fixes;
+      const found = first(findings(FLAT));
+      const fix = first(found.fixes);
       assert.ok(!fix.safe);
       const fixed = applyFix(FLAT, fix);
       assert.equal(
@@ -205,7 +203,7 @@ describe('skills-grouping', () => {
     });
 
     it('regroups one-per-technology groups, with flow keyword lists like the file', () => {
-      const fixed = applyFix(PER_TECHNOLOGY, findings(PER_TECHNOLOGY)[0].fixes[0]);
+      const fixed = applyFix(PER_TECHNOLOGY, first(first(findings(PER_TECHNOLOGY)).fixes));
       assert.deepEqual(skillsOf(fixed), [
         { name: 'Languages', keywords: ['Go', 'Python'] },
         { name: 'Data', keywords: ['PostgreSQL'] },
@@ -226,14 +224,14 @@ describe('skills-grouping', () => {
           })
           .join(''),
       );
-      const fixed = applyFix(text, findings(text)[0].fixes[0]);
+      const fixed = applyFix(text, first(first(findings(text)).fixes));
       assert.deepEqual(skillsOf(fixed)[0], { name: 'Languages', keywords: ['Java (Spring, JUnit)', 'Python (Django)'] });
     });
 
     it('matches a file that indents nothing under its keys, and quotes only what needs it', () => {
       const text =
         'skills:\n- name: Skills\n  keywords:\n  - Java\n  - "C#"\n  - PostgreSQL\n  - Redis\n  - Kafka\n  - Docker\n  - Kubernetes\n  - "Ops: on-call"\n';
-      const fixed = applyFix(text, findings(text)[0].fixes[0]);
+      const fixed = applyFix(text, first(first(findings(text)).fixes));
       assert.ok(fixed.startsWith('skills:\n- name: Languages\n  keywords:\n  - Java\n  - C#\n- name: Data\n'), fixed);
       assert.ok(fixed.includes('  - "Ops: on-call"\n'), fixed);
       assert.deepEqual(
@@ -250,7 +248,7 @@ describe('skills-grouping', () => {
         skills: [{ name: 'Skills', keywords: ['Java', 'Go', 'PostgreSQL', 'Redis', 'Kafka', 'gRPC', 'AWS', 'Docker'] }],
       };
       const text = JSON.stringify(value, null, 2) + '\n';
-      const fixed = applyFix(text, findings(text)[0].fixes[0]);
+      const fixed = applyFix(text, first(first(findings(text)).fixes));
       const after = JSON.parse(fixed) as { skills: Group[] };
       assert.deepEqual(
         after.skills.map((group) => group.name),
@@ -263,7 +261,7 @@ describe('skills-grouping', () => {
       const text = resume(
         ['Java', 'Python', 'PostgreSQL', 'Docker', 'Kafka'].map((name) => `  - name: ${name}\n    level: Advanced\n`).join(''),
       );
-      const [found] = findings(text);
+      const found = first(findings(text));
       assert.match(found.message, /one group per technology/);
       assert.deepEqual(found.fixes, []);
     });

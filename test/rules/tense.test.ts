@@ -5,15 +5,15 @@ import { pastTense, pastToPresent, presentToPast } from '../../server/src/engine
 import { ACTION_VERBS, thirdPerson, verbForm } from '../../server/src/engine/openings';
 import rule from '../../server/src/rules/tense';
 import { applyFix, findingsOfRule, shape, textAt, workResume } from '../helpers';
-import { readResume } from '../fixes/readBack';
+import { highlightAt, readResume } from '../fixes/readBack';
+import { first, nth, only, take } from '../support/lists';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string) => find(text).map((f) => textAt(text, f.range));
 
 /** Applies the finding's fix: that finding is gone, the structure and the comment are kept. */
 function fixed(text: string, finding: Finding): string {
-  assert.equal(finding.fixes.length, 1);
-  const out = applyFix(text, finding.fixes[0]);
+  const out = applyFix(text, only(finding.fixes));
   assert.deepEqual(shape(parse(out)), shape(parse(text)));
   assert.ok(out.includes('# keep me'));
   assert.ok(!find(out).some((f) => f.range.start === finding.range.start));
@@ -26,15 +26,14 @@ const current = (highlights: string[]) => workResume(highlights, 'location: Berl
 describe('tense', () => {
   it('flags a present-tense opening in a role that has ended, and conjugates it', () => {
     const text = ended(['Manage the on-call rotation for 12 services', 'Led the ledger migration to PostgreSQL 15']);
-    const [finding] = find(text);
-    assert.equal(find(text).length, 1);
+    const finding = only(find(text));
     assert.equal(textAt(text, finding.range), 'Manage');
     assert.equal(finding.message, '`Manage` is present tense, but this role has ended: write `Managed`.');
     assert.equal(finding.severity, 'info');
-    assert.equal(finding.fixes[0].title, 'Change `Manage` to `Managed`');
-    assert.equal(finding.fixes[0].safe, true);
+    assert.equal(first(finding.fixes).title, 'Change `Manage` to `Managed`');
+    assert.equal(first(finding.fixes).safe, true);
     const out = fixed(text, finding);
-    assert.equal(readResume(out).work[0].highlights[0], 'Managed the on-call rotation for 12 services');
+    assert.equal(highlightAt(readResume(out), 0), 'Managed the on-call rotation for 12 services');
     assert.deepEqual(find(out), []);
   });
 
@@ -42,9 +41,9 @@ describe('tense', () => {
     const text = ended(['Lead a team of 4 backend engineers', 'Writes the payments runbooks', 'Design, build and run the payouts API']);
     assert.deepEqual(phrases(text), ['Lead', 'Writes', 'Design']);
     const findings = find(text);
-    assert.equal(readResume(fixed(text, findings[0])).work[0].highlights[0], 'Led a team of 4 backend engineers');
-    assert.equal(readResume(fixed(text, findings[1])).work[0].highlights[1], 'Wrote the payments runbooks');
-    assert.equal(readResume(fixed(text, findings[2])).work[0].highlights[2], 'Designed, built and ran the payouts API');
+    assert.equal(highlightAt(readResume(fixed(text, first(findings))), 0), 'Led a team of 4 backend engineers');
+    assert.equal(highlightAt(readResume(fixed(text, nth(findings, 1))), 1), 'Wrote the payments runbooks');
+    assert.equal(highlightAt(readResume(fixed(text, nth(findings, 2))), 2), 'Designed, built and ran the payouts API');
   });
 
   it('keeps a plain scalar plain and a block scalar a block', () => {
@@ -60,12 +59,12 @@ describe('tense', () => {
       '        cold events to S3',
       '',
     ].join('\n');
-    const [plain, block] = find(text);
+    const [plain, block] = take(find(text), 2);
     const out1 = fixed(text, plain);
     assert.ok(out1.includes('      - Migrated 40 services to Kubernetes\n'));
     const out2 = fixed(text, block);
     assert.ok(out2.includes('      - >-\n'));
-    assert.equal(readResume(out2).work[0].highlights[1], 'Reduced the AWS bill by 31% by moving cold events to S3');
+    assert.equal(highlightAt(readResume(out2), 1), 'Reduced the AWS bill by 31% by moving cold events to S3');
   });
 
   it('in a current role, flags the minority tense, with a suggestion (not a fix)', () => {
@@ -75,27 +74,26 @@ describe('tense', () => {
       'Reduced pager load by 60%',
       'Own the ledger service',
     ]);
-    const [finding] = find(text);
-    assert.equal(find(text).length, 1);
+    const finding = only(find(text));
     assert.equal(textAt(text, finding.range), 'Own');
     assert.equal(
       finding.message,
       "`Own` is present tense, but most of this current role's bullets are past tense: pick one tense for the role (`Owned`).",
     );
-    assert.deepEqual([finding.fixes[0].safe, finding.fixes[0].isPreferred], [undefined, undefined]);
-    assert.equal(readResume(fixed(text, finding)).work[0].highlights[3], 'Owned the ledger service');
+    assert.deepEqual([first(finding.fixes).safe, first(finding.fixes).isPreferred], [undefined, undefined]);
+    assert.equal(highlightAt(readResume(fixed(text, finding)), 3), 'Owned the ledger service');
   });
 
   it('in a current role, flags past openings when the present is the majority', () => {
     const text = current(['Run the on-call rotation', 'Maintain the billing service', 'Migrated the queue to Kafka']);
-    const [finding] = find(text);
+    const finding = first(find(text));
     assert.equal(textAt(text, finding.range), 'Migrated');
-    assert.equal(readResume(fixed(text, finding)).work[0].highlights[2], 'Migrate the queue to Kafka');
+    assert.equal(highlightAt(readResume(fixed(text, finding)), 2), 'Migrate the queue to Kafka');
   });
 
   it('on a tie in a current role, flags the present-tense openings', () => {
     const text = current(['Shipped the payouts API', 'Maintain the billing service']);
-    const [finding] = find(text);
+    const finding = first(find(text));
     assert.equal(textAt(text, finding.range), 'Maintain');
     assert.match(finding.message, /half of this current role's bullets are past tense/);
   });
@@ -103,7 +101,7 @@ describe('tense', () => {
   it('treats "Present" and a future end date as current, and skips undated entries', () => {
     const present = workResume(['Built the ingest pipeline', 'Cut costs by 20%', 'Manage the team'], 'endDate: Present');
     assert.deepEqual(phrases(present), ['Manage']);
-    assert.match(find(present)[0].message, /current role/);
+    assert.match(first(find(present)).message, /current role/);
     const future = workResume(['Manage the team'], 'endDate: 2027-01');
     assert.deepEqual(find(future), []);
     const undated = 'work:\n  - name: Acme\n    highlights:\n      - Manage the team\n      - Built the API\n';

@@ -6,7 +6,8 @@ import placeholder from '../../server/src/rules/placeholder';
 import quantify from '../../server/src/rules/quantify';
 import rule from '../../server/src/rules/vague-improvement';
 import { applyEdits, findingsOfRule, lintText, textAt, workResume } from '../helpers';
-import { readResume } from '../fixes/readBack';
+import { highlightAt, readResume } from '../fixes/readBack';
+import { first } from '../support/lists';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string): string[] => find(text).map((f) => textAt(text, f.range));
@@ -29,7 +30,7 @@ function rewritten(bullet: string): string {
   const text = workResume([bullet]).replace('    highlights:\n', '    # the platform years\n    highlights:\n');
   const findings = find(text);
   assert.equal(findings.length, 1, bullet);
-  const [fix] = findings[0].fixes;
+  const fix = first(first(findings).fixes);
   assert.equal(fix.title, 'Say what improved and by how much');
   assert.ok(!fix.safe && fix.edits.every((edit) => edit.snippet));
   const fixed = applyFix(text, fix);
@@ -40,13 +41,13 @@ function rewritten(bullet: string): string {
   );
   assert.deepEqual(shape(parse(fixed)), shape(parse(text)));
   assert.ok(fixed.includes('# the platform years'));
-  return String(readResume(fixed).work[0].highlights[0]);
+  return String(highlightAt(readResume(fixed), 0));
 }
 
 describe('vague-improvement', () => {
   it('flags the verb and its object, with the phrase in the message', () => {
     const text = workResume(['Improved the API']);
-    const [finding] = find(text);
+    const finding = first(find(text));
     assert.equal(textAt(text, finding.range), 'Improved the API');
     assert.equal(finding.message, '`Improved the API` says nothing measurable: say what got better and by how much.');
     assert.equal(finding.severity, 'warning');
@@ -100,7 +101,7 @@ describe('vague-improvement', () => {
   it('rewrites the clause as measure, before, after and how, keeping the rest', () => {
     const text = workResume(['Improved the API']);
     assert.equal(
-      find(text)[0].fixes[0].edits[0].newText,
+      first(first(first(find(text)).fixes).edits).newText,
       '"Improved the API\'s ${1:‹measure›} from ${2:‹before›} to ${3:‹after›} by ${4:‹how›}"',
     );
     assert.equal(rewritten('Improved the API'), "Improved the API's ‹measure› from ‹before› to ‹after› by ‹how›");
@@ -124,11 +125,11 @@ describe('vague-improvement', () => {
       "**Improved** the `search` page's ‹measure› from ‹before› to ‹after› by ‹how›",
     );
     const text = 'work:\n  - name: Acme\n    highlights:\n      - |-\n        Improved the API\n';
-    const [finding] = find(text);
+    const finding = first(find(text));
     assert.equal(textAt(text, finding.range), 'Improved the API');
-    const fixed = applyFix(text, finding.fixes[0]);
+    const fixed = applyFix(text, first(finding.fixes));
     assert.ok(fixed.includes('      - |-\n'));
-    assert.equal(readResume(fixed).work[0].highlights[0], "Improved the API's ‹measure› from ‹before› to ‹after› by ‹how›");
+    assert.equal(highlightAt(readResume(fixed), 0), "Improved the API's ‹measure› from ‹before› to ‹after› by ‹how›");
   });
 
   it('never throws on long or odd bullets', () => {

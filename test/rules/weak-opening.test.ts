@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import type { Fix } from '../../server/src/engine/types';
 import rule from '../../server/src/rules/weak-opening';
 import { applyEdits, findingsOfRule, textAt, workResume } from '../helpers';
-import { readResume } from '../fixes/readBack';
+import { highlightAt, readResume } from '../fixes/readBack';
+import { first } from '../support/lists';
 
 const find = findingsOfRule(rule);
 const phrases = (text: string): string[] => find(text).map((f) => textAt(text, f.range));
@@ -25,7 +26,7 @@ function commented(bullet: string): string {
 /** Every fix of the only finding, applied: the new bullet texts, each checked to clear the finding and keep the YAML. */
 function rewritten(bullet: string): string[] {
   const text = commented(bullet);
-  const [finding] = find(text);
+  const finding = first(find(text));
   assert.ok(finding, `no finding for ${bullet}`);
   return finding.fixes.map((fix) => {
     const fixed = applyFix(text, fix);
@@ -33,14 +34,14 @@ function rewritten(bullet: string): string[] {
     assert.deepEqual(shape(parse(fixed)), shape(parse(text)), fix.title);
     assert.ok(fixed.includes('# the platform years'), fix.title);
     assert.ok(!fix.edits.some((edit) => edit.snippet), 'no template slots');
-    return String(readResume(fixed).work[0].highlights[0]);
+    return String(highlightAt(readResume(fixed), 0));
   });
 }
 
 describe('weak-opening', () => {
   it('flags the weak phrase itself, with a message naming it', () => {
     const text = workResume(['Responsible for building the billing service']);
-    const [finding] = find(text);
+    const finding = first(find(text));
     assert.equal(textAt(text, finding.range), 'Responsible for');
     assert.equal(finding.message, '`Responsible for` is a weak opening: start with what you did (Built, Owned).');
     assert.equal(finding.severity, 'warning');
@@ -96,7 +97,7 @@ describe('weak-opening', () => {
 
   it('turns a gerund into its past tense, first among the suggestions', () => {
     const text = commented('Responsible for building the billing service');
-    const [finding] = find(text);
+    const finding = first(find(text));
     // Rewrites are suggestions: none preferred, none safe.
     assert.deepEqual(
       finding.fixes.map((fix) => [fix.title, fix.isPreferred ?? false, fix.safe ?? false]),
@@ -158,7 +159,7 @@ describe('weak-opening', () => {
       'Joined the team that built the search service',
     ]);
     const text = commented('Helped migrate X to Postgres');
-    assert.ok(find(text)[0].fixes.every((fix) => !fix.isPreferred && !fix.safe));
+    assert.ok(first(find(text)).fixes.every((fix) => !fix.isPreferred && !fix.safe));
   });
 
   it('drops a leading "I" or "Was" with the phrase and capitalises the new opening', () => {
@@ -179,10 +180,10 @@ describe('weak-opening', () => {
   it('keeps the scalar style of a plain or block bullet', () => {
     const text =
       'work:\n  - name: Acme\n    highlights:\n      - >-\n        Worked on the payments\n        API # not a comment in a block\n';
-    const [finding] = find(text);
+    const finding = first(find(text));
     assert.equal(textAt(text, finding.range), 'Worked on');
-    const fixed = applyFix(text, finding.fixes[0]);
+    const fixed = applyFix(text, first(finding.fixes));
     assert.ok(fixed.includes('      - >-\n'));
-    assert.equal(readResume(fixed).work[0].highlights[0], 'Built the payments API # not a comment in a block');
+    assert.equal(highlightAt(readResume(fixed), 0), 'Built the payments API # not a comment in a block');
   });
 });

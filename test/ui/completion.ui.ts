@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { config, TIMEOUT, workbench } from './workbench';
+import { config, TIMEOUT } from './config';
+import { workbench } from './workbench';
 
 describe('Completion', () => {
   it('offers the keys of a work entry, and inserts the chosen one', async function () {

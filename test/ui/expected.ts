@@ -1,5 +1,6 @@
 /** Turns the CLI's findings into what the Problems panel should list. */
-import type { CliFinding, ProblemRow } from './workbench';
+import type { CliFinding } from './oracles';
+import type { ProblemRow } from './workbench';
 
 /** VS Code leaves hints out of the Problems panel. */
 export function expectedRows(findings: readonly CliFinding[]): ProblemRow[] {

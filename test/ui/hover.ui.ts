@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { cliFindings, config, TIMEOUT, workbench } from './workbench';
+import { config, TIMEOUT } from './config';
+import { cliFindings } from './oracles';
+import { workbench } from './workbench';
 
 describe('Hover', () => {
   it('shows the message and the rule id, linked to its doc, when hovering a squiggle', async function () {

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expectedRows } from './expected';
-import { cliFindingsForText, expandSnippet, positionOf, repoRoot, TIMEOUT, workbench } from './workbench';
+import { repoRoot, TIMEOUT } from './config';
+import { cliFindingsForText, expandSnippet, positionOf } from './oracles';
+import { workbench } from './workbench';
 
 interface SnippetEntry {
   prefix: string | string[];

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expectedRows, sortRows } from './expected';
-import { cliFindings, config, TIMEOUT, workbench } from './workbench';
+import { config, TIMEOUT } from './config';
+import { cliFindings } from './oracles';
+import { workbench } from './workbench';
 
 describe('Other YAML files', () => {
   it('leaves docker-compose.yml alone (no diagnostics, no completion) but checks a file marked `# bulletproof`', async function () {

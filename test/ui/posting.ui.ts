@@ -2,16 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expectedRows } from './expected';
-import {
-  applyAction,
-  cliFindingsForText,
-  cliReportForText,
-  config,
-  serverCodeActions,
-  TIMEOUT,
-  workbench,
-  type ServerAction,
-} from './workbench';
+import { config, TIMEOUT } from './config';
+import { applyAction, cliFindingsForText, cliReportForText, serverCodeActions, type ServerAction } from './oracles';
+import { workbench } from './workbench';
 
 const FILE = 'posting.resume.yaml';
 const POSTING = 'acme-backend.md';

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { expectedRows, sortRows } from './expected';
-import { cliFindings, config, TIMEOUT, workbench } from './workbench';
+import { config, TIMEOUT } from './config';
+import { cliFindings } from './oracles';
+import { workbench } from './workbench';
 
 describe('Problems panel', () => {
   it('lists the problems of examples/weak.resume.yaml at the lines and columns the CLI reports', async function () {

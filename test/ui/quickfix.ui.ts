@@ -2,19 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expectedRows } from './expected';
-import {
-  applyAction,
-  cliFindings,
-  cliFindingsForText,
-  config,
-  positionOf,
-  repoRoot,
-  serverCodeActions,
-  TIMEOUT,
-  workbench,
-  type CliFinding,
-  type ServerAction,
-} from './workbench';
+import { config, repoRoot, TIMEOUT } from './config';
+import { applyAction, cliFindings, cliFindingsForText, positionOf, serverCodeActions, type CliFinding, type ServerAction } from './oracles';
+import { workbench } from './workbench';
 
 const FILE = 'weak.resume.yaml';
 

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cliFindings, cliReport, cliReportForText, config, TIMEOUT, workbench } from './workbench';
+import { config, TIMEOUT } from './config';
+import { cliFindings, cliReport, cliReportForText } from './oracles';
+import { workbench } from './workbench';
 
 const FILE = 'posting.resume.yaml';
 const POSTING = 'acme-backend.md';

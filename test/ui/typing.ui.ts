@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expectedRows, sortRows } from './expected';
-import { cliFindingsForText, config, TIMEOUT, workbench } from './workbench';
+import { config, TIMEOUT } from './config';
+import { cliFindingsForText } from './oracles';
+import { workbench } from './workbench';
 
 describe('Typing', () => {
   it('warns about a misspelt key as soon as it is typed', async function () {

@@ -80,6 +80,11 @@ const MONTHS: Record<string, number> = {
   december: 12,
 };
 
+/** The month a name or abbreviation stands for ("Sept" → 9), if any. */
+function monthNamed(name: string | undefined): number | undefined {
+  return name === undefined ? undefined : MONTHS[name.toLowerCase()];
+}
+
 const ONGOING = /^(present|current(ly)?|now|today|ongoing|to date|till date|actual|actualidad|aujourd'hui|présent|heute)$/i;
 
 export type DateAdvice = { kind: 'rewrite'; suggestion: string } | { kind: 'ongoing' } | { kind: 'unknown' };
@@ -101,16 +106,19 @@ export function adviseDate(raw: string): DateAdvice {
     return { kind: 'rewrite', suggestion: `${match[2]}-${pad(Number(match[1]))}` };
   }
   match = /^([A-Za-z]+)\.?,? (\d{4})$/.exec(text);
-  if (match && MONTHS[match[1].toLowerCase()]) {
-    return { kind: 'rewrite', suggestion: `${match[2]}-${pad(MONTHS[match[1].toLowerCase()])}` };
+  let month = monthNamed(match?.[1]);
+  if (match && month) {
+    return { kind: 'rewrite', suggestion: `${match[2]}-${pad(month)}` };
   }
   match = /^(\d{1,2}) ([A-Za-z]+)\.?,? (\d{4})$/.exec(text);
-  if (match && MONTHS[match[2].toLowerCase()]) {
-    return { kind: 'rewrite', suggestion: `${match[3]}-${pad(MONTHS[match[2].toLowerCase()])}-${pad(Number(match[1]))}` };
+  month = monthNamed(match?.[2]);
+  if (match && month) {
+    return { kind: 'rewrite', suggestion: `${match[3]}-${pad(month)}-${pad(Number(match[1]))}` };
   }
   match = /^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$/.exec(text);
-  if (match && MONTHS[match[1].toLowerCase()]) {
-    return { kind: 'rewrite', suggestion: `${match[3]}-${pad(MONTHS[match[1].toLowerCase()])}-${pad(Number(match[2]))}` };
+  month = monthNamed(match?.[1]);
+  if (match && month) {
+    return { kind: 'rewrite', suggestion: `${match[3]}-${pad(month)}-${pad(Number(match[2]))}` };
   }
   return { kind: 'unknown' };
 }

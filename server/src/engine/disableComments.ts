@@ -27,12 +27,13 @@ export function disabledRules(model: ResumeModel): DisabledRules {
   // Directives are rare: skip the per-line scan when the text has none.
   if (text.includes('bulletproof-disable')) {
     const blockScalars = blockScalarRanges(model);
-    for (let line = 0; line < lineStarts.length; line++) {
-      const end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
-      const match = DIRECTIVE.exec(text.slice(lineStarts[line], end).replace(/\r?\n$/, ''));
-      if (!match || blockScalars.some((range) => lineStarts[line] > range.start && lineStarts[line] < range.end)) continue;
-      const ids = parseIds(match[2]);
-      if (match[1]) {
+    for (const [line, start] of lineStarts.entries()) {
+      const end = lineStarts[line + 1] ?? text.length;
+      const match = DIRECTIVE.exec(text.slice(start, end).replace(/\r?\n$/, ''));
+      if (!match || blockScalars.some((range) => start > range.start && start < range.end)) continue;
+      const [, nextLine, rest = ''] = match;
+      const ids = parseIds(rest);
+      if (nextLine) {
         byLine.set(nextContentLine(text, lineStarts, line + 1), ids.length ? new Set(ids) : 'all');
       } else if (ids.length) {
         ids.forEach((id) => fileWide.add(id));
@@ -81,7 +82,7 @@ function blockScalarRanges(model: ResumeModel): OffsetRange[] {
 /** Ids separated by spaces or commas; a trailing `-- reason` is a comment. */
 function parseIds(rest: string): string[] {
   return rest
-    .split('--')[0]
+    .replace(/--[\s\S]*/, '')
     .split(/[\s,]+/)
     .filter(Boolean);
 }

@@ -11,7 +11,8 @@ export function nonOverlapping(fixes: readonly Fix[]): TextEdit[] {
   const taken: TextEdit[] = [];
   const clashes = (edit: TextEdit) => {
     const at = firstEndingAfter(taken, edit.range.start);
-    return at < taken.length && taken[at].range.start < edit.range.end;
+    const next = taken[at];
+    return next !== undefined && next.range.start < edit.range.end;
   };
   for (const fix of fixes) {
     if (fix.edits.some(clashes)) continue;
@@ -26,7 +27,7 @@ function firstEndingAfter(edits: readonly TextEdit[], offset: number): number {
   let high = edits.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (edits[mid].range.end <= offset) low = mid + 1;
+    if (edits[mid]!.range.end <= offset) low = mid + 1;
     else high = mid;
   }
   return low;

@@ -58,8 +58,14 @@ function firstBrace(pattern: string): { start: number; end: number; alternatives
       else if (char === ',' && depth === 1) commas.push(i);
       else if (char === '}' && --depth === 0) {
         if (commas.length === 0) break;
-        const cuts = [start, ...commas, i];
-        return { start, end: i, alternatives: cuts.slice(1).map((cut, k) => pattern.slice(cuts[k] + 1, cut)) };
+        // Each alternative runs from just after the previous cut (`{` or `,`) to the next.
+        let from = start;
+        const alternatives = [...commas, i].map((cut) => {
+          const alternative = pattern.slice(from + 1, cut);
+          from = cut;
+          return alternative;
+        });
+        return { start, end: i, alternatives };
       }
     }
   }

@@ -16,6 +16,8 @@ import { detached, MemoContext } from './memo';
 import { TextReader } from './textReader';
 import { postingReference } from './posting';
 import { PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES } from './limits';
+import type { FixIntent } from './fixIntent';
+import { fixesOf } from './formatWriters';
 
 export interface LintResult {
   model: ResumeModel;
@@ -145,7 +147,7 @@ function lintWith(linter: Linter, text: string, options: LintOptions, previous?:
     if (isBulletRule(rule) || rule.readsOfEachBullet) movableFindings.set(rule.meta.id, list);
   }
 
-  const shown: Shown = { metaById: linter.metaById, levels, options: resolved, disabled: disabledRules(model) };
+  const shown: Shown = { metaById: linter.metaById, levels, options: resolved, disabled: disabledRules(model), model };
   const findings: Finding[] = [];
   for (const list of lists) addCapped(list, shown, findings);
   inFileOrderSorted(findings);
@@ -356,8 +358,8 @@ function movedFinding(finding: RawFinding, edit: ScalarEdit, recheck: Recheck): 
 /** Runs a rule again on the current model where it could find a finding at `range`, passing every report on. */
 type Recheck = (range: OffsetRange, report: (report: Report) => void) => void;
 
-function fixesFromRecheck(range: OffsetRange, message: string, recheck: Recheck): Fix[] {
-  let fixes: Fix[] = [];
+function fixesFromRecheck(range: OffsetRange, message: string, recheck: Recheck): FixIntent[] {
+  let fixes: FixIntent[] = [];
   recheck(range, (report) => {
     if (report.range.start !== range.start || report.range.end !== range.end || report.message !== message) return;
     fixes = typeof report.fixes === 'function' ? report.fixes() : (report.fixes ?? []);
@@ -378,6 +380,8 @@ interface Shown {
   levels: Record<string, RuleLevel>;
   options: ResolvedOptions;
   disabled: ReturnType<typeof disabledRules>;
+  /** What the findings' fix intents are written against. */
+  model: ResumeModel;
 }
 
 /**
@@ -396,7 +400,7 @@ function addCapped(list: readonly RawFinding[], shown: Shown, findings: Finding[
     const level = meta ? effectiveLevel(meta, shown.levels, shown.options) : 'error';
     if (level === 'off' || shown.disabled.isDisabled(raw.ruleId, raw.range.start)) continue;
     if (single) {
-      if (++count <= MAX_FINDINGS_PER_RULE) findings.push((last = findingOf(raw, level)));
+      if (++count <= MAX_FINDINGS_PER_RULE) findings.push((last = findingOf(raw, level, shown.model)));
       continue;
     }
     counts ??= new Map();
@@ -405,7 +409,7 @@ function addCapped(list: readonly RawFinding[], shown: Shown, findings: Finding[
       seen.count++;
       continue;
     }
-    const finding = findingOf(raw, level);
+    const finding = findingOf(raw, level, shown.model);
     findings.push(finding);
     if (seen) {
       seen.count++;
@@ -449,22 +453,25 @@ function inFileOrder(a: Pick<RawFinding, 'ruleId' | 'range'>, b: Pick<RawFinding
  * an adapter can keep what it derived from it: a kept finding has the same
  * range and the text before it is unchanged.
  */
-function findingOf(raw: RawShown, severity: Severity): Finding {
+function findingOf(raw: RawShown, severity: Severity, model: ResumeModel): Finding {
   let finding = raw[SHOWN_AS];
   if (!finding || finding.severity !== severity) {
-    finding = toFinding(raw, severity);
+    finding = toFinding(raw, severity, model);
     // Not enumerable: a raw finding still reads as what the rule reported.
     Object.defineProperty(raw, SHOWN_AS, { value: finding, writable: true });
   }
   return finding;
 }
 
-/** A finding whose fixes, when a rule gave a builder, are built on first read and kept. */
-function toFinding(raw: RawFinding, severity: Severity): Finding {
+/**
+ * A finding whose fix intents are written as edits for the model's text;
+ * when a rule gave a builder, on first read, and kept.
+ */
+function toFinding(raw: RawFinding, severity: Severity, model: ResumeModel): Finding {
   const { ruleId, range, fixes } = raw;
   // A message quotes the bullet ("`Built` is …"), often as a slice of the file: it must not keep that version alive.
   const message = detached(raw.message);
-  if (typeof fixes !== 'function') return { ruleId, range, message, severity, fixes: fixes ?? [] };
+  if (typeof fixes !== 'function') return { ruleId, range, message, severity, fixes: fixes ? safely(model, () => fixes) : [] };
   let built: Fix[] | undefined;
   return {
     ruleId,
@@ -472,15 +479,15 @@ function toFinding(raw: RawFinding, severity: Severity): Finding {
     message,
     severity,
     get fixes() {
-      return (built ??= safely(fixes));
+      return (built ??= safely(model, fixes));
     },
   };
 }
 
-/** A fix builder that throws costs the person the fix, not the finding. */
-function safely(build: () => Fix[]): Fix[] {
+/** A fix builder or writer that throws costs the person the fix, not the finding. */
+function safely(model: ResumeModel, build: () => FixIntent[]): Fix[] {
   try {
-    return build();
+    return fixesOf(model, build());
   } catch {
     return [];
   }

@@ -137,12 +137,12 @@ function wordBefore(text: string, at: number, soleInParens = false): Neighbour |
     while (i > 0 && at - i < 60 && text[i - 1] === ' ') i--;
   }
   let start = i;
-  while (start > 0 && i - start < 60 && !/[\s,;:!?()[\]{}"“”]/.test(text[start - 1])) start--;
+  while (start > 0 && i - start < 60 && !/[\s,;:!?()[\]{}"“”]/.test(text.charAt(start - 1))) start--;
   if (start === i) return undefined;
   const word = text.slice(start, i).replace(/['’]s$/, '');
   let j = start;
   while (j > 0 && start - j < 60 && text[j - 1] === ' ') j--;
-  const before = text[j - 1];
+  const before = text.charAt(j - 1);
   const initial = j === 0 || CLAUSE_OPENERS.includes(before) || (before === '-' && text[j - 2] === ' ');
   return { word, start, initial };
 }
@@ -150,7 +150,7 @@ function wordBefore(text: string, at: number, soleInParens = false): Neighbour |
 /** The word right after `at`, after spaces only. */
 function wordAfter(text: string, at: number): string {
   const match = /^ +([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at, at + 40));
-  return match ? match[1] : '';
+  return match?.[1] ?? '';
 }
 
 // ---------------------------------------------------------------------------
@@ -270,7 +270,7 @@ interface Reading {
 function skipRun(text: string, from: number): Reading {
   // Linear overall: the scan resumes where this run ends.
   let end = from;
-  while (end < text.length && /[\p{L}\p{N}._\-–/+:&']/u.test(text[end]) && !CJK.test(text[end])) end++;
+  while (end < text.length && /[\p{L}\p{N}._\-–/+:&']/u.test(text.charAt(end)) && !CJK.test(text.charAt(end))) end++;
   return { end };
 }
 
@@ -339,7 +339,7 @@ function readNumber(text: string, start: number, tokenEnd: number, state: ScanSt
   if (kind === 'count' && isGrade(text, start, end)) kind = 'score';
   if (kind === 'count' || kind === 'range') {
     const rate = RATE.exec(text.slice(end, end + 60));
-    if (rate && !RATE_FILLER.test(rate[1])) {
+    if (rate && !RATE_FILLER.test(rate[1] ?? '')) {
       end += rate[0].length;
       kind = 'throughput';
     }
@@ -393,8 +393,8 @@ function prefixVerdict(text: string, start: number, digits: string, state: ScanS
 
 /** Numbers are read in order, so the URL ranges before them are passed over once. */
 function insideUrl(state: ScanState, at: number): boolean {
-  while (state.urlIndex < state.urls.length && state.urls[state.urlIndex][1] <= at) state.urlIndex++;
-  const next = state.urls[state.urlIndex];
+  let next = state.urls[state.urlIndex];
+  while (next !== undefined && next[1] <= at) next = state.urls[++state.urlIndex];
   return next !== undefined && next[0] <= at;
 }
 
@@ -412,9 +412,10 @@ function betweenNumbers(text: string, start: number, end: number, digits: string
   if (/^[x×]\d/.test(rest)) return 'name';
   const slash = /^\/(\d+(?:\.\d+)?)(\/\d+)?/.exec(rest);
   if (!slash) return undefined;
-  if (digits === '24' && /^7\b/.test(slash[1])) return 'name';
-  if (slash[2] || /^(?:19|20)\d\d$/.test(slash[1])) return 'name';
-  if (!isDigit(text[start - 1]) && parseFloat(digits) <= parseFloat(slash[1])) return { end: end + slash[0].length, kind: 'score' };
+  const [whole, over = '', twice] = slash;
+  if (digits === '24' && /^7\b/.test(over)) return 'name';
+  if (twice || /^(?:19|20)\d\d$/.test(over)) return 'name';
+  if (!isDigit(text[start - 1]) && parseFloat(digits) <= parseFloat(over)) return { end: end + whole.length, kind: 'score' };
   return undefined;
 }
 
@@ -470,9 +471,10 @@ function rankEnd(text: string, end: number): number {
 function rangeAfter(text: string, at: number, digits: string): { end: number; digits: string } | 'date' | undefined {
   const match = /^ ?(?:--|-|–|—|‑|to) ?([$€£¥₹]?)(\d+(?:[.,]\d+)?)(\+?)/.exec(text.slice(at, at + 24));
   if (!match) return undefined;
-  const second = match[2];
+  const [whole, , second = ''] = match;
+  const next = text.charAt(at + whole.length);
   if (/^(?:19|20)\d\d$/.test(digits) && /^(?:(?:19|20)\d\d|\d\d)$/.test(second)) return 'date';
-  if (isLetter(text[at + match[0].length]) && !/^[kKmMbBxsh%]/.test(text[at + match[0].length])) return undefined;
+  if (isLetter(next) && !/^[kKmMbBxsh%]/.test(next)) return undefined;
   return { end: at + match[0].length, digits: second };
 }
 
@@ -615,7 +617,7 @@ function numberWordSpan(text: string, start: number, end: number): Span | undefi
   const after = text.slice(end, end + 16);
   if (after[0] === '-' && DESIGN_COMPOUNDS.test(after.slice(1))) return undefined;
   if (/^-?fold\b/i.test(after)) return undefined; // the multiplier pattern has it
-  if (/^\p{Lu}/u.test(text[start])) {
+  if (/^\p{Lu}/u.test(text.charAt(start))) {
     const before = wordBefore(text, start);
     if (before && !before.initial) return undefined;
     if (after[0] === '-' && /^-\p{Lu}/u.test(after)) return undefined;

@@ -83,7 +83,7 @@ export class NestingMeter {
     if (!this.atLineStart) return;
     this.atLineStart = false;
     if (this.flow > 0) return;
-    while (this.indents.length && this.indents[this.indents.length - 1] >= this.indent) this.indents.pop();
+    while ((this.indents.at(-1) ?? -Infinity) >= this.indent) this.indents.pop();
     this.indents.push(this.indent);
     this.measure();
   }

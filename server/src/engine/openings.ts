@@ -494,8 +494,9 @@ export function openingVerb(text: string, read: ProseReader): Opening | undefine
 
 /** Whether the words after `index` read as the verb's object rather than the rest of a noun phrase. */
 function objectFollows(text: string, words: readonly Word[], index: number): boolean {
+  const word = words[index];
   const next = words[index + 1];
-  if (!next || !/^\s+$/.test(text.slice(words[index].end, next.start))) return false;
+  if (!word || !next || !/^\s+$/.test(text.slice(word.end, next.start))) return false;
   if (NOT_AN_OBJECT.has(next.lower) || ROLE_NOUN.test(next.lower)) return false;
   const after = words[index + 2];
   if (after && ROLE_NOUN.test(after.lower)) return false;
@@ -506,20 +507,26 @@ function objectFollows(text: string, words: readonly Word[], index: number): boo
 /** The opening verb, and the verbs coordinated with it ("Design, build and run"), all to be conjugated. */
 export function coordinatedVerbs(opening: Opening): Word[] {
   const { words, prose, form } = opening;
-  const gap = (i: number): string => prose.text.slice(words[i - 1].end, words[i].start);
-  const verbs = [words[opening.index]];
+  const gap = (before: Word, after: Word): string => prose.text.slice(before.end, after.start);
+  const head = words[opening.index];
+  if (!head) return [];
+  const verbs = [head];
+  let previous = head;
   let i = opening.index + 1;
-  while (i < words.length) {
-    let j = i;
-    if (words[j].lower === 'and' || words[j].lower === 'or') {
-      if (!/^\s*,?\s+$/.test(gap(j)) || j + 1 >= words.length || !/^\s+$/.test(gap(j + 1))) break;
-      j++;
-    } else if (!/^\s*[,&/]\s*$/.test(gap(j))) {
+  for (let word = words[i]; word; word = words[i]) {
+    let verb = word;
+    if (word.lower === 'and' || word.lower === 'or') {
+      const next = words[i + 1];
+      if (!/^\s*,?\s+$/.test(gap(previous, word)) || !next || !/^\s+$/.test(gap(word, next))) break;
+      verb = next;
+      i++;
+    } else if (!/^\s*[,&/]\s*$/.test(gap(previous, word))) {
       break;
     }
-    if (verbForm(words[j].text)?.tense !== form.tense) break;
-    verbs.push(words[j]);
-    i = j + 1;
+    if (verbForm(verb.text)?.tense !== form.tense) break;
+    verbs.push(verb);
+    previous = verb;
+    i++;
   }
   return verbs;
 }

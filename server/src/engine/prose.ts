@@ -67,8 +67,10 @@ export function toProse(raw: string): Prose {
 
 /** Maps a `[start, end)` of prose text back to the original bullet text. */
 export function proseToRaw(prose: Prose, start: number, end: number): { start: number; end: number } {
-  const rawStart = prose.offsets[Math.min(start, prose.offsets.length - 1)];
-  const rawEnd = end > start ? prose.offsets[Math.min(end - 1, prose.offsets.length - 1)] + 1 : rawStart;
+  // `offsets` ends with the raw length, so it is never empty and the clamped index is in range.
+  const last = prose.offsets.length - 1;
+  const rawStart = prose.offsets[Math.min(start, last)]!;
+  const rawEnd = end > start ? prose.offsets[Math.min(end - 1, last)]! + 1 : rawStart;
   return { start: rawStart, end: rawEnd };
 }
 

@@ -8,17 +8,18 @@
 import type { Bullet, ResumeModel } from './document';
 import type { Prose } from './prose';
 import type { TextReader } from './textReader';
-import type { Fix, LintOptions, OffsetRange, PostingSource, RuleMeta } from './types';
+import type { FixIntent } from './fixIntent';
+import type { LintOptions, OffsetRange, PostingSource, RuleMeta } from './types';
 
 export interface Report {
   range: OffsetRange;
   message: string;
   /**
-   * The fixes, or a function that builds them: most findings are never
-   * opened in a quick-fix menu, so rules with costly rewrites build them
-   * only when asked.
+   * The fixes, as intents the file's writer turns into edits, or a function
+   * that builds them: most findings are never opened in a quick-fix menu,
+   * so rules with costly rewrites build them only when asked.
    */
-  fixes?: Fix[] | (() => Fix[]);
+  fixes?: FixIntent[] | (() => FixIntent[]);
 }
 
 export interface RuleContext {

@@ -6,13 +6,13 @@
  * Pure TypeScript: only `yaml` and local files, no Node built-ins.
  */
 import type { Scalar } from 'yaml';
+import type { TextPart } from './fixIntent';
 import { isJsonText, jsonString } from './json';
 import { isBlank, mapBlock, scalarSourceMap, scalarStyle, type BlockAnalysis, type BlockHeader, type BlockLine } from './scalarSource';
 import { inFlowCollection } from './sourceTokens';
 import type { OffsetRange } from './types';
 
-/** A piece of a new value: literal text, or a snippet placeholder with its default text. */
-export type TextPart = string | { placeholder: string };
+export type { TextPart };
 
 export interface ScalarEdit {
   range: OffsetRange;
@@ -98,14 +98,18 @@ export function changeScalar(text: string, node: Scalar, value: string): ScalarE
   if (!map) return whole;
   let start: number;
   if (removed) {
-    start = map[prefix];
+    const first = map[prefix];
+    if (first === undefined) return whole;
+    start = first;
     // Written as such: no escape or line fold among the characters replaced.
     if (text.slice(start, start + removed.length) !== removed || map[prefix + removed.length - 1] !== start + removed.length - 1)
       return whole;
   } else {
     // An insertion goes right after the last kept character, when that is written as such.
-    if (prefix === 0 || text[map[prefix - 1]] !== old[prefix - 1] || !PLAIN_WORD.test(old[prefix - 1])) return whole;
-    start = map[prefix - 1] + 1;
+    const kept = old.charAt(prefix - 1);
+    const keptAt = map[prefix - 1];
+    if (prefix === 0 || keptAt === undefined || text.charAt(keptAt) !== kept || !PLAIN_WORD.test(kept)) return whole;
+    start = keptAt + 1;
   }
   return { range: { start, end: start + removed.length }, newText: added, snippet: false };
 }
@@ -255,7 +259,7 @@ function renderSingleQuoted(text: string, start: number, end: number, value: str
   const pad = ' '.repeat(headerLineIndent(text, start) + 2);
   const chars = new Array<string>(value.length);
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
+    const ch = value.charAt(i);
     if (ch === "'") chars[i] = "''";
     else if (ch !== '\n') chars[i] = ch;
     else {
@@ -295,7 +299,7 @@ const NOT_A_STRING: readonly RegExp[] = [
 
 /** Whether `value` reads back as the same string when written plain. */
 function plainSafe(value: string, inFlow: boolean): boolean {
-  if (value === '' || PLAIN_BAD_START.has(value[0])) return false;
+  if (value === '' || PLAIN_BAD_START.has(value.charAt(0))) return false;
   if (isBlank(value[0]) || isBlank(value[value.length - 1])) return false;
   if (value.startsWith('...')) return false;
   for (let i = 0; i < value.length; i++) {
@@ -334,7 +338,8 @@ function renderBlock(text: string, node: Scalar, start: number, end: number, val
 
   // Where the original content ends: the break of the last content line.
   let contentEnd: number;
-  if (chompStart > 0) contentEnd = lines[chompStart - 1].breakAt;
+  const lastContent = chompStart > 0 ? lines[chompStart - 1] : undefined;
+  if (lastContent) contentEnd = lastContent.breakAt;
   else contentEnd = header.lineEnd;
   contentEnd = Math.max(contentEnd, header.lineEnd);
 
@@ -374,15 +379,14 @@ function renderBlock(text: string, node: Scalar, start: number, end: number, val
   const folded = header.mode === '>';
   const bodyLines = value.slice(0, bodyLength).split('\n');
   let firstText = -1;
-  for (let i = 0; i < bodyLines.length; i++) {
-    const line = bodyLines[i];
-    if (line !== '' && /^[ \t]*$/.test(line)) return fallback(); // blank but not empty: ambiguous
-    if (folded && line !== '' && isBlank(line[0])) return fallback(); // would not fold as written
+  bodyLines.forEach((line, i) => {
     if (firstText < 0 && line !== '') firstText = i;
-  }
+  });
+  // Blank but not empty: ambiguous. Folded, a line starting with a blank would not fold as written.
+  if (bodyLines.some((line) => (line !== '' && /^[ \t]*$/.test(line)) || (folded && line !== '' && isBlank(line[0])))) return fallback();
   // A first line starting with a blank needs an indentation indicator; keep
   // the original one, never invent one (that needs the parent's indentation).
-  if (isBlank(bodyLines[firstText][0]) && header.indentIndicator === 0) return fallback();
+  if (isBlank(bodyLines[firstText]?.[0]) && header.indentIndicator === 0) return fallback();
 
   const chomp: '' | '-' | '+' = trailing === 0 ? '-' : trailing === 1 ? (header.chomp === '+' ? '+' : '') : '+';
   const headerToken =
@@ -410,7 +414,7 @@ function renderBlock(text: string, node: Scalar, start: number, end: number, val
   const chars = new Array<string>(value.length);
   let seenText = false;
   for (let i = 0; i < bodyLength; i++) {
-    const ch = value[i];
+    const ch = value.charAt(i);
     if (ch !== '\n') {
       chars[i] = ch;
       seenText = true;

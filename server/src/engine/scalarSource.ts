@@ -160,9 +160,11 @@ class BreakQueue {
   emit(out: MapBuilder, str: string): void {
     for (const ch of str) {
       const k = Math.min(this.used, this.at.length - 1);
+      const at = this.at[k];
+      const end = this.ends[k];
       // An empty queue cannot happen; -1 makes the final check reject the map.
-      if (k < 0) out.emit(ch, -1, -1);
-      else out.emit(ch, this.at[k], this.ends[k]);
+      if (at === undefined || end === undefined) out.emit(ch, -1, -1);
+      else out.emit(ch, at, end);
       this.used++;
     }
   }
@@ -398,7 +400,7 @@ function parseBlockHeader(text: string, start: number, end: number): BlockHeader
   let chomp: '' | '-' | '+' = '';
   let indentIndicator = 0;
   for (let i = start + 1; i < tokenEnd; i++) {
-    const ch = text[i];
+    const ch = text.charAt(i);
     if (!chomp && (ch === '-' || ch === '+')) chomp = ch;
     else if (!indentIndicator && ch >= '1' && ch <= '9') indentIndicator = Number(ch);
     else return undefined; // a header error: not worth mirroring
@@ -461,29 +463,26 @@ export function mapBlock(text: string, start: number, end: number, expected: str
   const out = new MapBuilder(header.contentStart);
 
   let chompStart = lines.length;
-  for (let i = lines.length - 1; i >= 0; --i) {
-    if (isEmptyContent(lineContent(text, lines[i]))) chompStart = i;
-    else break;
-  }
+  while (chompStart > 0 && isEmptyContent(lineContent(text, lines[chompStart - 1]!))) chompStart--;
 
   if (chompStart === 0) {
     // Nothing but empty lines.
     if (header.chomp === '+' && lines.length > 0) {
-      const count = Math.max(1, lines.length - 1);
-      for (let j = 0; j < count; j++) {
-        const line = lines[Math.min(j, lines.length - 1)];
-        out.emit('\n', line.breakAt, line.breakEnd);
-      }
+      // One `\n` per line but the last, and at least one.
+      for (const line of lines.slice(0, Math.max(1, lines.length - 1))) out.emit('\n', line.breakAt, line.breakEnd);
     }
     return { built: out.finish(), header, lines, chompStart, trimIndent: -1 };
   }
 
   let contentStart = 0;
-  while (contentStart < chompStart && isEmptyContent(lineContent(text, lines[contentStart]))) contentStart++;
+  while (contentStart < chompStart && isEmptyContent(lineContent(text, lines[contentStart]!))) contentStart++;
+  // The last line before `chompStart` has content, so the loop stops on a line.
+  const firstContent = lines[contentStart];
+  if (!firstContent) return undefined;
 
   let trimIndent: number;
   if (header.indentIndicator === 0) {
-    trimIndent = lines[contentStart].indent;
+    trimIndent = firstContent.indent;
   } else {
     // Skip the value's leading lines (one `\n` each), count the spaces that
     // start the first content line: the rest of its indentation is trimmed.
@@ -495,21 +494,20 @@ export function mapBlock(text: string, start: number, end: number, expected: str
     }
     let spaces = 0;
     while (expected[at + spaces] === ' ') spaces++;
-    trimIndent = lines[contentStart].indent - spaces;
+    trimIndent = firstContent.indent - spaces;
     if (trimIndent < header.indentIndicator) return undefined;
   }
 
   // Trailing empty lines that are more indented than the content belong to it.
   for (let i = lines.length - 1; i >= chompStart; --i) {
-    if (lines[i].indent > trimIndent) {
+    if (lines[i]!.indent > trimIndent) {
       chompStart = i + 1;
       break;
     }
   }
 
   // Leading empty lines keep their extra indentation.
-  for (let i = 0; i < contentStart; ++i) {
-    const line = lines[i];
+  for (const line of lines.slice(0, contentStart)) {
     if (line.indent > trimIndent) out.copy(text, line.start + trimIndent, line.start + line.indent);
     out.emit('\n', line.breakAt, line.breakEnd);
   }
@@ -519,8 +517,7 @@ export function mapBlock(text: string, start: number, end: number, expected: str
   let sep = '';
   let prevMoreIndented = false;
   const breaks = new BreakQueue();
-  for (let i = contentStart; i < chompStart; ++i) {
-    const line = lines[i];
+  for (const line of lines.slice(contentStart, chompStart)) {
     let contentFrom = line.start + line.indent;
     let contentTo = line.contentEnd;
     let indent = line.indent;
@@ -562,15 +559,16 @@ export function mapBlock(text: string, start: number, end: number, expected: str
     breaks.add(line.breakAt, line.breakEnd);
   }
 
+  // `chompStart` only grew since it was found above 0.
   const lastContent = lines[chompStart - 1];
+  if (!lastContent) return undefined;
   switch (header.chomp) {
     case '-':
       break;
     case '+': {
       let previous = lastContent;
       let endsWithNewline = false;
-      for (let i = chompStart; i < lines.length; ++i) {
-        const line = lines[i];
+      for (const line of lines.slice(chompStart)) {
         out.emit('\n', previous.breakAt, previous.breakEnd);
         endsWithNewline = true;
         if (line.indent > trimIndent) {
@@ -653,14 +651,15 @@ class SnippetParser {
     const m = simple.exec(src);
     if (m) {
       this.pos = simple.lastIndex;
-      return /^[0-9]/.test(m[1]) ? '' : m[1];
+      const [, name = ''] = m;
+      return /^[0-9]/.test(name) ? '' : name;
     }
     if (src[this.pos + 1] !== '{') return undefined;
     const head = /\$\{([0-9]+|[A-Za-z_][A-Za-z0-9_]*)/y;
     head.lastIndex = this.pos;
     const h = head.exec(src);
     if (!h) return undefined;
-    const name = h[1];
+    const [, name = ''] = h;
     this.pos = head.lastIndex;
     const next = src[this.pos];
     if (next === '}') {
@@ -683,8 +682,8 @@ class SnippetParser {
       let current = '';
       while (this.pos < src.length) {
         const ch = src[this.pos];
-        if (ch === '\\' && this.pos + 1 < src.length && ',|$}\\'.includes(src[this.pos + 1])) {
-          current += src[this.pos + 1];
+        if (ch === '\\' && this.pos + 1 < src.length && ',|$}\\'.includes(src.charAt(this.pos + 1))) {
+          current += src.charAt(this.pos + 1);
           this.pos += 2;
           continue;
         }

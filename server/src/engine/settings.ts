@@ -116,7 +116,9 @@ export const DEFAULT_SETTINGS: Settings = { files: [...DEFAULT_FILES], rules: {}
 export const SETTING_NAMES: readonly string[] = SETTINGS.filter((spec) => !spec.editorOnly).map((spec) => spec.name);
 
 /** The first segment of the editor-only settings (`trace`), which the checks leave to the editor. */
-export const EDITOR_ONLY_SECTIONS: readonly string[] = SETTINGS.filter((spec) => spec.editorOnly).map((spec) => spec.name.split('.')[0]);
+export const EDITOR_ONLY_SECTIONS: readonly string[] = SETTINGS.filter((spec) => spec.editorOnly).map((spec) =>
+  spec.name.replace(/\..*/s, ''),
+);
 
 /** The allowed values of a setting, in order. */
 export function allowedValues<V extends string>(choices: Choices<V>): V[] {

@@ -8,18 +8,19 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      // Every index here is within the rows, which hold b.length + 1 cells.
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
       // A swap of two neighbours counts as one edit ("hgihlights").
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        current[j] = Math.min(current[j], twoBack[j - 2] + 1);
+        current[j] = Math.min(current[j]!, twoBack[j - 2]! + 1);
       }
-      rowMin = Math.min(rowMin, current[j]);
+      rowMin = Math.min(rowMin, current[j]!);
     }
     if (rowMin > limit) return limit + 1;
     twoBack = previous;
     previous = current;
   }
-  return previous[b.length];
+  return previous[b.length]!;
 }
 
 /** The closest candidate within a distance that scales with length, if any. */

@@ -53,7 +53,7 @@ export function indentBody(body: string, indent: string): string {
 
 /** A body that starts with `- ` inserted where the person already typed the dash. */
 export function withoutLeadingDash(body: string): string {
-  const lines = body.split('\n');
-  if (!lines[0].startsWith('- ')) return body;
-  return [lines[0].slice(2), ...lines.slice(1).map((line) => line.replace(/^ {2}/, ''))].join('\n');
+  const [first = '', ...rest] = body.split('\n');
+  if (!first.startsWith('- ')) return body;
+  return [first.slice(2), ...rest.map((line) => line.replace(/^ {2}/, ''))].join('\n');
 }

@@ -29,7 +29,7 @@ export function lineOf(lineStarts: readonly number[], offset: number): number {
   let high = lineStarts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
+    if (lineStarts[mid]! <= offset) low = mid;
     else high = mid - 1;
   }
   return low;

@@ -1,20 +1,17 @@
 /**
- * The edits behind the schema's fixes: a value rewritten in place, a key
- * renamed, a `key: value` pair removed. Each keeps what the person wrote
- * around it (anchors, tags, comments, quoting; JSON in a JSON file), and
- * gives up with `undefined` where it cannot: no fix beats a broken file.
+ * Edits the YAML writer makes on keys: a key renamed, a `key: value` pair
+ * removed. Each keeps what the person wrote around it (anchors, tags,
+ * comments, quoting; JSON in a JSON file), and gives up with `undefined`
+ * where it cannot: no fix beats a broken file.
  */
-import { isAlias, isMap, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { formatPath, type PathEntry, type ResumeModel } from './document';
 import { aliasesOf } from './anchors';
 import { isJsonText, jsonString } from './json';
-import { renderScalar } from './scalarRender';
 import { commentsIn } from './sourceTokens';
 import { lineBreakOf } from './textLines';
 import type { TextEdit } from './types';
-
-const STR_TAG = 'tag:yaml.org,2002:str';
 
 /**
  * Whether edits that add, move or replace whole lines can trust the parsed
@@ -23,17 +20,6 @@ const STR_TAG = 'tag:yaml.org,2002:str';
  */
 export function structureIsSound(model: ResumeModel): boolean {
   return model.syntaxProblems.every((problem) => problem.code === 'DUPLICATE_KEY');
-}
-
-/**
- * `value` written over the scalar, in its own style. The edit covers the
- * value only, so an anchor (`&zip`) or tag before it stays. Undefined under
- * a tag other than `!!str`, which would read the new text as something else.
- */
-export function rewriteValueEdit(text: string, node: Scalar, value: string): TextEdit | undefined {
-  if (node.tag && node.tag !== STR_TAG) return undefined;
-  const { range, newText } = renderScalar(text, node, [value]);
-  return { range, newText };
 }
 
 /** The key at `keyRange` renamed to `name` (a schema key), quoted as it was; always quoted in JSON. */
@@ -61,8 +47,8 @@ export function removePairEdit(model: ResumeModel, entry: PathEntry): TextEdit |
   if (aliasesOf(model, value).length > 0) return undefined;
   const pairs = parent.items as Pair<YamlNode | null, YamlNode | null>[];
   const index = pairs.findIndex((pair) => pair.key?.range?.[0] === key.start);
-  if (index < 0) return undefined;
-  const keyNode = pairs[index].key;
+  const keyNode = pairs[index]?.key;
+  if (keyNode === undefined) return undefined;
   if (keyNode && !isAlias(keyNode) && (keyNode.anchor || keyNode.tag)) return undefined;
   const pair = { start: key.start, end: Math.max(key.end, entry.valueRange.end) };
   return parent.flow ? flowPairRemoval(model.text, parent, index, pair) : blockPairRemoval(model.text, parent, index, pair);
@@ -109,7 +95,7 @@ function blockPairRemoval(text: string, map: YAMLMap, index: number, pair: Span)
   const before = text.slice(lineStart, pair.start);
   // A block scalar's range runs past its line break: step back onto its last line.
   let end = pair.end;
-  while (end > pair.start && /\s/.test(text[end - 1])) end--;
+  while (end > pair.start && /\s/.test(text.charAt(end - 1))) end--;
   const lineBreak = text.indexOf('\n', end);
   const lineEnd = lineBreak === -1 ? text.length : lineBreak;
   // Only a comment may follow the value on its line.

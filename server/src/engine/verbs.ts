@@ -84,14 +84,14 @@ export function pastToPresent(verb: string): string {
 function onHead(phrase: string, convert: (head: string) => string): string {
   const match = /^(\s*)([A-Za-z][A-Za-z'-]*)(.*)$/s.exec(phrase);
   if (!match) return phrase;
-  const [, lead, head, rest] = match;
+  const [, lead = '', head = '', rest = ''] = match;
   const converted = convert(head.toLowerCase());
   return lead + matchCase(head, converted) + rest;
 }
 
 function matchCase(model: string, word: string): string {
   if (model.length > 1 && model === model.toUpperCase()) return word.toUpperCase();
-  if (model[0] === model[0].toUpperCase()) return word.charAt(0).toUpperCase() + word.slice(1);
+  if (model.charAt(0) === model.charAt(0).toUpperCase()) return word.charAt(0).toUpperCase() + word.slice(1);
   return word;
 }
 

@@ -6,16 +6,12 @@
  * only written endpoints." This rule reads the whole resume and names each
  * of the three areas that no bullet shows, once, on the `work` key.
  */
-import { isMap, isScalar, isSeq, type Scalar, type YAMLSeq } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
 import { showsDimension, type BackendDimensionId } from '../engine/backendTerms';
 import { compareDates, parseResumeDate, type ResumeDate } from '../engine/dates';
 import type { ResumeModel } from '../engine/document';
 import type { ResumeRule } from '../engine/rule';
-import { renderScalar, type TextPart } from '../engine/scalarRender';
-import type { Fix, TextEdit } from '../engine/types';
-import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../engine/textLines';
-import { structureIsSound } from '../engine/valueEdits';
+import type { FixIntent, TextPart } from '../engine/fixIntent';
+import { listLengthAt, scalarValueAt } from '../engine/writtenValues';
 
 interface Area {
   dimension: BackendDimensionId;
@@ -94,33 +90,31 @@ const rule: ResumeRule = {
     const english = texts.filter((text) => read.isLikelyEnglish(text)).length;
     if (english * 2 < texts.length) return;
     // Where a fix adds its bullet: found only when a fix is asked for, it reads every role's dates.
-    let target: YAMLSeq | undefined | null = null;
+    let target: string | undefined | null = null;
     for (const area of AREAS) {
       if (texts.some((text) => showsDimension(text, area.dimension))) continue;
-      const fixes = (): Fix[] => {
-        if (target === null) target = structureIsSound(model) ? newestHighlights(model) : undefined;
-        const edit = target ? insertBullet(model.text, target, area.template) : undefined;
-        return edit ? [{ title: area.fixTitle, edits: [edit] }] : [];
+      const fixes = (): FixIntent[] => {
+        if (target === null) target = newestHighlights(model);
+        return target ? [{ title: area.fixTitle, changes: [{ kind: 'appendTemplate', path: target, parts: area.template }] }] : [];
       };
       report({ range: workKey, message: area.message, fixes });
     }
   },
 };
 
-/** The highlights list of the most recent work entry that has one. */
-function newestHighlights(model: ResumeModel): YAMLSeq | undefined {
-  const work = model.entries.get('work')?.node;
-  if (!isSeq(work)) return undefined;
-  let best: { seq: YAMLSeq; end: ResumeDate | 'ongoing'; start?: ResumeDate } | undefined;
-  for (const job of work.items) {
-    if (!isMap(job)) continue;
-    const highlights = job.get('highlights', true);
-    if (!isSeq(highlights) || highlights.items.length === 0 || !highlights.range) continue;
-    const candidate = { seq: highlights, end: endOf(job.get('endDate', true)), start: dateOf(job.get('startDate', true)) };
+/** The path of the highlights list of the most recent work entry that has one. */
+function newestHighlights(model: ResumeModel): string | undefined {
+  const jobs = listLengthAt(model, 'work') ?? 0;
+  let best: { path: string; end: ResumeDate | 'ongoing'; start?: ResumeDate } | undefined;
+  for (let index = 0; index < jobs; index++) {
+    const job = `work[${index}]`;
+    const path = `${job}.highlights`;
+    if (!listLengthAt(model, path)) continue;
+    const candidate = { path, end: endOf(scalarValueAt(model, `${job}.endDate`)), start: dateOf(scalarValueAt(model, `${job}.startDate`)) };
     // Resumes list the newest job first, so only a strictly newer one replaces the first found.
     if (!best || newer(candidate, best)) best = candidate;
   }
-  return best?.seq;
+  return best?.path;
 }
 
 type Dated = { end: ResumeDate | 'ongoing'; start?: ResumeDate };
@@ -134,52 +128,13 @@ function newer(a: Dated, b: Dated): boolean {
   return !!a.start && !!b.start && compareDates(a.start, b.start) > 0;
 }
 
-function dateOf(node: unknown): ResumeDate | undefined {
-  return isScalar(node) ? parseResumeDate(node.value) : undefined;
+function dateOf(value: unknown): ResumeDate | undefined {
+  return parseResumeDate(value);
 }
 
 /** No end date, or one that is not a date ("Present"): the job is current. */
-function endOf(node: unknown): ResumeDate | 'ongoing' {
-  return dateOf(node) ?? 'ongoing';
-}
-
-/** An edit adding one item at the end of a highlights list, styled like its last item. */
-export function insertBullet(text: string, seq: YAMLSeq, template: readonly TextPart[]): TextEdit | undefined {
-  const last = seq.items[seq.items.length - 1] as YamlNode | null;
-  if (!isScalar(last) || !last.range || !seq.range) return undefined;
-  const scalar = renderLike(text, last, template);
-  const eol = lineBreakOf(text);
-  if (seq.flow) {
-    const valueEnd = last.range[1];
-    const ownLine = lineIndent(text, last.range[0]);
-    // JSON-style lists put each item on its own line; keep that.
-    const separator = ownLine !== undefined ? `,${eol}${ownLine}` : ', ';
-    return { range: insertionAt(valueEnd), newText: separator + scalar, snippet: true };
-  }
-  const dashIndent = lineIndent(text, seq.range[0]) ?? ' '.repeat(columnOf(text, seq.range[0]));
-  // After the last item's line, trailing comment included.
-  let end = last.range[1];
-  while (end > last.range[0] && /\s/.test(text[end - 1])) end--;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd === -1) lineEnd = text.length;
-  else if (text[lineEnd - 1] === '\r') lineEnd--;
-  return { range: insertionAt(lineEnd), newText: `${eol}${dashIndent}- ${scalar}`, snippet: true };
-}
-
-/** The template in the sibling's quoting style; block scalars get double quotes. */
-function renderLike(text: string, sibling: Scalar, template: readonly TextPart[]): string {
-  if (sibling.type !== 'BLOCK_LITERAL' && sibling.type !== 'BLOCK_FOLDED') {
-    return renderScalar(text, sibling, template).newText;
-  }
-  let tabStop = 0;
-  const escapeYaml = (s: string) => s.replace(/["\\]/g, '\\$&');
-  const escapeSnippet = (s: string) => s.replace(/[$}\\]/g, '\\$&');
-  const body = template
-    .map((part) =>
-      typeof part === 'string' ? escapeSnippet(escapeYaml(part)) : `\${${++tabStop}:${escapeSnippet(escapeYaml(part.placeholder))}}`,
-    )
-    .join('');
-  return `"${body}"`;
+function endOf(value: unknown): ResumeDate | 'ongoing' {
+  return dateOf(value) ?? 'ongoing';
 }
 
 export default rule;

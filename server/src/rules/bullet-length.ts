@@ -34,8 +34,9 @@ export function wordCount(text: string, read: TextReader = plainReader): number 
 /** "Java", "Active Directory": every word capitalised, no verb form; a skill, not an achievement. */
 function looksLikeKeyword(text: string, read: TextReader): boolean {
   const words = read.words(text);
+  const [first] = words;
   return (
-    words.length > 0 && words.every((word) => /^(?:[\p{Lu}\p{N}]|\p{Ll}+\p{Lu})/u.test(word.text)) && !/(ed|ing)$/i.test(words[0].text)
+    first !== undefined && words.every((word) => /^(?:[\p{Lu}\p{N}]|\p{Ll}+\p{Lu})/u.test(word.text)) && !/(ed|ing)$/i.test(first.text)
   );
 }
 

@@ -10,9 +10,8 @@
 import type { Bullet } from '../engine/document';
 import { proseToRaw } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
-import { scalarRanges } from '../engine/scalarRanges';
+import { setText, type FixIntent } from '../engine/fixIntent';
+import { bulletRanges } from '../engine/valueRanges';
 
 /**
  * Each fix rewrites the whole bullet: past this many in one bullet, the rest
@@ -120,12 +119,11 @@ export function removeWord(raw: string, start: number, end: number, kind: Kind):
   return raw.slice(0, start) + rest;
 }
 
-function removalFix(text: string, bullet: Bullet, phrase: string, start: number, end: number, kind: Kind): Fix[] {
+function removalFix(bullet: Bullet, phrase: string, start: number, end: number, kind: Kind): FixIntent[] {
   const value = removeWord(bullet.text, start, end, kind);
   if (value === undefined) return [];
-  const edit = renderScalar(text, bullet.node, [value]);
   // Never safe: "several", "various" or "very" can carry meaning the person meant to keep.
-  return [{ title: `Remove \`${phrase}\``, edits: [edit] }];
+  return [{ title: `Remove \`${phrase}\``, changes: [setText(bullet, [value])] }];
 }
 
 const rule: BulletRule = {
@@ -139,14 +137,14 @@ const rule: BulletRule = {
   },
   languages: ['en'],
   checkBullet(bullet, { model, report, prose }) {
-    const rangeOf = scalarRanges(model, bullet.node);
+    const rangeOf = bulletRanges(model, bullet);
     let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
     for (const { pattern, kind } of FILLERS) {
       for (const match of prose.text.matchAll(pattern)) {
         const at = match.index ?? 0;
         const { start, end } = proseToRaw(prose, at, at + match[0].length);
         const phrase = match[0].replace(/\s+/g, ' ');
-        const fix = fixes < MAX_FIXES_PER_BULLET ? removalFix(model.text, bullet, phrase, start, end, kind) : [];
+        const fix = fixes < MAX_FIXES_PER_BULLET ? removalFix(bullet, phrase, start, end, kind) : [];
         fixes += fix.length;
         report({ range: rangeOf(start, end), message: message(phrase, kind), fixes: fix });
       }

@@ -12,9 +12,8 @@
 import type { Bullet } from '../engine/document';
 import { proseToRaw, type Word } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
-import { scalarRanges } from '../engine/scalarRanges';
+import { setText, type FixIntent } from '../engine/fixIntent';
+import { bulletRanges } from '../engine/valueRanges';
 
 /**
  * Each fix rewrites the whole bullet: past this many in one bullet, the rest
@@ -148,11 +147,12 @@ function isSentenceStart(text: string, at: number): boolean {
 /** `quoted`: whether the word stands inside quotation marks, someone else's words. */
 function isPronoun(text: string, words: readonly Word[], index: number, quoted: boolean): boolean {
   const word = words[index];
+  if (!word) return false;
   const subject = SUBJECTS.has(word.lower.replace('’', "'"));
   if (!subject && !OTHERS.has(word.lower.replace('’', "'"))) return false;
   if (quoted) return false;
   if (word.lower === 'i' || word.lower.startsWith("i'") || word.lower.startsWith('i’')) {
-    if (word.text[0] !== 'I') return false;
+    if (!word.text.startsWith('I')) return false;
     if (word.lower === 'i' && isNumeral(text, words, index)) return false;
     return true;
   }
@@ -168,7 +168,7 @@ function quotedWords(text: string, words: readonly Word[]): boolean[] {
   let inside = false;
   let at = 0;
   for (const word of words) {
-    for (; at < word.start; at++) if (QUOTE.test(text[at])) inside = !inside;
+    for (; at < word.start; at++) if (QUOTE.test(text.charAt(at))) inside = !inside;
     quoted.push(inside);
   }
   return quoted;
@@ -176,6 +176,7 @@ function quotedWords(text: string, words: readonly Word[]): boolean[] {
 
 function isNumeral(text: string, words: readonly Word[], index: number): boolean {
   const word = words[index];
+  if (!word) return false;
   const around = text.charAt(word.start - 1) + text.charAt(word.end);
   if (/[/&\-.(]/.test(around) || /^[)]/.test(text.charAt(word.end))) return true;
   const previous = words[index - 1];
@@ -218,10 +219,10 @@ function message(word: string, lower: string): string {
   return `${quoted} is first person: rephrase so the bullet says what you did, without the pronoun.`;
 }
 
-function fixesFor(text: string, bullet: Bullet, word: string, value: string | undefined): Fix[] {
+function fixesFor(bullet: Bullet, word: string, value: string | undefined): FixIntent[] {
   if (value === undefined) return [];
   const title = POSSESSIVES.has(word.toLowerCase()) ? `Replace \`${word}\` with \`the\`` : `Remove \`${word}\``;
-  return [{ title, edits: [renderScalar(text, bullet.node, [value])] }];
+  return [{ title, changes: [setText(bullet, [value])] }];
 }
 
 const rule: BulletRule = {
@@ -238,14 +239,14 @@ const rule: BulletRule = {
     if (bullet.section === 'basics') return;
     const words = read.words(prose.text);
     const quoted = quotedWords(prose.text, words);
-    const rangeOf = scalarRanges(model, bullet.node);
+    const rangeOf = bulletRanges(model, bullet);
     let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
     words.forEach((word, index) => {
-      if (!isPronoun(prose.text, words, index, quoted[index])) return;
+      if (!isPronoun(prose.text, words, index, quoted[index] === true)) return;
       const { start, end } = proseToRaw(prose, word.start, word.end);
       const value =
         fixes < MAX_FIXES_PER_BULLET ? rewrite(bullet.text, start, end, word.lower, isSentenceStart(prose.text, word.start)) : undefined;
-      const fix = fixesFor(model.text, bullet, word.text, value);
+      const fix = fixesFor(bullet, word.text, value);
       fixes += fix.length;
       report({ range: rangeOf(start, end), message: message(word.text, word.lower), fixes: fix });
     });

@@ -7,9 +7,8 @@
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { proseToRaw } from '../engine/prose';
-import type { BulletRule, RuleContext } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import type { BulletRule } from '../engine/rule';
+import { setText, type FixIntent } from '../engine/fixIntent';
 
 /** The quantity: latency, response time, round-trip time, time to first byte. */
 const LATENCY_TERM = /\b(?:latenc(?:y|ies)|response[- ]times?|round[- ]trip(?: times?)?|time to first byte|TTFB)\b/gi;
@@ -72,7 +71,7 @@ const rule: BulletRule = {
     context.report({
       range: rangeInBullet(context.model, bullet, raw.start, raw.end),
       message: `\`${term}\` has a figure but no percentile: say which one (p95, p99) or that it is the average, so a reviewer can compare it.`,
-      fixes: () => [percentileFix(context, bullet, raw.start)],
+      fixes: () => [percentileFix(bullet, raw.start)],
     });
   },
 };
@@ -118,13 +117,9 @@ function sentencesOf(text: string): { start: number; end: number }[] {
 }
 
 /** Inserts `‹pNN› ` before the term: the person writes p95, p99 or "average". */
-function percentileFix(context: RuleContext, bullet: Bullet, rawStart: number): Fix {
-  const edit = renderScalar(context.model.text, bullet.node, [
-    bullet.text.slice(0, rawStart),
-    { placeholder: PERCENTILE_SLOT },
-    ' ' + bullet.text.slice(rawStart),
-  ]);
-  return { title: PERCENTILE_FIX_TITLE, edits: [edit] };
+function percentileFix(bullet: Bullet, rawStart: number): FixIntent {
+  const parts = [bullet.text.slice(0, rawStart), { placeholder: PERCENTILE_SLOT }, ' ' + bullet.text.slice(rawStart)];
+  return { title: PERCENTILE_FIX_TITLE, changes: [setText(bullet, parts)] };
 }
 
 export default rule;

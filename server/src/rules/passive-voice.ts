@@ -7,14 +7,13 @@
  * replaced") is often the clearest way to say it. `weak-opening` also flags
  * "Was responsible for"; that overlap is by design, since the phrase is both.
  */
-import type { Bullet, ResumeModel } from '../engine/document';
+import type { Bullet } from '../engine/document';
 import { proseToRaw, type Word, type Prose } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
 import type { TextReader } from '../engine/textReader';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import { setText, type FixIntent } from '../engine/fixIntent';
 import { gerundToBase, gerundToPast, isKnownVerb } from '../engine/verbs';
-import { scalarRanges } from '../engine/scalarRanges';
+import { bulletRanges } from '../engine/valueRanges';
 import { verbForm } from '../engine/openings';
 
 /**
@@ -86,7 +85,7 @@ interface Hit {
   phrase: string;
 }
 
-function isParticiple(word: Word | undefined): boolean {
+function isParticiple(word: Word | undefined): word is Word {
   if (!word) return false;
   if (PARTICIPLES.has(word.lower)) return true;
   if (NOT_PARTICIPLES.has(word.lower) || !/^[a-z][a-z-]*ed$/.test(word.lower)) return false;
@@ -98,7 +97,7 @@ function isParticiple(word: Word | undefined): boolean {
 function sentenceStarts(words: readonly Word[], text: string): number[] {
   const starts: number[] = [];
   words.forEach((word, index) => {
-    const before = text.slice(index === 0 ? 0 : words[index - 1].end, word.start);
+    const before = text.slice(words[index - 1]?.end ?? 0, word.start);
     if (index === 0 ? /^[\s\-–—•*>]*$/.test(before) : /[.!?]\s+$/.test(before)) starts.push(index);
   });
   return starts;
@@ -108,7 +107,8 @@ function findHits(bullet: Bullet, prose: Prose, read: TextReader): Hit[] {
   const words = read.words(prose.text);
   const hits: Hit[] = [];
   for (const start of sentenceStarts(words, prose.text)) {
-    const subject = words[start].text === 'I' || words[start].lower === 'we' ? 1 : 0;
+    const opening = words[start]!;
+    const subject = opening.text === 'I' || opening.lower === 'we' ? 1 : 0;
     const was = words[start + subject];
     const participle = words[start + subject + 1];
     if (!was || !/^(?:was|were)$/.test(was.lower) || !isParticiple(participle)) continue;
@@ -116,7 +116,7 @@ function findHits(bullet: Bullet, prose: Prose, read: TextReader): Hit[] {
     const phrase = proseToRaw(prose, was.start, participle.end);
     hits.push({
       bullet,
-      openingStart: proseToRaw(prose, words[start].start, words[start].end).start,
+      openingStart: proseToRaw(prose, opening.start, opening.end).start,
       phraseStart: phrase.start,
       phraseEnd: phrase.end,
       phrase: prose.text.slice(was.start, participle.end),
@@ -151,7 +151,7 @@ const NOT_AN_OBJECT = new Set(['of', 'and', 'or', 'for', 'in', 'at', 'on', 'with
 function actionGerund(text: string): string | undefined {
   const match = /^([A-Za-z]+ing) ([A-Za-z0-9][\w-]*)/.exec(text);
   if (!match) return undefined;
-  const [, gerund, next] = match;
+  const [, gerund = '', next = ''] = match;
   const lower = gerund.toLowerCase();
   if (NOT_GERUNDS.has(lower) || NOT_AN_OBJECT.has(next.toLowerCase()) || gerund.length < 6) return undefined;
   // An unknown verb still conjugates by spelling ("turning" → "turned"); a known one is certain.
@@ -182,10 +182,10 @@ export function activeRewrite(raw: string, hit: Pick<Hit, 'openingStart' | 'phra
   return { text: before + capitalise(rest), title: `Remove \`${dropped}\`` };
 }
 
-function fixesFor(model: ResumeModel, hit: Hit): Fix[] {
+function fixesFor(hit: Hit): FixIntent[] {
   const rewrite = activeRewrite(hit.bullet.text, hit);
   if (!rewrite) return [];
-  return [{ title: rewrite.title, edits: [renderScalar(model.text, hit.bullet.node, [rewrite.text])] }];
+  return [{ title: rewrite.title, changes: [setText(hit.bullet, [rewrite.text])] }];
 }
 
 const rule: BulletRule = {
@@ -201,12 +201,12 @@ const rule: BulletRule = {
   checkBullet(bullet, { model, report, prose, read }) {
     // A profile paragraph may say "I was responsible for …" in passing: only bullets and role summaries.
     if (bullet.section === 'basics') return;
-    const rangeOf = scalarRanges(model, bullet.node);
+    const rangeOf = bulletRanges(model, bullet);
     findHits(bullet, prose, read).forEach((hit, index) => {
       report({
         range: rangeOf(hit.phraseStart, hit.phraseEnd),
         message: `\`${hit.phrase}\` is passive: open with what you did (Built, Led, Cut …).`,
-        fixes: index < MAX_FIXES_PER_BULLET && bullet.text.length <= MAX_FIXABLE_CHARS ? () => fixesFor(model, hit) : [],
+        fixes: index < MAX_FIXES_PER_BULLET && bullet.text.length <= MAX_FIXABLE_CHARS ? () => fixesFor(hit) : [],
       });
     });
   },

@@ -3,10 +3,9 @@
  * distinctive tokens (`‹N›`, `‹how›`) precisely so this rule can be an error
  * without ever mistaking ordinary text for one.
  */
-import { forEachScalar } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import type { ResumeRule } from '../engine/rule';
-import { scalarRanges } from '../engine/scalarRanges';
+import { forEachText } from '../engine/valueRanges';
 
 /** Upper case, whole word: `todo app`, `TODOs` and `PTBD` are ordinary text. */
 const MARKER = /(?<![\p{L}\p{N}_-])(TODO|TBD)(?![\p{L}\p{N}_]|-\p{L})/gu;
@@ -47,13 +46,9 @@ const rule: ResumeRule = {
     tags: ['template'],
   },
   check({ model, report }) {
-    if (!model.document) return;
     // Keys too: `- TODO: the Kafka migration` parses as a mapping whose key is the TODO.
-    forEachScalar(model.document.contents, (node) => {
-      if (typeof node.value !== 'string') return;
-      const hits = placeholderHits(node.value);
-      if (hits.length === 0) return;
-      const rangeOf = scalarRanges(model, node);
+    forEachText(model, (value, rangeOf) => {
+      const hits = placeholderHits(value);
       for (const hit of hits) report({ range: rangeOf(hit.start, hit.end), message: message(hit.token) });
     });
   },

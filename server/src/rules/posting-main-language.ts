@@ -7,8 +7,6 @@
  * style and comments.
  */
 import { postingMatchOf } from '../engine/posting';
-import { moveItemEdits } from '../engine/posting/edits';
-import { structureIsSound } from '../engine/valueEdits';
 import type { ResumeRule } from '../engine/rule';
 
 const rule: ResumeRule = {
@@ -25,10 +23,10 @@ const rule: ResumeRule = {
     const match = postingMatchOf(context);
     const main = match?.posting.mainLanguage;
     const list = match?.languages;
-    if (!main || !list || list.languages.length === 0) return;
+    const first = list?.languages[0];
+    if (!main || !list || !first) return;
     const position = list.languages.findIndex((item) => item.canonical === main);
     if (position === 0) return;
-    const first = list.languages[0];
     const groupName = list.group.name ?? 'skills';
     if (position < 0) {
       // Absent from the resume altogether: `posting-missing-term` says so, once.
@@ -41,12 +39,17 @@ const rule: ResumeRule = {
       return;
     }
     const item = list.languages[position];
-    const edits = structureIsSound(model) ? moveItemEdits(model.text, list.keywords, item.index, first.index) : undefined;
+    if (!item) return;
     report({
       range: item.mention.range,
       message: `\`${item.mention.spelling}\` is the posting's main language but comes after \`${first.mention.spelling}\` in your ${groupName}: lead with it.`,
       // A suggestion: only the person knows which language they know best.
-      fixes: edits ? [{ title: `Move ${item.mention.spelling} first`, edits }] : [],
+      fixes: [
+        {
+          title: `Move ${item.mention.spelling} first`,
+          changes: [{ kind: 'moveItem', path: list.path, from: item.index, to: first.index }],
+        },
+      ],
     });
   },
 };

@@ -7,7 +7,7 @@
  * person knows whether they have used it.
  */
 import type { ResumeRule } from '../engine/rule';
-import { addSkillFix, postingMatchOf, skillsAnchor, termName } from '../engine/posting';
+import { addSkillIntent, postingMatchOf, skillsAnchor, termName } from '../engine/posting';
 
 const rule: ResumeRule = {
   meta: {
@@ -27,11 +27,10 @@ const rule: ResumeRule = {
     for (const { term, status } of match.terms) {
       if (status !== 'missing') continue;
       const name = termName(term);
-      const fix = addSkillFix(model, term.skillsCategory, name);
       report({
         range: anchor,
         message: `\`${name}\` is in the posting (${term.where}) but not in the resume: if you have used it, add it to your skills.`,
-        fixes: fix ? [fix] : [],
+        fixes: [addSkillIntent(model, term.skillsCategory, name)],
       });
     }
   },

@@ -10,8 +10,7 @@
 import { properSpelling, postingMatchOf, taxonomy } from '../engine/posting';
 import type { ResumeMention } from '../engine/posting';
 import type { ResumeRule } from '../engine/rule';
-import { changeScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import type { FixIntent } from '../engine/fixIntent';
 
 const ADOPT_TITLE = 'Write …, as the posting does';
 
@@ -26,7 +25,7 @@ const rule: ResumeRule = {
     tags: ['posting'],
   },
   check(context) {
-    const { model, report } = context;
+    const { report } = context;
     const match = postingMatchOf(context);
     if (!match) return;
     for (const { term, status, mentions } of match.terms) {
@@ -37,18 +36,17 @@ const rule: ResumeRule = {
       report({
         range: mention.range,
         message: `\`${mention.spelling}\`: the posting says \`${wanted}\`; write it that way so a keyword search finds it.`,
-        fixes: () => [adoptFix(model.text, mention, wanted)],
+        fixes: () => [adoptFix(mention, wanted)],
       });
     }
   },
 };
 
-function adoptFix(text: string, mention: ResumeMention, wanted: string): Fix {
-  const value = String(mention.scalar.value);
-  const edit = changeScalar(text, mention.scalar, value.slice(0, mention.valueStart) + wanted + value.slice(mention.valueEnd));
+function adoptFix(mention: ResumeMention, wanted: string): FixIntent {
+  const spans = [{ start: mention.valueStart, end: mention.valueEnd, text: wanted }];
   // Spring for Spring Boot is a different claim, not a different spelling.
   const sameThing = !mention.variant && !taxonomy.formOf(wanted)?.variant;
-  const fix: Fix = { title: `Write ${wanted}, as the posting does`, edits: [edit] };
+  const fix: FixIntent = { title: `Write ${wanted}, as the posting does`, changes: [{ kind: 'editText', path: mention.path, spans }] };
   return sameThing ? { ...fix, isPreferred: true, safe: true } : fix;
 }
 

@@ -5,10 +5,9 @@
  * `recognizeMetrics`; this rule only asks whether there is one, and offers
  * templates in the dimensions the bullet is about.
  */
-import type { Bullet, ResumeModel } from '../engine/document';
+import type { Bullet } from '../engine/document';
 import type { BulletRule } from '../engine/rule';
-import { renderScalar, type TextPart } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import { setText, type FixIntent, type TextPart } from '../engine/fixIntent';
 
 const MESSAGE = 'No number in this bullet: add the scale or the result (requests/day, p99 latency, %, team size).';
 
@@ -100,19 +99,19 @@ const rule: BulletRule = {
   },
   // Every language: a bullet in any language can state a number.
   languages: 'any',
-  checkBullet(bullet, { model, report, prose: { text: prose }, read }) {
+  checkBullet(bullet, { report, prose: { text: prose }, read }) {
     if (bullet.kind !== 'highlight') return;
     // Nothing to read (empty, or only symbols): not this rule's business.
     if (!/\p{L}/u.test(prose)) return;
     if (read.metrics(prose).length > 0) return;
     // The templates are English; another language gets the warning without them.
-    const fixes = read.isLikelyEnglish(prose) ? () => metricFixes(model, bullet, prose) : [];
+    const fixes = read.isLikelyEnglish(prose) ? () => metricFixes(bullet, prose) : [];
     report({ range: bullet.range, message: MESSAGE, fixes });
   },
 };
 
 /** One to three "Add a metric" fixes in the dimensions the bullet is about. */
-function metricFixes(model: ResumeModel, bullet: Bullet, prose: string): Fix[] {
+function metricFixes(bullet: Bullet, prose: string): FixIntent[] {
   const templates: Template[] = [];
   for (const dimension of DIMENSIONS) {
     if (!dimension.pattern.test(prose)) continue;
@@ -121,19 +120,18 @@ function metricFixes(model: ResumeModel, bullet: Bullet, prose: string): Fix[] {
     }
   }
   if (templates.length === 0) templates.push(GENERIC);
-  return templates.map((template) => appendFix(model, bullet, template));
+  return templates.map((template) => appendFix(bullet, template));
 }
 
 /** The bullet with the template appended before its final period (kept if it had one). */
-function appendFix(model: ResumeModel, bullet: Bullet, template: Template): Fix {
+function appendFix(bullet: Bullet, template: Template): FixIntent {
   const text = bullet.text;
   const body = text.replace(/\s+$/, '');
   const tail = text.slice(body.length);
   const period = /[.。]$/.test(body) ? body.slice(-1) : '';
   const stem = period ? body.slice(0, -1) : body;
   const parts: TextPart[] = [stem, ...template.parts, period + tail];
-  const edit = renderScalar(model.text, bullet.node, parts);
-  return { title: `Add a metric: ${template.label}`, edits: [{ range: edit.range, newText: edit.newText, snippet: edit.snippet }] };
+  return { title: `Add a metric: ${template.label}`, changes: [setText(bullet, parts)] };
 }
 
 export default rule;

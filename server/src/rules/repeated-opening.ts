@@ -13,8 +13,8 @@ import type { Bullet, ResumeModel } from '../engine/document';
 import { rangeInBullet } from '../engine/document';
 import { proseToRaw } from '../engine/prose';
 import type { ResumeRule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix, OffsetRange } from '../engine/types';
+import { setText, type FixIntent } from '../engine/fixIntent';
+import type { OffsetRange } from '../engine/types';
 import { pastTense } from '../engine/verbs';
 import { thirdPerson, type Opening, type VerbForm } from '../engine/openings';
 
@@ -84,7 +84,7 @@ interface Opened {
 }
 
 function openingWord(opened: Opened): string {
-  return opened.opening.words[opened.opening.index].text;
+  return opened.opening.words[opened.opening.index]!.text;
 }
 
 /** The synonym in the opening's tense and case: "Built" with `develop` → "Developed"; undefined for "Set", "Cut". */
@@ -100,21 +100,21 @@ export function inSameForm(word: string, form: VerbForm, synonym: string): strin
  * as many bullets as the limit allows (swapping one in would only move the
  * problem).
  */
-function synonymFixes(model: ResumeModel, opened: Opened, counts: ReadonlyMap<string, number>, limit: number): Fix[] {
+function synonymFixes(opened: Opened, counts: ReadonlyMap<string, number>, limit: number): FixIntent[] {
   const { bullet, opening } = opened;
-  const word = opening.words[opening.index];
+  const word = opening.words[opening.index]!;
   const { start, end } = proseToRaw(opening.prose, word.start, word.end);
   const count = (verb: string): number => counts.get(verb) ?? 0;
   const choices = (SYNONYMS[opening.form.base] ?? [])
     .filter((synonym) => count(synonym) < limit)
     .sort((a, b) => count(a) - count(b))
     .slice(0, 3);
-  const fixes: Fix[] = [];
+  const fixes: FixIntent[] = [];
   for (const synonym of choices) {
     const replacement = inSameForm(word.text, opening.form, synonym);
     if (!replacement) continue;
     const value = bullet.text.slice(0, start) + replacement + bullet.text.slice(end);
-    fixes.push({ title: `Change \`${word.text}\` to \`${replacement}\``, edits: [renderScalar(model.text, bullet.node, [value])] });
+    fixes.push({ title: `Change \`${word.text}\` to \`${replacement}\``, changes: [setText(bullet, [value])] });
   }
   return fixes;
 }
@@ -148,7 +148,7 @@ const rule: ResumeRule = {
   readsOfEachBullet(bullet, read) {
     const opening = bullet.kind === 'highlight' ? read.opening(bullet.text) : undefined;
     if (!opening) return '';
-    const word = opening.words[opening.index];
+    const word = opening.words[opening.index]!;
     const { start, end } = proseToRaw(opening.prose, word.start, word.end);
     return `${opening.form.base} ${word.text} ${start} ${end}`;
   },
@@ -177,7 +177,7 @@ const rule: ResumeRule = {
           report({
             range: rangeOf(model, opened),
             message: `\`${word}\` opens ${group.length} bullets in this role: vary the verb so each bullet stands apart.`,
-            fixes: () => synonymFixes(model, opened, counts, MAX_PER_ROLE),
+            fixes: () => synonymFixes(opened, counts, MAX_PER_ROLE),
           });
         }
       }
@@ -191,7 +191,7 @@ const rule: ResumeRule = {
         report({
           range: rangeOf(model, opened),
           message: `\`${openingWord(opened)}\` opens ${group.length} bullets in this resume: vary the verb so each bullet stands apart.`,
-          fixes: () => synonymFixes(model, opened, counts, MAX_PER_RESUME),
+          fixes: () => synonymFixes(opened, counts, MAX_PER_RESUME),
         });
       }
     }
@@ -199,7 +199,7 @@ const rule: ResumeRule = {
 };
 
 function rangeOf(model: ResumeModel, opened: Opened): OffsetRange {
-  const word = opened.opening.words[opened.opening.index];
+  const word = opened.opening.words[opened.opening.index]!;
   const { start, end } = proseToRaw(opened.opening.prose, word.start, word.end);
   return rangeInBullet(model, opened.bullet, start, end);
 }

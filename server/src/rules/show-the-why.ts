@@ -9,9 +9,8 @@
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { templateTokens } from '../engine/placeholders';
 import { proseToRaw, type Prose } from '../engine/prose';
-import type { BulletContext, BulletRule, RuleContext } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import type { BulletContext, BulletRule } from '../engine/rule';
+import { setText, type FixIntent } from '../engine/fixIntent';
 
 /** Past tense: the verb of a resume bullet wherever it stands ("Designed and migrated…"). */
 const DECISION_PAST =
@@ -202,7 +201,7 @@ function checkHighlight(context: BulletContext, bullet: Bullet): void {
   context.report({
     range: rangeInBullet(context.model, bullet, raw.start, raw.end),
     message: `\`${underlined}\` is a decision with no reason or result: add why (so that …, to …) or what it changed, the judgment reviewers screen for.`,
-    fixes: () => [whyFix(context, bullet, prose, decision)],
+    fixes: () => [whyFix(bullet, prose, decision)],
   });
 }
 
@@ -244,12 +243,12 @@ function decisionIn(body: string): { start: number; end: number } | undefined {
   const lead = /^\s*/.exec(body)?.[0].length ?? 0;
   const atStart = DECISION_AT_START.exec(body.slice(lead));
   if (atStart) {
-    const verb = atStart[1];
-    const start = lead + atStart[0].length - verb.length;
+    const [whole, verb = ''] = atStart;
+    const start = lead + whole.length - verb.length;
     if (acceptable(body, start, start + verb.length)) return { start, end: start + verb.length };
   }
   for (const match of body.matchAll(LED_NOUN)) {
-    const noun = match[1];
+    const noun = match[1] ?? '';
     const start = (match.index ?? 0) + match[0].toLowerCase().lastIndexOf(noun.toLowerCase());
     return { start: match.index ?? 0, end: start + noun.length };
   }
@@ -269,7 +268,7 @@ function acceptable(body: string, start: number, end: number): boolean {
   if (NOT_MAIN_VERB_BEFORE.test(body.slice(Math.max(0, start - 30), start)) || NOT_A_SYSTEM_OBJECT.test(after)) return false;
   if (/^(?:mov|switch)/.test(verb)) {
     // "Moved to the platform team", "switched to a consulting role": a career move.
-    if (CAREER.test(after.split(/[,;]/)[0])) return false;
+    if (CAREER.test(after.split(/[,;]/, 1)[0] ?? '')) return false;
     // "Moved" needs a destination: "moved X to Y", "moved off Z".
     if (!/^\s+(?:[^,;]{0,60}?\s)?(?:to|onto|into|off|from|away|over)\b/i.test(after)) return false;
   }
@@ -304,15 +303,10 @@ function sentencesOf(text: string): { start: number; end: number }[] {
 }
 
 /** Appends `, ‹so that …›` to the decision's sentence. */
-function whyFix(context: RuleContext, bullet: Bullet, prose: Prose, decision: Decision): Fix {
+function whyFix(bullet: Bullet, prose: Prose, decision: Decision): FixIntent {
   const at = rawInsertionPoint(bullet.text, prose, decision.insertAt);
-  const edit = renderScalar(context.model.text, bullet.node, [
-    bullet.text.slice(0, at),
-    ', ',
-    { placeholder: WHY_SLOT },
-    bullet.text.slice(at),
-  ]);
-  return { title: WHY_FIX_TITLE, edits: [edit] };
+  const parts = [bullet.text.slice(0, at), ', ', { placeholder: WHY_SLOT }, bullet.text.slice(at)];
+  return { title: WHY_FIX_TITLE, changes: [setText(bullet, parts)] };
 }
 
 /**
@@ -321,7 +315,8 @@ function whyFix(context: RuleContext, bullet: Bullet, prose: Prose, decision: De
  * `**Kafka**` does not swallow the reason), trailing whitespace excluded.
  */
 function rawInsertionPoint(raw: string, prose: Prose, proseIndex: number): number {
-  if (proseIndex < prose.text.length) return prose.offsets[proseIndex];
+  const offset = proseIndex < prose.text.length ? prose.offsets[proseIndex] : undefined;
+  if (offset !== undefined) return offset;
   return raw.replace(/\s+$/, '').length;
 }
 

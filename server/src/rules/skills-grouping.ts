@@ -9,15 +9,11 @@
  * Sensible groupings of one's own ("Backend", "Databases", "DevOps") are left
  * alone: they read well, and the seed's five are a model, not a law.
  */
-import { isMap, isSeq } from 'yaml';
-import type { YAMLSeq } from 'yaml';
 import type { ResumeModel } from '../engine/document';
+import type { FixIntent } from '../engine/fixIntent';
 import type { ResumeRule, RuleContext } from '../engine/rule';
-import type { Fix, OffsetRange } from '../engine/types';
-import { columnOf, lineBreakOf } from '../engine/textLines';
-import { jsonString, jsonValue } from '../engine/json';
-import { commentsIn } from '../engine/sourceTokens';
-import { structureIsSound } from '../engine/valueEdits';
+import type { OffsetRange } from '../engine/types';
+import { listLengthAt } from '../engine/writtenValues';
 
 export type SkillCategory = 'Languages' | 'Data' | 'Architecture' | 'Reliability' | 'Cloud' | 'Other';
 
@@ -150,13 +146,12 @@ const rule: ResumeRule = {
     backendOnly: true,
   },
   check(context) {
-    const entry = context.model.entries.get('skills');
-    const seq = entry?.node;
-    if (!entry?.keyRange || !isSeq(seq) || !Array.isArray(readSkills(context.model))) return;
+    const keyRange = context.model.entries.get('skills')?.keyRange;
+    if (!keyRange || listLengthAt(context.model, 'skills') === undefined || !Array.isArray(readSkills(context.model))) return;
     const groups = groupsOf(context.model);
     if (groups.length === 0) return;
-    checkGrouping(context, entry.keyRange, seq, groups);
-    checkLanguageCount(context, entry.keyRange, groups);
+    checkGrouping(context, keyRange, groups);
+    checkLanguageCount(context, keyRange, groups);
   },
 };
 
@@ -238,7 +233,7 @@ function skillsOfGroup(group: Group, perTechnology: boolean): Skill[] {
   return group.keywords.length ? group.keywords.map(plain) : [plain(group.name)];
 }
 
-function checkGrouping(context: RuleContext, keyRange: OffsetRange, seq: YAMLSeq, groups: Group[]): void {
+function checkGrouping(context: RuleContext, keyRange: OffsetRange, groups: Group[]): void {
   const shape = badShape(groups);
   if (!shape) return;
   const perTechnology = shape.kind === 'per-technology';
@@ -248,8 +243,8 @@ function checkGrouping(context: RuleContext, keyRange: OffsetRange, seq: YAMLSeq
       ? `${shape.label} holds ${shape.count} skills in one list: group them as a reviewer scans them (Languages, Data, Architecture, Reliability, Cloud).`
       : `Skills are one group per technology (${shape.count} groups): group them as a reviewer scans them (Languages, Data, Architecture, Reliability, Cloud).`;
   // Regrouping keeps names and keywords only: with levels or other fields it would drop them.
-  const lossless = groups.every((group) => !group.hasOtherFields) && structureIsSound(context.model);
-  const fix = lossless ? groupingFix(context.model, seq, skills) : undefined;
+  const lossless = groups.every((group) => !group.hasOtherFields);
+  const fix = lossless ? groupingFix(skills) : undefined;
   context.report({ range: keyRange, message, fixes: fix ? [fix] : [] });
 }
 
@@ -311,91 +306,14 @@ function dedupe(skills: readonly Skill[]): Skill[] {
 }
 
 /** Replaces the whole `skills` list with the seed's groups, every skill kept. */
-function groupingFix(model: ResumeModel, seq: YAMLSeq, skills: readonly Skill[]): Fix | undefined {
-  if (!seq.range || skills.length === 0) return undefined;
+function groupingFix(skills: readonly Skill[]): FixIntent | undefined {
+  if (skills.length === 0) return undefined;
   const byCategory = new Map<SkillCategory, string[]>();
   for (const skill of skills) byCategory.set(skill.category, [...(byCategory.get(skill.category) ?? []), skill.text]);
   const grouped = [...SEED_CATEGORIES, 'Other' as const]
     .filter((category) => byCategory.has(category))
     .map((category) => ({ name: category, keywords: byCategory.get(category) ?? [] }));
-  const text = model.text;
-  let end = seq.range[1];
-  while (end > seq.range[0] && /\s/.test(text[end - 1])) end--;
-  const range = { start: seq.range[0], end };
-  // The new list is written afresh: a comment inside the old one would be lost.
-  if (commentsIn(text, range.start, range.end)?.length !== 0) return undefined;
-  const newText = seq.flow ? renderFlow(text, seq, grouped) : renderBlock(text, seq, grouped);
-  return { title: REGROUP_TITLE, edits: [{ range, newText }] };
-}
-
-type GroupOut = { name: string; keywords: string[] };
-
-/** Block style, indented like the file: the list's own column, and its keywords' offset. */
-function renderBlock(text: string, seq: YAMLSeq, groups: readonly GroupOut[]): string {
-  const eol = lineBreakOf(text);
-  const column = columnOf(text, seq.range?.[0] ?? 0);
-  const style = keywordStyle(text, seq);
-  const pad = ' '.repeat(column);
-  const keyPad = pad + '  ';
-  const lines: string[] = [];
-  groups.forEach((group, i) => {
-    lines.push(`${i === 0 ? '' : pad}- name: ${scalar(group.name, false)}`);
-    if (style.flow) {
-      lines.push(`${keyPad}keywords: [${group.keywords.map((k) => scalar(k, true)).join(', ')}]`);
-    } else {
-      lines.push(`${keyPad}keywords:`);
-      for (const keyword of group.keywords) lines.push(`${keyPad}${' '.repeat(style.offset)}- ${scalar(keyword, false)}`);
-    }
-  });
-  return lines.join(eol);
-}
-
-/** JSON-style flow (a `.json` resume): JSON, indented from the list's line. */
-function renderFlow(text: string, seq: YAMLSeq, groups: readonly GroupOut[]): string {
-  const eol = lineBreakOf(text);
-  const start = seq.range?.[0] ?? 0;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const base = /^[ \t]*/.exec(text.slice(lineStart, start))?.[0] ?? '';
-  const unit = indentUnit(text);
-  return jsonValue(groups, unit)
-    .split('\n')
-    .map((line, i) => (i === 0 ? line : base + line))
-    .join(eol);
-}
-
-/** How the file writes a group's keywords: flow (`[a, b]`) or block, and how far the dashes sit from `keywords:`. */
-function keywordStyle(text: string, seq: YAMLSeq): { flow: boolean; offset: number } {
-  for (const item of seq.items) {
-    if (!isMap(item)) continue;
-    const keywords = item.get('keywords', true);
-    if (!isSeq(keywords) || !keywords.range) continue;
-    if (keywords.flow) return { flow: true, offset: 2 };
-    if (keywords.items.length === 0) continue;
-    const keyColumn = columnOf(text, item.range?.[0] ?? 0);
-    // Dashes under `keywords:` at the key's column (offset 0) or indented (usually 2).
-    return { flow: false, offset: Math.max(0, columnOf(text, keywords.range[0]) - keyColumn) };
-  }
-  return { flow: false, offset: 2 };
-}
-
-/** The smallest indentation in the file: its indent unit. */
-function indentUnit(text: string): number {
-  let unit = Infinity;
-  for (const match of text.matchAll(/\n( +)\S/g)) unit = Math.min(unit, match[1].length);
-  return Number.isFinite(unit) ? Math.min(unit, 8) : 2;
-}
-
-/** Plain when it reads back as the same string, double-quoted otherwise. */
-function scalar(value: string, inFlow: boolean): string {
-  const plain =
-    /^[\p{L}\p{N}(.][^\n]*$/u.test(value) &&
-    !/:(?:\s|$)|\s#|["'`{}[\]|>&*!%@]/.test(value) &&
-    !(inFlow && /[,:]/.test(value)) &&
-    !/\s$/.test(value) &&
-    !/^(?:true|false|yes|no|on|off|y|n|null|~)$/i.test(value) &&
-    !/^[-+]?[\d._]+(?:e[-+]?\d+)?$/i.test(value) &&
-    !/^\.\.\./.test(value);
-  return plain ? value : jsonString(value);
+  return { title: REGROUP_TITLE, changes: [{ kind: 'setList', path: 'skills', items: grouped }] };
 }
 
 export default rule;

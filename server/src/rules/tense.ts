@@ -18,17 +18,17 @@ import { coordinatedVerbs, type Opening, type Tense } from '../engine/openings';
 import { proseToRaw } from '../engine/prose';
 import type { ResumeRule, RuleContext } from '../engine/rule';
 import type { TextReader } from '../engine/textReader';
-import { changeScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import type { FixIntent, TextSpan } from '../engine/fixIntent';
 import { pastToPresent, presentToPast } from '../engine/verbs';
+import { scalarValueAt } from '../engine/writtenValues';
 
 type RoleState = 'ended' | 'current' | 'unknown';
 
 /** Whether the entry a bullet belongs to has ended, from its `endDate` (and `startDate` for a current one). */
 export function roleState(model: ResumeModel, entryPath: string, now: Date, read: TextReader): RoleState {
-  const end = scalarValue(model, `${entryPath}.endDate`);
+  const end = scalarValueAt(model, `${entryPath}.endDate`);
   if (end === undefined || end === null || (typeof end === 'string' && end.trim() === '')) {
-    return scalarValue(model, `${entryPath}.startDate`) === undefined ? 'unknown' : 'current';
+    return scalarValueAt(model, `${entryPath}.startDate`) === undefined ? 'unknown' : 'current';
   }
   let date = read.date(end);
   if (!date && typeof end === 'string') {
@@ -41,11 +41,6 @@ export function roleState(model: ResumeModel, entryPath: string, now: Date, read
   return compareDates(date, todayOf(now)) > 0 ? 'current' : 'ended';
 }
 
-function scalarValue(model: ResumeModel, path: string): unknown {
-  const node = model.entries.get(path)?.node;
-  return node && 'value' in node ? (node as { value: unknown }).value : undefined;
-}
-
 interface Candidate {
   bullet: Bullet;
   opening: Opening;
@@ -56,24 +51,29 @@ interface Candidate {
 export function conjugated(bullet: Bullet, opening: Opening, to: Tense): string {
   let out = bullet.text;
   // Last first, so earlier indices stay valid.
-  for (const word of coordinatedVerbs(opening).reverse()) {
-    const { start, end } = proseToRaw(opening.prose, word.start, word.end);
-    const raw = out.slice(start, end);
-    out = out.slice(0, start) + (to === 'past' ? presentToPast(raw) : pastToPresent(raw)) + out.slice(end);
-  }
+  for (const span of conjugation(bullet, opening, to).reverse()) out = out.slice(0, span.start) + span.text + out.slice(span.end);
   return out;
 }
 
-function tenseFix(model: ResumeModel, candidate: Candidate, to: Tense, safe: boolean): Fix[] {
+/** Each opening verb's place in the bullet's text, and the verb in tense `to`. */
+function conjugation(bullet: Bullet, opening: Opening, to: Tense): TextSpan[] {
+  return coordinatedVerbs(opening).map((word) => {
+    const { start, end } = proseToRaw(opening.prose, word.start, word.end);
+    const raw = bullet.text.slice(start, end);
+    return { start, end, text: to === 'past' ? presentToPast(raw) : pastToPresent(raw) };
+  });
+}
+
+function tenseFix(candidate: Candidate, to: Tense, safe: boolean): FixIntent[] {
   const value = conjugated(candidate.bullet, candidate.opening, to);
   if (value === candidate.bullet.text) return [];
-  const word = candidate.opening.words[candidate.opening.index].text;
+  const word = candidate.opening.words[candidate.opening.index]!.text;
   const target = to === 'past' ? presentToPast(word) : pastToPresent(word);
   return [
     {
       title: `Change \`${word}\` to \`${target}\``,
       // Only the verb's letters change where they can: `--fix` leaves the rest of the bullet byte for byte.
-      edits: [changeScalar(model.text, candidate.bullet.node, value)],
+      changes: [{ kind: 'editText', path: candidate.bullet.path, spans: conjugation(candidate.bullet, candidate.opening, to) }],
       ...(safe ? { isPreferred: true, safe } : {}),
     },
   ];
@@ -81,19 +81,19 @@ function tenseFix(model: ResumeModel, candidate: Candidate, to: Tense, safe: boo
 
 function report(context: RuleContext, candidate: Candidate, to: Tense, message: string, safe: boolean): void {
   const { bullet, opening } = candidate;
-  const word = opening.words[opening.index];
+  const word = opening.words[opening.index]!;
   const { start, end } = proseToRaw(opening.prose, word.start, word.end);
   context.report({
     range: rangeInBullet(context.model, bullet, start, end),
     message,
-    fixes: () => tenseFix(context.model, candidate, to, safe),
+    fixes: () => tenseFix(candidate, to, safe),
   });
 }
 
 function checkEnded(context: RuleContext, candidates: readonly Candidate[]): void {
   for (const candidate of candidates) {
     if (candidate.tense !== 'present') continue;
-    const word = candidate.opening.words[candidate.opening.index].text;
+    const word = candidate.opening.words[candidate.opening.index]!.text;
     const message = `\`${word}\` is present tense, but this role has ended: write \`${presentToPast(word)}\`.`;
     report(context, candidate, 'past', message, true);
   }
@@ -109,7 +109,7 @@ function checkCurrent(context: RuleContext, candidates: readonly Candidate[]): v
   const share = present === past ? 'half' : 'most';
   for (const candidate of candidates) {
     if (candidate.tense !== minority) continue;
-    const word = candidate.opening.words[candidate.opening.index].text;
+    const word = candidate.opening.words[candidate.opening.index]!.text;
     const target = minority === 'past' ? pastToPresent(word) : presentToPast(word);
     const message = `\`${word}\` is ${minority} tense, but ${share} of this current role's bullets are ${majority} tense: pick one tense for the role (\`${target}\`).`;
     // Not safe: turning a finished result into a present duty (or back) can change what the bullet claims.
@@ -119,7 +119,7 @@ function checkCurrent(context: RuleContext, candidates: readonly Candidate[]): v
 
 /** "Supports CSV export" under a project describes the software, which still does it: the present is right. */
 function describesTheProject(bullet: Bullet, opening: Opening): boolean {
-  const word = opening.words[opening.index].lower;
+  const word = opening.words[opening.index]!.lower;
   return bullet.section === 'projects' && opening.form.tense === 'present' && word !== opening.form.base;
 }
 
@@ -137,7 +137,7 @@ const rule: ResumeRule = {
   readsOfEachBullet(bullet, read) {
     const opening = bullet.kind === 'highlight' ? read.opening(bullet.text) : undefined;
     if (!opening?.form.tense) return '';
-    const word = opening.words[opening.index];
+    const word = opening.words[opening.index]!;
     const { start, end } = proseToRaw(opening.prose, word.start, word.end);
     return `${opening.form.tense} ${word.text} ${start} ${end} ${describesTheProject(bullet, opening)}`;
   },

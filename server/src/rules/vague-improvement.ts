@@ -10,12 +10,11 @@
  * reliability" describing a design), and stays quiet when the sentence
  * already has a number or names a measure.
  */
-import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
+import { rangeInBullet, type Bullet } from '../engine/document';
 import { proseToRaw, type Prose } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
 import type { TextReader } from '../engine/textReader';
-import { renderScalar, type TextPart } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import { setText, type FixIntent, type TextPart } from '../engine/fixIntent';
 
 const STEMS = 'improv|enhanc|optimi[sz]|increas|boost|streamlin|upgrad';
 const VERB = new RegExp(`\\b(?:${STEMS})(?:ed|ing|es|e|s)?\\b`, 'giu');
@@ -97,17 +96,17 @@ function vagueClaims(text: string, read: TextReader): Claim[] {
 
 /** Whether the word is used as a verb here ('verb'), as a result adjective ('result'), or not at all. */
 function verbUse(text: string, start: number, word: string): 'verb' | 'result' | undefined {
-  if (start > 0 && /[\p{L}\p{N}-]/u.test(text[start - 1])) return undefined; // tax-optimized
+  if (start > 0 && /[\p{L}\p{N}-]/u.test(text.charAt(start - 1))) return undefined; // tax-optimized
   const before = text.slice(Math.max(0, start - 200), start);
   if (RESULT_LEAD.test(before) && word.endsWith('ed')) return 'result';
   const words = before.split(/\s+/).filter(Boolean);
   if (start > 200) words.shift(); // possibly cut in the middle
   let k = words.length - 1;
-  while (k >= 0 && ADVERB.test(words[k])) k--;
-  const previous = k >= 0 ? words[k] : '';
+  while (k >= 0 && ADVERB.test(words[k] ?? '')) k--;
+  const previous = words[k] ?? '';
   const opensClause = previous === '' || /[,;:.!?—–(]$/.test(previous) || /^(?:and|or|while|then|also)$/i.test(previous);
   // "Stability Optimized Swarming": a title, not a claim.
-  if (!opensClause && /^\p{Lu}/u.test(text[start])) return undefined;
+  if (!opensClause && /^\p{Lu}/u.test(text.charAt(start))) return undefined;
   if (word.endsWith('ed')) {
     if (ADJECTIVE_BEFORE.test(previous) || (!opensClause && /ing$/i.test(previous))) return undefined;
     // "was improved", "Ensured optimised data": passive or an adjective after a verb.
@@ -127,13 +126,14 @@ function clauseEnd(text: string, from: number): number {
   // "Improved the site design and reduced …": a second verb starts a new clause.
   const and = /\s(?:and|&)\s+(\p{L}+)/giu;
   for (const match of rest.slice(0, end).matchAll(and)) {
-    if (/(?:ed|ing)$/i.test(match[1]) || /^(?:built|led|ran|made|wrote|drove|cut|set)$/i.test(match[1])) {
+    const verb = match[1] ?? '';
+    if (/(?:ed|ing)$/i.test(verb) || /^(?:built|led|ran|made|wrote|drove|cut|set)$/i.test(verb)) {
       end = match.index ?? end;
       break;
     }
   }
   let to = from + end;
-  while (to > from && /\s/.test(text[to - 1])) to--;
+  while (to > from && /\s/.test(text.charAt(to - 1))) to--;
   // "reliability of services integrated with …": the participle belongs to what follows.
   const trailing = /\s+\p{L}+ed$/u.exec(text.slice(from, to));
   if (
@@ -179,7 +179,7 @@ const rule: BulletRule = {
       report({
         range: rangeInBullet(model, bullet, raw.start, raw.end),
         message: `\`${quoted}\` says nothing measurable: say what got better and by how much.`,
-        fixes: () => [measureFix(model, bullet, prose, claim)],
+        fixes: () => [measureFix(bullet, prose, claim)],
       });
     }
   },
@@ -190,14 +190,14 @@ const rule: BulletRule = {
  * ‹after› by ‹how›", the rest of the bullet kept; "by ‹how›" is left out when
  * the bullet already says how ("… by caching responses").
  */
-function measureFix(model: ResumeModel, bullet: Bullet, prose: Prose, claim: Claim): Fix {
+function measureFix(bullet: Bullet, prose: Prose, claim: Claim): FixIntent {
   const raw = bullet.text;
   const { end: rawEnd } = proseToRaw(prose, claim.start, claim.end);
   const before = raw.slice(0, rawEnd);
   const after = raw.slice(rawEnd);
   const measure = { placeholder: '‹measure›' };
   const range: TextPart[] = [' from ', { placeholder: '‹before›' }, ' to ', { placeholder: '‹after›' }];
-  const sentenceRest = prose.text.slice(claim.end, claim.end + 500).split(/[.;](?:\s|$)/)[0];
+  const sentenceRest = prose.text.slice(claim.end, claim.end + 500).split(/[.;](?:\s|$)/, 1)[0] ?? '';
   const how: TextPart[] = MEANS.test(sentenceRest) ? [] : [' by ', { placeholder: '‹how›' }];
   let parts: TextPart[];
   if (claim.asResult) {
@@ -208,11 +208,7 @@ function measureFix(model: ResumeModel, bullet: Bullet, prose: Prose, claim: Cla
   } else {
     parts = [before, ' ', measure, ...range, after];
   }
-  const edit = renderScalar(model.text, bullet.node, parts);
-  return {
-    title: MEASURE_FIX_TITLE,
-    edits: [{ range: edit.range, newText: edit.newText, snippet: edit.snippet }],
-  };
+  return { title: MEASURE_FIX_TITLE, changes: [setText(bullet, parts)] };
 }
 
 export default rule;

@@ -10,11 +10,10 @@
  * developed X"), a plain noun phrase gets an ownership verb ("Owned X").
  * Markup around the phrase and everything after it stay as written.
  */
-import { rangeInBullet, type Bullet, type ResumeModel } from '../engine/document';
+import { rangeInBullet, type Bullet } from '../engine/document';
 import { proseToRaw, type Prose } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
-import { renderScalar } from '../engine/scalarRender';
-import type { Fix } from '../engine/types';
+import { setText, type FixIntent } from '../engine/fixIntent';
 import { gerundToBase, gerundToPast, isKnownVerb, pastTense, toGerund } from '../engine/verbs';
 
 type Family =
@@ -73,7 +72,7 @@ function findWeakOpening(text: string): Opening | undefined {
       if (!match) continue;
       const groups = match.slice(1).filter((group): group is string => group !== undefined);
       const preposition = family === 'worked' ? groups[groups.length - 1] : (groups[0] ?? '');
-      const adverb = family === 'worked' && groups.length === 2 ? groups[0] : '';
+      const adverb = family === 'worked' && groups.length === 2 ? (groups[0] ?? '') : '';
       return { family, start: junk, end: at + match[0].length, preposition: (preposition ?? '').toLowerCase(), adverb };
     }
   }
@@ -170,8 +169,9 @@ interface Word {
 function wordAt(text: string, at: number): Word | undefined {
   const match = /^\s*([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at, at + 80));
   if (!match) return undefined;
-  const start = at + match[0].length - match[1].length;
-  return { text: match[1], start, end: start + match[1].length };
+  const [whole, word = ''] = match;
+  const start = at + whole.length - word.length;
+  return { text: word, start, end: start + word.length };
 }
 
 /** Whether `word` is a gerund here, judged by what follows it. */
@@ -187,8 +187,8 @@ function isGerund(text: string, word: Word): boolean {
     /^\s+(?:up|out|down|off)\b/i.test(after) || (adjacent && !!next && (DETERMINER.test(next.text) || /^\p{Lu}/u.test(next.text)));
   if (NOUN_LIKE_ING.has(lower)) return followedByObject && !/^\s+and\b/i.test(after);
   // "testing and QA", "planning, design": a list of nouns, not an action.
-  const listed = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+)([\p{L}-]+)/u.exec(after);
-  if (listed && !listed[1].toLowerCase().endsWith('ing')) return false;
+  const listed = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+)([\p{L}-]+)/u.exec(after)?.[1];
+  if (listed !== undefined && !listed.toLowerCase().endsWith('ing')) return false;
   return !/^\s*(?:$|[.;:)]|(?:of|for|in|at|on|with|within|across)\b)/.test(after);
 }
 
@@ -213,12 +213,11 @@ function gerundChain(text: string, at: number): Word[] | undefined {
   const first = wordAt(text, at);
   if (!first || !isGerund(text, first)) return undefined;
   const words = [first];
-  for (;;) {
-    const last = words[words.length - 1];
+  for (let last = first; ;) {
     const sep = LIST_SEPARATOR.exec(text.slice(last.end, last.end + 20));
     const next = sep ? wordAt(text, last.end + sep[0].length) : undefined;
     if (!next || !next.text.toLowerCase().endsWith('ing') || !isKnownVerb(gerundToBase(next.text.toLowerCase()))) break;
-    words.push(next);
+    words.push((last = next));
   }
   return words;
 }
@@ -237,13 +236,14 @@ function parallelGerunds(text: string, from: number): Word[] {
   const separator = /(,\s+and\s+|,\s+|\s+and\s+)/g;
   separator.lastIndex = from;
   for (let m = separator.exec(text); m && m.index < scope; m = separator.exec(text)) {
+    const separatorText = m[1] ?? '';
     const next = wordAt(text, m.index + m[0].length);
     const lower = next?.text.toLowerCase() ?? '';
     const gerund = !!next && lower.endsWith('ing') && !NOT_GERUND.has(lower) && isKnownVerb(gerundToBase(lower));
     if (next && gerund) {
-      found.push({ word: next, withAnd: /and/.test(m[1]) });
+      found.push({ word: next, withAnd: /and/.test(separatorText) });
       separator.lastIndex = next.end;
-    } else if (m[1].includes(',')) {
+    } else if (separatorText.includes(',')) {
       break;
     }
   }
@@ -260,12 +260,11 @@ function baseChain(text: string, at: number): Word[] | undefined {
   const first = wordAt(text, at);
   if (!first || !isBaseVerb(first.text)) return undefined;
   const words = [first];
-  for (;;) {
-    const last = words[words.length - 1];
+  for (let last = first; ;) {
     const sep = LIST_SEPARATOR.exec(text.slice(last.end, last.end + 20));
     const next = sep ? wordAt(text, last.end + sep[0].length) : undefined;
     if (!next || !isBaseVerb(next.text)) break;
-    words.push(next);
+    words.push((last = next));
   }
   return words;
 }
@@ -337,16 +336,17 @@ const NOMINALISATIONS: Readonly<Record<string, string>> = {
 function nominalisation(text: string, at: number): { past: string; end: number } | undefined {
   const match = /^\s*(?:the\s+)?([a-z]+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[a-z]+)*)\s+of\s+/i.exec(text.slice(at));
   if (!match) return undefined;
-  const parts = match[1].split(/(\s*,\s*(?:and\s+)?|\s+and\s+)/);
+  const parts = (match[1] ?? '').split(/(\s*,\s*(?:and\s+)?|\s+and\s+)/);
   let past = '';
-  for (let i = 0; i < parts.length; i++) {
+  for (const [i, part] of parts.entries()) {
     if (i % 2 === 1) {
-      past += parts[i];
+      past += part;
       continue;
     }
-    const noun = parts[i].toLowerCase();
-    if (!Object.prototype.hasOwnProperty.call(NOMINALISATIONS, noun)) return undefined;
-    past += pastTense(NOMINALISATIONS[noun]);
+    const noun = part.toLowerCase();
+    const verb = Object.prototype.hasOwnProperty.call(NOMINALISATIONS, noun) ? NOMINALISATIONS[noun] : undefined;
+    if (verb === undefined) return undefined;
+    past += pastTense(verb);
   }
   return { past: `${past} `, end: at + match[0].length };
 }
@@ -360,11 +360,8 @@ const ARTEFACT =
 
 /** The noun phrase right after the phrase, up to the first preposition or verb: "QuickBase" in "with QuickBase to develop …". */
 function objectHead(rest: string): string {
-  return rest
-    .split(/[,.;:(]|\s(?:to|for|on|in|by|at|using|via|as|from|that|which|who|while|including|such|with)\s/)[0]
-    .split(/\s+/)
-    .slice(0, 7)
-    .join(' ');
+  const phrase = rest.split(/[,.;:(]|\s(?:to|for|on|in|by|at|using|via|as|from|that|which|who|while|including|such|with)\s/, 1)[0] ?? '';
+  return phrase.split(/\s+/).slice(0, 7).join(' ');
 }
 
 /** Two or three new openings for the bullet, the best first. */
@@ -380,10 +377,11 @@ function rewrites(opening: Opening, text: string): Rewrite[] {
 
   const chain = gerundChain(text, at);
   if (chain) {
-    const last = chain[chain.length - 1];
-    const later = parallelGerunds(text, last.end).map(pastOf);
     const converted = chain.map(pastOf);
-    const first = converted[0];
+    const [first] = converted;
+    const last = chain[chain.length - 1];
+    if (!first || !last) return out;
+    const later = parallelGerunds(text, last.end).map(pastOf);
     add([phraseEdit(first.to, first.text), ...converted.slice(1), ...later], first.text);
     if (partial) add([phraseEdit(at, 'Partnered on')], 'Partnered on');
     else if ((opening.family === 'responsible' || opening.family === 'tasked') && chain.length === 1 && later.length === 0) {
@@ -400,11 +398,14 @@ function rewrites(opening: Opening, text: string): Rewrite[] {
   const toVerb = (opening.family === 'helped' && opening.preposition === '') || opening.preposition === 'to';
   if (toVerb && opening.family !== 'contributed') {
     const verbs = baseChain(text, at);
-    if (verbs) {
-      const past = verbs.map((word) => ({ from: word.start, to: word.end, text: pastTense(word.text.toLowerCase()) }));
-      add([phraseEdit(verbs[0].end, past[0].text), ...past.slice(1)], past[0].text);
-      const gerunds = verbs.map((word) => ({ from: word.start, to: word.end, text: toGerund(word.text.toLowerCase()) }));
-      add([phraseEdit(verbs[0].end, `Partnered on ${gerunds[0].text}`), ...gerunds.slice(1)], `Partnered on ${gerunds[0].text}`);
+    const [firstVerb, ...moreVerbs] = verbs ?? [];
+    if (firstVerb) {
+      const past = (word: Word) => pastTense(word.text.toLowerCase());
+      const pastEdits = moreVerbs.map((word) => ({ from: word.start, to: word.end, text: past(word) }));
+      add([phraseEdit(firstVerb.end, past(firstVerb)), ...pastEdits], past(firstVerb));
+      const gerund = (word: Word) => toGerund(word.text.toLowerCase());
+      const gerundEdits = moreVerbs.map((word) => ({ from: word.start, to: word.end, text: gerund(word) }));
+      add([phraseEdit(firstVerb.end, `Partnered on ${gerund(firstVerb)}`), ...gerundEdits], `Partnered on ${gerund(firstVerb)}`);
       return out;
     }
   }
@@ -414,7 +415,8 @@ function rewrites(opening: Opening, text: string): Rewrite[] {
     const relative = /team$/i.test(phrase)
       ? /^\s+(?:that|which|who)\s+([a-z]+)\s+/i.exec(rest)
       : /^\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:team|group|squad|crew|unit|department)\s+(?:that|which|who)\s+([a-z]+)\s+/i.exec(rest);
-    if (relative && isPastVerb(relative[1])) add([phraseEdit(at + relative[0].length, `${relative[1]} `)], relative[1]);
+    const verb = relative?.[1];
+    if (relative && verb !== undefined && isPastVerb(verb)) add([phraseEdit(at + relative[0].length, `${verb} `)], verb);
     add([phraseEdit(opening.start + phrase.search(/\bof\b/i) + 2, 'Joined')], 'Joined');
     return out;
   }
@@ -442,7 +444,7 @@ function nounPhraseVerbs(opening: Opening, rest: string): string[] {
   // and "the frontend dev resolving …" are.
   const words = head.split(/\s+/);
   const participle = words.findIndex((word, i) => i > 0 && /ing$/i.test(word));
-  const heads = [words[words.length - 1], participle > 0 ? words[participle - 1] : ''];
+  const heads = [words[words.length - 1] ?? '', words[participle - 1] ?? ''];
   const people = heads.some((word) => PEOPLE.test(word));
   const adverb = opening.adverb ? ` ${opening.adverb}` : '';
   switch (opening.family) {
@@ -466,7 +468,9 @@ function nounPhraseVerbs(opening: Opening, rest: string): string[] {
     case 'involved':
       return ['Joined', 'Supported'];
     case 'contributed':
-      return ARTEFACT.test(head.split(/\s+and\s+/)[0]) ? ['Built features for', 'Shipped changes to'] : ['Supported', 'Partnered on'];
+      return ARTEFACT.test(head.split(/\s+and\s+/, 1)[0] ?? '')
+        ? ['Built features for', 'Shipped changes to']
+        : ['Supported', 'Partnered on'];
     case 'member':
       return ['Joined'];
   }
@@ -496,13 +500,13 @@ const rule: BulletRule = {
     report({
       range: rangeInBullet(model, bullet, raw.start, raw.end),
       message: message(phrase, options),
-      fixes: () => options.map((option) => openingFix(model, bullet, prose, option)),
+      fixes: () => options.map((option) => openingFix(bullet, prose, option)),
     });
   },
 };
 
 function message(phrase: string, options: Rewrite[]): string {
-  const verbs = [...new Set(options.map((option) => capitalise(option.label.split(/\s+/)[0])))];
+  const verbs = [...new Set(options.map((option) => capitalise(option.label.split(/\s+/, 1)[0] ?? '')))];
   const examples = verbs.length ? verbs.join(', ') : 'Built, Led, Designed';
   return `\`${phrase}\` is a weak opening: start with what you did (${examples}).`;
 }
@@ -528,15 +532,10 @@ function applyProseEdits(raw: string, prose: Prose, edits: Edit[]): string {
   return out;
 }
 
-function openingFix(model: ResumeModel, bullet: Bullet, prose: Prose, option: Rewrite): Fix {
-  const [first, ...others] = option.edits;
-  const edits = [{ ...first, text: capitalise(first.text) }, ...others];
+function openingFix(bullet: Bullet, prose: Prose, option: Rewrite): FixIntent {
+  const edits = option.edits.map((edit, i) => (i === 0 ? { ...edit, text: capitalise(edit.text) } : edit));
   const value = applyProseEdits(bullet.text, prose, edits);
-  const edit = renderScalar(model.text, bullet.node, [value]);
-  return {
-    title: `Start with "${capitalise(option.label)}"`,
-    edits: [{ range: edit.range, newText: edit.newText, snippet: edit.snippet }],
-  };
+  return { title: `Start with "${capitalise(option.label)}"`, changes: [setText(bullet, [value])] };
 }
 
 export default rule;

@@ -14,13 +14,14 @@ import skillNotShown from '../../../server/src/rules/posting-skill-not-shown';
 import spelling from '../../../server/src/rules/posting-spelling';
 import { findingsOf } from '../../helpers';
 import { repoRoot } from './support';
+import { nth } from '../../support/lists';
 
 const POSTING_COMMENT = /^<!-- posting: (\S+) -->$/m;
 
 function yamlBlockAfter(doc: string, heading: string): string {
   const match = new RegExp(`## ${heading}\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(doc);
   assert.ok(match, `no yaml block under "## ${heading}"`);
-  return match[1];
+  return nth(match, 1);
 }
 
 describe('posting rule docs', () => {

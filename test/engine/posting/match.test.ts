@@ -3,6 +3,7 @@ import { parseResume } from '../../../server/src/engine/document';
 import { coverageLabel, matchResume, postingReference, postingReport, resumeMentions } from '../../../server/src/engine/posting';
 import type { PostingSource } from '../../../server/src/engine/types';
 import { examplePosting, exampleResume, markdownPosting } from './support';
+import { first } from '../../support/lists';
 
 const POSTING = markdownPosting(
   [
@@ -164,7 +165,7 @@ languages:
 
   it('reads Markdown in bullets and maps the range into the source', () => {
     const text = 'work:\n  - name: A\n    highlights:\n      - "Built **Kafka** consumers"\n';
-    const [mention] = resumeMentions(parseResume(text));
+    const mention = first(resumeMentions(parseResume(text)));
     assert.equal(text.slice(mention.range.start, mention.range.end), 'Kafka');
   });
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import rawTaxonomy from '../../../server/src/engine/posting/taxonomy.json';
 import { loadTaxonomy, normalizeForm, SKILLS_CATEGORIES, taxonomy } from '../../../server/src/engine/posting/taxonomy';
+import { first } from '../../support/lists';
 
 /** Canonical names found in a text, in order. */
 function found(text: string): string[] {
@@ -136,12 +137,12 @@ describe('posting taxonomy', () => {
     });
 
     it('reports where and how each term is written', () => {
-      const [hit] = taxonomy.find('We run Postgres 15');
+      const hit = first(taxonomy.find('We run Postgres 15'));
       assert.deepEqual(
         { start: hit.start, end: hit.end, spelling: hit.spelling, variant: hit.variant },
         { start: 7, end: 15, spelling: 'Postgres', variant: false },
       );
-      assert.equal(taxonomy.find('Spring Boot')[0].variant, true);
+      assert.equal(first(taxonomy.find('Spring Boot')).variant, true);
     });
   });
 

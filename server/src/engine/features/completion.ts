@@ -52,7 +52,7 @@ function shapeOf(line: string): LineShape {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.startsWith('#')) return { dashColumns: [], column: 0, blank: true };
   const match = KEY_LINE.exec(line);
-  const indent = match?.[1].length ?? 0;
+  const indent = match?.[1]?.length ?? 0;
   const dashes = match?.[2] ?? '';
   const dashColumns: number[] = [];
   for (let i = 0; i < dashes.length; i++) if (dashes[i] === '-') dashColumns.push(indent + i);
@@ -69,13 +69,13 @@ export function cursorContext(text: string, offset: number): CursorContext | und
 
   const valueMatch = /^([ \t]*)((?:-[ \t]+)*)([A-Za-z_$][\w$-]*):[ \t]+(\S*)$/.exec(before);
   if (valueMatch) {
-    const keyColumn = valueMatch[1].length + valueMatch[2].length;
-    const parent = containerPath(lines, keyColumn, dashColumnOf(valueMatch[1], valueMatch[2]));
+    const [, indent = '', dashes = '', key = '', prefix = ''] = valueMatch;
+    const keyColumn = indent.length + dashes.length;
+    const parent = containerPath(lines, keyColumn, dashColumnOf(indent, dashes));
     if (!parent) return undefined;
-    const prefix = valueMatch[4];
     return {
       kind: 'value',
-      path: [...parent, valueMatch[3]],
+      path: [...parent, key],
       prefix,
       prefixStart: offset - prefix.length,
       keyColumn,
@@ -84,12 +84,12 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   }
   const keyMatch = /^([ \t]*)((?:-[ \t]+)*)([A-Za-z_$][\w$-]*)?$/.exec(before);
   if (!keyMatch) return undefined;
-  const keyColumn = keyMatch[1].length + keyMatch[2].length;
-  const dashed = keyMatch[2].length > 0;
-  const dashColumn = dashColumnOf(keyMatch[1], keyMatch[2]);
+  const [, indent = '', dashes = '', prefix = ''] = keyMatch;
+  const keyColumn = indent.length + dashes.length;
+  const dashed = dashes.length > 0;
+  const dashColumn = dashColumnOf(indent, dashes);
   const parent = containerPath(lines, keyColumn, dashColumn);
   if (!parent) return undefined;
-  const prefix = keyMatch[3] ?? '';
   const after = text.slice(offset).split(/\r?\n/);
   after.shift();
   return {
@@ -120,7 +120,7 @@ function dashColumnOf(indent: string, dashes: string): number | undefined {
 }
 
 function lastDash(shape: LineShape): number | undefined {
-  return shape.dashColumns.length ? shape.dashColumns[shape.dashColumns.length - 1] : undefined;
+  return shape.dashColumns.at(-1);
 }
 
 /** The path of the line `index`'s own key: its container plus the key. */
@@ -133,7 +133,7 @@ function pathOfKeyLine(lines: string[], index: number, shape: LineShape): PathSe
 
 function mappingPath(lines: string[], below: number, column: number): PathSegment[] | undefined {
   for (let i = below - 1; i >= 0; i--) {
-    const shape = shapeOf(lines[i]);
+    const shape = shapeOf(lines[i]!);
     if (shape.blank || shape.column > column) continue;
     if (shape.column === column) {
       // A sibling key; if it opened a sequence item, so is our mapping.
@@ -148,7 +148,7 @@ function mappingPath(lines: string[], below: number, column: number): PathSegmen
 
 function sequenceItemPath(lines: string[], below: number, dashColumn: number): PathSegment[] | undefined {
   for (let i = below - 1; i >= 0; i--) {
-    const shape = shapeOf(lines[i]);
+    const shape = shapeOf(lines[i]!);
     // Blank lines, sibling items and their contents.
     if (shape.blank || shape.dashColumns.includes(dashColumn) || shape.column > dashColumn) continue;
     const owner = pathOfKeyLine(lines, i, shape);
@@ -160,8 +160,8 @@ function sequenceItemPath(lines: string[], below: number, dashColumn: number): P
 /** Keys at `column` in the same mapping, above and below the cursor. */
 function siblingKeys(above: string[], below: string[], column: number): string[] {
   const keys: string[] = [];
-  for (let i = above.length - 1; i >= 0; i--) {
-    const shape = shapeOf(above[i]);
+  for (const line of above.slice().reverse()) {
+    const shape = shapeOf(line);
     if (shape.blank || shape.column > column) continue;
     if (shape.column < column) break;
     if (shape.key) keys.push(shape.key);
@@ -234,13 +234,18 @@ function templatesAt(context: CursorContext): Snippet[] {
   return [];
 }
 
+/** A snippet is listed under its first prefix (every snippet has one; its name would do otherwise). */
+function labelOf(snippet: Snippet): string {
+  return snippet.prefix[0] ?? snippet.name;
+}
+
 function snippetEntry(snippet: Snippet, context: CursorContext, replace: CompletionEntry['replace'], index: number): CompletionEntry {
   let body = snippet.body;
   // A bullet typed on a bare line under `highlights:` still needs its dash.
   if (snippet.context === 'highlights' && context.dashColumn === undefined) body = `- ${body}`;
   if (context.dashColumn !== undefined) body = withoutLeadingDash(body);
   return {
-    label: snippet.prefix[0],
+    label: labelOf(snippet),
     kind: 'snippet',
     detail: snippet.name,
     documentation: snippet.description,
@@ -260,8 +265,7 @@ function snippetEntry(snippet: Snippet, context: CursorContext, replace: Complet
 function insideScalar(text: string, lineStart: number, indent: number): boolean {
   const above = text.slice(0, lineStart).split(/\r?\n/);
   above.pop();
-  for (let i = above.length - 1; i >= 0; i--) {
-    const line = above[i];
+  for (const line of above.reverse()) {
     if (line.trim() === '') continue;
     const lineIndent = line.length - line.trimStart().length;
     if (lineIndent >= indent) continue;
@@ -277,10 +281,11 @@ function commentCompletions(text: string, offset: number): CompletionEntry[] | u
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const match = /^([ \t]*)#[ \t]*[\w-]*$/.exec(text.slice(lineStart, offset));
   if (!match) return undefined;
-  const replace = { start: lineStart + match[1].length, end: offset };
-  if (insideScalar(text, lineStart, match[1].length)) return undefined;
+  const [, indent = ''] = match;
+  const replace = { start: lineStart + indent.length, end: offset };
+  if (insideScalar(text, lineStart, indent.length)) return undefined;
   return snippetsFor('comment').map((snippet, index) => ({
-    label: snippet.prefix[0],
+    label: labelOf(snippet),
     kind: 'snippet',
     filterText: snippet.prefix.join(' '),
     detail: snippet.name,

@@ -1,15 +1,16 @@
 /**
- * Edits to the resume's skills: add a keyword to a group (creating the
- * group, or the whole `skills` list, when needed), and move a keyword to the
- * front of its list. Each edit is as small as it can be and copies the
+ * Edits to lists in YAML, the ones the skills fixes need: add an item (a
+ * keyword to a group, a group to `skills`, creating the list when needed),
+ * and move an item to the front of its list. Each edit is as small as it can be and copies the
  * file's own style (indentation, flow `[a, b]` or block `- a` lists, line
  * endings), so comments stay where they were and the YAML stays valid; in a
  * JSON file, every value written is a JSON string, and the file stays JSON.
  */
 import { isMap, isPair, isScalar, isSeq, parse, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { formatPath, type ResumeModel } from '../document';
-import type { TextEdit } from '../types';
+import type { ResumeModel } from '../document';
+import type { ItemValue } from '../fixIntent';
+import type { OffsetRange, TextEdit } from '../types';
 import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../textLines';
 import { isJsonText, jsonString } from '../json';
 
@@ -39,71 +40,82 @@ export function skillsGroups(model: ResumeModel): SkillsGroup[] {
   return groups;
 }
 
-/** An edit adding `value` at the end of a group's keywords (adding `keywords:` when the group has none). */
-export function addToGroupEdit(text: string, group: SkillsGroup, value: string): TextEdit | undefined {
+/**
+ * An edit adding `item` at the end of the list at `path` (a key of a
+ * mapping): a string in the list's style, or a mapping (`{ name, keywords }`)
+ * laid out like the list's other items. A key with no value (`keywords:`,
+ * `skills: ~`, JSON `null`) gets a one-item list in its place; a missing key
+ * is added after its mapping's last pair.
+ */
+export function appendItemEdit(model: ResumeModel, path: string, item: ItemValue): TextEdit | undefined {
+  const at = lastSegment(path);
+  const parent = at && model.entries.get(at.parent)?.node;
+  if (!at || !isMap(parent)) return undefined;
+  return typeof item === 'string' ? appendScalar(model.text, parent, at.key, item) : appendRecord(model, parent, at.key, item);
+}
+
+/** A path's last segment, when it is a key, and the path of the mapping holding it. */
+function lastSegment(path: string): { parent: string; key: string } | undefined {
+  const dotted = /(?:^|\.)([A-Za-z_$][\w$-]*)$/.exec(path);
+  if (dotted) return { parent: path.slice(0, dotted.index), key: dotted[1] ?? '' };
+  const bracketed = /\[("(?:[^"\\]|\\.)*")\]$/.exec(path);
+  return bracketed?.[1] ? { parent: path.slice(0, bracketed.index), key: JSON.parse(bracketed[1]) as string } : undefined;
+}
+
+/** `value` at the end of the map's `key` list (adding `key:` when the map has none). */
+function appendScalar(text: string, map: YAMLMap, key: string, value: string): TextEdit | undefined {
   const json = isJsonText(text);
-  if (group.keywords) return appendToSeq(text, group.keywords, value);
-  const pair = group.map.items.find((p) => isScalar(p.key) && p.key.value === 'keywords');
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const list = pair?.value as YamlNode | null | undefined;
+  if (isSeq(list)) return appendToSeq(text, list, value);
   if (pair) {
     // `keywords:` with no value, or `keywords: ~`: give it a one-item list.
-    const value_ = pair.value as YamlNode | null;
-    if (value_ && !(isScalar(value_) && value_.value === null)) return undefined;
+    if (list && !(isScalar(list) && list.value === null)) return undefined;
     const keyEnd = nodeEnd(pair.key as YamlNode);
     if (keyEnd === undefined) return undefined;
     const colon = text.indexOf(':', keyEnd);
     if (colon < 0) return undefined;
     // An explicit `~` is replaced; an empty value gets the list after the colon.
-    const explicit = value_?.range && value_.range[1] > value_.range[0] ? value_.range : undefined;
+    const explicit = list?.range && list.range[1] > list.range[0] ? list.range : undefined;
     const range = explicit ? { start: explicit[0], end: explicit[1] } : { start: colon + 1, end: colon + 1 };
     return { range, newText: `${explicit ? '' : ' '}[${flowScalar(value, json)}]` };
   }
-  return appendPair(text, group.map, 'keywords', `[${flowScalar(value, json)}]`);
+  return appendPair(text, map, key, `[${flowScalar(value, json)}]`);
 }
 
-/** An edit adding a new group `{ name, keywords: [value] }` to the skills list, or the list itself. */
-export function addGroupEdit(model: ResumeModel, name: string, value: string): TextEdit | undefined {
+/** A mapping item at the end of the map's `key` list, or the list itself. */
+function appendRecord(model: ResumeModel, map: YAMLMap, key: string, record: ItemRecord): TextEdit | undefined {
   const text = model.text;
   const json = isJsonText(text);
-  const entry = model.entries.get('skills');
   const eol = lineBreakOf(text);
-  if (entry) {
-    const skills = entry.node;
-    if (isSeq(skills)) {
-      if (skills.flow) return appendToSeqRaw(text, skills, groupFlow(name, value, json));
-      return appendToSeqRaw(text, skills, groupBlock(model, skills, name, value));
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  if (pair) {
+    const list = pair.value as YamlNode | null;
+    if (isSeq(list)) {
+      if (list.flow) return appendToSeqRaw(text, list, recordFlow(record, json));
+      return appendToSeqRaw(text, list, recordBlock(text, list, record));
     }
-    if (skills && !(isScalar(skills) && skills.value === null)) return undefined;
-    // `"skills": null` in JSON (or flow YAML): a one-group list in its place.
-    if (json || (skills?.range && inFlowMap(model, entry.segments))) {
-      return skills?.range
-        ? { range: { start: skills.range[0], end: skills.range[1] }, newText: `[${groupFlow(name, value, json)}]` }
-        : undefined;
+    if (list && !(isScalar(list) && list.value === null)) return undefined;
+    // `"skills": null` in JSON (or flow YAML): a one-item list in its place.
+    if (json || (list?.range && map.flow)) {
+      return list?.range ? { range: { start: list.range[0], end: list.range[1] }, newText: `[${recordFlow(record, json)}]` } : undefined;
     }
     // `skills:` with nothing after it.
-    const keyRange = entry.keyRange;
+    const keyRange = (pair.key as YamlNode | null)?.range;
     if (!keyRange) return undefined;
-    const colon = text.indexOf(':', keyRange.end);
+    const colon = text.indexOf(':', keyRange[1]);
     if (colon < 0) return undefined;
-    const keyIndent = lineIndent(text, keyRange.start) ?? '';
-    const itemIndent = keyIndent + '  ';
-    const block = `${eol}${itemIndent}- name: ${blockScalar(name)}${eol}${itemIndent}  keywords: [${flowScalar(value)}]`;
-    const range = skills?.range
-      ? { start: skills.range[0] - (text[skills.range[0] - 1] === ' ' ? 1 : 0), end: skills.range[1] }
+    const itemIndent = (lineIndent(text, keyRange[0]) ?? '') + '  ';
+    const block = `${eol}${itemIndent}- ${indentContinuation(recordLines(record, eol), itemIndent + '  ')}`;
+    const range = list?.range
+      ? { start: list.range[0] - (text[list.range[0] - 1] === ' ' ? 1 : 0), end: list.range[1] }
       : { start: colon + 1, end: colon + 1 };
     return { range, newText: block };
   }
-  const root = model.document?.contents;
-  if (!isMap(root)) return undefined;
-  if (root.flow) return appendPair(text, root, 'skills', `[${groupFlow(name, value, json)}]`);
-  const firstKey = root.items[0]?.key as YamlNode | undefined;
+  if (map.flow) return appendPair(text, map, key, `[${recordFlow(record, json)}]`);
+  const firstKey = map.items[0]?.key as YamlNode | undefined;
   const indent = ' '.repeat(firstKey?.range ? columnOf(text, firstKey.range[0]) : 0) + '  ';
-  return appendPair(
-    text,
-    root,
-    'skills',
-    `${eol}${indent}- name: ${blockScalar(name)}${eol}${indent}  keywords: [${flowScalar(value)}]`,
-    true,
-  );
+  return appendPair(text, map, key, `${eol}${indent}- ${indentContinuation(recordLines(record, eol), indent + '  ')}`, true);
 }
 
 /**
@@ -123,12 +135,14 @@ export function moveItemEdits(text: string, seq: YAMLSeq, from: number, to: numb
     if (lineMove) return lineMove;
   }
   const slice = items.slice(to, from + 1);
-  if (slice.some((item) => !item?.range)) return undefined;
-  const sources = slice.map((item) => text.slice((item as YamlNode).range![0], (item as YamlNode).range![1]));
-  return slice.map((item, k) => ({
-    range: { start: (item as YamlNode).range![0], end: (item as YamlNode).range![1] },
-    newText: sources[(k + sources.length - 1) % sources.length],
-  }));
+  const ranges: OffsetRange[] = [];
+  for (const item of slice) {
+    if (!item?.range) return undefined;
+    ranges.push({ start: item.range[0], end: item.range[1] });
+  }
+  const sources = ranges.map((range) => text.slice(range.start, range.end));
+  // Each item takes the text of the one before it; the first, the moving item's.
+  return ranges.map((range, k) => ({ range, newText: sources[(k + sources.length - 1) % sources.length]! }));
 }
 
 // ---------------------------------------------------------------------------
@@ -167,16 +181,14 @@ function appendToSeq(text: string, seq: YAMLSeq, value: string): TextEdit | unde
   return appendToSeqRaw(text, seq, seq.flow ? flowScalar(value, isJsonText(text)) : blockScalar(value));
 }
 
-/** A new skills group inside a flow list: JSON in a JSON file. */
-function groupFlow(name: string, value: string, json: boolean): string {
-  if (json) return `{"name": ${jsonString(name)}, "keywords": [${jsonString(value)}]}`;
-  return `{ name: ${flowScalar(name)}, keywords: [${flowScalar(value)}] }`;
-}
+type ItemRecord = Exclude<ItemValue, string>;
 
-/** Whether the mapping holding the value at `segments` is a flow mapping. */
-function inFlowMap(model: ResumeModel, segments: readonly (string | number)[]): boolean {
-  const parent = model.entries.get(formatPath(segments.slice(0, -1)))?.node;
-  return isMap(parent) && parent.flow === true;
+/** A mapping item inside a flow list: JSON in a JSON file. */
+function recordFlow(record: ItemRecord, json: boolean): string {
+  const value = (v: string | readonly string[]) =>
+    typeof v === 'string' ? flowScalar(v, json) : `[${v.map((one) => flowScalar(one, json)).join(', ')}]`;
+  const pairs = Object.entries(record).map(([key, v]) => `${json ? jsonString(key) : key}: ${value(v)}`);
+  return json ? `{${pairs.join(', ')}}` : `{ ${pairs.join(', ')} }`;
 }
 
 /** Adds already-rendered item text at the end of a list, in the list's style. */
@@ -220,26 +232,43 @@ function appendPair(text: string, map: YAMLMap, key: string, value: string, valu
   return { range: insertionAt(lineEndAfter(text, end)), newText: `${lineBreakOf(text)}${keyIndent}${key}:${separator}${value}` };
 }
 
-/** A new skills group for a block list, its keywords in the style the other groups use. */
-function groupBlock(model: ResumeModel, skills: YAMLSeq, name: string, value: string): string {
-  const text = model.text;
-  const eol = lineBreakOf(text);
-  let keywordsLine = `keywords: [${flowScalar(value)}]`;
-  for (const item of skills.items) {
+/** A mapping item's lines, its lists in flow style, as a new list's first item. */
+function recordLines(record: ItemRecord, eol: string, blockLists: ReadonlyMap<string, number> = new Map()): string {
+  const lines = Object.entries(record).map(([key, value]) => {
+    if (typeof value === 'string') return `${key}: ${blockScalar(value)}`;
+    const offset = blockLists.get(key);
+    if (offset === undefined) return `${key}: [${value.map((one) => flowScalar(one)).join(', ')}]`;
+    // Placeholder indentation; appendToSeqRaw indents continuation lines under the item.
+    return `${key}:${value.map((one) => `${eol}${' '.repeat(offset)}- ${blockScalar(one)}`).join('')}`;
+  });
+  return lines.join(eol);
+}
+
+/** A mapping item for a block list, each of its lists in the style the other items use. */
+function recordBlock(text: string, list: YAMLSeq, record: ItemRecord): string {
+  const blockLists = new Map<string, number>();
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string') continue;
+    const offset = blockListOffset(text, list, key);
+    if (offset !== undefined) blockLists.set(key, offset);
+  }
+  return recordLines(record, lineBreakOf(text), blockLists);
+}
+
+/** How far the dashes of the first block `key:` list among the items stand from their key; undefined when none is. */
+function blockListOffset(text: string, list: YAMLSeq, key: string): number | undefined {
+  for (const item of list.items) {
     if (!isMap(item)) continue;
-    const pair = item.items.find((p) => isScalar(p.key) && p.key.value === 'keywords');
+    const pair = item.items.find((p) => isScalar(p.key) && p.key.value === key);
     const seq = pair?.value;
     const keyNode = pair?.key as YamlNode | undefined;
     if (!isSeq(seq) || seq.flow || !keyNode?.range) continue;
     const firstItem = seq.items[0] as YamlNode | null;
     if (!firstItem?.range) continue;
     const dashColumn = columnOf(text, text.lastIndexOf('-', firstItem.range[0]));
-    const offset = Math.max(0, dashColumn - columnOf(text, keyNode.range[0]));
-    // Placeholder indentation; appendToSeqRaw indents continuation lines under the group.
-    keywordsLine = `keywords:${eol}${' '.repeat(offset)}- ${blockScalar(value)}`;
-    break;
+    return Math.max(0, dashColumn - columnOf(text, keyNode.range[0]));
   }
-  return `name: ${blockScalar(name)}${eol}${keywordsLine}`;
+  return undefined;
 }
 
 /** Continuation lines of a multi-line item go under its first line's content. */
@@ -259,7 +288,7 @@ function contentEnd(text: string, node: YamlNode | null): number | undefined {
   }
   // Block scalars end after their line break; step back onto their last line.
   let end = node.range[1];
-  while (end > node.range[0] && /\s/.test(text[end - 1])) end--;
+  while (end > node.range[0] && /\s/.test(text.charAt(end - 1))) end--;
   return end;
 }
 

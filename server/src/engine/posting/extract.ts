@@ -140,7 +140,7 @@ export function extractFromUnits(format: PostingSource['format'], units: readonl
     // Map order is first-seen order, so a stable sort keeps the first spelling on a tie.
     const spellings = [...aggregate.spellings.entries()].sort((a, b) => b[1] - a[1]).map(([spelling]) => spelling);
     aggregate.term.spellings = spellings;
-    aggregate.term.spelling = spellings[0];
+    aggregate.term.spelling = spellings[0] ?? aggregate.term.spelling;
   }
 
   const title = units.find((unit) => unit.importance === 'title')?.text;
@@ -229,8 +229,7 @@ export function textUnits(text: string, defaultSection = 'Description', withTitl
     paragraph = [];
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  for (const [i, line] of lines.entries()) {
     if (!line.text) {
       flush();
       continue;
@@ -238,7 +237,7 @@ export function textUnits(text: string, defaultSection = 'Description', withTitl
     if (!titleDone) {
       titleDone = true;
       const heading = MD_HEADING.exec(line.raw);
-      const candidate = heading ? clean(heading[2]) : line.text;
+      const candidate = heading ? clean(heading[2] ?? '') : line.text;
       if (!line.bullet && wordCount(candidate) <= MAX_TITLE_WORDS && !/[.!?]$/.test(candidate)) {
         units.push({ section: 'Title', importance: 'title', text: candidate });
         continue;
@@ -253,11 +252,12 @@ export function textUnits(text: string, defaultSection = 'Description', withTitl
     }
     const inline = line.bullet ? undefined : INLINE_LABEL.exec(line.raw);
     if (inline) {
-      const label = clean(inline[1]);
+      const [, rawLabel = '', rest = ''] = inline;
+      const label = clean(rawLabel);
       const labelKind = classifySection(label);
       if (labelKind !== 'description' && wordCount(label) <= 4) {
         flush();
-        if (labelKind !== 'skip') units.push(unitOf(label, labelKind, clean(inline[2])));
+        if (labelKind !== 'skip') units.push(unitOf(label, labelKind, clean(rest)));
         continue;
       }
     }
@@ -280,9 +280,9 @@ function unitOf(section: string, kind: Importance, text: string): PostingUnit {
 /** The heading a line is, if it is one: Markdown, a bold label, or a short line that introduces a list. */
 function headingOf(line: Line, lines: readonly Line[], index: number): string | undefined {
   const md = MD_HEADING.exec(line.raw);
-  if (md) return clean(md[2]).replace(/:$/, '');
+  if (md) return clean(md[2] ?? '').replace(/:$/, '');
   const bold = BOLD_LABEL.exec(line.raw);
-  if (bold) return clean(bold[2]);
+  if (bold) return clean(bold[2] ?? '');
   const text = line.text;
   // "Bonus: Rust" is a labelled line, not a heading.
   if (wordCount(text) > MAX_HEADING_WORDS || /[.!?,;]$/.test(text) || /:\s*\S/.test(text) || text.includes(' · ')) return undefined;

@@ -5,13 +5,14 @@
  */
 import { isMap, isScalar } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import type { ResumeModel } from '../document';
+import { formatPath, type ResumeModel } from '../document';
+import type { Change, FixIntent } from '../fixIntent';
+import { fixesOf } from '../formatWriters';
 import type { RuleContext } from '../rule';
 import type { Fix, OffsetRange, PostingSource } from '../types';
-import { addGroupEdit, addToGroupEdit, skillsGroups, type SkillsGroup } from './edits';
+import { skillsGroups, type SkillsGroup } from './edits';
 import { matchResume, resumeMentions, type PostingMatch, type TermStatus } from './match';
 import { taxonomy, type SkillsCategory } from './taxonomy';
-import { structureIsSound } from '../valueEdits';
 
 export { extractPostingTerms, type Importance, type PostingExtraction, type PostingTerm } from './extract';
 export {
@@ -159,13 +160,18 @@ export function groupFor(model: ResumeModel, category: SkillsCategory): SkillsGr
 }
 
 /** A fix adding `value` to the right skills group, creating the group (or `skills`) when there is none. */
-export function addSkillFix(model: ResumeModel, category: SkillsCategory, value: string): Fix | undefined {
-  if (!structureIsSound(model)) return undefined;
+export function addSkillIntent(model: ResumeModel, category: SkillsCategory, value: string): FixIntent {
   const group = groupFor(model, category);
-  const edit = group ? addToGroupEdit(model.text, group, value) : addGroupEdit(model, category, value);
-  if (!edit) return undefined;
   const title = group
     ? `Add ${value} to ${group.name ? `the ${group.name} skills` : 'this skills group'}`
     : `Add ${value} in a new ${category} skills group`;
-  return { title, edits: [edit], safe: false };
+  const change: Change = group
+    ? { kind: 'appendItem', path: formatPath(['skills', group.index, 'keywords']), item: value }
+    : { kind: 'appendItem', path: 'skills', item: { name: category, keywords: [value] } };
+  return { title, changes: [change], safe: false };
+}
+
+/** That fix as edits of the resume's text; undefined when it cannot be written cleanly. */
+export function addSkillFix(model: ResumeModel, category: SkillsCategory, value: string): Fix | undefined {
+  return fixesOf(model, [addSkillIntent(model, category, value)])[0];
 }

@@ -394,8 +394,9 @@ function trieSource(forms: readonly string[]): string {
 
   function emit(node: TrieNode): string {
     const branches = [...node.children.entries()].map(([ch, child]) => (ch === GAP ? '[\\s-]+' : escapeChar(ch)) + emit(child));
-    if (!branches.length) return '';
-    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    const [single, ...more] = branches;
+    if (single === undefined) return '';
+    const body = more.length === 0 ? single : `(?:${branches.join('|')})`;
     return node.end ? `(?:${body})?` : body;
   }
 }

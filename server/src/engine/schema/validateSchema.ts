@@ -9,7 +9,7 @@ import validateResume from './generated/validate-resume';
 import type { SchemaError } from './generated/validate-resume';
 import { formatPath, type PathEntry, type PathSegment, type ResumeModel } from '../document';
 import type { Report } from '../rule';
-import type { Fix, OffsetRange } from '../types';
+import type { FixIntent } from '../fixIntent';
 import type { MemoContext } from '../memo';
 import { TextReader } from '../textReader';
 import { closest } from '../similar';
@@ -17,7 +17,6 @@ import { templateTokens } from '../placeholders';
 import { isAlias, isScalar, type Scalar } from 'yaml';
 import { knownKeys, schemaAt, typesOf } from './schemaInfo';
 import { aliasedScalar, placesOf } from '../anchors';
-import { removePairEdit, renameKeyEdit, rewriteValueEdit } from '../valueEdits';
 
 export interface RawFinding extends Report {
   ruleId: string;
@@ -102,7 +101,7 @@ function unknownKey(model: ResumeModel, parent: PathSegment[], key: string, memo
     range: entry.keyRange,
     message: `Unknown key \`${key}\` ${where}. Did you mean \`${suggested.name}\`?`,
     // Renaming onto a key that is already there would duplicate it.
-    fixes: model.entries.has(formatPath([...parent, suggested.name])) ? [] : [renameFix(model.text, entry.keyRange, suggested)],
+    fixes: model.entries.has(formatPath([...parent, suggested.name])) ? [] : [renameFix(entry.path, suggested)],
   };
 }
 
@@ -110,8 +109,8 @@ function unknownKey(model: ResumeModel, parent: PathSegment[], key: string, memo
  * An old JSON Resume name (`company` → `name`) has one right new name: a
  * fix. A likely typo's nearest key is a guess: a suggestion.
  */
-function renameFix(text: string, keyRange: OffsetRange, suggested: SuggestedKey): Fix {
-  const fix: Fix = { title: `Rename to \`${suggested.name}\``, edits: [renameKeyEdit(text, keyRange, suggested.name)] };
+function renameFix(path: string, suggested: SuggestedKey): FixIntent {
+  const fix: FixIntent = { title: `Rename to \`${suggested.name}\``, changes: [{ kind: 'renameKey', path, name: suggested.name }] };
   return suggested.renamed ? { ...fix, isPreferred: true, safe: true } : fix;
 }
 
@@ -171,13 +170,8 @@ function wrongType(model: ResumeModel, entry: PathEntry, fieldName: string | und
     ruleId: 'schema/wrong-type',
     range: entry.valueRange,
     message: `${message} Quote it to keep it as text: ${quoted}.`,
-    fixes: () => optional(inPlaceFix(model, entry, scalar, written, `Quote it: ${quoted}`, wantsText)),
+    fixes: () => [inPlaceFix(model, entry, scalar, written, `Quote it: ${quoted}`, wantsText)],
   };
-}
-
-/** No fix, or the one. */
-function optional(fix: Fix | undefined): Fix[] {
-  return fix ? [fix] : [];
 }
 
 /** The scalar an entry holds: its own, or the one its alias stands for. */
@@ -200,12 +194,11 @@ function inPlaceFix(
   value: string,
   title: string,
   fits: (place: PathEntry) => boolean,
-): Fix | undefined {
-  const edit = rewriteValueEdit(model.text, scalar, value);
-  if (!edit) return undefined;
+): FixIntent {
+  const changes = [{ kind: 'setText', path: entry.path, parts: [value] } as const];
   const places = placesOf(model, scalar, entry);
-  if (places && places.every(fits)) return { title, edits: [edit], isPreferred: true, safe: true };
-  return { title, edits: [edit] };
+  if (places && places.every(fits)) return { title, changes, isPreferred: true, safe: true };
+  return { title, changes };
 }
 
 function invalidDate(model: ResumeModel, entry: PathEntry, fieldName: string, read: TextReader): RawFinding {
@@ -220,7 +213,7 @@ function invalidDate(model: ResumeModel, entry: PathEntry, fieldName: string, re
       ruleId: 'schema/invalid-date',
       range: entry.valueRange,
       message: `${base}, here \`${advice.suggestion}\`.`,
-      fixes: () => optional(scalar && inPlaceFix(model, entry, scalar, advice.suggestion, title, isDate)),
+      fixes: () => (scalar ? [inPlaceFix(model, entry, scalar, advice.suggestion, title, isDate)] : []),
     };
   }
   if (advice.kind === 'ongoing' && fieldName === 'endDate') {
@@ -228,11 +221,15 @@ function invalidDate(model: ResumeModel, entry: PathEntry, fieldName: string, re
       ruleId: 'schema/invalid-date',
       range: entry.valueRange,
       message: `\`${value}\` is not a date: for a current role, leave \`endDate\` out.`,
-      // Never an anchored `Present` an alias still uses: see removePairEdit.
-      fixes: () => {
-        const removal = removePairEdit(model, entry);
-        return removal ? [{ title: 'Remove `endDate` (a current role has none)', isPreferred: true, safe: true, edits: [removal] }] : [];
-      },
+      // The writer never removes an anchored `Present` an alias still uses.
+      fixes: () => [
+        {
+          title: 'Remove `endDate` (a current role has none)',
+          isPreferred: true,
+          safe: true,
+          changes: [{ kind: 'removeKey', path: entry.path }],
+        },
+      ],
     };
   }
   return { ruleId: 'schema/invalid-date', range: entry.valueRange, message: `${base}, for example \`2018-09\`.` };
