@@ -21,6 +21,7 @@ interface Hit {
 
 export function placeholderHits(text: string): Hit[] {
   const hits: Hit[] = templateTokens(text);
+  if (!text.includes('TODO') && !text.includes('TBD')) return hits;
   for (const match of text.matchAll(MARKER)) {
     const start = match.index ?? 0;
     const end = start + match[0].length;
