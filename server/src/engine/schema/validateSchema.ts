@@ -9,7 +9,7 @@ import validateResume from './generated/validate-resume';
 import type { SchemaError } from './generated/validate-resume';
 import { formatPath, type PathEntry, type PathSegment, type ResumeModel } from '../document';
 import type { Report } from '../rule';
-import type { FixIntent } from '../fixIntent';
+import type { Change, FixIntent } from '../fixIntent';
 import type { MemoContext } from '../memo';
 import { TextReader } from '../textReader';
 import { closest } from '../similar';
@@ -17,6 +17,7 @@ import { templateTokens } from '../placeholders';
 import { isAlias, isScalar, type Scalar } from 'yaml';
 import { knownKeys, schemaAt, typesOf } from './schemaInfo';
 import { aliasedScalar, placesOf } from '../anchors';
+import { disabledRules } from '../disableComments';
 
 export interface RawFinding extends Report {
   ruleId: string;
@@ -32,6 +33,9 @@ const RENAMED_KEYS: Record<string, string> = {
   organisation: 'organization',
   title: 'position',
 };
+
+/** The names resume-schema used before 1.0 (`work[].company`, `basics.website`, `education[].gpa`): themes written then may still read them. */
+const OLD_JSON_RESUME_KEYS = new Set(['company', 'website', 'picture', 'gpa']);
 
 const DATE_KEYS = new Set(['startDate', 'endDate', 'date', 'releaseDate']);
 
@@ -50,7 +54,46 @@ export function validateAgainstSchema(model: ResumeModel, memo?: MemoContext): R
     seen.add(key);
     findings.push(finding);
   }
+  addRenameAll(model, findings);
   return findings;
+}
+
+/** Whether the key at `segments` is an old JSON Resume name where the schema knows its new one. */
+export function isOldJsonResumeKey(segments: readonly PathSegment[]): boolean {
+  const key = segments[segments.length - 1];
+  if (typeof key !== 'string' || !OLD_JSON_RESUME_KEYS.has(key.toLowerCase())) return false;
+  const renamed = RENAMED_KEYS[key.toLowerCase()];
+  return renamed !== undefined && knownKeys(segments.slice(0, -1)).includes(renamed);
+}
+
+/**
+ * Each old JSON Resume name's finding also offers one fix that renames
+ * every one in the file. Fix all takes each key's own fix first; this one
+ * then overlaps them and is left out, so nothing is renamed twice.
+ */
+function addRenameAll(model: ResumeModel, findings: RawFinding[]): void {
+  const renames: { finding: RawFinding; change: Change & { kind: 'renameKey' }; segments: PathSegment[]; target: string }[] = [];
+  for (const finding of findings) {
+    const fix = Array.isArray(finding.fixes) ? finding.fixes[0] : undefined;
+    const change = fix?.safe ? fix.changes[0] : undefined;
+    const entry = change?.kind === 'renameKey' ? model.entries.get(change.path) : undefined;
+    if (!change || change.kind !== 'renameKey' || !entry) continue;
+    renames.push({ finding, change, segments: entry.segments, target: formatPath([...entry.segments.slice(0, -1), change.name]) });
+  }
+  // `Company` and `company` in one entry would both become `name`: neither rename is safe.
+  const byTarget = new Map<string, number>();
+  for (const { target } of renames) byTarget.set(target, (byTarget.get(target) ?? 0) + 1);
+  for (const { finding, change, target } of renames) {
+    if (byTarget.get(target) !== 1) finding.fixes = [{ title: `Rename to \`${change.name}\``, changes: [change] }];
+  }
+  const disabled = disabledRules(model);
+  const old = renames.filter(
+    ({ finding, segments, target }) =>
+      byTarget.get(target) === 1 && isOldJsonResumeKey(segments) && !disabled.isDisabled(finding.ruleId, finding.range.start),
+  );
+  if (old.length < 2) return;
+  const all: FixIntent = { title: `Rename the old JSON Resume keys (${old.length})`, safe: true, changes: old.map(({ change }) => change) };
+  for (const { finding } of old) finding.fixes = [...(finding.fixes as FixIntent[]), all];
 }
 
 function toFinding(model: ResumeModel, error: SchemaError, memo: MemoContext | undefined): RawFinding | undefined {
