@@ -4,7 +4,10 @@
  * that renames them all. Fix all and `--fix` apply every rename once.
  */
 import * as assert from 'node:assert/strict';
-import { applyEdits, findingsOf } from '../helpers';
+import { applyEdits, findingsOf, lintText } from '../helpers';
+import { buildReport } from '../../server/src/engine/report';
+import { reportToMarkdown } from '../../server/src/engine/reportMarkdown';
+import { renderReportBody } from '../../client/src/reportHtml';
 import { fixAll, safeFixEdits } from '../../server/src/engine/fixes';
 import { lint } from '../../server/src/linter';
 import type { Finding, Fix } from '../../server/src/engine/types';
@@ -39,6 +42,9 @@ function renameAllOf(finding: Finding): Fix {
 
 const TODAY = new Date('2026-06-15T00:00:00Z');
 const fixAllText = (text: string) => fixAll(text, (current) => lint(current, { today: TODAY }).findings);
+
+/** A resume with a name and an e-mail, and these lines under `work:`. */
+const withWork = (...lines: string[]) => ['basics:', '  name: Sam', '  email: sam@example.com', 'work:', ...lines, ''].join('\n');
 
 const YAML_RESUME = [
   'basics:',
@@ -161,19 +167,14 @@ describe('old JSON Resume names', () => {
   });
 
   it('never renames onto a key already there, nor two keys onto one name', () => {
-    const text = [
-      'basics:',
-      '  name: Sam',
-      '  email: sam@example.com',
-      'work:',
+    const text = withWork(
       '  - company: Acme',
       '    name: Acme Inc',
       '  - Company: Beta',
       '    company: Beta',
       '  - company: Gamma',
       '    website: https://gamma.example',
-      '',
-    ].join('\n');
+    );
     const found = unknownKeys(text);
     assert.deepEqual(menus(found), [
       [],
@@ -216,5 +217,56 @@ describe('old JSON Resume names', () => {
       { range: at(text, 'website', 1), newText: 'url' },
     ]);
     assert.equal(fixAllText(text).text, text.replace('company:', 'name:').replace('    website:', '    url:'));
+  });
+});
+
+describe('old JSON Resume names in the report', () => {
+  const reportOf = (text: string) => buildReport(lintText(text));
+
+  it('one line for all of them, under the rule, in Markdown, JSON and the panel', () => {
+    const report = reportOf(YAML_RESUME);
+    const summary = '4 keys use old JSON Resume names (`company`, `gpa`, `website` ×2): one fix renames them all';
+    assert.deepEqual(report.oldNames, {
+      count: 4,
+      keys: [
+        { key: 'company', count: 1 },
+        { key: 'gpa', count: 1 },
+        { key: 'website', count: 2 },
+      ],
+      renamedByOneFix: 4,
+      summary,
+    });
+    // The rule's own count still counts every finding: the totals add up.
+    assert.deepEqual(
+      report.rules.find((rule) => rule.ruleId === UNKNOWN_KEY),
+      { ruleId: UNKNOWN_KEY, severity: 'warning', count: 5 },
+    );
+    const markdown = reportToMarkdown(report, 'resume.yaml', () => 1);
+    const lines = markdown.split('\n');
+    const at = lines.indexOf(`- 5 × \`${UNKNOWN_KEY}\` (warning)`);
+    assert.notEqual(at, -1, markdown);
+    assert.equal(lines[at + 1], `  - ${summary}`);
+    assert.equal(lines.filter((line) => line.includes('old JSON Resume')).length, 1);
+    const html = renderReportBody({ uri: 'file:///resume.yaml', version: 1, report, roleLines: {}, bulletLines: {} });
+    assert.ok(
+      html.includes(
+        '<tr><td colspan="3" class="muted">4 keys use old JSON Resume names (<code>company</code>, <code>gpa</code>, <code>website</code> ×2): one fix renames them all</td></tr>',
+      ),
+      html,
+    );
+  });
+
+  it('says how many the one fix renames when some cannot be renamed', () => {
+    const text = withWork('  - company: Acme', '    name: Acme Inc', '  - company: Beta', '  - company: Gamma');
+    assert.equal(reportOf(text).oldNames?.summary, '3 keys use old JSON Resume names (`company` ×3): one fix renames 2 of them');
+  });
+
+  it('one key: no fix for them all to mention; none: no line', () => {
+    const one = 'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - company: Acme\n';
+    assert.equal(reportOf(one).oldNames?.summary, '1 key uses an old JSON Resume name (`company`)');
+    const typo = 'basics:\n  name: Sam\n  email: sam@example.com\nwork:\n  - name: Acme\n    postion: Lead\n';
+    const report = reportOf(typo);
+    assert.equal(report.oldNames, undefined);
+    assert.ok(!reportToMarkdown(report, 'resume.yaml', () => 1).includes('old JSON Resume'));
   });
 });

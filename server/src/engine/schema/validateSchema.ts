@@ -37,6 +37,9 @@ const RENAMED_KEYS: Record<string, string> = {
 /** The names resume-schema used before 1.0 (`work[].company`, `basics.website`, `education[].gpa`): themes written then may still read them. */
 const OLD_JSON_RESUME_KEYS = new Set(['company', 'website', 'picture', 'gpa']);
 
+/** The title of the fix that renames them all, before its count. */
+export const RENAME_ALL_TITLE = 'Rename the old JSON Resume keys';
+
 const DATE_KEYS = new Set(['startDate', 'endDate', 'date', 'releaseDate']);
 
 /** `memo` is the lint's: what it remembers (a typo's suggestion, a date's advice) follows its policy. */
@@ -92,7 +95,7 @@ function addRenameAll(model: ResumeModel, findings: RawFinding[]): void {
       byTarget.get(target) === 1 && isOldJsonResumeKey(segments) && !disabled.isDisabled(finding.ruleId, finding.range.start),
   );
   if (old.length < 2) return;
-  const all: FixIntent = { title: `Rename the old JSON Resume keys (${old.length})`, safe: true, changes: old.map(({ change }) => change) };
+  const all: FixIntent = { title: `${RENAME_ALL_TITLE} (${old.length})`, safe: true, changes: old.map(({ change }) => change) };
   for (const { finding } of old) finding.fixes = [...(finding.fixes as FixIntent[]), all];
 }
 
