@@ -4,6 +4,7 @@
  * that renames them all. Fix all and `--fix` apply every rename once.
  */
 import * as assert from 'node:assert/strict';
+import { at as offsetOf } from './scalarSupport';
 import { applyEdits, findingsOf, lintText } from '../helpers';
 import { buildReport } from '../../server/src/engine/report';
 import { reportToMarkdown } from '../../server/src/engine/reportMarkdown';
@@ -16,12 +17,9 @@ import { first } from '../support/lists';
 const UNKNOWN_KEY = 'schema/unknown-key';
 const RENAME_ALL = (count: number) => `Rename the old JSON Resume keys (${count})`;
 
+/** The range of the `nth` occurrence of `needle`. */
 function at(text: string, needle: string, nth = 0): { start: number; end: number } {
-  let start = -1;
-  for (let i = 0; i <= nth; i++) {
-    start = text.indexOf(needle, start + 1);
-    assert.notEqual(start, -1, `${needle} (${nth})`);
-  }
+  const start = offsetOf(text, needle, nth);
   return { start, end: start + needle.length };
 }
 

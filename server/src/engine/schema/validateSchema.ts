@@ -48,7 +48,9 @@ export function validateAgainstSchema(model: ResumeModel, memo?: MemoContext): R
   if (validateResume(model.value)) return [];
   const findings: RawFinding[] = [];
   const seen = new Set<string>();
+  const structured = new Map<string, unknown[]>();
   for (const error of validateResume.errors ?? []) {
+    if (isStructuredHighlight(model.value, error, structured)) continue;
     const finding = toFinding(model, error, memo);
     if (!finding) continue;
     // anyOf/oneOf branches can repeat one complaint; say it once.
@@ -58,7 +60,50 @@ export function validateAgainstSchema(model: ResumeModel, memo?: MemoContext): R
     findings.push(finding);
   }
   addRenameAll(model, findings);
+  for (const [list, items] of structured) {
+    const finding = structuredHighlights(model, list, items);
+    if (finding) findings.push(finding);
+  }
   return findings;
+}
+
+const HIGHLIGHT_ITEM = /^(\/(?:work|volunteer|projects)\/\d+\/highlights)\/\d+$/;
+
+/**
+ * A highlight written as a mapping (`- text: …` with `tags: […]`) or a
+ * nested list: kept aside, by its list, for one finding on the whole list
+ * instead of one per item.
+ */
+function isStructuredHighlight(root: unknown, error: SchemaError, structured: Map<string, unknown[]>): boolean {
+  const list = error.keyword === 'type' ? HIGHLIGHT_ITEM.exec(error.instancePath)?.[1] : undefined;
+  if (list === undefined) return false;
+  const item = valueAt(root, pointerToSegments(root, error.instancePath));
+  if (item === null || typeof item !== 'object') return false;
+  const items = structured.get(list) ?? [];
+  // anyOf/oneOf branches can repeat one complaint.
+  if (!items.includes(item)) items.push(item);
+  structured.set(list, items);
+  return true;
+}
+
+/** "`highlights` should be a list of text, one bullet per item: 4 items here are sets of fields (`text`, `tags`)." */
+function structuredHighlights(model: ResumeModel, list: string, items: readonly unknown[]): RawFinding | undefined {
+  const entry = model.entries.get(formatPath(pointerToSegments(model.value, list)));
+  if (!entry?.keyRange) return undefined;
+  const mappings = items.filter((item) => !Array.isArray(item));
+  const lists = items.length - mappings.length;
+  const keys = [...new Set(mappings.flatMap((item) => Object.keys(item as object)))];
+  const shown = keys.length > 4 ? [...keys.slice(0, 4).map((key) => `\`${key}\``), '…'] : keys.map((key) => `\`${key}\``);
+  const parts: string[] = [];
+  if (mappings.length === 1) parts.push(`1 item here is a set of fields (${shown.join(', ')})`);
+  else if (mappings.length > 1) parts.push(`${mappings.length} items here are sets of fields (${shown.join(', ')})`);
+  if (lists > 0)
+    parts.push(`${lists} ${lists === 1 ? 'item is a nested list' : 'items are nested lists'}${mappings.length ? '' : ' here'}`);
+  return {
+    ruleId: 'schema/wrong-type',
+    range: entry.keyRange,
+    message: `\`highlights\` should be a list of text, one bullet per item: ${parts.join(' and ')}. JSON Resume themes expect text here.`,
+  };
 }
 
 /** Whether the key at `segments` is an old JSON Resume name where the schema knows its new one. */
