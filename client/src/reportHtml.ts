@@ -8,6 +8,11 @@ import type { ReportResult } from '../../server/src/protocol';
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
+/** Text with `code` spans, escaped. */
+function withCode(text: string): string {
+  return escape(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 function meter(value: number, total: number, label: string): string {
   const percent = total === 0 ? 0 : Math.round((100 * value) / total);
   const tone = percent >= 80 ? 'good' : percent >= 50 ? 'fair' : 'poor';
@@ -67,7 +72,10 @@ export function renderReportBody(result: ReportResult): string {
   const rules = report.rules
     .map(
       (rule) =>
-        `<tr><td><code>${escape(rule.ruleId)}</code></td><td class="bar"><div class="meter"><div class="fill ${rule.severity}" data-width="${Math.round((100 * rule.count) / maxRule)}"></div></div></td><td class="num">${rule.count}</td></tr>`,
+        `<tr><td><code>${escape(rule.ruleId)}</code></td><td class="bar"><div class="meter"><div class="fill ${rule.severity}" data-width="${Math.round((100 * rule.count) / maxRule)}"></div></div></td><td class="num">${rule.count}</td></tr>` +
+        (rule.ruleId === 'schema/unknown-key' && report.oldNames
+          ? `<tr><td colspan="3" class="muted">${withCode(report.oldNames.summary)}</td></tr>`
+          : ''),
     )
     .join('');
 

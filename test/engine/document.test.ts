@@ -363,11 +363,11 @@ describe('document model: bullets', () => {
     assert.deepEqual(b.range, rangeOf(RESUME, 'Built the ledger'));
   });
 
-  it('non-text highlights are not bullets', () => {
-    const m = parseResume('work:\n  - highlights:\n      - 42\n      - [a]\n      - {b: c}\n      - real one\n');
+  it('a number is not a bullet; the text in a nested list or a one-field mapping is', () => {
+    const m = parseResume('work:\n  - highlights:\n      - 42\n      - [a]\n      - {b: c}\n      - {b: 1, c: d}\n      - real one\n');
     assert.deepEqual(
       m.bullets.map((b) => b.path),
-      ['work[0].highlights[3]'],
+      ['work[0].highlights[1][0]', 'work[0].highlights[2].b', 'work[0].highlights[4]'],
     );
   });
 });

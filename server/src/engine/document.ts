@@ -420,11 +420,30 @@ function collectBullets(entries: Map<string, PathEntry>): Bullet[] {
     const entryPath = formatPath([section, entryIndex]);
     if (field === 'highlights' && typeof index === 'number' && entry.segments.length === 4) {
       bullets.push(makeBullet(entry, node, 'highlight', section as BulletSection, entryPath));
+    } else if (field === 'highlights' && typeof index === 'number' && isPlainlyBullet(entries, entry.segments)) {
+      bullets.push(makeBullet(entry, node, 'highlight', section as BulletSection, entryPath));
     } else if (field === 'summary' && entry.segments.length === 3) {
       bullets.push(makeBullet(entry, node, 'summary', section as BulletSection, entryPath));
     }
   }
   return bullets;
+}
+
+/** Keys whose text is the bullet in a highlight written as a mapping (`- text: …` beside `tags: […]`). */
+const BULLET_TEXT_KEYS = new Set(['text', 'description', 'summary', 'content', 'highlight', 'bullet', 'value']);
+
+/**
+ * A text one level inside a highlight that is not text (the schema says so,
+ * once, on the list): still a bullet when it plainly is one, an item of a
+ * nested list, or the text of a mapping that has only it or keeps it under
+ * a key like `text`.
+ */
+function isPlainlyBullet(entries: Map<string, PathEntry>, segments: readonly PathSegment[]): boolean {
+  const key = segments[4];
+  if (segments.length !== 5 || key === undefined) return false;
+  if (typeof key === 'number') return true;
+  const item = entries.get(formatPath(segments.slice(0, 4)))?.node;
+  return isMap(item) && (item.items.length === 1 || BULLET_TEXT_KEYS.has(key));
 }
 
 function makeBullet(entry: PathEntry, node: Scalar, kind: BulletKind, section: BulletSection, entryPath: string): Bullet {

@@ -14,6 +14,7 @@ import { matchResume, postingReport, SKILLS_CATEGORIES, taxonomy, type PostingRe
 import { toProse } from './prose';
 import type { OffsetRange, PostingSource, Severity } from './types';
 import { printed } from './plainValue';
+import { oldNamesReport, type OldNamesReport } from './oldNamesReport';
 
 export interface BulletRef {
   path: string;
@@ -54,6 +55,8 @@ export interface ResumeReport {
   skillCategories: SkillCategoryReport[];
   counts: Record<Severity, number>;
   rules: { ruleId: string; severity: Severity; count: number }[];
+  /** The `schema/unknown-key` findings on old JSON Resume names, as one line; absent when there are none. */
+  oldNames?: OldNamesReport;
   posting?: PostingReport;
 }
 
@@ -90,6 +93,7 @@ export function buildReport(result: LintResult, posting?: PostingSource): Resume
       .map((bullet) => ({ path: bullet.path, text: bullet.text, range: bullet.range })),
   }));
 
+  const oldNames = oldNamesReport(model, findings);
   return {
     bullets: { total: highlights.length, quantified: quantified.size },
     roles: roles(model, highlights, quantified, result),
@@ -98,6 +102,8 @@ export function buildReport(result: LintResult, posting?: PostingSource): Resume
     skillCategories: skillCategories(model),
     counts,
     rules: [...byRule.values()].sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
+    // Absent, not undefined, when there are none: the report is plain data that survives JSON.
+    ...(oldNames ? { oldNames } : {}),
     posting: posting ? postingReport(matchResume(model, posting)) : undefined,
   };
 }

@@ -44,7 +44,10 @@ export function reportToMarkdown(report: ResumeReport, file: string, line: (offs
 
   out.push('', '## Findings by rule', '');
   if (report.rules.length === 0) out.push('None.');
-  for (const rule of report.rules) out.push(`- ${rule.count} × \`${rule.ruleId}\` (${rule.severity})`);
+  for (const rule of report.rules) {
+    out.push(`- ${rule.count} × \`${rule.ruleId}\` (${rule.severity})`);
+    if (rule.ruleId === 'schema/unknown-key' && report.oldNames) out.push(`  - ${report.oldNames.summary}`);
+  }
   return `${out.join('\n')}\n`;
 }
 

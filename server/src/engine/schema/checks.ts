@@ -32,7 +32,7 @@ export const structuralChecks: readonly RuleMeta[] = [
     severity: 'warning',
     description: 'A key the resume schema does not know: often a typo or an old JSON Resume name.',
     fixable: true,
-    fixes: ['Rename to `…`'],
+    fixes: ['Rename to `…`', 'Rename the old JSON Resume keys (…)'],
     suggestions: ['Rename to `…`'],
     tags: ['schema'],
   },

@@ -9,7 +9,7 @@ import validateResume from './generated/validate-resume';
 import type { SchemaError } from './generated/validate-resume';
 import { formatPath, type PathEntry, type PathSegment, type ResumeModel } from '../document';
 import type { Report } from '../rule';
-import type { FixIntent } from '../fixIntent';
+import type { Change, FixIntent } from '../fixIntent';
 import type { MemoContext } from '../memo';
 import { TextReader } from '../textReader';
 import { closest } from '../similar';
@@ -17,6 +17,7 @@ import { templateTokens } from '../placeholders';
 import { isAlias, isScalar, type Scalar } from 'yaml';
 import { knownKeys, schemaAt, typesOf } from './schemaInfo';
 import { aliasedScalar, placesOf } from '../anchors';
+import { disabledRules } from '../disableComments';
 
 export interface RawFinding extends Report {
   ruleId: string;
@@ -33,6 +34,12 @@ const RENAMED_KEYS: Record<string, string> = {
   title: 'position',
 };
 
+/** The names resume-schema used before 1.0 (`work[].company`, `basics.website`, `education[].gpa`): themes written then may still read them. */
+const OLD_JSON_RESUME_KEYS = new Set(['company', 'website', 'picture', 'gpa']);
+
+/** The title of the fix that renames them all, before its count. */
+export const RENAME_ALL_TITLE = 'Rename the old JSON Resume keys';
+
 const DATE_KEYS = new Set(['startDate', 'endDate', 'date', 'releaseDate']);
 
 /** `memo` is the lint's: what it remembers (a typo's suggestion, a date's advice) follows its policy. */
@@ -41,7 +48,9 @@ export function validateAgainstSchema(model: ResumeModel, memo?: MemoContext): R
   if (validateResume(model.value)) return [];
   const findings: RawFinding[] = [];
   const seen = new Set<string>();
+  const structured = new Map<string, unknown[]>();
   for (const error of validateResume.errors ?? []) {
+    if (isStructuredHighlight(model.value, error, structured)) continue;
     const finding = toFinding(model, error, memo);
     if (!finding) continue;
     // anyOf/oneOf branches can repeat one complaint; say it once.
@@ -50,7 +59,89 @@ export function validateAgainstSchema(model: ResumeModel, memo?: MemoContext): R
     seen.add(key);
     findings.push(finding);
   }
+  addRenameAll(model, findings);
+  for (const [list, items] of structured) {
+    const finding = structuredHighlights(model, list, items);
+    if (finding) findings.push(finding);
+  }
   return findings;
+}
+
+const HIGHLIGHT_ITEM = /^(\/(?:work|volunteer|projects)\/\d+\/highlights)\/\d+$/;
+
+/**
+ * A highlight written as a mapping (`- text: …` with `tags: […]`) or a
+ * nested list: kept aside, by its list, for one finding on the whole list
+ * instead of one per item.
+ */
+function isStructuredHighlight(root: unknown, error: SchemaError, structured: Map<string, unknown[]>): boolean {
+  const list = error.keyword === 'type' ? HIGHLIGHT_ITEM.exec(error.instancePath)?.[1] : undefined;
+  if (list === undefined) return false;
+  const item = valueAt(root, pointerToSegments(root, error.instancePath));
+  if (item === null || typeof item !== 'object') return false;
+  const items = structured.get(list) ?? [];
+  // anyOf/oneOf branches can repeat one complaint.
+  if (!items.includes(item)) items.push(item);
+  structured.set(list, items);
+  return true;
+}
+
+/** "`highlights` should be a list of text, one bullet per item: 4 items here are sets of fields (`text`, `tags`)." */
+function structuredHighlights(model: ResumeModel, list: string, items: readonly unknown[]): RawFinding | undefined {
+  const entry = model.entries.get(formatPath(pointerToSegments(model.value, list)));
+  if (!entry?.keyRange) return undefined;
+  const mappings = items.filter((item) => !Array.isArray(item));
+  const lists = items.length - mappings.length;
+  const keys = [...new Set(mappings.flatMap((item) => Object.keys(item as object)))];
+  const shown = keys.length > 4 ? [...keys.slice(0, 4).map((key) => `\`${key}\``), '…'] : keys.map((key) => `\`${key}\``);
+  const parts: string[] = [];
+  if (mappings.length === 1) parts.push(`1 item here is a set of fields (${shown.join(', ')})`);
+  else if (mappings.length > 1) parts.push(`${mappings.length} items here are sets of fields (${shown.join(', ')})`);
+  if (lists > 0)
+    parts.push(`${lists} ${lists === 1 ? 'item is a nested list' : 'items are nested lists'}${mappings.length ? '' : ' here'}`);
+  return {
+    ruleId: 'schema/wrong-type',
+    range: entry.keyRange,
+    message: `\`highlights\` should be a list of text, one bullet per item: ${parts.join(' and ')}. JSON Resume themes expect text here.`,
+  };
+}
+
+/** Whether the key at `segments` is an old JSON Resume name where the schema knows its new one. */
+export function isOldJsonResumeKey(segments: readonly PathSegment[]): boolean {
+  const key = segments[segments.length - 1];
+  if (typeof key !== 'string' || !OLD_JSON_RESUME_KEYS.has(key.toLowerCase())) return false;
+  const renamed = RENAMED_KEYS[key.toLowerCase()];
+  return renamed !== undefined && knownKeys(segments.slice(0, -1)).includes(renamed);
+}
+
+/**
+ * Each old JSON Resume name's finding also offers one fix that renames
+ * every one in the file. Fix all takes each key's own fix first; this one
+ * then overlaps them and is left out, so nothing is renamed twice.
+ */
+function addRenameAll(model: ResumeModel, findings: RawFinding[]): void {
+  const renames: { finding: RawFinding; change: Change & { kind: 'renameKey' }; segments: PathSegment[]; target: string }[] = [];
+  for (const finding of findings) {
+    const fix = Array.isArray(finding.fixes) ? finding.fixes[0] : undefined;
+    const change = fix?.safe ? fix.changes[0] : undefined;
+    const entry = change?.kind === 'renameKey' ? model.entries.get(change.path) : undefined;
+    if (!change || change.kind !== 'renameKey' || !entry) continue;
+    renames.push({ finding, change, segments: entry.segments, target: formatPath([...entry.segments.slice(0, -1), change.name]) });
+  }
+  // `Company` and `company` in one entry would both become `name`: neither rename is safe.
+  const byTarget = new Map<string, number>();
+  for (const { target } of renames) byTarget.set(target, (byTarget.get(target) ?? 0) + 1);
+  for (const { finding, change, target } of renames) {
+    if (byTarget.get(target) !== 1) finding.fixes = [{ title: `Rename to \`${change.name}\``, changes: [change] }];
+  }
+  const disabled = disabledRules(model);
+  const old = renames.filter(
+    ({ finding, segments, target }) =>
+      byTarget.get(target) === 1 && isOldJsonResumeKey(segments) && !disabled.isDisabled(finding.ruleId, finding.range.start),
+  );
+  if (old.length < 2) return;
+  const all: FixIntent = { title: `${RENAME_ALL_TITLE} (${old.length})`, safe: true, changes: old.map(({ change }) => change) };
+  for (const { finding } of old) finding.fixes = [...(finding.fixes as FixIntent[]), all];
 }
 
 function toFinding(model: ResumeModel, error: SchemaError, memo: MemoContext | undefined): RawFinding | undefined {
