@@ -28,10 +28,20 @@ export function countryCode(name: string): string | undefined {
     for (let a = 65; a <= 90; a++) {
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b);
+        // A retired code (DD, YU) names the country of its successor: only current codes count.
+        if (!isCurrent(code)) continue;
         const found = countryName(code);
         if (found && found !== code && !codes.has(found.toLowerCase())) codes.set(found.toLowerCase(), code);
       }
     }
   }
   return codes.get(name.trim().toLowerCase());
+}
+
+function isCurrent(code: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+  } catch {
+    return false;
+  }
 }
