@@ -61,7 +61,7 @@ describe('bulletproof convert', function () {
 
     const forced = cli(['convert', '--to', 'json', 'backend.resume.yaml', '-o', 'mine.json', '--force'], dir);
     assertExit(forced, 0, '--force');
-    assert.equal(JSON.parse(fs.readFileSync(existing, 'utf8')).basics.name, 'Alex Rivera');
+    assert.equal((JSON.parse(fs.readFileSync(existing, 'utf8')) as { basics: { name: string } }).basics.name, 'Alex Rivera');
     assert.deepEqual(listing(dir), ['backend.resume.yaml', 'mine.json'], 'no temporary file left');
   });
 

@@ -66,7 +66,7 @@ describe('convert on the corpus', function () {
     for (const name of files) {
       const text = read(name);
       // 018 has a trailing comma: not JSON, read as YAML reads it (as the linter does).
-      const value = name === '018.json' ? yamlValue(text) : JSON.parse(text);
+      const value: unknown = name === '018.json' ? yamlValue(text) : JSON.parse(text);
       const yaml = converted(text, 'yaml');
       assert.deepEqual(yamlValue(yaml), value, `${name} → YAML`);
       assert.deepEqual(JSON.parse(converted(yaml, 'json')), value, `${name} → YAML → JSON`);
