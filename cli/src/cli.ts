@@ -20,10 +20,12 @@ import type { PostingSource } from '../../server/src/engine/types';
 import { expandInputs, UsageError } from './inputs';
 import { fixSummary, fixText, rejectedNote, unifiedDiff, writeFixed } from './fix';
 import { formatJson, formatText, summary, type FileReport } from './format';
+import { convertMain } from './convert';
 
 declare const VERSION: string;
 
 const HELP = `Usage: bulletproof [options] <file | folder | glob>...
+       bulletproof convert --to <json|yaml|rendercv|yamlresume> <file> [-o <out>] [--force]
 
 Checks resumes written in YAML: schema, dates, and the advice in each bullet.
 A file you name is always checked. A folder is walked and filtered by the
@@ -50,6 +52,10 @@ Options:
   -h, --help             Print this help.
 
 Files read: regular files only, a resume up to ${describeBytes(READ_LIMITS.resumeBytes)}, a posting or config up to ${describeBytes(READ_LIMITS.postingBytes)}.
+convert writes the resume in another layout (JSON Resume as JSON or YAML,
+RenderCV, YAMLResume) and lists what changed form: bulletproof convert --help.
+(To check a file named convert, write ./convert.)
+
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error, a
 problem in a config file, an argument that names no file, or a file that
 cannot be read or written.
@@ -68,6 +74,7 @@ interface Options {
 }
 
 export function main(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+  if (argv[0] === 'convert') return convertMain(argv.slice(1), out, err);
   let parsed;
   try {
     parsed = parseArgs({

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ReportFeatures } from './report';
+import { convertResume } from './convert';
 import {
   CloseAction,
   ErrorAction,
@@ -68,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     report,
     vscode.commands.registerCommand('bulletproof.showReport', () => report.show()),
+    vscode.commands.registerCommand('bulletproof.convert', () => (client ? convertResume(client, outputChannel) : undefined)),
   );
 }
 

@@ -3,6 +3,7 @@
  * constants in one place. Plain strings and types only, so the client
  * bundles no server code.
  */
+import type { ConvertTarget } from './engine/convert/convert';
 import type { ResumeReport } from './engine/report';
 
 /** Request: the report for a resume, or null when the document is not one. */
@@ -22,4 +23,27 @@ export interface ReportResult {
   bulletLines: Record<string, number>;
 }
 
-export type { ResumeReport };
+export type { ConvertTarget, ResumeReport };
+
+/** Request: the resume of `uri` in another layout, as new text for an unsaved editor. */
+export const CONVERT_REQUEST = 'bulletproof/convert';
+
+export interface ConvertParams {
+  uri: string;
+  to: ConvertTarget;
+  /** The document's text, used when the server does not have the document open. */
+  text?: string;
+}
+
+export type ConvertResult =
+  | {
+      ok: true;
+      text: string;
+      /** The language id of the new document. */
+      language: 'json' | 'yaml';
+      /** `path: message`, one per note. */
+      notes: string[];
+      /** One line: what was converted into what. */
+      summary: string;
+    }
+  | { ok: false; message: string };

@@ -45,7 +45,8 @@ import { GatheringMessageWriter } from './lsp/writer';
 import { SettingsStore } from './lsp/settings';
 import { buildReport, type ResumeReport } from './engine/report';
 import { allRuleMeta, type LintResult } from './linter';
-import { REPORT_REQUEST, type ReportResult } from './protocol';
+import { CONVERT_REQUEST, REPORT_REQUEST, type ConvertParams, type ConvertResult, type ReportResult } from './protocol';
+import { convertDocument, convertParams } from './lsp/convert';
 
 const connection = connect();
 
@@ -384,6 +385,17 @@ connection.onFoldingRanges(
         return { startLine: document.positionAt(range.start).line, endLine: end.character === 0 ? end.line - 1 : end.line };
       })
       .filter((range) => range.endLine > range.startLine),
+  ),
+);
+
+connection.onRequest<ConvertResult, void>(
+  CONVERT_REQUEST,
+  guard.request<ConvertParams, ConvertResult>(
+    CONVERT_REQUEST,
+    convertParams,
+    (params) => params.uri,
+    (params) => convertDocument(params, documents.get(params.uri)),
+    { ok: false, message: 'Bulletproof failed to convert this resume; details are in the Bulletproof output.' },
   ),
 );
 

@@ -104,6 +104,45 @@ export function writeFileAtomic(file: string, data: Uint8Array, options: WriteOp
   return { ok: true, path: target };
 }
 
+/**
+ * A new file, all or nothing: written beside its place under a temporary
+ * name, flushed, then linked in under its name, which fails rather than
+ * replace a file that appeared meanwhile. An existing file is replaced only
+ * with `overwrite`, through {@link writeFileAtomic} (its mode and link kept).
+ */
+export function createFileAtomic(file: string, data: Uint8Array, options: { overwrite?: boolean } = {}): WriteResult {
+  if (fs.existsSync(file)) {
+    if (!options.overwrite) return { ok: false, reason: 'it exists already', code: 'EEXIST' };
+    return writeFileAtomic(file, data);
+  }
+  const folder = path.dirname(path.resolve(file));
+  const temp = path.join(folder, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o666);
+    writeAll(fd, data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    try {
+      fs.linkSync(temp, file);
+    } catch (error) {
+      // A file system without hard links: rename, after checking once more that no file took the name.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' || fs.existsSync(file)) throw error;
+      fs.renameSync(temp, file);
+    }
+  } catch (error) {
+    if (fd !== undefined) closeQuietly(fd);
+    removeQuietly(temp);
+    return (error as NodeJS.ErrnoException).code === 'EEXIST'
+      ? { ok: false, reason: 'it exists already', code: 'EEXIST' }
+      : failure(error, 'the folder');
+  }
+  removeQuietly(temp);
+  syncFolder(folder);
+  return { ok: true, path: path.resolve(file) };
+}
+
 /** No write permission for us, or no write bit for anyone (which root would otherwise ignore). */
 function isReadOnly(file: string, stat: fs.Stats): boolean {
   if ((stat.mode & 0o222) === 0) return true;

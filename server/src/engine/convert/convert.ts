@@ -1,0 +1,218 @@
+/**
+ * `convert`: a resume from one layout to another, as text in and text out,
+ * with a note for everything that has no place in the target or changed
+ * its form. JSON Resume is the hub: RenderCV and YAMLResume are read into
+ * it and written from it. Nothing here touches a file.
+ */
+import { parseResume } from '../document';
+import { isJsonText } from '../json';
+import { renderCvToJsonResume } from './fromRenderCv';
+import { withCurrentKeys } from './legacy';
+import { yamlResumeToJsonResume } from './fromYamlResume';
+import { isRecord, Notes, type ConvertNote } from './shape';
+import { jsonResumeToRenderCv } from './toRenderCv';
+import { jsonResumeToYamlResume } from './toYamlResume';
+import { countComments, jsonText, yamlText } from './write';
+
+export type { ConvertNote };
+
+/** What `--to` names: JSON Resume as JSON or YAML, RenderCV, YAMLResume. */
+export type ConvertTarget = 'json' | 'yaml' | 'rendercv' | 'yamlresume';
+export const CONVERT_TARGETS: readonly ConvertTarget[] = ['json', 'yaml', 'rendercv', 'yamlresume'];
+
+export type Layout = 'jsonresume' | 'rendercv' | 'yamlresume';
+
+export const LAYOUT_NAMES: Record<Layout, string> = { jsonresume: 'JSON Resume', rendercv: 'RenderCV', yamlresume: 'YAMLResume' };
+
+export const TARGET_NAMES: Record<ConvertTarget, string> = {
+  json: 'JSON Resume (JSON)',
+  yaml: 'JSON Resume (YAML)',
+  rendercv: 'RenderCV',
+  yamlresume: 'YAMLResume',
+};
+
+export type Converted =
+  | {
+      ok: true;
+      text: string;
+      /** The language of `text`. */
+      language: 'json' | 'yaml';
+      from: Layout;
+      /** The source's own format. */
+      format: 'json' | 'yaml';
+      notes: ConvertNote[];
+      /** The person's name, for a file name. */
+      name?: string;
+    }
+  | { ok: false; message: string };
+
+/**
+ * The layout of a parsed resume, from its top level: `cv:` with `sections`
+ * is RenderCV, `content:` is YAMLResume, anything else JSON Resume.
+ */
+export function detectLayout(value: unknown): Layout {
+  if (!isRecord(value)) return 'jsonresume';
+  if (isRecord(value.cv) && ('sections' in value.cv || !('basics' in value))) return 'rendercv';
+  if (isRecord(value.content) && !('basics' in value)) return 'yamlresume';
+  return 'jsonresume';
+}
+
+/** The schema comment RenderCV and YAMLResume files start with, so editors validate them. */
+const HEADERS: Partial<Record<ConvertTarget, string>> = {
+  rendercv: ' yaml-language-server: $schema=https://raw.githubusercontent.com/rendercv/rendercv/main/schema.json',
+  yamlresume: ' yaml-language-server: $schema=https://yamlresume.dev/schema.json',
+};
+
+export function convertResume(text: string, to: ConvertTarget): Converted {
+  const parsed = parseSource(text);
+  if (!parsed.ok) return parsed;
+  const { value, format } = parsed;
+  if (!isRecord(value)) return { ok: false, message: 'it is not a resume: its top level is not a mapping of sections' };
+  const from = detectLayout(value);
+  const targetLayout: Layout = to === 'json' || to === 'yaml' ? 'jsonresume' : to;
+  if (from === targetLayout && (from !== 'jsonresume' || to === format)) {
+    return { ok: false, message: `it is ${LAYOUT_NAMES[from]}${from === 'jsonresume' ? ` as ${format.toUpperCase()}` : ''} already` };
+  }
+
+  const notes = new Notes();
+  // JSON Resume as JSON or YAML is the same value; into another layout, older key names are read as the current ones.
+  const hub =
+    from === 'rendercv'
+      ? renderCvToJsonResume(value, notes)
+      : from === 'yamlresume'
+        ? yamlResumeToJsonResume(value, notes)
+        : targetLayout === 'jsonresume'
+          ? value
+          : withCurrentKeys(value, notes);
+  const out = to === 'rendercv' ? jsonResumeToRenderCv(hub, notes) : to === 'yamlresume' ? jsonResumeToYamlResume(hub, notes) : hub;
+  const language = to === 'json' ? 'json' : 'yaml';
+  const written = language === 'json' ? jsonText(out) : yamlText(out, HEADERS[to]);
+
+  // Read back, the text must hold exactly the value: a file that says something else is never written.
+  const reread = parseSource(written);
+  if (!reread.ok || !sameValue(reread.value, out)) {
+    return {
+      ok: false,
+      message:
+        'the converted text does not read back as the converted resume; this is a bug in Bulletproof, please report it with the file',
+    };
+  }
+
+  const fileNotes: ConvertNote[] = [];
+  if (parsed.loose) fileNotes.push({ path: '', message: 'it is not strict JSON (a trailing comma or a comment): read as YAML reads it' });
+  if (format === 'yaml' || parsed.loose) {
+    const comments = countComments(text);
+    if (comments > 0) {
+      fileNotes.push({
+        path: '',
+        message:
+          language === 'json'
+            ? `${plural(comments, 'comment')} dropped: JSON cannot hold comments`
+            : `${plural(comments, 'comment')} not carried over: comments have no place in the converted layout`,
+      });
+    }
+    if (parsed.aliases) fileNotes.push({ path: '', message: 'anchors and aliases written out in full' });
+  }
+  if (language === 'json' && hasNonFinite(out))
+    fileNotes.push({ path: '', message: 'a .nan or .inf number has no JSON form: written as null' });
+  const basics = isRecord(hub.basics) ? hub.basics : {};
+  return {
+    ok: true,
+    text: written,
+    language,
+    from,
+    format,
+    notes: [...fileNotes, ...notes.list],
+    name: typeof basics.name === 'string' ? basics.name : undefined,
+  };
+}
+
+type Parsed = { ok: true; value: unknown; format: 'json' | 'yaml'; aliases: boolean; loose: boolean } | { ok: false; message: string };
+
+function parseSource(text: string): Parsed {
+  const json = isJsonText(text);
+  if (json) {
+    try {
+      return {
+        ok: true,
+        value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
+        format: 'json',
+        aliases: false,
+        loose: false,
+      };
+    } catch {
+      // Not strict JSON (a trailing comma, a comment): read as YAML reads it, as the linter does.
+    }
+  }
+  const model = parseResume(text);
+  if (model.checked !== 'all' && model.valueProblem) return { ok: false, message: model.valueProblem.message };
+  const problem = model.syntaxProblems[0];
+  if (problem) {
+    const line = lineOf(model.lineStarts, problem.range.start);
+    const more = model.syntaxProblems.length - 1;
+    return {
+      ok: false,
+      message: `line ${line}: ${problem.message}${more > 0 ? ` (and ${plural(more, 'more problem')})` : ''}: fix the YAML first`,
+    };
+  }
+  if (model.extraDocuments.length > 0)
+    return { ok: false, message: 'it holds more than one YAML document: convert works on one resume per file' };
+  if (model.valueProblem) return { ok: false, message: model.valueProblem.message };
+  return { ok: true, value: model.value ?? null, format: json ? 'json' : 'yaml', aliases: model.hasAliases, loose: json };
+}
+
+function lineOf(lineStarts: readonly number[], offset: number): number {
+  let line = 0;
+  while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line++;
+  return line + 1;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Deep equality of plain values (a number that JSON writes as null equals null). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof b === 'number' && !Number.isFinite(b)) return a === null || Object.is(a, b);
+  if (Object.is(a, b) || (a === 0 && b === 0)) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue(a[key], b[key]))
+    );
+  }
+  return false;
+}
+
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (Array.isArray(value)) return value.some(hasNonFinite);
+  return isRecord(value) && Object.values(value).some(hasNonFinite);
+}
+
+/**
+ * Where the converted file goes when no name is given, beside the input:
+ * `resume.yaml` → `resume.json`; RenderCV names its files `<Name>_CV.yaml`;
+ * YAMLResume `<base>.yamlresume.yaml`.
+ */
+export function defaultOutputName(inputName: string, to: ConvertTarget, personName: string | undefined): string {
+  const stem = inputName
+    .replace(/\.(ya?ml|json)$/i, '')
+    .replace(/\.yamlresume$/i, '')
+    .replace(/_CV$/, '');
+  if (to === 'rendercv') {
+    const name = personName
+      ?.trim()
+      .replace(/[\\/:*?"<>|]/g, '')
+      .replace(/\p{Cc}/gu, '')
+      .replace(/\s+/g, '_');
+    return `${name || stem}_CV.yaml`;
+  }
+  const base = stem.replace(/\.resume$/i, '');
+  if (to === 'yamlresume') return `${base}.yamlresume.yaml`;
+  // A JSON Resume file keeps "resume" in its name, so the linter's default globs find it.
+  const named = /resume/i.test(stem) ? stem : `${stem}.resume`;
+  return `${named}.${to}`;
+}
