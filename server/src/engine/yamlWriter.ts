@@ -1,8 +1,9 @@
 /**
  * The writer for resumes written as YAML, and as JSON (parsed into the same
- * nodes as flow YAML; `jsonWriter.ts` asks this one): each change becomes the smallest edit that keeps what
- * the person wrote around it (comments, anchors, quoting, indentation), and
- * JSON in a JSON file. A change it cannot write cleanly gives `undefined`.
+ * nodes as flow YAML; `jsonWriter.ts` asks this one): each change becomes
+ * the smallest edit that keeps what the person wrote around it (comments,
+ * anchors, quoting, indentation), and JSON in a JSON file. A change it
+ * cannot write cleanly gives `undefined`.
  */
 import { isAlias, isScalar, isSeq, type Scalar } from 'yaml';
 import { aliasedScalar } from './anchors';
