@@ -102,7 +102,7 @@ function childMain(): void {
     const started = performance.now();
     const startedCpu = process.cpuUsage();
     try {
-      const result = lint(text, { today: new Date('2026-06-15T00:00:00Z'), format: input.format });
+      const result = lint(text, { today: new Date('2026-06-15T00:00:00Z'), format: input.format ?? 'yaml' });
       const ms = performance.now() - started;
       const cpu = process.cpuUsage(startedCpu);
       const cpuMs = (cpu.user + cpu.system) / 1000;

@@ -8,17 +8,26 @@
  */
 import { createScanner, parseTree, type Node as JsonNode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
-import type { SyntaxProblem } from './document';
+import type { OffsetRange } from './types';
 import { isJsonText } from './json';
 import { FULL_CHECK_MAX_CHARS } from './limits';
 import { MAX_NESTING } from './nesting';
 
 export type ResumeFormat = 'json' | 'yaml';
 
+/** A JSON syntax error, as `document.ts`'s `SyntaxProblem` has it. */
+export interface JsonSyntaxProblem {
+  range: OffsetRange;
+  message: string;
+  code: string;
+  /** For a trailing comma: the offset of the `}` or `]` it stands before. */
+  trailingCommaBefore?: number;
+}
+
 export interface JsonParse {
   /** Undefined for a text with no value at all (empty, or blanks). */
   document: Document.Parsed | undefined;
-  problems: SyntaxProblem[];
+  problems: JsonSyntaxProblem[];
 }
 
 /** The format a text is read in when the adapter does not know it: JSON when it opens with `{`. */
@@ -122,8 +131,8 @@ function toYamlNode(text: string, node: JsonNode): YamlNode {
  * the same offset (a trailing comma is "property name expected" and "value
  * expected" at the closing bracket).
  */
-function problemsOf(text: string, errors: readonly ParseError[]): SyntaxProblem[] {
-  const problems: SyntaxProblem[] = [];
+function problemsOf(text: string, errors: readonly ParseError[]): JsonSyntaxProblem[] {
+  const problems: JsonSyntaxProblem[] = [];
   let lastOffset = -1;
   for (const error of errors) {
     if (problems.length >= MAX_PROBLEMS) break;
