@@ -4,6 +4,8 @@
  * near the end for the typing test.
  */
 
+import { parse } from 'yaml';
+
 const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne'];
 const BULLETS = [
   'Designed a payments API handling 4M requests/day at 99.98% availability',
@@ -55,6 +57,11 @@ export function generateResume(lines: number): string {
     '      - Built the reporting service',
   );
   return `${out.join('\n')}\n`;
+}
+
+/** The same resume written as JSON (two-space indentation), for `--json`. */
+export function generateJsonResume(lines: number): string {
+  return `${JSON.stringify(parse(generateResume(lines)), null, 2)}\n`;
 }
 
 /** Where the typing starts: the end of the last bullet. */

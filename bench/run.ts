@@ -8,6 +8,7 @@
  *   npm run bench                     every size, 200 edits each
  *   npm run bench -- --sizes 200,1000 --edits 50
  *   npm run bench -- --write-readme   also replace the table in README.md
+ *   npm run bench -- --json           Bulletproof alone, on the same resumes written as JSON
  *   npm run bench -- --hostile        Bulletproof alone on documents far past
  *                                     any resume: aliases by the ten thousand, 4 to 50 MB
  */
@@ -17,7 +18,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { LspClient, REPO_ROOT } from '../test/support/lspClient';
-import { generateResume, hostileScenarios, typingOffset } from './generate';
+import { generateJsonResume, generateResume, hostileScenarios, typingOffset } from './generate';
 
 interface ServerUnderTest {
   name: string;
@@ -95,8 +96,9 @@ async function measure(
   edits: number,
   dir: string,
   typeAt = typingOffset(text),
+  format: 'yaml' | 'json' = 'yaml',
 ): Promise<Result> {
-  const file = path.join(dir, `bench-${lines}.resume.yaml`);
+  const file = path.join(dir, `bench-${lines}.resume.${format}`);
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).toString();
   const spawned = performance.now();
@@ -110,7 +112,7 @@ async function measure(
   const readyMs = performance.now() - spawned;
   try {
     const opened = performance.now();
-    await client.open(uri, text);
+    await client.open(uri, text, format);
     await client.waitForDiagnostics(uri);
     const firstDiagnosticsMs = performance.now() - opened;
 
@@ -200,15 +202,17 @@ async function main(): Promise<void> {
   }
   const sizes = (argument('sizes') ?? '200,1000,10000,50000').split(',').map(Number);
   const edits = Number(argument('edits') ?? 200);
-  const only = argument('server');
+  const json = process.argv.includes('--json');
+  // yaml-language-server is not set up to read JSON: the JSON run is Bulletproof's alone.
+  const only = json ? BULLETPROOF.name : argument('server');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletproof-bench-'));
   const results: Result[] = [];
   console.log(`Node ${process.version}, ${os.cpus().length} CPUs, ${edits} edits per file\n`);
   try {
     for (const lines of sizes) {
-      const text = generateResume(lines);
+      const text = json ? generateJsonResume(lines) : generateResume(lines);
       for (const server of SERVERS.filter((candidate) => !only || candidate.name === only)) {
-        const result = await measure(server, lines, text, edits, dir);
+        const result = await measure(server, lines, text, edits, dir, typingOffset(text), json ? 'json' : 'yaml');
         results.push(result);
         console.log(
           `${server.name.padEnd(22)} ${String(text.split('\n').length - 1).padStart(6)} lines: ready ${ms(result.readyMs)} ms, first ${ms(result.firstDiagnosticsMs)} ms, keystroke p50 ${ms(result.p50)} / p95 ${ms(result.p95)} / p99 ${ms(result.p99)} / max ${ms(result.max)} ms, peak RSS ${result.peakRssMb.toFixed(0)} MB`,

@@ -32,7 +32,7 @@ function docFiles(dir: string): string[] {
 }
 
 function yamlBlockAfter(doc: string, heading: string): string {
-  const match = new RegExp(`## ${heading}\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(doc);
+  const match = new RegExp(`## ${heading}\\n\`\`\`(?:yaml|json)\\n([\\s\\S]*?)\`\`\``).exec(doc);
   assert.ok(match, `no yaml block under "## ${heading}"`);
   return match[1] ?? '';
 }

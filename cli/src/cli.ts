@@ -27,11 +27,11 @@ declare const VERSION: string;
 const HELP = `Usage: bulletproof [options] <file | folder | glob>...
        bulletproof convert --to <json|yaml|rendercv|yamlresume> <file> [-o <out>] [--force]
 
-Checks resumes written in YAML: schema, dates, and the advice in each bullet.
+Checks resumes written in YAML or JSON: schema, dates, and the advice in each bullet.
 A file you name is always checked. A folder is walked and filtered by the
-\`files\` setting (by default *resume*.yaml and cv.yaml). A glob (quote it) is
-explicit: every file it matches is checked, except those the \`!\` globs of
-\`files\` exclude; node_modules/ and .git/ are never walked.
+\`files\` setting (by default *resume*.yaml, cv.yaml, resume.json, cv.json).
+A glob (quote it) is explicit: every file it matches is checked, except those
+the \`!\` globs of \`files\` exclude; node_modules/ and .git/ are never walked.
 
 Options:
   --format <text|json>   Output format (default: text). json prints an array of

@@ -27,11 +27,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const outputChannel = vscode.window.createOutputChannel('Bulletproof', { log: true });
   const clientOptions: LanguageClientOptions = {
-    // Every YAML file goes to the server, which decides what is a resume
-    // (by name or by the `# bulletproof` marker) and ignores the rest.
+    // Every YAML and JSON file goes to the server, which decides what is a
+    // resume (by name or by its marker) and ignores the rest.
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'untitled', language: 'json' },
       // The JSON form of the config file, checked like `.bulletproof.yaml`.
       { scheme: 'file', pattern: '**/.bulletproof.json' },
     ],

@@ -34,14 +34,16 @@ export class ReportFeatures implements vscode.Disposable {
 
   async show(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    const uri = editor?.document.languageId === 'yaml' ? editor.document.uri.toString() : this.panelUri;
+    const uri = editor && isResumeLanguage(editor.document.languageId) ? editor.document.uri.toString() : this.panelUri;
     if (!uri) {
-      void vscode.window.showInformationMessage('Open a resume (a YAML file named like resume.yaml) to see its report.');
+      void vscode.window.showInformationMessage(
+        'Open a resume (a YAML or JSON file named like resume.yaml or resume.json) to see its report.',
+      );
       return;
     }
     const result = await this.request(uri);
     if (!result) {
-      void vscode.window.showInformationMessage('This YAML file is not a resume Bulletproof checks (see the bulletproof.files setting).');
+      void vscode.window.showInformationMessage('This file is not a resume Bulletproof checks (see the bulletproof.files setting).');
       return;
     }
     this.panelUri = uri;
@@ -76,7 +78,7 @@ export class ReportFeatures implements vscode.Disposable {
 
   private async refresh(): Promise<void> {
     const active = vscode.window.activeTextEditor?.document;
-    const activeResult = active?.languageId === 'yaml' ? await this.request(active.uri.toString()) : undefined;
+    const activeResult = active && isResumeLanguage(active.languageId) ? await this.request(active.uri.toString()) : undefined;
     // With the report (a webview) focused there is no active editor: keep what the status bar says.
     if (active) this.updateStatusBar(activeResult);
     if (this.panel && this.panelUri) {
@@ -137,4 +139,9 @@ export class ReportFeatures implements vscode.Disposable {
 function nonce(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   return Array.from({ length: 32 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+}
+
+/** The languages a resume is written in: the server says which of their files are resumes. */
+function isResumeLanguage(languageId: string): boolean {
+  return languageId === 'yaml' || languageId === 'json';
 }

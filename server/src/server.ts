@@ -32,12 +32,13 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsPath } from './engine/rule';
 import { completionsAt } from './engine/features/completion';
+import { jsonCompletionsAt } from './engine/features/jsonCompletion';
 import { hoverAt } from './engine/features/hover';
 import { foldingRanges, outline, type OutlineItem } from './engine/features/outline';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions';
 import { configDiagnostics, toRange } from './lsp/diagnostics';
 import { PublishedDiagnostics } from './lsp/published';
-import { DocumentState } from './lsp/documentState';
+import { DocumentState, formatOfDocument } from './lsp/documentState';
 import { Guard } from './lsp/guard';
 import { OpenDocuments } from './lsp/openDocuments';
 import { codeActionParams, commandParams, documentParams, isRecord, positionParams, reportParams, type Parsed } from './lsp/params';
@@ -294,7 +295,9 @@ connection.onCompletion(
       const document = documents.get(params.textDocument.uri);
       if (!document || !state.isResume(document)) return [];
       const offset = document.offsetAt(params.position);
-      return completionsAt(document.getText(), offset).map((entry) => ({
+      const text = document.getText();
+      const entries = formatOfDocument(document) === 'json' ? jsonCompletionsAt(text, offset) : completionsAt(text, offset);
+      return entries.map((entry) => ({
         label: entry.label,
         kind: COMPLETION_KINDS[entry.kind],
         detail: entry.detail,

@@ -52,7 +52,9 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
 
 const NODE_BUILTIN = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/', 1).join(''));
 const ENGINE_PACKAGES = (specifier: string) =>
-  /^yaml$/.test(specifier) || /^ajv-formats\/dist\/formats(\.js)?$/.test(specifier) || /^ajv\/dist\/runtime\/[\w./-]+$/.test(specifier);
+  /^(yaml|jsonc-parser)$/.test(specifier) ||
+  /^ajv-formats\/dist\/formats(\.js)?$/.test(specifier) ||
+  /^ajv\/dist\/runtime\/[\w./-]+$/.test(specifier);
 const LSP_PACKAGES = (specifier: string) => /^vscode-languageserver(-textdocument|-protocol)?(\/node)?$/.test(specifier);
 
 /** The packages (not repository files) each layer may import. */

@@ -117,7 +117,8 @@ describe('CLI: what it reads', function () {
       assert.equal(run.stdout, '', 'no "✓ no problems in 0 files"');
       assert.equal(
         run.stderr,
-        'bulletproof: no file in notes matches the `files` setting (`**/*resume*.{yaml,yml}`, `**/cv.{yaml,yml}`): ' +
+        'bulletproof: no file in notes matches the `files` setting (`**/*resume*.{yaml,yml}`, `**/cv.{yaml,yml}`, `**/*_CV.{yaml,yml}`, ' +
+          '`**/*_cv.{yaml,yml}`, `**/resume.json`, `**/*.resume.json`, `**/cv.json`): ' +
           'name the files, or pass a glob such as "notes/*.yaml".\n',
       );
     });

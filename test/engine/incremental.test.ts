@@ -283,6 +283,25 @@ describe('incremental lint', function () {
       assert.equal(reparseScalarEdit(parseResume(unknownAlias), unknownAlias.replace('Built', 'Builtx')), undefined);
     });
 
+    it('leaves a JSON file to a full parse: a line parsed alone as YAML does not read as JSON does', () => {
+      const json = '{\n  "work": [\n    {"name": "Acme", "highlights": ["Built the API"]}\n  ]\n}\n';
+      assert.equal(reparseScalarEdit(parseResume(json), json.replace('Built', 'Builtx')), undefined);
+      // `\x41` reads as `A` in YAML and is no JSON escape: the lint says so, as a full lint does.
+      const escaped = json.replace('Built', 'Built\\x41');
+      const options = { ...OPTIONS, format: 'json' as const };
+      const incremental = lint(escaped, options, rules, lint(json, options, rules));
+      assert.deepEqual(observable(incremental), observable(lint(escaped, options, rules)));
+      assert.deepEqual(
+        incremental.findings.filter((finding) => finding.ruleId === 'json/syntax').map((finding) => [finding.range, finding.message]),
+        [
+          [
+            { start: escaped.indexOf('"Built'), end: escaped.indexOf('"Built') + '"Built\\x41 the API"'.length },
+            'Not a JSON escape: JSON allows `\\"`, `\\\\`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` and `\\uXXXX`.',
+          ],
+        ],
+      );
+    });
+
     it('updates a scalar in an anchored collection, and every alias of it sees the change', () => {
       const aliased = `${base}volunteer:\n  - &v\n    name: Acme\n  - *v\n`;
       const next = aliased.replace('name: Acme\n  - *v', 'name: Acme Corp\n  - *v');

@@ -29,7 +29,7 @@ const POSTING = postingSource(
 function docExamples(): Input[] {
   return allRuleMeta().flatMap((meta) => {
     const doc = fs.readFileSync(path.join(ROOT, docsPath(meta.id)), 'utf8');
-    const weak = /## Weak\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    const weak = /## Weak\n```(?:yaml|json)\n([\s\S]*?)```/.exec(doc)?.[1];
     const posting = /^<!-- posting: (\S+) -->$/m.exec(doc)?.[1];
     if (!weak) return [];
     const options = posting ? { posting: postingSource(posting, fs.readFileSync(path.join(ROOT, posting), 'utf8')) } : {};

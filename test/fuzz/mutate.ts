@@ -100,7 +100,7 @@ function filesIn(dir: string, accept: (name: string) => boolean): string[] {
 export function loadSeedTexts(root = repoRoot()): { texts: SeedText[]; corpus: string | undefined } {
   const corpus = corpusDir(root);
   const hasCorpus = fs.existsSync(corpus) && filesIn(corpus, () => true).length > 0;
-  const examples = filesIn(path.join(root, 'examples'), (name) => /\.ya?ml$/.test(name));
+  const examples = filesIn(path.join(root, 'examples'), (name) => /\.(?:ya?ml|json)$/.test(name));
   const files = hasCorpus
     ? [...filesIn(corpus, () => true), ...examples]
     : [...examples, ...filesIn(path.join(root, 'test', 'fixtures'), () => true)];

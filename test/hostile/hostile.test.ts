@@ -102,7 +102,7 @@ function childMain(): void {
     const started = performance.now();
     const startedCpu = process.cpuUsage();
     try {
-      const result = lint(text, { today: new Date('2026-06-15T00:00:00Z') });
+      const result = lint(text, { today: new Date('2026-06-15T00:00:00Z'), format: input.format ?? 'yaml' });
       const ms = performance.now() - started;
       const cpu = process.cpuUsage(startedCpu);
       const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -226,13 +226,14 @@ class Servers {
 
 async function throughServer(servers: Servers, input: HostileInput, text: string): Promise<ServerOutcome> {
   const outcome: ServerOutcome = { rangeProblems: [] };
-  const uri = `${pathToFileURL(path.join(os.tmpdir(), 'bulletproof-hostile')).href}/${input.name}.resume.yaml`;
+  const format = input.format ?? 'yaml';
+  const uri = `${pathToFileURL(path.join(os.tmpdir(), 'bulletproof-hostile')).href}/${input.name}.resume.${format}`;
   let client: LspClient | undefined;
   try {
     client = await servers.get();
     const started = performance.now();
     const startedCpu = cpuMsOf(client.pid);
-    await client.open(uri, text);
+    await client.open(uri, text, format);
     const published = await client.waitForDiagnostics(uri, { version: 1, timeoutMs: HANG_LIMIT_MS });
     outcome.ms = performance.now() - started;
     const cpuMs = cpuMsOf(client.pid);

@@ -23,6 +23,8 @@ export interface HostileInput {
   title: string;
   make(): string;
   expect: Expectation;
+  /** A JSON file (`*.resume.json`, language `json`); YAML when absent. */
+  format?: 'json';
 }
 
 const SIZE_LIMIT = { ruleId: 'yaml/limits', message: /over 1,000,000 characters.*bullet rules are skipped/ };
@@ -32,6 +34,7 @@ const SYNTAX_ONLY = {
   message: /over the 5 MB checked in full: only the YAML syntax of its first 1,000,000 characters is checked/,
 };
 const TOO_LARGE = { ruleId: 'yaml/limits', message: /over the 20 MB Bulletproof reads, so it was not checked/ };
+const JSON_HEAD = '{\n  "basics": {"name": "Sam Lee", "email": "sam@example.com"},\n  "work": [{"name": "Acme", "highlights": [\n';
 
 /** A plausible resume head, so what follows is judged as part of a resume. */
 export const HEAD = [
@@ -198,6 +201,40 @@ export const HOSTILE: readonly HostileInput[] = [
     title: 'a file of 64 K NUL characters',
     make: () => '\0'.repeat(64 * 1024),
     expect: { anyError: true },
+  },
+  {
+    name: 'json-brackets-100k',
+    title: 'JSON: lists nested 100,000 deep (`[[[[…`), never closed',
+    format: 'json',
+    make: () => `{"work": ${'['.repeat(100_000)}\n`,
+    expect: TOO_DEEP,
+  },
+  {
+    name: 'json-fifty-megabytes',
+    title: 'JSON: a 50 MB resume, over the document limit, so not parsed',
+    format: 'json',
+    make: () =>
+      `${JSON_HEAD}${lines(Math.ceil((50 * 1024 * 1024) / 60), (i) => `    "Cut p99 latency of service ${i % 997} by ${(i % 89) + 10}% with a cache",`)}    "Done"\n  ]}]\n}\n`,
+    expect: TOO_LARGE,
+  },
+  {
+    name: 'json-binary',
+    title: 'JSON: 64 KB of random bytes after a `{`, decoded as UTF-8',
+    format: 'json',
+    make: () => `{${randomBytes(64 * 1024, 0x15a7).toString('utf8')}`,
+    expect: { ruleId: 'json/syntax' },
+  },
+  {
+    name: 'json-unterminated-string',
+    title: 'JSON: a bullet whose string is never closed, in a resume that is otherwise checked',
+    format: 'json',
+    make: () => `${JSON_HEAD}    "Successfully cut p99 latency by 40%",\n    "Built the ledger service\n  ]}]\n}\n`,
+    expect: {
+      ruleId: 'json/syntax',
+      message: /^This string is not closed: add the closing double quote\.$/,
+      also: ['filler'],
+      none: ['yaml/syntax'],
+    },
   },
   {
     name: 'keys-100k',

@@ -17,7 +17,19 @@ import {
 describe('fileMatcher with the default globs', () => {
   const matches = fileMatcher(DEFAULT_FILES);
 
-  for (const file of ['resume.yaml', 'my-Resume.yml', 'cv.yaml', 'docs/cv.yml', 'CV.YAML', 'jobs/2024/backend-resume.yaml', 'resume.yml']) {
+  for (const file of [
+    'resume.yaml',
+    'my-Resume.yml',
+    'cv.yaml',
+    'docs/cv.yml',
+    'CV.YAML',
+    'jobs/2024/backend-resume.yaml',
+    'resume.yml',
+    'Sam_Lee_CV.yaml',
+    'resume.json',
+    'docs/backend.resume.json',
+    'cv.json',
+  ]) {
     it(`matches ${file}`, () => assert.equal(matches(file), true));
   }
 
@@ -27,7 +39,11 @@ describe('fileMatcher with the default globs', () => {
     'node_modules/x/resume.yaml',
     'sub/node_modules/x/resume.yaml',
     'sub/.github/resume.yaml',
-    'resume.json',
+    'package.json',
+    'tsconfig.json',
+    'data.json',
+    'my-resume.json.bak',
+    'node_modules/x/resume.json',
     'resume.yaml.bak',
     'mycv.yaml',
     'config.yaml',

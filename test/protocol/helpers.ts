@@ -5,11 +5,14 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, ProtocolRequestType, type Diagnostic, type Position, type Range } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/linter';
 import type { LintOptions, Severity } from '../../server/src/engine/types';
-import { SERVER_PATH, type LspClient } from '../support/lspClient';
+import { buildReport, type ResumeReport } from '../../server/src/engine/report';
+import { postingLoader } from '../../server/src/node/posting';
+import { REPORT_REQUEST, type ReportParams, type ReportResult } from '../../server/src/protocol';
+import { LspClient, REPO_ROOT, SERVER_PATH } from '../support/lspClient';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -55,4 +58,25 @@ export async function stop(client: LspClient | undefined): Promise<void> {
   } finally {
     client.kill();
   }
+}
+
+/** A server with the repository as its workspace: a resume's `meta.posting` is read inside it, as the CLI does. */
+export function startInRepository(): Promise<LspClient> {
+  return LspClient.start({
+    settings: { bulletproof: {} },
+    workspaceFolders: [{ uri: pathToFileURL(REPO_ROOT).href, name: 'bulletproof' }],
+  });
+}
+
+export const ReportRequest = new ProtocolRequestType<ReportParams, ReportResult | null, never, void, void>(REPORT_REQUEST);
+
+/** The server's `bulletproof/report` for an open document. */
+export function requestReport(client: LspClient, uri: string): Promise<ReportResult | null> {
+  return client.request(ReportRequest, { uri });
+}
+
+/** What the engine reports for the text (its posting read as the server reads it), as it arrives over JSON. */
+export function engineReport(text: string, resumePath?: string): ResumeReport {
+  const result = lint(text, { loadPosting: postingLoader({ resumePath, root: resumePath ? REPO_ROOT : undefined }) });
+  return JSON.parse(JSON.stringify(buildReport(result, result.posting))) as ResumeReport;
 }

@@ -16,21 +16,14 @@ import {
   CompletionItemKind,
   CompletionRequest,
   InsertTextFormat,
-  ProtocolRequestType,
   type CodeLens,
   type CompletionItem,
   type Position,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../../server/src/linter';
-import { buildReport, type ResumeReport } from '../../server/src/engine/report';
 import { snippetsFor } from '../../server/src/engine/snippets';
-import { postingLoader } from '../../server/src/node/posting';
-import { REPORT_REQUEST, type ReportParams, type ReportResult } from '../../server/src/protocol';
 import { LspClient, REPO_ROOT } from '../support/lspClient';
-import { stop } from './helpers';
-
-const ReportRequest = new ProtocolRequestType<ReportParams, ReportResult | null, never, void, void>(REPORT_REQUEST);
+import { engineReport, requestReport, startInRepository, stop } from './helpers';
 
 const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
 const SMALL_TEXT = read('test/fixtures/report/small.resume.yaml');
@@ -42,12 +35,6 @@ const POSTING_PATH = path.join(REPO_ROOT, 'test', 'fixtures', 'report', 'posting
 /** A folder that never exists: documents live only in the editor. */
 const BASE = pathToFileURL(path.join(os.tmpdir(), 'bulletproof-report-protocol')).href;
 const uriOf = (name: string) => `${BASE}/${name}`;
-
-/** What the engine reports for the text, as it arrives over JSON. */
-function engineReport(text: string, resumePath?: string): ResumeReport {
-  const result = lint(text, { loadPosting: postingLoader({ resumePath, root: resumePath ? REPO_ROOT : undefined }) });
-  return JSON.parse(JSON.stringify(buildReport(result, result.posting))) as ResumeReport;
-}
 
 /** 0-based line of the first line containing `search`. */
 function lineWith(text: string, search: string): number {
@@ -61,15 +48,11 @@ describe('report, CodeLens and templates over stdio', function () {
   let client: LspClient;
 
   before(async () => {
-    client = await LspClient.start({
-      settings: { bulletproof: {} },
-      // The repository as the workspace: `meta.posting` is read inside it, as the CLI does.
-      workspaceFolders: [{ uri: pathToFileURL(REPO_ROOT).href, name: 'bulletproof' }],
-    });
+    client = await startInRepository();
   });
   after(() => stop(client));
 
-  const report = (uri: string) => client.request(ReportRequest, { uri });
+  const report = (uri: string) => requestReport(client, uri);
 
   describe('bulletproof/report', () => {
     it('gives the engine’s report for an open resume, with the document version', async () => {

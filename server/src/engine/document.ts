@@ -16,6 +16,7 @@ import { MAX_NESTING, NestingMeter } from './nesting';
 import { describeSize, FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION, MAX_DOCUMENT_CHARS, SYNTAX_ONLY_CHARS } from './limits';
 import { toPlainValue } from './plainValue';
 import { printed } from './plainValue';
+import { formatOfText, parseJson, type ResumeFormat } from './jsonParse';
 
 type Token = CST.Token;
 
@@ -51,6 +52,8 @@ export interface SyntaxProblem {
   range: OffsetRange;
   message: string;
   code: string;
+  /** For a trailing comma in JSON: the offset of the `}` or `]` it stands before. */
+  trailingCommaBefore?: number;
 }
 
 /**
@@ -62,6 +65,8 @@ export type Checked = 'all' | 'syntax' | 'nothing';
 
 export interface ResumeModel {
   text: string;
+  /** How the text was parsed: JSON, or YAML. */
+  format: ResumeFormat;
   /** The first document of the stream: the resume. */
   document: Document.Parsed | undefined;
   /** Documents after the first; reported, never checked. */
@@ -93,15 +98,15 @@ export const YAML_OPTIONS = {
   schema: 'core',
 } as const;
 
-export function parseResume(text: string): ResumeModel {
-  if (text.length > MAX_DOCUMENT_CHARS) return unparsed(text, [0], tooLargeProblem(text));
-  if (text.length > FULL_CHECK_MAX_CHARS) return syntaxOnly(text);
-  const lineCounter = new LineCounter();
-  const documents = parseYaml(text, lineCounter);
-  if (!documents) return unparsed(text, lineStartsOf(text), tooDeepProblem(text));
-  const all: Document.Parsed[] = [...documents];
+/** The text as a resume model, read as `format` (by default, JSON when the text opens with `{`). */
+export function parseResume(text: string, format: ResumeFormat = formatOfText(text)): ResumeModel {
+  if (text.length > MAX_DOCUMENT_CHARS) return unparsed(text, format, [0], tooLargeProblem(text));
+  if (text.length > FULL_CHECK_MAX_CHARS) return syntaxOnly(text, format);
+  const parsed = parseAs(text, format);
+  if (!parsed) return unparsed(text, format, lineStartsOf(text), tooDeepProblem(text));
+  const { all, lineStarts } = parsed;
   const document = all[0];
-  const syntaxProblems = syntaxProblemsOf(text, documents);
+  const syntaxProblems = parsed.problems;
 
   const index: Index = { entries: new Map(), problems: syntaxProblems, hasAliases: false };
   const entries = index.entries;
@@ -127,12 +132,13 @@ export function parseResume(text: string): ResumeModel {
 
   return {
     text,
+    format,
     document,
     extraDocuments: all.slice(1),
     syntaxProblems,
     entries,
     bullets: collectBullets(entries),
-    lineStarts: lineCounter.lineStarts.length ? lineCounter.lineStarts : [0],
+    lineStarts,
     value,
     valueProblem,
     hasAliases: index.hasAliases,
@@ -142,6 +148,36 @@ export function parseResume(text: string): ResumeModel {
 }
 
 type ParsedStream = Document.Parsed[] & { empty?: true; errors?: readonly YAMLError[] };
+
+interface ParsedText {
+  /** The documents: one at most for JSON. */
+  all: Document.Parsed[];
+  problems: SyntaxProblem[];
+  lineStarts: number[];
+}
+
+/** The text parsed as JSON or as YAML; undefined when it nests too deeply to parse safely. */
+function parseAs(text: string, format: ResumeFormat): ParsedText | undefined {
+  if (format === 'json') {
+    const parsed = parseJson(text);
+    if (!parsed) return undefined;
+    return {
+      all: parsed.document ? [parsed.document] : [],
+      problems: parsed.problems.map(clampedProblem(text)),
+      lineStarts: lineStartsOf(text),
+    };
+  }
+  const lineCounter = new LineCounter();
+  const documents = parseYaml(text, lineCounter);
+  if (!documents) return undefined;
+  const lineStarts = lineCounter.lineStarts.length ? lineCounter.lineStarts : [0];
+  return { all: [...documents], problems: syntaxProblemsOf(text, documents), lineStarts };
+}
+
+/** A JSON problem's ranges, never splitting a character. */
+function clampedProblem(text: string): (problem: SyntaxProblem) => SyntaxProblem {
+  return (problem) => ({ ...problem, range: clampRange(text, problem.range.start, problem.range.end) });
+}
 
 /**
  * Every document in `text`, as `parseAllDocuments` gives them, or undefined
@@ -194,27 +230,27 @@ function syntaxProblemsOf(text: string, documents: ParsedStream): SyntaxProblem[
  * parse. An error the cut itself causes (an unclosed quote or bracket)
  * stands at the end of the cut text and is left out.
  */
-function syntaxOnly(text: string): ResumeModel {
+function syntaxOnly(text: string, format: ResumeFormat): ResumeModel {
   const lastBreak = text.lastIndexOf('\n', SYNTAX_ONLY_CHARS - 1);
   let cut = lastBreak >= 0 ? lastBreak + 1 : SYNTAX_ONLY_CHARS;
   if (isLowSurrogate(text, cut)) cut--;
   const checked = text.slice(0, cut);
-  const lineCounter = new LineCounter();
-  const documents = parseYaml(checked, lineCounter);
-  if (!documents) return unparsed(text, lineCounter.lineStarts, tooDeepProblem(text));
-  const problems = syntaxProblemsOf(checked, documents).filter((problem) => problem.range.start < cut);
-  const model = unparsed(text, lineCounter.lineStarts.length ? lineCounter.lineStarts : [0], {
+  const parsed = parseAs(checked, format);
+  if (!parsed) return unparsed(text, format, lineStartsOf(checked), tooDeepProblem(text));
+  const problems = parsed.problems.filter((problem) => problem.range.start < cut);
+  const model = unparsed(text, format, parsed.lineStarts, {
     range: firstLine(text),
-    message: `This file has ${count(text.length)} characters, over the ${describeSize(FULL_CHECK_MAX_CHARS)} checked in full: only the YAML syntax of its first ${count(SYNTAX_ONLY_CHARS)} characters is checked. A resume is a few KB.`,
+    message: `This file has ${count(text.length)} characters, over the ${describeSize(FULL_CHECK_MAX_CHARS)} checked in full: only the ${format === 'json' ? 'JSON' : 'YAML'} syntax of its first ${count(SYNTAX_ONLY_CHARS)} characters is checked. A resume is a few KB.`,
     code: 'SYNTAX_ONLY',
   });
   return { ...model, syntaxProblems: problems, checked: 'syntax' };
 }
 
 /** A model with nothing parsed, for text that is too large or nests too deeply to parse safely. */
-function unparsed(text: string, lineStarts: number[], valueProblem: SyntaxProblem): ResumeModel {
+function unparsed(text: string, format: ResumeFormat, lineStarts: number[], valueProblem: SyntaxProblem): ResumeModel {
   return {
     text,
+    format,
     document: undefined,
     extraDocuments: [],
     syntaxProblems: [],

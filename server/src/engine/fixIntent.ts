@@ -39,7 +39,9 @@ export type Change =
   /** Item `from` of the list at `path` moved to position `to` (before the item now there). */
   | { kind: 'moveItem'; path: string; from: number; to: number }
   /** The whole list at `path` replaced by `items`. */
-  | { kind: 'setList'; path: string; items: readonly ItemValue[] };
+  | { kind: 'setList'; path: string; items: readonly ItemValue[] }
+  /** The comma after the last item of the object or list at `path` removed (JSON allows none there). */
+  | { kind: 'removeTrailingComma'; path: string };
 
 export interface FixIntent {
   title: string;

@@ -2,6 +2,7 @@
 import { parseAllDocuments } from 'yaml';
 import { YAML_OPTIONS } from './document';
 import { isJsonText, parsesAsJson } from './json';
+import { parseJson } from './jsonParse';
 import { MAX_NESTING, nestingDepth } from './nesting';
 import type { Finding, Fix, TextEdit } from './types';
 
@@ -46,10 +47,15 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * parsed still parses, YAML has no more syntax errors than it had.
  */
 export function keepsFormat(before: string, after: string): boolean {
-  if (isJsonText(before) && parsesAsJson(before) && !parsesAsJson(after)) return false;
+  if (isJsonText(before)) return parsesAsJson(before) ? parsesAsJson(after) : jsonErrorCount(after) <= jsonErrorCount(before);
   // Too deep to parse safely: nothing there has a fix, so nothing changed that could break.
   if (nestingDepth(after) > MAX_NESTING) return nestingDepth(before) > MAX_NESTING;
   return yamlErrorCount(after) <= yamlErrorCount(before);
+}
+
+/** Infinity for a text too deep to parse safely. */
+function jsonErrorCount(text: string): number {
+  return parseJson(text)?.problems.length ?? Infinity;
 }
 
 function yamlErrorCount(text: string): number {

@@ -149,6 +149,8 @@ function derivedAfterEdit(previous: Derived, editsDate: boolean): Derived {
  */
 function isCleanModel(model: ResumeModel): boolean {
   return (
+    // A JSON edit gets a full parse: a line parsed alone as YAML would not read as JSON does.
+    model.format === 'yaml' &&
     model.checked === 'all' &&
     model.document !== undefined &&
     model.syntaxProblems.length === 0 &&

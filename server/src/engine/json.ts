@@ -1,7 +1,8 @@
 /**
- * Resumes written as JSON. There is no JSON parser here: the YAML parser
- * reads JSON as flow YAML, which lets every rule run on both formats. A fix
- * must still write JSON into a JSON file, so every fix writer asks
+ * Resumes written as JSON: how a text is known for one, and JSON text that
+ * is YAML too. A JSON resume is parsed as JSON (`jsonParse.ts`) into the
+ * nodes a YAML parse gives, which lets every rule run on both formats. A
+ * fix must still write JSON into a JSON file, so every fix writer asks
  * `isJsonText` and writes `jsonString`s there.
  */
 

@@ -4,7 +4,7 @@
  * the previous result, an edit inside one value is re-parsed and re-checked
  * only as far as it can change anything.
  */
-import { parseResume, type Bullet, type ResumeModel } from './document';
+import { parseResume, type Bullet, type ResumeModel, type SyntaxProblem } from './document';
 import { movedOffset, reparseScalarEdit, type ScalarEdit } from './incremental';
 import { isBulletRule, type BulletRule, type Report, type ResolvedOptions, type ResumeRule, type Rule, type RuleContext } from './rule';
 import { structuralChecks } from './schema/checks';
@@ -94,14 +94,14 @@ export class Linter {
 
 function lintWith(linter: Linter, text: string, options: LintOptions, previous?: LintResult): LintResult {
   const { rules, memo, read } = linter;
-  const optionsKey = JSON.stringify([options.rules ?? {}, options.role ?? 'backend', text.length > PROSE_RULES_MAX_CHARS]);
+  const optionsKey = JSON.stringify([options.rules ?? {}, options.role ?? 'backend', text.length > PROSE_RULES_MAX_CHARS, options.format]);
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the cast adds the hidden reuse slot to the result's type
   const reuse = (previous as WithReusable | undefined)?.[REUSABLE];
   // Read before the edit takes the previous model over.
   const previousText = previous?.model.text ?? '';
   const edit =
     previous && reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
-  const model = edit?.model ?? parseResume(text);
+  const model = edit?.model ?? parseResume(text, options.format);
   memo.startPass(edit !== undefined);
   // An edit to a date can change what every role's dates say: then nothing derived from them is kept.
   const editsDate = edit !== undefined && isDateField(model.entries.get(edit.path)?.segments.at(-1));
@@ -164,11 +164,15 @@ function lintWith(linter: Linter, text: string, options: LintOptions, previous?:
 
 /** What the parser found: syntax errors, a limit that stopped the checks, documents after the first. */
 function yamlFindings(model: ResumeModel): RawFinding[] {
-  const raw: RawFinding[] = model.syntaxProblems.map((problem) => ({
-    ruleId: 'yaml/syntax',
-    range: problem.range,
-    message: problem.message,
-  }));
+  const raw: RawFinding[] = model.syntaxProblems.map((problem) =>
+    model.format === 'json'
+      ? jsonSyntaxFinding(model, problem)
+      : {
+          ruleId: 'yaml/syntax',
+          range: problem.range,
+          message: problem.message,
+        },
+  );
   if (model.valueProblem) raw.push({ ruleId: 'yaml/limits', range: model.valueProblem.range, message: model.valueProblem.message });
   const extra = model.extraDocuments[0];
   if (extra?.range) {
@@ -179,6 +183,19 @@ function yamlFindings(model: ResumeModel): RawFinding[] {
     });
   }
   return raw;
+}
+
+/** A JSON syntax error; a trailing comma has a fix that removes it, addressed by the object or list it ends. */
+function jsonSyntaxFinding(model: ResumeModel, problem: SyntaxProblem): RawFinding {
+  const finding: RawFinding = { ruleId: 'json/syntax', range: problem.range, message: problem.message };
+  const closing = problem.trailingCommaBefore;
+  if (closing === undefined) return finding;
+  for (const entry of model.entries.values()) {
+    if (entry.node?.range?.[1] !== closing + 1) continue;
+    const changes = [{ kind: 'removeTrailingComma' as const, path: entry.path }];
+    return { ...finding, fixes: [{ title: 'Remove the trailing comma', safe: true, isPreferred: true, changes }] };
+  }
+  return finding;
 }
 
 /** The schema's findings, or the note that the file is too large for it. */

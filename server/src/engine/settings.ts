@@ -58,7 +58,17 @@ const TRACE_LEVELS: Choices<'off' | 'messages' | 'verbose'> = {
   verbose: 'Each message with its content.',
 };
 
-export const DEFAULT_FILES: readonly string[] = ['**/*resume*.{yaml,yml}', '**/cv.{yaml,yml}', '!**/.github/**', '!**/node_modules/**'];
+export const DEFAULT_FILES: readonly string[] = [
+  '**/*resume*.{yaml,yml}',
+  '**/cv.{yaml,yml}',
+  '**/*_CV.{yaml,yml}',
+  '**/*_cv.{yaml,yml}',
+  '**/resume.json',
+  '**/*.resume.json',
+  '**/cv.json',
+  '!**/.github/**',
+  '!**/node_modules/**',
+];
 
 const DEFAULT_ROLE: Role = 'backend';
 
@@ -69,7 +79,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     default: DEFAULT_FILES,
     scope: 'resource',
     markdownDescription:
-      'Globs (relative to the workspace folder) of the YAML files Bulletproof checks; a leading `!` excludes. Any YAML file whose first line is `# bulletproof` is checked too. Other YAML files are never touched.',
+      'Globs (relative to the workspace folder) of the YAML and JSON resumes Bulletproof checks; a leading `!` excludes. Any YAML file whose first line is `# bulletproof` is checked too, and any JSON file whose top-level `$schema` names JSON Resume or whose `meta` object has a `bulletproof` key. Other YAML and JSON files (`package.json`, `tsconfig.json`, …) are never touched.',
   },
   {
     name: 'rules',

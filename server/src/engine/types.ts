@@ -67,6 +67,8 @@ export interface LintOptions {
    * the engine itself never touches the file system.
    */
   loadPosting?: (reference: string | undefined) => PostingSource | { error: string } | undefined;
+  /** How to parse the text, when the adapter knows (a `.json` file, a `json` document); else the text decides. */
+  format?: 'json' | 'yaml';
 }
 
 export interface PostingSource {

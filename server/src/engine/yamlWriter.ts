@@ -1,8 +1,9 @@
 /**
- * The writer for resumes written as YAML, and as JSON (which the YAML parser
- * reads as flow YAML): each change becomes the smallest edit that keeps what
- * the person wrote around it (comments, anchors, quoting, indentation), and
- * JSON in a JSON file. A change it cannot write cleanly gives `undefined`.
+ * The writer for resumes written as YAML, and as JSON (parsed into the same
+ * nodes as flow YAML; `jsonWriter.ts` asks this one): each change becomes
+ * the smallest edit that keeps what the person wrote around it (comments,
+ * anchors, quoting, indentation), and JSON in a JSON file. A change it
+ * cannot write cleanly gives `undefined`.
  */
 import { isAlias, isScalar, isSeq, type Scalar } from 'yaml';
 import { aliasedScalar } from './anchors';
@@ -39,6 +40,9 @@ export const yamlWriter: FormatWriter = {
       case 'moveItem':
       case 'setList':
         return structureIsSound(model) ? structuralEdits(model, entry, change) : undefined;
+      case 'removeTrailingComma':
+        // YAML allows one: only the JSON writer is asked.
+        return undefined;
     }
   },
 };

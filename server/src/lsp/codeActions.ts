@@ -56,7 +56,7 @@ export function codeActions(
   const start = document.offsetAt(params.range.start);
   const end = document.offsetAt(params.range.end);
   const here = findings.filter((finding) => finding.range.start <= end && finding.range.end >= start);
-  const keepsJson = jsonCheck(document.getText());
+  const keepsJson = jsonCheck(document.getText(), model.format === 'json');
   for (const finding of here) {
     const diagnostic = params.context.diagnostics.find(
       (d) => d.code === finding.ruleId && document.offsetAt(d.range.start) === finding.range.start,
@@ -84,7 +84,7 @@ export function codeActions(
     }
   }
   // JSON has no comments: a disable directive there would break the file.
-  const json = isJsonText(document.getText());
+  const json = model.format === 'json' || isJsonText(document.getText());
   for (const finding of uniqueBy(here, (finding) => finding.ruleId)) {
     if (!json) actions.push(disableForLine(document, model, finding), disableForFile(document, finding.ruleId));
     if (options.showDocs !== false) actions.push(showDocs(finding.ruleId));
@@ -96,8 +96,8 @@ export function codeActions(
  * In a JSON file that parses, a fix that would not leave it JSON is not
  * offered: every writer writes JSON there, and this is the last guard.
  */
-function jsonCheck(text: string): (fix: Fix) => boolean {
-  if (!isJsonText(text)) return () => true;
+function jsonCheck(text: string, parsedAsJson: boolean): (fix: Fix) => boolean {
+  if (!parsedAsJson && !isJsonText(text)) return () => true;
   // Parsed only when a fix is there to check: most requests have none.
   let valid: boolean | undefined;
   return (fix) => {

@@ -10,6 +10,7 @@ import { rules as registeredRules } from '../rules/registry';
 import { allRuleMeta } from '../linter';
 import { CONFIG_FILE_NAMES, DEFAULT_SETTINGS, parseConfigText, resumeSetup, type ConfigProblem, type Settings } from '../node/config';
 import { fileMatcher, hasMarker, type FileMatcher } from '../node/files';
+import { formatOfName, formatOfText, hasJsonMarker, type ResumeFormat } from '../engine/jsonParse';
 import type { Guard } from './guard';
 import type { OpenDocuments } from './openDocuments';
 import type { SettingsStore } from './settings';
@@ -113,7 +114,7 @@ export class DocumentState {
         { editor: settings },
       );
       // The last result lets the engine re-check only what the edit changed; it is replaced below.
-      checked.result = lint(document.getText(), options, this.rules, known?.result);
+      checked.result = lint(document.getText(), { ...options, format: formatOfDocument(document) }, this.rules, known?.result);
     }
     this.checked.set(document.uri, checked);
     // A rule that threw is a bug of ours: its findings are missing, and the guard says so.
@@ -129,9 +130,12 @@ export class DocumentState {
     return this.ruleIds;
   }
 
-  /** By the first line, else by name: a URI with no file path (`%E9`, another host) is matched by its name alone. */
+  /**
+   * By its marker (a YAML file's first line, a JSON file's `$schema` or `meta.bulletproof`), else by name: a URI
+   * with no file path (`%E9`, another host) is matched by its name alone.
+   */
   private isResumeWith(document: TextDocument, settings: Settings): boolean {
-    if (hasMarker(document.getText())) return true;
+    if (document.languageId === 'json' ? hasJsonMarker(document.getText()) : hasMarker(document.getText())) return true;
     const filePath = filePathOf(document.uri);
     const namePath = filePath ?? namePathOf(document.uri);
     if (namePath === undefined) return false;
@@ -148,6 +152,13 @@ export class DocumentState {
     }
     return matcher;
   }
+}
+
+/** How a document is parsed: as its language in the editor says, else as its name does, else as its text does. */
+export function formatOfDocument(document: TextDocument): ResumeFormat {
+  const { languageId } = document;
+  if (languageId === 'json' || languageId === 'yaml') return languageId;
+  return formatOfName(namePathOf(document.uri)) ?? formatOfText(document.getText());
 }
 
 /** `.bulletproof.yaml` and its siblings, by the last segment of the URI (local path or not). */

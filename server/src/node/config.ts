@@ -12,6 +12,7 @@ import { checkSettings, mergeSettings, type Settings } from '../engine/settings'
 import { postingLoader } from './posting';
 import { decodeText } from './atomicWrite';
 import { READ_LIMITS, readRegularFile } from './readFile';
+import { formatOfName } from '../engine/jsonParse';
 
 export { DEFAULT_SETTINGS, mergeSettings, normalizeSettings, type Settings } from '../engine/settings';
 
@@ -104,6 +105,8 @@ export function resumeSetup(place: ResumePlace, layers: SettingLayers): { settin
     loadPosting: postingLoader({ ...place, fromSettings: settings.posting }),
   };
   if (layers.posting) lintOptions.posting = layers.posting;
+  const format = formatOfName(place.resumePath);
+  if (format) lintOptions.format = format;
   return { settings, lintOptions };
 }
 

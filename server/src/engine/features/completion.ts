@@ -296,7 +296,7 @@ function commentCompletions(text: string, offset: number): CompletionEntry[] | u
   }));
 }
 
-function valueSuggestions(node: SchemaNode | undefined): string[] {
+export function valueSuggestions(node: SchemaNode | undefined): string[] {
   const values = [...(node?.enum ?? []), ...(node?.examples ?? [])];
   return [...new Set(values.filter((value) => typeof value === 'string' || typeof value === 'number').map(String))];
 }
@@ -309,13 +309,13 @@ function keyInsertText(key: string, node: SchemaNode | undefined, column: number
   return `${key}: $0`;
 }
 
-function typeLabel(node: SchemaNode | undefined): string | undefined {
+export function typeLabel(node: SchemaNode | undefined): string | undefined {
   const types = typesOf(node);
   if (types.includes('array')) return 'list';
   if (types.includes('object')) return 'section';
   return types.length ? 'text' : undefined;
 }
 
-function escapeSnippet(text: string): string {
+export function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, '\\$&');
 }

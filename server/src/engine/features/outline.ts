@@ -6,6 +6,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { nodeRange, type ResumeModel } from '../document';
 import type { OffsetRange } from '../types';
+import { lineOf } from '../textLines';
 
 export type OutlineKind = 'section' | 'entry' | 'field';
 
@@ -113,12 +114,28 @@ function firstText(map: { get(key: string): unknown }, keys: string[]): string |
 /** Every block mapping or sequence, from its key: sections, entries, bullet lists. */
 export function foldingRanges(model: ResumeModel): OffsetRange[] {
   const ranges: OffsetRange[] = [];
+  const json = model.format === 'json';
+  let lastStartLine = -1;
   for (const entry of model.entries.values()) {
     const node = entry.node;
     // The root would start on the first section's line and hide its fold.
     if (entry.segments.length === 0) continue;
-    if (!node || !(isMap(node) || isSeq(node)) || node.flow || !node.range) continue;
-    ranges.push({ start: entry.keyRange?.start ?? node.range[0], end: node.range[1] });
+    // In YAML a flow collection is a line's worth; in JSON every object and list is one.
+    if (!node || !(isMap(node) || isSeq(node)) || (node.flow && !json) || !node.range) continue;
+    const start = entry.keyRange?.start ?? node.range[0];
+    if (json) {
+      // An editor keeps one fold per line (`"work": [{` opens two): the outer one, which comes first.
+      const startLine = lineOf(model.lineStarts, start);
+      if (startLine === lastStartLine) continue;
+      lastStartLine = startLine;
+    }
+    ranges.push({ start, end: json ? beforeClosingLine(model, node.range[1]) : node.range[1] });
   }
   return ranges;
+}
+
+/** A JSON object or list folds up to its closing bracket's line, which stays in sight when it starts that line. */
+function beforeClosingLine(model: ResumeModel, end: number): number {
+  const lineStart = model.lineStarts[lineOf(model.lineStarts, end - 1)] ?? 0;
+  return /^[ \t]*$/.test(model.text.slice(lineStart, end - 1)) ? lineStart : end;
 }

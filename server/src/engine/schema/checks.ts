@@ -14,6 +14,14 @@ export const structuralChecks: readonly RuleMeta[] = [
     tags: ['yaml'],
   },
   {
+    id: 'json/syntax',
+    severity: 'error',
+    description: 'The file is not valid JSON at this point.',
+    fixable: true,
+    fixes: ['Remove the trailing comma'],
+    tags: ['json'],
+  },
+  {
     id: 'yaml/limits',
     severity: 'info',
     description: 'The file is too large or too deeply nested for every check to run while you type.',
