@@ -65,7 +65,7 @@ describe('convert on the corpus', function () {
     assert.equal(files.length, 30);
     for (const name of files) {
       const text = read(name);
-      // 018 has a trailing comma: not JSON, read as YAML reads it (as the linter does).
+      // 018 has a trailing comma: not strict JSON, read without it (as the linter reads it).
       const value: unknown = name === '018.json' ? yamlValue(text) : JSON.parse(text);
       const yaml = converted(text, 'yaml');
       assert.deepEqual(yamlValue(yaml), value, `${name} → YAML`);

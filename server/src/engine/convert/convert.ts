@@ -99,7 +99,7 @@ export function convertResume(text: string, to: ConvertTarget): Converted {
   }
 
   const fileNotes: ConvertNote[] = [];
-  if (parsed.loose) fileNotes.push({ path: '', message: 'it is not strict JSON (a trailing comma or a comment): read as YAML reads it' });
+  if (parsed.loose) fileNotes.push({ path: '', message: 'it is not strict JSON (a trailing comma or a comment): read without them' });
   if (format === 'yaml' || parsed.loose) {
     const comments = countComments(text);
     if (comments > 0) {
@@ -127,6 +127,9 @@ export function convertResume(text: string, to: ConvertTarget): Converted {
   };
 }
 
+/** JSON problems that leave the value plain to read: the note says the file is not strict JSON. */
+const TOLERATED_JSON_PROBLEMS = new Set(['TRAILING_COMMA', 'COMMENT']);
+
 type Parsed = { ok: true; value: unknown; format: 'json' | 'yaml'; aliases: boolean; loose: boolean } | { ok: false; message: string };
 
 function parseSource(text: string): Parsed {
@@ -141,18 +144,18 @@ function parseSource(text: string): Parsed {
         loose: false,
       };
     } catch {
-      // Not strict JSON (a trailing comma, a comment): read as YAML reads it, as the linter does.
+      // Not strict JSON: read as the linter reads it, which tolerates a trailing comma or a comment.
     }
   }
-  const model = parseResume(text);
+  const model = parseResume(text, json ? 'json' : 'yaml');
   if (model.checked !== 'all' && model.valueProblem) return { ok: false, message: model.valueProblem.message };
-  const problem = model.syntaxProblems[0];
+  const problem = model.syntaxProblems.find((candidate) => !json || !TOLERATED_JSON_PROBLEMS.has(candidate.code));
   if (problem) {
     const line = lineOf(model.lineStarts, problem.range.start);
     const more = model.syntaxProblems.length - 1;
     return {
       ok: false,
-      message: `line ${line}: ${problem.message}${more > 0 ? ` (and ${plural(more, 'more problem')})` : ''}: fix the YAML first`,
+      message: `line ${line}: ${problem.message}${more > 0 ? ` (and ${plural(more, 'more problem')})` : ''}: fix the ${json ? 'JSON' : 'YAML'} first`,
     };
   }
   if (model.extraDocuments.length > 0)
