@@ -6,7 +6,7 @@
  * anywhere else.
  */
 import * as assert from 'node:assert/strict';
-import { visit } from 'yaml';
+import { isScalar, visit } from 'yaml';
 import { parseResume, type ResumeModel } from '../../server/src/engine/document';
 import { reparseScalarEdit, textChange } from '../../server/src/engine/incremental';
 import { lint, type LintResult } from '../../server/src/linter';
@@ -95,6 +95,16 @@ function observable(result: LintResult): unknown {
   };
 }
 
+/** Whether `next` differs from a clean JSON model's text only between the quotes of one string value. */
+function isInsideJsonString(model: ResumeModel, next: string): boolean {
+  const change = textChange(model.text, next);
+  if (!change || model.format !== 'json' || model.syntaxProblems.length > 0) return false;
+  return [...model.entries.values()].some((entry) => {
+    const range = entry.node?.range;
+    return isScalar(entry.node) && typeof entry.node.value === 'string' && range && range[0] < change.start && change.oldEnd < range[1];
+  });
+}
+
 describe('incremental lint', function () {
   this.timeout(120_000);
 
@@ -103,6 +113,7 @@ describe('incremental lint', function () {
     const random = mulberry32(20261130);
     let edits = 0;
     let reused = 0;
+    const inJsonString = { edits: 0, reused: 0 };
     for (const seed of texts) {
       for (let chain = 0; chain < CHAINS_PER_TEXT; chain++) {
         let text = seed.text;
@@ -110,9 +121,16 @@ describe('incremental lint', function () {
         for (let i = 0; i < EDITS_PER_CHAIN; i++) {
           const edit = randomEdit(previous.model, random);
           const next = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+          // Read before the lint takes the previous model over.
+          const insideString = isInsideJsonString(previous.model, next);
           const full = lint(next, OPTIONS, rules);
           const incremental = lint(next, OPTIONS, rules, previous);
-          if (incremental.model.entries === previous.model.entries) reused++;
+          const wasReused = incremental.model.entries === previous.model.entries;
+          if (wasReused) reused++;
+          if (insideString) {
+            inJsonString.edits++;
+            if (wasReused) inJsonString.reused++;
+          }
           assert.deepEqual(
             observable(incremental),
             observable(full),
@@ -126,6 +144,12 @@ describe('incremental lint', function () {
     }
     // The comparison means little if the fast path never ran.
     assert.ok(reused > edits / 4, `only ${reused} of ${edits} edits took the incremental path`);
+    // Nor for JSON if it never ran there: only a quote, a tab or a broken escape typed in a string should miss it.
+    assert.ok(inJsonString.edits > 50, `only ${inJsonString.edits} edits inside a JSON string`);
+    assert.ok(
+      inJsonString.reused > (inJsonString.edits * 3) / 4,
+      `only ${inJsonString.reused} of ${inJsonString.edits} edits inside a JSON string took the incremental path`,
+    );
   });
 
   it('gives what a full lint gives, for seeded random edits to a resume that repeats parts with aliases', () => {
@@ -283,14 +307,13 @@ describe('incremental lint', function () {
       assert.equal(reparseScalarEdit(parseResume(unknownAlias), unknownAlias.replace('Built', 'Builtx')), undefined);
     });
 
-    it('leaves a JSON file to a full parse: a line parsed alone as YAML does not read as JSON does', () => {
+    it('checks a JSON escape the YAML parser would take, as a full lint does', () => {
       const json = '{\n  "work": [\n    {"name": "Acme", "highlights": ["Built the API"]}\n  ]\n}\n';
-      assert.equal(reparseScalarEdit(parseResume(json), json.replace('Built', 'Builtx')), undefined);
       // `\x41` reads as `A` in YAML and is no JSON escape: the lint says so, as a full lint does.
       const escaped = json.replace('Built', 'Built\\x41');
-      const options = { ...OPTIONS, format: 'json' as const };
-      const incremental = lint(escaped, options, rules, lint(json, options, rules));
-      assert.deepEqual(observable(incremental), observable(lint(escaped, options, rules)));
+      assert.equal(reparseScalarEdit(parseResume(json), escaped), undefined);
+      const incremental = lint(escaped, OPTIONS, rules, lint(json, OPTIONS, rules));
+      assert.deepEqual(observable(incremental), observable(lint(escaped, OPTIONS, rules)));
       assert.deepEqual(
         incremental.findings.filter((finding) => finding.ruleId === 'json/syntax').map((finding) => [finding.range, finding.message]),
         [
@@ -301,7 +324,6 @@ describe('incremental lint', function () {
         ],
       );
     });
-
     it('updates a scalar in an anchored collection, and every alias of it sees the change', () => {
       const aliased = `${base}volunteer:\n  - &v\n    name: Acme\n  - *v\n`;
       const next = aliased.replace('name: Acme\n  - *v', 'name: Acme Corp\n  - *v');
@@ -325,6 +347,125 @@ describe('incremental lint', function () {
       const aliased = `${base}basics:\n  name: &n Sam Lee\n  label: *n\nmeta:\n  note: [x, *n]\n`;
       assert.equal(reparseScalarEdit(parseResume(aliased), aliased.replace('[x, *n]', '[xy, *n]')), undefined);
       assert.equal(reparseScalarEdit(parseResume(aliased), aliased.replace('&n Sam', '&nn Sam')), undefined);
+    });
+  });
+
+  describe('reparseScalarEdit in JSON', () => {
+    const json = [
+      '{',
+      '  "basics": {"name": "Sam Lee", "label": "Engineer"},',
+      '  "work": [',
+      '    {',
+      '      "name": "Acme",',
+      '      "startDate": "2020-01",',
+      '      "highlights": ["Built the API", "Improved the caf\\u00e9 queue by 40%"]',
+      '    }',
+      '  ]',
+      '}',
+      '',
+    ].join('\n');
+    const edited = (from: string, to: string, text = json) => {
+      assert.ok(text.includes(from), from);
+      return text.replace(from, to);
+    };
+    /** The edit's model must be what a full parse of the new text gives, and the lint what a full lint gives. */
+    const assertSameAsFull = (text: string, next: string) => {
+      const edit = reparseScalarEdit(parseResume(text), next);
+      assert.ok(edit, 'a full parse, where an update would do');
+      assert.deepEqual(
+        observable({ model: edit.model, findings: [], ruleErrors: [] }),
+        observable({ model: parseResume(next), findings: [], ruleErrors: [] }),
+      );
+      assert.deepEqual(observable(lint(next, OPTIONS, rules, lint(text, OPTIONS, rules))), observable(lint(next, OPTIONS, rules)));
+      return edit;
+    };
+
+    it('updates a string in place and moves what follows', () => {
+      const next = edited('Built the', 'Built all the');
+      const edit = assertSameAsFull(json, next);
+      assert.equal(edit.path, 'work[0].highlights[0]');
+      assert.equal(edit.bullet?.text, 'Built all the API');
+      assert.equal(edit.oldValue, 'Built the API');
+      assert.deepEqual(edit.change, { start: json.indexOf('the API'), oldEnd: json.indexOf('the API'), delta: 4 });
+      const second = nth(edit.model.bullets, 1);
+      assert.equal(next.slice(second.range.start, second.range.end), '"Improved the caf\\u00e9 queue by 40%"');
+      assert.equal(second.text, 'Improved the café queue by 40%');
+    });
+
+    it('updates a string that is not a bullet, right after its opening quote and right before its closing one', () => {
+      assert.equal(assertSameAsFull(json, edited('"Sam Lee"', '"XSam Lee"')).path, 'basics.name');
+      assert.equal(assertSameAsFull(json, edited('"Sam Lee"', '"Sam LeeX"')).path, 'basics.name');
+      assert.equal(assertSameAsFull(json, edited('"Sam Lee"', '"Sa Lee"')).bullet, undefined);
+    });
+
+    it('reads an escape typed inside a string as JSON does', () => {
+      const newline = assertSameAsFull(json, edited('Built the', 'Built\\nthe'));
+      assert.equal(newline.bullet?.text, 'Built\nthe API');
+      const accent = assertSameAsFull(json, edited('Built the', 'Built th\\u00e9'));
+      assert.equal(accent.bullet?.text, 'Built thé API');
+      // Deleting an escape's last character leaves it broken: a full parse, which reports it.
+      const broken = edited('caf\\u00e9', 'caf\\u00e');
+      assert.equal(reparseScalarEdit(parseResume(json), broken), undefined);
+      assert.deepEqual(
+        lint(broken, OPTIONS, rules)
+          .findings.filter((finding) => finding.ruleId === 'json/syntax')
+          .map((finding) => finding.message),
+        ['Not a valid `\\u` escape: write four hex digits, such as `\\u00e9`.'],
+      );
+    });
+
+    it('gives what a full lint gives while an escape is typed one key at a time', () => {
+      let text = json;
+      let previous = lint(text, OPTIONS, rules);
+      const at = json.indexOf('the API');
+      for (const [i, key] of [...'\\u00e9 '].entries()) {
+        text = text.slice(0, at + i) + key + text.slice(at + i);
+        const incremental = lint(text, OPTIONS, rules, previous);
+        assert.deepEqual(observable(incremental), observable(lint(text, OPTIONS, rules)), `after ${i + 1} keys`);
+        previous = incremental;
+      }
+      assert.equal(first(previous.model.bullets).text, 'Built é the API');
+    });
+
+    for (const [what, from, to] of [
+      ['a quote', 'Built the', 'Built "the'],
+      ['a lone backslash', 'Built the', 'Built \\'],
+      ['a backslash before the closing quote', 'the API"', 'the API\\"'],
+      ['a tab', 'Built the', 'Built\tthe'],
+      ['a new line', 'Built the', 'Built\nthe'],
+      ['a key', '"label"', '"labels"'],
+      ['a new key and value', '"Acme",', '"Acme", "size": 12,'],
+      ['an edit across two strings', '"Sam Lee", "label": "Engineer"', '"Sam Engineer"'],
+      ['a string that becomes two', '"Built the API"', '"Built", "the API"'],
+    ] as const) {
+      it(`leaves ${what} to a full parse, and lints it as a full lint does`, () => {
+        const next = edited(from, to);
+        assert.equal(reparseScalarEdit(parseResume(json), next), undefined);
+        assert.deepEqual(observable(lint(next, OPTIONS, rules, lint(json, OPTIONS, rules))), observable(lint(next, OPTIONS, rules)));
+      });
+    }
+
+    it('leaves a JSON file with syntax errors to a full parse', () => {
+      const broken = edited('"Acme",', '"Acme",,');
+      assert.ok(parseResume(broken).syntaxProblems.length > 0);
+      assert.equal(reparseScalarEdit(parseResume(broken), edited('Built', 'Builtx', broken)), undefined);
+      const duplicate = edited('"label": "Engineer"', '"label": "Engineer", "label": "Lead"');
+      assert.equal(reparseScalarEdit(parseResume(duplicate), edited('Built', 'Builtx', duplicate)), undefined);
+    });
+
+    it('updates a file with a byte order mark', () => {
+      const bom = `\ufeff${json}`;
+      const edit = assertSameAsFull(bom, edited('Built the', 'Built all the', bom));
+      assert.equal(edit.model.text.charCodeAt(0), 0xfeff);
+      assert.equal(first(edit.model.bullets).range.start, bom.indexOf('"Built'));
+    });
+
+    it('updates a file with CRLF line ends, moving the lines after the edit', () => {
+      const crlf = json.replace(/\n/g, '\r\n');
+      const next = edited('Sam Lee', 'Sam J. Lee', crlf);
+      const edit = assertSameAsFull(crlf, next);
+      assert.deepEqual(edit.model.lineStarts, parseResume(next).lineStarts);
+      assert.equal(nth(edit.model.lineStarts, 2), crlf.indexOf('  "work"') + 3);
     });
   });
 

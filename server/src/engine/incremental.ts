@@ -2,16 +2,20 @@
  * Re-parsing only what a keystroke changed. Most edits type inside one
  * scalar on one line (a bullet, a name, a date); parsing the whole file again
  * for each is what makes a long resume lag. When the edit provably leaves
- * the rest of the YAML structure as it was, the previous model is updated in
+ * the rest of the YAML or JSON structure as it was, the previous model is updated in
  * place: the one scalar is replaced and every offset after the edit moves.
  * Anything else (a new line, a key, a comment, an anchor or alias typed or
- * deleted, a file with syntax errors) gets a full parse; `undefined` says so.
+ * deleted, a quote typed in a JSON string, a file with syntax errors) gets a
+ * full parse; `undefined` says so.
  *
- * "Provably" rests on parsing the edited line alone, before and after, with
- * the same parser: if both parse cleanly into the same shape that differs in
- * one scalar, and the old line's scalar sits at exactly the range the full
- * parse gave it, in a collection of the same kind, the line tokenizes the
- * same inside the file, and the lines around it cannot read differently.
+ * "Provably", in YAML, rests on parsing the edited line alone, before and
+ * after, with the same parser: if both parse cleanly into the same shape that
+ * differs in one scalar, and the old line's scalar sits at exactly the range
+ * the full parse gave it, in a collection of the same kind, the line
+ * tokenizes the same inside the file, and the lines around it cannot read
+ * differently. In JSON it rests on the scanner: an edit between a string's
+ * quotes that leaves exactly one complete string there changes no other
+ * token. Both then update the model the same way.
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import { formatPath, parseYaml, type Bullet, type PathEntry, type ResumeModel } from './document';
@@ -21,6 +25,7 @@ import { detached } from './memo';
 import { FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION } from './limits';
 import { toPlainValue } from './plainValue';
 import { lineOf } from './textLines';
+import { jsonStringScalar, jsonStringToken } from './jsonParse';
 import type { OffsetRange } from './types';
 
 /** Where the text changed: `[start, oldEnd)` of the old text became `[start, start + oldEnd - start + delta)`. */
@@ -50,15 +55,30 @@ const MAX_LINE_CHARS = 10_000;
 
 /**
  * The new model for `text` when it differs from `previous.text` only inside
- * one scalar on one line; undefined when a full parse is needed. Takes over
- * `previous`: its document and index are updated in place, so it must not be
- * used afterwards.
+ * one scalar (in YAML, on one line; in JSON, between a string's quotes);
+ * undefined when a full parse is needed. Takes over `previous`: its document
+ * and index are updated in place, so it must not be used afterwards.
  */
 export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEdit | undefined {
   // An edit that takes the file past the full-check limit gets what a full parse gives there: less.
   if (!isCleanModel(previous) || text.length > FULL_CHECK_MAX_CHARS) return undefined;
   const change = textChange(previous.text, text);
   if (!change) return undefined;
+  const edited = previous.format === 'json' ? editedJsonString(previous, text, change) : editedYamlScalar(previous, text, change);
+  return edited && replaceScalar(previous, text, change, edited);
+}
+
+/** The scalar an edit changed, checked, and what replaces it. */
+interface EditedScalar {
+  target: EditTarget;
+  replacement: Scalar;
+}
+
+/**
+ * A YAML edit: the edited line parsed alone, before and after, must differ
+ * in one scalar that the full parse put at exactly the same range.
+ */
+function editedYamlScalar(previous: ResumeModel, text: string, change: TextChange): EditedScalar | undefined {
   const oldText = previous.text;
   const lineStart = lineStartBefore(previous.lineStarts, change.start);
   const oldLineEnd = lineEndAfter(oldText, change.start);
@@ -76,24 +96,55 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
   const { oldScalar, newScalar } = pairing;
   if (typeof oldScalar.value !== 'string' || typeof newScalar.value !== 'string') return undefined;
 
-  const target = findEntry(previous, oldScalar, lineStart);
+  const [start, valueEnd, end] = (oldScalar.range ?? [0, 0, 0]).map((offset) => offset + lineStart);
+  const target = editTarget(previous, (node) => node.range?.[0] === start);
   if (!target) return undefined;
-  const { entry, parent } = target;
-  if (!sameCollectionKind(parent.node, pairing.oldParent)) return undefined;
-  const valueParent = jsParent(previous.value, entry.segments);
-  const last = entry.segments.at(-1);
-  if (!valueParent || last === undefined) return undefined;
-
-  // Checked: from here on the previous model is updated in place.
+  const oldNode = target.entry.node as Scalar;
+  const [fullStart, fullValueEnd, fullEnd] = oldNode.range ?? [];
+  if (fullStart !== start || fullValueEnd !== valueEnd || fullEnd !== end || oldNode.type !== oldScalar.type) return undefined;
+  if (!sameCollectionKind(target.parent.node, pairing.oldParent)) return undefined;
   const replacement = absolute(newScalar, lineStart);
-  const oldNode = entry.node as Scalar;
   replacement.commentBefore = oldNode.commentBefore;
   replacement.spaceBefore = oldNode.spaceBefore;
+  return { target, replacement };
+}
+
+/**
+ * A JSON edit: it must lie between the quotes of one string value, and the
+ * string typed there must still be exactly one complete JSON string. Then
+ * every other token of the file reads as before (the scanner starts the
+ * string where it did and ends it where the edit moved its end), so the
+ * full parse would give the same tree with that one string changed. An edit
+ * in a key gets a full parse: it changes the path of everything under it.
+ */
+function editedJsonString(previous: ResumeModel, text: string, change: TextChange): EditedScalar | undefined {
+  const target = editTarget(previous, (node) => {
+    const [start, end] = node.range ?? [0, 0];
+    return node.type === 'QUOTE_DOUBLE' && start < change.start && change.oldEnd < end;
+  });
+  if (!target) return undefined;
+  const [start, end] = (target.entry.node as Scalar).range ?? [0, 0];
+  const newEnd = end + change.delta;
+  if (newEnd - start > MAX_LINE_CHARS) return undefined;
+  // Its value joins the model and outlives this version of the file: it must not hold on to the whole text.
+  const value = jsonStringToken(detached(text.slice(start, newEnd)));
+  if (value === undefined) return undefined;
+  return { target, replacement: jsonStringScalar(value, start, newEnd) };
+}
+
+/**
+ * Updates the previous model in place to `text`: the one scalar replaced,
+ * every later offset moved. Returns the new model, which shares the old
+ * one's document, entries and lines.
+ */
+function replaceScalar(previous: ResumeModel, text: string, change: TextChange, { target, replacement }: EditedScalar): ScalarEdit {
+  const { entry, parent, valueParent, key } = target;
+  const oldNode = entry.node as Scalar;
   if (previous.document) shiftNode(previous.document, change);
   replaceChild(parent.node as YamlNode, oldNode, replacement);
   const oldBullet = previous.bullets.find((bullet) => bullet.node === oldNode);
   shiftEntries(previous.entries, change, entry, replacement);
-  (valueParent as Record<string | number, unknown>)[last] = replacement.value;
+  (valueParent as Record<string | number, unknown>)[key] = replacement.value;
   // An alias of an anchored scalar holds a copy of its text: build the plain value again, in one pass, without a parse.
   // The structure is the same, so the aliases resolve as before and repeat no more than they did.
   let value = previous.value;
@@ -101,8 +152,9 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
     const rebuilt = toPlainValue(previous.document.contents, MAX_ALIAS_EXPANSION);
     if ('value' in rebuilt) value = rebuilt.value;
   }
+  // The edit is on one line: the lines after it move.
   previous.lineStarts.forEach((start, i) => {
-    if (start > lineStart) previous.lineStarts[i] = start + change.delta;
+    if (start > change.start) previous.lineStarts[i] = start + change.delta;
   });
 
   let bullet: Bullet | undefined;
@@ -119,7 +171,7 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
     }
     return current && current.valueRange !== old.range ? { ...old, range: current.valueRange } : old;
   });
-  const derived = derivedAfterEdit(previous.derived, isDateField(last));
+  const derived = derivedAfterEdit(previous.derived, isDateField(key));
   const model: ResumeModel = { ...previous, text, bullets, value, derived };
   // The old model shares the document, entries and lines just updated: it now describes the new text. Holding the
   // old text too would keep a copy of a long file alive into the next keystroke, long enough to reach the old heap.
@@ -149,8 +201,6 @@ function derivedAfterEdit(previous: Derived, editsDate: boolean): Derived {
  */
 function isCleanModel(model: ResumeModel): boolean {
   return (
-    // A JSON edit gets a full parse: a line parsed alone as YAML would not read as JSON does.
-    model.format === 'yaml' &&
     model.checked === 'all' &&
     model.document !== undefined &&
     model.syntaxProblems.length === 0 &&
@@ -281,15 +331,24 @@ function pairScalars(before: Document.Parsed, after: Document.Parsed, change: Te
   return pairing;
 }
 
-/** The model's entry for the scalar the line parse found, and its parent's; only when the ranges agree exactly. */
-function findEntry(model: ResumeModel, scalar: Scalar, lineStart: number): { entry: PathEntry; parent: PathEntry } | undefined {
-  const [start, valueEnd, end] = (scalar.range ?? [0, 0, 0]).map((offset) => offset + lineStart);
+/** The edited scalar's entry, its parent's, and where its plain value is kept: what an edit replaces. */
+interface EditTarget {
+  entry: PathEntry;
+  parent: PathEntry;
+  /** The object or array in the model's plain value that holds the scalar's value, under `key`. */
+  valueParent: object;
+  key: string | number;
+}
+
+/** The entry of the first string scalar `isEdited` picks, when it is one the model can update in place. */
+function editTarget(model: ResumeModel, isEdited: (node: Scalar) => boolean): EditTarget | undefined {
   for (const entry of model.entries.values()) {
     const node = entry.node;
-    if (!isScalar(node) || !node.range || node.range[0] !== start) continue;
-    if (node.range[1] !== valueEnd || node.range[2] !== end || node.type !== scalar.type || entry.segments.length === 0) return undefined;
-    const parent = model.entries.get(formatPath(entry.segments.slice(0, -1)));
-    return parent ? { entry, parent } : undefined;
+    if (!isScalar(node) || !node.range || !isEdited(node)) continue;
+    const key = entry.segments.at(-1);
+    const parent = key === undefined ? undefined : model.entries.get(formatPath(entry.segments.slice(0, -1)));
+    const valueParent = jsParent(model.value, entry.segments);
+    return parent && valueParent && key !== undefined ? { entry, parent, valueParent, key } : undefined;
   }
   return undefined;
 }

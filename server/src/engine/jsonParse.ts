@@ -51,7 +51,10 @@ const OPEN_BRACE = 1;
 const CLOSE_BRACE = 2;
 const OPEN_BRACKET = 3;
 const CLOSE_BRACKET = 4;
+const STRING_LITERAL = 10;
 const EOF = 17;
+/** `ScanError.None`. */
+const NO_SCAN_ERROR = 0;
 
 /**
  * The JSON text as the document the engine reads, or undefined when it nests
@@ -111,19 +114,44 @@ function toYamlNode(text: string, node: JsonNode): YamlNode {
       for (const item of node.children ?? []) seq.items.push(toYamlNode(text, item));
       return seq;
     }
-    case 'property':
     case 'string':
+      return jsonStringScalar(node.value as string, node.offset, end);
+    case 'property':
     case 'number':
     case 'boolean':
     case 'null': {
       const scalar = new Scalar(node.type === 'null' ? null : (node.value as unknown));
-      const isString = node.type === 'string';
-      scalar.type = isString ? 'QUOTE_DOUBLE' : 'PLAIN';
-      scalar.source = isString ? (node.value as string) : text.slice(node.offset, end);
+      scalar.type = 'PLAIN';
+      scalar.source = text.slice(node.offset, end);
       scalar.range = range;
       return scalar;
     }
   }
+}
+
+/** A JSON string at `[start, end)` of the text, quotes included, as the node the YAML parser makes of it. */
+export function jsonStringScalar(value: string, start: number, end: number): Scalar {
+  const scalar = new Scalar(value);
+  scalar.type = 'QUOTE_DOUBLE';
+  scalar.source = value;
+  scalar.range = [start, end, end];
+  return scalar;
+}
+
+/**
+ * The value of `token` when it is exactly one complete JSON string, quotes
+ * included, that the parser reads without an error; undefined otherwise (a
+ * quote or a line break inside, a bad escape, a backslash before the
+ * closing quote, anything after it).
+ */
+export function jsonStringToken(token: string): string | undefined {
+  const scanner = createScanner(token, false);
+  const kind: number = scanner.scan();
+  const error: number = scanner.getTokenError();
+  if (kind !== STRING_LITERAL || error !== NO_SCAN_ERROR || scanner.getTokenOffset() !== 0) return undefined;
+  const value = scanner.getTokenValue();
+  const next: number = scanner.scan();
+  return next === EOF && scanner.getTokenOffset() === token.length ? value : undefined;
 }
 
 /**
