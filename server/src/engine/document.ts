@@ -18,7 +18,7 @@ import { toPlainValue } from './plainValue';
 import { printed } from './plainValue';
 import { formatPath, type Bullet, type PathEntry, type PathSegment, type ResumeModel, type SyntaxProblem } from './model';
 import { JSON_RESUME } from './layouts/ids';
-import { layoutOf } from './layouts';
+import { detectLayout, layoutOf, type DetectOptions } from './layouts';
 
 type Token = CST.Token;
 
@@ -36,7 +36,10 @@ export const YAML_OPTIONS = {
   schema: 'core',
 } as const;
 
-export function parseResume(text: string): ResumeModel {
+/** How to read a file's layout: its name, and the `layout` setting (layouts/detect.ts). */
+export type ParseOptions = DetectOptions;
+
+export function parseResume(text: string, options: ParseOptions = {}): ResumeModel {
   if (text.length > MAX_DOCUMENT_CHARS) return unparsed(text, [0], tooLargeProblem(text));
   if (text.length > FULL_CHECK_MAX_CHARS) return syntaxOnly(text);
   const lineCounter = new LineCounter();
@@ -68,7 +71,7 @@ export function parseResume(text: string): ResumeModel {
     }
   }
 
-  const layout = JSON_RESUME;
+  const layout = detectLayout(value, options);
   return {
     text,
     document,

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { firstRootKey, type Bullet, type BulletKind, type BulletSection, type PathEntry, type ResumeModel } from '../model';
 import { printed } from '../plainValue';
 import type { OffsetRange } from '../types';
+import type { ResumeView } from './layout';
 
 export type Json = Record<string, unknown>;
 
@@ -54,4 +55,30 @@ export function keysAt(entries: ReadonlyMap<string, PathEntry>, path: string): s
 export function itemCountAt(entries: ReadonlyMap<string, PathEntry>, path: string): number {
   const node = entries.get(path)?.node;
   return isSeq(node) ? node.items.length : 0;
+}
+
+/**
+ * What every layout's view says first: whether there is a resume, where a
+ * finding about the whole of it goes, and the person (under `personKey`:
+ * `basics`, `cv`), given whether they wrote a way to reach them.
+ */
+export function viewHead(
+  model: ResumeModel,
+  personKey: string,
+  person: Json,
+  hasContact: boolean,
+  summaryPath: string | undefined,
+): Pick<ResumeView, 'readable' | 'rootAnchor' | 'basics'> {
+  const fallback = rootAnchor(model);
+  return {
+    readable: isReadable(model),
+    rootAnchor: fallback,
+    basics: {
+      anchor: model.entries.get(personKey)?.keyRange ?? fallback,
+      hasName: hasText(person.name),
+      hasContact,
+      namePath: `${personKey}.name`,
+      summaryPath,
+    },
+  };
 }

@@ -8,11 +8,13 @@ import type { ResumeModel } from '../model';
 import type { LayoutId } from './ids';
 import { jsonResume } from './jsonResume';
 import type { Layout, ResumeView } from './layout';
+import { renderCv } from './renderCv';
+import { yamlResume } from './yamlResume';
 
 export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = {
   'json-resume': jsonResume,
-  rendercv: jsonResume,
-  yamlresume: jsonResume,
+  rendercv: renderCv,
+  yamlresume: yamlResume,
 };
 
 export function layoutOf(model: Pick<ResumeModel, 'layout'>): Layout {
@@ -30,3 +32,5 @@ export function resumeView(model: ResumeModel): ResumeView {
 export const DATE_KEYS: ReadonlySet<string> = new Set(Object.values(LAYOUTS).flatMap((layout) => [...layout.dateKeys]));
 
 export type { DateField, EntryKind, Layout, MentionKind, ResumeView, SkillsGroupView, SkillsView, ViewEntry } from './layout';
+export { detectLayout, isLayoutId, type DetectOptions } from './detect';
+export { describeLayout, LAYOUT_NAMES, type DetectedLayout, type LayoutId, type LayoutReason, type LayoutSetting } from './ids';

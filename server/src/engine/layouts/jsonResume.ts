@@ -5,7 +5,7 @@
 import { isSeq } from 'yaml';
 import { formatPath, type Bullet, type BulletSection, type PathEntry, type PathSegment, type ResumeModel } from '../model';
 import type { TextReader } from '../textReader';
-import { asArray, hasText, isObject, isReadable, itemCountAt, makeBullet, rootAnchor, stringScalar, type Json } from './common';
+import { asArray, hasText, isObject, itemCountAt, makeBullet, stringScalar, viewHead, type Json } from './common';
 import type { DateField, EntryKind, Layout, MentionKind, ResumeView, SkillsGroupView, SkillsView, ViewEntry } from './layout';
 
 const BULLET_SECTIONS: readonly BulletSection[] = ['work', 'volunteer', 'projects'];
@@ -39,6 +39,7 @@ export const jsonResume: Layout = {
   dates: findDateFields,
   view,
   mentionKind: kindOf,
+  checksContent: true,
   dateKeys: new Set(Object.keys(DATE_ROLES)),
 };
 
@@ -92,17 +93,9 @@ function findDateFields(model: ResumeModel, read: TextReader): DateField[] {
 function view(model: ResumeModel): Omit<ResumeView, 'layout' | 'bullets'> {
   const resume: Json = isObject(model.value) ? model.value : {};
   const basics = isObject(resume.basics) ? resume.basics : {};
-  const fallback = rootAnchor(model);
+  const hasContact = hasText(basics.email) || hasText(basics.phone) || hasText(basics.url) || asArray(basics.profiles).length > 0;
   return {
-    readable: isReadable(model),
-    rootAnchor: fallback,
-    basics: {
-      anchor: model.entries.get('basics')?.keyRange ?? fallback,
-      hasName: hasText(basics.name),
-      hasContact: hasText(basics.email) || hasText(basics.phone) || hasText(basics.url) || asArray(basics.profiles).length > 0,
-      namePath: 'basics.name',
-      summaryPath: 'basics.summary',
-    },
+    ...viewHead(model, 'basics', basics, hasContact, 'basics.summary'),
     entries: Object.keys(ENTRY_KINDS).flatMap((section) => sectionEntries(model, resume, section)),
     workAnchor: model.entries.get('work')?.keyRange,
     skills: skillsView(model, resume),

@@ -133,4 +133,6 @@ export interface Layout {
   mentionKind(segments: readonly PathSegment[], model: ResumeModel): MentionKind | undefined;
   /** Keys whose value is a date: an edit there can change what a role's dates say. */
   dateKeys: ReadonlySet<string>;
+  /** Whether the schema and rules check the content; false for a layout only recognised so far. */
+  checksContent: boolean;
 }
