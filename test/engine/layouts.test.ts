@@ -19,13 +19,15 @@ describe('layout detection', () => {
     assert.deepEqual(detect(JSON_RESUME), { id: 'json-resume', reason: 'content', evidence: '`basics`' });
   });
 
-  it('by content: `cv` beside RenderCV settings keys, no `sections`, is RenderCV; `cv` beside other keys is not', () => {
+  it('by content: `cv` beside RenderCV settings keys, or beside no JSON Resume key, is RenderCV', () => {
     assert.deepEqual(detect('cv:\n  name: A\ndesign:\n  theme: classic\n'), {
       id: 'rendercv',
       reason: 'content',
       evidence: '`cv` and `design`',
     });
-    assert.deepEqual(detect('cv:\n  name: A\nnotes: x\n'), { id: 'json-resume', reason: 'default' });
+    assert.deepEqual(detect('cv:\n  name: A\ndesing: x\n'), { id: 'rendercv', reason: 'content', evidence: '`cv`' });
+    assert.deepEqual(detect('cv:\n  name: A\nwork: []\n'), { id: 'json-resume', reason: 'content', evidence: '`work`' });
+    assert.deepEqual(detect('cv: A\n'), { id: 'json-resume', reason: 'default' });
   });
 
   it('the content wins over the file name', () => {

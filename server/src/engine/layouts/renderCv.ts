@@ -16,6 +16,8 @@ import { isSkillsSection, isSummarySection, renderCvSections, type RenderCvEntry
 /** RenderCV's top-level keys, over its versions: `locale_catalog` (1.x), `rendercv_settings` (1.14–2.3), `settings` (2.4+). */
 const ROOT_KEYS = new Set(['cv', 'design', 'locale', 'locale_catalog', 'rendercv_settings', 'settings']);
 
+const JSON_RESUME_KEYS = new Set(['basics', 'work', 'education', 'skills', 'projects', 'volunteer', 'awards', 'meta']);
+
 /** The entries with bullets, and what their bullets are to the rules. */
 const BULLET_SECTIONS: Partial<Record<RenderCvEntryType, BulletSection>> = { experience: 'work', normal: 'projects' };
 
@@ -28,9 +30,10 @@ export const renderCv: Layout = {
   recognise(root) {
     if (!isObject(root) || !isObject(root.cv)) return undefined;
     if ('sections' in root.cv) return '`cv.sections`';
-    const keys = Object.keys(root);
-    const settings = keys.find((key) => key !== 'cv' && ROOT_KEYS.has(key));
-    return settings !== undefined && keys.every((key) => ROOT_KEYS.has(key)) ? `\`cv\` and \`${settings}\`` : undefined;
+    const settings = Object.keys(root).find((key) => key !== 'cv' && ROOT_KEYS.has(key));
+    if (settings !== undefined) return `\`cv\` and \`${settings}\``;
+    // JSON Resume has no `cv`: a mapping there, beside none of JSON Resume's keys, is RenderCV's header.
+    return Object.keys(root).some((key) => JSON_RESUME_KEYS.has(key)) ? undefined : '`cv`';
   },
   recogniseName(fileName) {
     // `rendercv new "Jane Doe"` writes `Jane_Doe_CV.yaml`; editors give RenderCV's schema to `*_CV.yaml`.
