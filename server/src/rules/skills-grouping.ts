@@ -139,11 +139,12 @@ const rule: ResumeRule = {
   },
   check(context) {
     const skills = resumeView(context.model).skills;
-    if (!skills?.groups) return;
+    if (!skills.keyRange || !skills.listed || !skills.ownShape) return;
+    const { keyRange } = skills;
     const groups = skills.groups.map((group): Group => ({ ...group, keywords: group.items.flatMap(splitKeyword) }));
     if (groups.length === 0) return;
-    checkGrouping(context, skills, groups);
-    checkLanguageCount(context, skills.keyRange, groups);
+    checkGrouping(context, { ...skills, keyRange }, groups);
+    checkLanguageCount(context, keyRange, groups);
   },
 };
 
@@ -182,7 +183,7 @@ function skillsOfGroup(group: Group, perTechnology: boolean): Skill[] {
   return group.keywords.length ? group.keywords.map(plain) : [plain(group.name)];
 }
 
-function checkGrouping(context: RuleContext, skillsView: SkillsView, groups: Group[]): void {
+function checkGrouping(context: RuleContext, skillsView: SkillsView & { keyRange: OffsetRange }, groups: Group[]): void {
   const shape = badShape(groups);
   if (!shape) return;
   const perTechnology = shape.kind === 'per-technology';

@@ -122,8 +122,8 @@ function sectionEntries(model: ResumeModel, resume: Json, section: string): View
       sectionPath: section,
       index,
       range: model.entries.get(path)?.valueRange,
-      organisation: text('name') || text('organization') || text('company') || text('institution') || undefined,
-      title: text('position') || text('area') || undefined,
+      organisation: (section === 'education' ? text('institution') : text('name') || text('organization') || text('company')) || undefined,
+      title: (section === 'education' ? text('area') : text('position')) || undefined,
       startPath: `${path}.startDate`,
       endPath: `${path}.endDate`,
       highlightsPath: `${path}.highlights`,
@@ -132,21 +132,22 @@ function sectionEntries(model: ResumeModel, resume: Json, section: string): View
   });
 }
 
-function skillsView(model: ResumeModel, resume: Json): SkillsView | undefined {
-  const keyRange = model.entries.get('skills')?.keyRange;
-  if (!keyRange || !isSeq(model.entries.get('skills')?.node) || !Array.isArray(resume.skills)) return undefined;
+function skillsView(model: ResumeModel, resume: Json): SkillsView {
+  const written = model.entries.get('skills');
+  const skills = asArray(resume.skills);
   return {
     path: 'skills',
-    keyRange,
-    groups: skillsGroups(resume.skills),
+    keyRange: written?.keyRange,
+    listed: isSeq(written?.node) && Array.isArray(resume.skills),
+    groups: skillsGroups(skills),
+    // Another layout (`title`/`values`, `category`/`items`…) is not ours to judge.
+    ownShape: !skills.some((item) => isObject(item) && !('name' in item) && !('keywords' in item)),
     groupItem: (name, items) => ({ name, keywords: [...items] }),
+    addToGroup: (group, item) => ({ kind: 'appendItem', path: group.itemsPath, item }),
   };
 }
 
-function skillsGroups(skills: unknown[]): SkillsGroupView[] | undefined {
-  // Another layout (`title`/`values`, `category`/`items`…) is not ours to judge.
-  const foreign = skills.some((item) => isObject(item) && !('name' in item) && !('keywords' in item));
-  if (foreign) return undefined;
+function skillsGroups(skills: unknown[]): SkillsGroupView[] {
   const groups: SkillsGroupView[] = [];
   skills.forEach((item: unknown, index) => {
     const itemsPath = formatPath(['skills', index, 'keywords']);

@@ -6,7 +6,7 @@
  * file's writer serves every layout.
  */
 import type { ResumeDate } from '../dates';
-import type { ItemValue } from '../fixIntent';
+import type { Change, ItemValue } from '../fixIntent';
 import type { Bullet, PathEntry, PathSegment, ResumeModel } from '../model';
 import type { TextReader } from '../textReader';
 import type { OffsetRange } from '../types';
@@ -62,6 +62,8 @@ export interface SkillsGroupView {
   items: string[];
   /** Where the items are written (`skills[0].keywords`, `cv.sections.skills[0].details`). */
   itemsPath: string;
+  /** The items as one text, where they are written as one (RenderCV's `details`). */
+  itemsText?: string;
   /** Non-empty fields besides the name and items (level, icons…): regrouping would lose them. */
   hasOtherFields: boolean;
   /** The item was a bare string, not a group. */
@@ -69,13 +71,19 @@ export interface SkillsGroupView {
 }
 
 export interface SkillsView {
-  /** The skills list's path (`skills`, `cv.sections.skills`) and its key. */
+  /** The skills list's path (`skills`, `cv.sections.skills`), where it is or would be added. */
   path: string;
-  keyRange: OffsetRange;
-  /** Undefined when the list holds groups of a shape that is not the layout's own (not ours to judge). */
-  groups: SkillsGroupView[] | undefined;
+  /** Its key, when it is written. */
+  keyRange?: OffsetRange;
+  /** Whether a list is written there. */
+  listed: boolean;
+  groups: SkillsGroupView[];
+  /** False when some group has a shape that is not the layout's own (`title`/`values`): not ours to judge. */
+  ownShape: boolean;
   /** A group as this layout writes it, for fixes that regroup or add one. */
   groupItem(name: string, items: readonly string[]): ItemValue;
+  /** The change adding one skill to a group. */
+  addToGroup(group: SkillsGroupView, item: string): Change;
 }
 
 /** How messages name the layout's own fields. */
@@ -111,7 +119,7 @@ export interface ResumeView {
   /** Where a finding about work experience as a whole goes: the `work` key, the first experience section's key. */
   workAnchor?: OffsetRange;
   bullets: readonly Bullet[];
-  skills?: SkillsView;
+  skills: SkillsView;
   terms: LayoutTerms;
 }
 

@@ -8,6 +8,7 @@
  */
 import { derivedSlot } from '../derived';
 import { formatPath, type Bullet, type BulletSection, type PathEntry, type PathSegment, type ResumeModel } from '../model';
+import { toProse } from '../prose';
 import type { TextReader } from '../textReader';
 import { asArray, hasItems, hasText, isObject, itemCountAt, makeBullet, stringScalar, textOf, viewHead } from './common';
 import type { DateField, EntryKind, Layout, MentionKind, ResumeView, SkillsGroupView, SkillsView, ViewEntry } from './layout';
@@ -80,8 +81,17 @@ function collectBullets(entries: ReadonlyMap<string, PathEntry>): Bullet[] {
 /** The sections of a model, worked out once per model. */
 const SECTIONS = derivedSlot<RenderCvSection[]>('RenderCV sections');
 
-function sectionsOf(model: ResumeModel): RenderCvSection[] {
+function plainText(markdown: string): string {
+  return markdown && toProse(markdown).text.trim();
+}
+
+export function sectionsOf(model: ResumeModel): RenderCvSection[] {
   return model.derived.get(SECTIONS, () => renderCvSections(model.entries));
+}
+
+/** The type RenderCV gives the entries of the section titled `title`. */
+export function sectionTypeOf(model: ResumeModel, title: string): RenderCvEntryType | undefined {
+  return sectionsOf(model).find((section) => section.title === title)?.type;
 }
 
 function findDateFields(model: ResumeModel, read: TextReader): DateField[] {
@@ -118,7 +128,7 @@ function view(model: ResumeModel): Omit<ResumeView, 'layout' | 'bullets'> {
     ...viewHead(model, 'cv', cv, hasContact, summary?.path),
     entries: sections.flatMap((section) => sectionEntries(model, section, asArray(plainSections[section.title]))),
     workAnchor: sections.find((section) => section.type === 'experience')?.keyRange,
-    skills: skills && skillsView(skills, asArray(plainSections[skills.title])),
+    skills: skillsView(skills, asArray(skills ? plainSections[skills.title] : undefined)),
     terms: {
       name: '`cv.name`',
       contact: '`cv.email`, `cv.phone`, `cv.website` or a social network',
@@ -134,8 +144,9 @@ function sectionEntries(model: ResumeModel, section: RenderCvSection, items: unk
   if (!kind) return [];
   return items.map((item, index): ViewEntry => {
     const path = formatPath(['cv', 'sections', section.title, index]);
-    const organisation = textOf(item, 'company') || textOf(item, 'name') || textOf(item, 'institution');
-    const title = textOf(item, 'position') || textOf(item, 'area');
+    // Markdown is RenderCV's (`[Acme](https://…)`, `**bold**`): a title reads as the PDF prints it.
+    const organisation = plainText(textOf(item, 'company') || textOf(item, 'name') || textOf(item, 'institution'));
+    const title = plainText(textOf(item, 'position') || textOf(item, 'area'));
     return {
       kind,
       path,
@@ -154,8 +165,8 @@ function sectionEntries(model: ResumeModel, section: RenderCvSection, items: unk
 }
 
 /** One-line entries: `label` names the group, `details` lists its skills, split on commas. */
-function skillsView(section: RenderCvSection, items: unknown[]): SkillsView | undefined {
-  if (!section.keyRange) return undefined;
+function skillsView(section: RenderCvSection | undefined, items: unknown[]): SkillsView {
+  const path = section?.path ?? 'cv.sections.skills';
   const groups = items.flatMap((item, index): SkillsGroupView[] => {
     if (!isObject(item)) return [];
     const details = textOf(item, 'details');
@@ -167,17 +178,25 @@ function skillsView(section: RenderCvSection, items: unknown[]): SkillsView | un
           .split(',')
           .map((piece) => piece.trim())
           .filter(Boolean),
-        itemsPath: formatPath(['cv', 'sections', section.title, index, 'details']),
+        itemsPath: `${path}[${index}].details`,
+        itemsText: typeof item.details === 'string' ? item.details : undefined,
         hasOtherFields: Object.entries(item).some(([key, value]) => key !== 'label' && key !== 'details' && hasText(value)),
         bare: false,
       },
     ];
   });
   return {
-    path: section.path,
-    keyRange: section.keyRange,
+    path,
+    keyRange: section?.keyRange,
+    listed: section !== undefined,
     groups,
+    ownShape: true,
     groupItem: (name, skills) => ({ label: name, details: skills.join(', ') }),
+    addToGroup: (group, item) => {
+      const end = group.itemsText?.length ?? 0;
+      const text = group.itemsText?.trim() ? `, ${item}` : item;
+      return { kind: 'editText', path: group.itemsPath, spans: [{ start: end, end, text }] };
+    },
   };
 }
 

@@ -24,6 +24,14 @@ export const yamlResume: Layout = {
     rootAnchor: rootAnchor(model),
     basics: { anchor: rootAnchor(model), hasName: false, hasContact: false, namePath: 'content.basics.name' },
     entries: [],
+    skills: {
+      path: 'content.skills',
+      listed: false,
+      groups: [],
+      ownShape: false,
+      groupItem: (name, items) => ({ name, keywords: [...items] }),
+      addToGroup: (group, item) => ({ kind: 'appendItem', path: group.itemsPath, item }),
+    },
     terms: {
       name: '`content.basics.name`',
       contact: '`content.basics.email`, `content.basics.phone` or `content.basics.url`',
