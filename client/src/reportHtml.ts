@@ -123,7 +123,7 @@ ul.checks { list-style: none; padding: 0; } ul.checks > li { margin: 6px 0; } ul
 .shown .mark { color: var(--vscode-testing-iconPassed, #3fb950); } .missing .mark { color: var(--vscode-editorError-foreground, #f85149); }
 .muted { color: var(--vscode-descriptionForeground); } a { color: var(--vscode-textLink-foreground); text-decoration: none; } a:hover { text-decoration: underline; }
 </style></head>
-<body><h1>Resume report: ${escape(name)}</h1><div id="report">${renderReportBody(result)}</div>
+<body><h1>Resume report: ${escape(name)}${result.report.layout ? ` (${escape(result.report.layout.name)})` : ''}</h1><div id="report">${renderReportBody(result)}</div>
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 document.addEventListener('click', (event) => {

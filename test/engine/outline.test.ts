@@ -109,11 +109,14 @@ describe('folding ranges', () => {
 describe('hover', () => {
   const model = parseResume(TEXT);
 
-  it('on a section key: its title, path and description', () => {
+  it('on the first key: how the file is read, then the key’s title, path and description', () => {
     const hover = hoverAt(model, TEXT.indexOf('basics') + 2);
     assert.ok(hover);
     assert.deepEqual(hover.range, { start: 0, end: 'basics'.length });
-    assert.equal(hover.markdown, `**Basics** (\`basics\`)\n\n${schemaDescription(schemaAt(['basics']))}`);
+    assert.equal(
+      hover.markdown,
+      `Bulletproof: read as JSON Resume (detected from \`basics\`)\n\n**Basics** (\`basics\`)\n\n${schemaDescription(schemaAt(['basics']))}`,
+    );
   });
 
   it('on a key inside a list entry: the path names the entry', () => {

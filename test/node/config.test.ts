@@ -153,7 +153,7 @@ describe('normalizeSettings', () => {
     for (const raw of [[1, 2], 'role: general', 42]) {
       const problems: string[] = [];
       assert.deepEqual(normalizeSettings(raw, problems), { settings: {} });
-      assert.deepEqual(problems, ['should be a mapping of settings (files, rules, role, posting)']);
+      assert.deepEqual(problems, ['should be a mapping of settings (files, rules, role, posting, layout)']);
     }
   });
 
@@ -243,7 +243,7 @@ describe('parseConfigText: problems with their ranges, for diagnostics on the co
     const text = '- files\n- rules\n';
     assert.deepEqual(parseConfigText(text).problems, [
       {
-        message: 'should be a mapping of settings (files, rules, role, posting)',
+        message: 'should be a mapping of settings (files, rules, role, posting, layout)',
         range: { start: 0, end: text.length },
         severity: 'error',
       },
@@ -259,15 +259,16 @@ describe('parseConfigText: problems with their ranges, for diagnostics on the co
 describe('mergeSettings', () => {
   it('no layers: the defaults', () => {
     assert.deepEqual(mergeSettings(), DEFAULT_SETTINGS);
-    assert.deepEqual(DEFAULT_SETTINGS, { files: [...DEFAULT_FILES], rules: {}, role: 'backend' });
+    assert.deepEqual(DEFAULT_SETTINGS, { files: [...DEFAULT_FILES], rules: {}, role: 'backend', layout: 'auto' });
   });
 
   it('later layers win; rules merge per rule id', () => {
     const editor = { rules: { 'date-order': 'warning' as const, completeness: 'off' as const }, role: 'general' as const, files: ['a/**'] };
     const configFile = { rules: { completeness: 'error' as const } };
-    assert.deepEqual(mergeSettings(editor, configFile), {
+    assert.deepEqual(mergeSettings(editor, configFile, { layout: 'rendercv' }), {
       files: ['a/**'],
       role: 'general',
+      layout: 'rendercv',
       rules: { 'date-order': 'warning', completeness: 'error' },
     });
   });

@@ -229,3 +229,35 @@ describe('backendTerms.dimensionsOf', () => {
     }
   });
 });
+
+describe('backend-signals in RenderCV', () => {
+  it('on the first experience section’s key, whatever its title; the fix adds to the newest role’s highlights', () => {
+    const text = [
+      'cv:',
+      '  sections:',
+      '    Professional Experience:',
+      '      - company: Old Co',
+      '        position: Engineer',
+      '        start_date: 2015-01',
+      '        end_date: 2018-01',
+      '        highlights:',
+      '          - Built a checkout page used by 2M people',
+      '      - company: New Co',
+      '        position: Engineer',
+      '        start_date: 2019-01',
+      '        end_date: present',
+      '        highlights:',
+      '          - Added tracing with OpenTelemetry to 12 services',
+      '          - Made payments idempotent with retries and a queue',
+      '',
+    ].join('\n');
+    const finding = only(findingsOf(text, 'backend-signals', {}, [rule]));
+    assert.equal(textAt(text, finding.range), 'Professional Experience');
+    assert.match(finding.message, /^No bullet shows database work/);
+    const fixed = applyFix(text, first(finding.fixes));
+    assert.match(
+      fixed,
+      /Made payments idempotent with retries and a queue\n {10}- Cut ‹query› p95 from ‹before› to ‹after› ms by ‹adding an index \/ read replica›\n$/,
+    );
+  });
+});

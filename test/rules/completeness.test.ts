@@ -79,3 +79,39 @@ describe('completeness', () => {
     assert.deepEqual(findingsOf('basics:\n  label: x\n', 'completeness', { rules: { completeness: 'off' } }), []);
   });
 });
+
+describe('completeness in RenderCV', () => {
+  const found = (text: string) => findingsOf(text, 'completeness', {}, [completeness]).map((f) => [textAt(text, f.range), f.message]);
+
+  it('names RenderCV’s own fields, on the `cv` key', () => {
+    assert.deepEqual(found('cv:\n  location: Berlin\n  sections:\n    projects:\n      - name: ledger-lite\n'), [
+      ['cv', 'The resume has no name: add `cv.name`.'],
+      ['cv', 'The resume gives no way to reach you: add `cv.email`, `cv.phone`, `cv.website` or a social network.'],
+      [
+        'cv',
+        'The resume has no work experience: add an experience entry (`company`, `position`, `highlights`) under `cv.sections`, the bullets reviewers read first.',
+      ],
+    ]);
+  });
+
+  it('experience entries under any section title count as work; a social network is a way to reach you', () => {
+    const text = [
+      'cv:',
+      '  name: Alex Rivera',
+      '  social_networks:',
+      '    - network: GitHub',
+      '      username: alexrivera',
+      '  sections:',
+      '    Berufserfahrung:',
+      '      - company: Acme',
+      '        position: Engineer',
+      '        highlights:',
+      '          - Built the **payments** API',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+    assert.deepEqual(found(text.replace(/ {8}highlights:\n.*\n/, '')), [
+      ['Berufserfahrung', 'No experience entry has `highlights`: add the bullets reviewers read first, one achievement each.'],
+    ]);
+  });
+});

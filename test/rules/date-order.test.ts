@@ -80,3 +80,27 @@ describe('date-order', () => {
     );
   });
 });
+
+describe('date-order in RenderCV', () => {
+  it('reads `start_date` and `end_date`, under any section title; the free-text `date` is left alone', () => {
+    const text = [
+      'cv:',
+      '  sections:',
+      '    Work Experience:',
+      '      - company: Acme',
+      '        position: Engineer',
+      '        start_date: 2022-01',
+      '        end_date: 2021-05',
+      '        date: since forever',
+      '      - company: Beta',
+      '        position: Engineer',
+      '        start_date: 2019-01',
+      '        end_date: present',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      findingsOf(text, 'date-order', {}, [dateOrder]).map((f) => [textAt(text, f.range), f.message]),
+      [['2021-05', 'This entry ends (2021-05) before it starts (2022-01): check both dates.']],
+    );
+  });
+});

@@ -64,3 +64,28 @@ describe('future-date', () => {
     assert.deepEqual(found('work:\n  - name: A\n    startDate: September 2099\n'), []);
   });
 });
+
+describe('future-date in RenderCV', () => {
+  it('`end_date` in the future: says to write `end_date: present`; an education end date is an expected graduation', () => {
+    const text = [
+      'cv:',
+      '  sections:',
+      '    experience:',
+      '      - company: Acme',
+      '        position: Engineer',
+      '        start_date: 2023-01',
+      '        end_date: 2030-01',
+      '        date: 2031',
+      '    education:',
+      '      - institution: State University',
+      '        area: Computer Science',
+      '        start_date: 2024-09',
+      '        end_date: 2029-06',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      findingsOf(text, 'future-date', { today: FIXED_TODAY }, [futureDate]).map((f) => [textAt(text, f.range), f.message]),
+      [['2030-01', '`end_date` 2030-01 is in the future. For a current role, write `end_date: present`.']],
+    );
+  });
+});

@@ -267,3 +267,42 @@ describe('skills-grouping', () => {
     });
   });
 });
+
+describe('skills-grouping in RenderCV', () => {
+  it('reads one-line entries (`label`, `details` split on commas); the regroup writes one-line entries back', () => {
+    const text = [
+      'cv:',
+      '  sections:',
+      '    skills:',
+      '      - label: Skills',
+      '        details: Java, Python, Go, PostgreSQL, Redis, Kafka, gRPC, Prometheus, Grafana, AWS, Docker, Kubernetes',
+      '',
+    ].join('\n');
+    const finding = only(findingsOf(text, 'skills-grouping', {}, [rule]));
+    assert.equal(textAt(text, finding.range), 'skills');
+    assert.equal(
+      finding.message,
+      '`Skills` holds 12 skills in one list: group them as a reviewer scans them (Languages, Data, Architecture, Reliability, Cloud).',
+    );
+    const fixed = applyEdits(text, first(finding.fixes).edits);
+    assert.deepEqual(parse(fixed), {
+      cv: {
+        sections: {
+          skills: [
+            { label: 'Languages', details: 'Java, Python, Go' },
+            { label: 'Data', details: 'PostgreSQL, Redis' },
+            { label: 'Architecture', details: 'Kafka, gRPC' },
+            { label: 'Reliability', details: 'Prometheus, Grafana' },
+            { label: 'Cloud', details: 'AWS, Docker, Kubernetes' },
+          ],
+        },
+      },
+    });
+  });
+
+  it('a one-line section that is not skills (spoken languages) is not read', () => {
+    const text =
+      'cv:\n  sections:\n    languages:\n      - label: English\n        details: Native, French, German, Spanish, Italian, Polish, Dutch, Czech\n';
+    assert.deepEqual(findingsOf(text, 'skills-grouping', {}, [rule]), []);
+  });
+});

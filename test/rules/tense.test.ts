@@ -157,3 +157,41 @@ describe('tense', () => {
     }
   });
 });
+
+describe('tense in RenderCV', () => {
+  const find = findingsOfRule(rule);
+  const renderCv = (endDate: string, highlights: string[]) =>
+    [
+      'cv:',
+      '  sections:',
+      '    Professional Experience:',
+      '      - company: Acme',
+      '        position: Engineer',
+      '        start_date: 2018-01',
+      `        end_date: ${endDate}`,
+      '        highlights:',
+      ...highlights.map((highlight) => `          - ${JSON.stringify(highlight)}`),
+      '',
+    ].join('\n');
+
+  it('an ended role (`end_date`): a present-tense opening is flagged, through Markdown bold, and the fix keeps the bold', () => {
+    const text = renderCv('2020-01', ['**Manage** the on-call rotation for 4 services']);
+    const finding = only(find(text));
+    assert.equal(textAt(text, finding.range), 'Manage');
+    assert.equal(finding.message, '`Manage` is present tense, but this role has ended: write `Managed`.');
+    assert.match(applyFix(text, first(finding.fixes)), /- "\*\*Managed\*\* the on-call rotation for 4 services"/);
+  });
+
+  it('`end_date: present` is a current role: a present-tense bullet is not “ended”, a mix is', () => {
+    assert.deepEqual(find(renderCv('present', ['Run the on-call rotation for 6 services'])), []);
+    const mixed = renderCv('present', [
+      'Built a billing service for 2M invoices',
+      'Run the on-call rotation for 6 services',
+      'Reduced costs by 30%',
+    ]);
+    assert.deepEqual(
+      find(mixed).map((f) => [textAt(mixed, f.range), f.message]),
+      [['Run', "`Run` is present tense, but most of this current role's bullets are past tense: pick one tense for the role (`Ran`)."]],
+    );
+  });
+});

@@ -17,75 +17,14 @@ import { describeSize, FULL_CHECK_MAX_CHARS, MAX_ALIAS_EXPANSION, MAX_DOCUMENT_C
 import { toPlainValue } from './plainValue';
 import { printed } from './plainValue';
 import { formatOfText, parseJson, type ResumeFormat } from './jsonParse';
+import { formatPath, type Bullet, type PathEntry, type PathSegment, type ResumeModel, type SyntaxProblem } from './model';
+import { JSON_RESUME } from './layouts/ids';
+import { detectLayout, layoutOf, type DetectOptions } from './layouts';
 
 type Token = CST.Token;
 
-export type PathSegment = string | number;
-
-export interface PathEntry {
-  path: string;
-  segments: PathSegment[];
-  /** The key's range; absent for sequence items and the root. */
-  keyRange?: OffsetRange;
-  /** The value's range; for an empty value, the end of its key. */
-  valueRange: OffsetRange;
-  node: YamlNode | null;
-}
-
-export type BulletKind = 'highlight' | 'summary';
-export type BulletSection = 'work' | 'volunteer' | 'projects' | 'basics';
-
-export interface Bullet {
-  path: string;
-  kind: BulletKind;
-  section: BulletSection;
-  /** Path of the entry the bullet belongs to (`work[1]`), or `basics`. */
-  entryPath: string;
-  /** The parsed text, as a reader sees it. */
-  text: string;
-  /** Range of the whole scalar in the source, quotes included. */
-  range: OffsetRange;
-  node: Scalar;
-}
-
-export interface SyntaxProblem {
-  range: OffsetRange;
-  message: string;
-  code: string;
-  /** For a trailing comma in JSON: the offset of the `}` or `]` it stands before. */
-  trailingCommaBefore?: number;
-}
-
-/**
- * How much of the document was checked: all of it, its YAML syntax only
- * (past {@link FULL_CHECK_MAX_CHARS}), or nothing (past
- * {@link MAX_DOCUMENT_CHARS}, or nested too deeply to parse safely).
- */
-export type Checked = 'all' | 'syntax' | 'nothing';
-
-export interface ResumeModel {
-  text: string;
-  /** How the text was parsed: JSON, or YAML. */
-  format: ResumeFormat;
-  /** The first document of the stream: the resume. */
-  document: Document.Parsed | undefined;
-  /** Documents after the first; reported, never checked. */
-  extraDocuments: Document.Parsed[];
-  syntaxProblems: SyntaxProblem[];
-  entries: Map<string, PathEntry>;
-  bullets: Bullet[];
-  /** Start offset of each line, for the rare check that thinks in lines. */
-  lineStarts: number[];
-  /** The plain JS value, or undefined when it cannot be built safely. */
-  value: unknown;
-  /** Why less than the whole resume is checked, when it is: a limit, said once. */
-  valueProblem?: SyntaxProblem;
-  /** Whether an alias repeats a node elsewhere: then one scalar can stand at several paths. */
-  hasAliases: boolean;
-  checked: Checked;
-  /** What is worked out from this model and kept with it (derived.ts). */
-  readonly derived: Derived;
-}
+export type { Bullet, BulletKind, BulletSection, Checked, PathEntry, PathSegment, ResumeModel, SyntaxProblem } from './model';
+export { firstRootKey, formatPath } from './model';
 
 /** How every part of the engine parses YAML, whole files and single lines alike. */
 export const YAML_OPTIONS = {
@@ -98,8 +37,11 @@ export const YAML_OPTIONS = {
   schema: 'core',
 } as const;
 
-/** The text as a resume model, read as `format` (by default, JSON when the text opens with `{`). */
-export function parseResume(text: string, format: ResumeFormat = formatOfText(text)): ResumeModel {
+/** How to read a file: its format (by default, JSON when the text opens with `{`), its name and the `layout` setting (layouts/detect.ts). */
+export type ParseOptions = DetectOptions & { format?: ResumeFormat | undefined };
+
+export function parseResume(text: string, options: ParseOptions = {}): ResumeModel {
+  const format = options.format ?? formatOfText(text);
   if (text.length > MAX_DOCUMENT_CHARS) return unparsed(text, format, [0], tooLargeProblem(text));
   if (text.length > FULL_CHECK_MAX_CHARS) return syntaxOnly(text, format);
   const parsed = parseAs(text, format);
@@ -130,6 +72,7 @@ export function parseResume(text: string, format: ResumeFormat = formatOfText(te
     }
   }
 
+  const layout = detectLayout(value, options);
   return {
     text,
     format,
@@ -137,12 +80,13 @@ export function parseResume(text: string, format: ResumeFormat = formatOfText(te
     extraDocuments: all.slice(1),
     syntaxProblems,
     entries,
-    bullets: collectBullets(entries),
+    bullets: layoutOf({ layout }).bullets(entries, value),
     lineStarts,
     value,
     valueProblem,
     hasAliases: index.hasAliases,
     checked: 'all',
+    layout,
     derived: new Derived(),
   };
 }
@@ -261,6 +205,7 @@ function unparsed(text: string, format: ResumeFormat, lineStarts: number[], valu
     hasAliases: false,
     valueProblem,
     checked: 'nothing',
+    layout: JSON_RESUME,
     derived: new Derived(),
   };
 }
@@ -313,17 +258,6 @@ export function forEachScalar(node: unknown, visit: (scalar: Scalar) => void): v
   }
 }
 
-/** `work[2].highlights[0]`; keys that are not plain identifiers are bracketed. */
-export function formatPath(segments: readonly PathSegment[]): string {
-  let out = '';
-  for (const segment of segments) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-
 export function nodeRange(node: YamlNode): OffsetRange {
   const range = node.range;
   if (!range) return { start: 0, end: 0 };
@@ -349,16 +283,6 @@ export function bulletSourceMap(model: ResumeModel, bullet: Bullet): number[] | 
     sourceMaps.set(bullet.node, known);
   }
   return known.map;
-}
-
-/**
- * The root mapping's first key as text (`''` for a key that is not a
- * scalar, or no key); undefined when the root is not a mapping.
- */
-export function firstRootKey(model: ResumeModel): string | undefined {
-  const root = model.document?.contents;
-  if (!isMap(root)) return undefined;
-  return printed((root.items[0]?.key as { value?: unknown } | undefined)?.value ?? '');
 }
 
 /** Source range of `[start, end)` of a bullet's parsed text; the whole scalar when unmappable. */
@@ -438,52 +362,6 @@ function indexNode(node: YamlNode, segments: PathSegment[], path: string, keyRan
       }
     });
   }
-}
-
-const BULLET_SECTIONS: readonly BulletSection[] = ['work', 'volunteer', 'projects'];
-
-function collectBullets(entries: Map<string, PathEntry>): Bullet[] {
-  const bullets: Bullet[] = [];
-  for (const entry of entries.values()) {
-    const [section, entryIndex, field, index] = entry.segments;
-    const node = entry.node;
-    if (!isScalar(node) || typeof node.value !== 'string') continue;
-    if (section === 'basics' && entryIndex === 'summary' && entry.segments.length === 2) {
-      bullets.push(makeBullet(entry, node, 'summary', 'basics', 'basics'));
-      continue;
-    }
-    if (typeof section !== 'string' || !BULLET_SECTIONS.includes(section as BulletSection) || typeof entryIndex !== 'number') continue;
-    const entryPath = formatPath([section, entryIndex]);
-    if (field === 'highlights' && typeof index === 'number' && entry.segments.length === 4) {
-      bullets.push(makeBullet(entry, node, 'highlight', section as BulletSection, entryPath));
-    } else if (field === 'highlights' && typeof index === 'number' && isPlainlyBullet(entries, entry.segments)) {
-      bullets.push(makeBullet(entry, node, 'highlight', section as BulletSection, entryPath));
-    } else if (field === 'summary' && entry.segments.length === 3) {
-      bullets.push(makeBullet(entry, node, 'summary', section as BulletSection, entryPath));
-    }
-  }
-  return bullets;
-}
-
-/** Keys whose text is the bullet in a highlight written as a mapping (`- text: …` beside `tags: […]`). */
-const BULLET_TEXT_KEYS = new Set(['text', 'description', 'summary', 'content', 'highlight', 'bullet', 'value']);
-
-/**
- * A text one level inside a highlight that is not text (the schema says so,
- * once, on the list): still a bullet when it plainly is one, an item of a
- * nested list, or the text of a mapping that has only it or keeps it under
- * a key like `text`.
- */
-function isPlainlyBullet(entries: Map<string, PathEntry>, segments: readonly PathSegment[]): boolean {
-  const key = segments[4];
-  if (segments.length !== 5 || key === undefined) return false;
-  if (typeof key === 'number') return true;
-  const item = entries.get(formatPath(segments.slice(0, 4)))?.node;
-  return isMap(item) && (item.items.length === 1 || BULLET_TEXT_KEYS.has(key));
-}
-
-function makeBullet(entry: PathEntry, node: Scalar, kind: BulletKind, section: BulletSection, entryPath: string): Bullet {
-  return { path: entry.path, kind, section, entryPath, text: String(node.value), range: entry.valueRange, node };
 }
 
 function clampRange(text: string, start: number, end: number): OffsetRange {

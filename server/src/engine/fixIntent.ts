@@ -6,7 +6,7 @@
  * rule never writes YAML (or JSON) itself and a new format needs a new
  * writer, not new rules.
  */
-import type { ResumeModel } from './document';
+import type { ResumeModel } from './model';
 import type { Fix, TextEdit } from './types';
 
 /** A piece of a new value: literal text, or a snippet placeholder with its default text. */

@@ -8,7 +8,10 @@ import { parseResume, type Bullet, type ResumeModel, type SyntaxProblem } from '
 import { movedOffset, reparseScalarEdit, type ScalarEdit } from './incremental';
 import { isBulletRule, type BulletRule, type Report, type ResolvedOptions, type ResumeRule, type Rule, type RuleContext } from './rule';
 import { structuralChecks } from './schema/checks';
-import { validateAgainstSchema, type RawFinding } from './schema/validateSchema';
+import type { RawFinding } from './schema/validateSchema';
+import { validateLayoutSchema } from './schema/layoutSchema';
+import { layoutOf } from './layouts';
+import { layoutChecks, notCheckedNote, NOT_CHECKED_ID } from './layouts/checks';
 import type { Finding, Fix, LintOptions, OffsetRange, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
 import { isDateField } from './dateFields';
 import { disabledRules } from './disableComments';
@@ -38,7 +41,7 @@ export { PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES } from './limits';
 export const MAX_FINDINGS_PER_RULE = 200;
 
 export function allRuleMeta(rules: readonly Rule[]): RuleMeta[] {
-  return [...structuralChecks, ...rules.map((rule) => rule.meta)];
+  return [...structuralChecks, ...layoutChecks, ...rules.map((rule) => rule.meta)];
 }
 
 /**
@@ -94,14 +97,21 @@ export class Linter {
 
 function lintWith(linter: Linter, text: string, options: LintOptions, previous?: LintResult): LintResult {
   const { rules, memo, read } = linter;
-  const optionsKey = JSON.stringify([options.rules ?? {}, options.role ?? 'backend', text.length > PROSE_RULES_MAX_CHARS, options.format]);
+  const optionsKey = JSON.stringify([
+    options.rules ?? {},
+    options.role ?? 'backend',
+    text.length > PROSE_RULES_MAX_CHARS,
+    options.format,
+    options.layout ?? 'auto',
+    options.fileName ?? '',
+  ]);
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the cast adds the hidden reuse slot to the result's type
   const reuse = (previous as WithReusable | undefined)?.[REUSABLE];
   // Read before the edit takes the previous model over.
   const previousText = previous?.model.text ?? '';
   const edit =
     previous && reuse && reuse.rules === rules && reuse.optionsKey === optionsKey ? reparseScalarEdit(previous.model, text) : undefined;
-  const model = edit?.model ?? parseResume(text, options.format);
+  const model = edit?.model ?? parseResume(text, { format: options.format, fileName: options.fileName, layout: options.layout });
   memo.startPass(edit !== undefined);
   // An edit to a date can change what every role's dates say: then nothing derived from them is kept.
   const editsDate = edit !== undefined && isDateField(model.entries.get(edit.path)?.segments.at(-1));
@@ -114,7 +124,11 @@ function lintWith(linter: Linter, text: string, options: LintOptions, previous?:
   const movableFindings = new Map<string, RawFinding[]>();
   const ruleErrors: LintResult['ruleErrors'] = [];
   // Past a size limit only the YAML is read: its findings (the note saying so among them) and nothing else.
-  const readsContent = model.checked === 'all';
+  // So is a layout only recognised so far, with a note saying so.
+  const checksContent = layoutOf(model).checksContent;
+  const readsContent = model.checked === 'all' && checksContent;
+  const note = model.checked === 'all' ? notCheckedNote(model, checksContent) : undefined;
+  if (note) raw.push({ ruleId: NOT_CHECKED_ID, ...note });
 
   if (readsContent) for (const finding of schemaFindings(model, memo)) raw.push(finding);
 
@@ -200,7 +214,7 @@ function jsonSyntaxFinding(model: ResumeModel, problem: SyntaxProblem): RawFindi
 
 /** The schema's findings, or the note that the file is too large for it. */
 function schemaFindings(model: ResumeModel, memo: MemoContext): RawFinding[] {
-  if (model.entries.size <= SCHEMA_MAX_NODES) return validateAgainstSchema(model, memo);
+  if (model.entries.size <= SCHEMA_MAX_NODES) return validateLayoutSchema(model, memo);
   return [
     {
       ruleId: 'yaml/limits',

@@ -5,15 +5,14 @@
  * here; the CLI prints it, VS Code draws it, the status bar and CodeLens
  * quote it.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
 import { BACKEND_DIMENSIONS, showsDimension, type BackendDimensionId } from './backendTerms';
-import type { Bullet, ResumeModel } from './document';
+import { formatPath, type Bullet, type ResumeModel } from './document';
+import { describeLayout, LAYOUT_NAMES, resumeView, type EntryKind, type LayoutId } from './layouts';
 import type { LintResult } from './lint';
 import { recognizeMetrics } from './metrics';
 import { matchResume, postingReport, SKILLS_CATEGORIES, taxonomy, type PostingReport, type SkillsCategory } from './posting';
 import { toProse } from './prose';
 import type { OffsetRange, PostingSource, Severity } from './types';
-import { printed } from './plainValue';
 import { oldNamesReport, type OldNamesReport } from './oldNamesReport';
 
 export interface BulletRef {
@@ -48,6 +47,8 @@ export interface SkillCategoryReport {
 }
 
 export interface ResumeReport {
+  /** The layout the file was read as, and why: `read as RenderCV (detected from \`cv.sections\`)`. */
+  layout: { id: LayoutId; name: string; description: string };
   bullets: { total: number; quantified: number };
   roles: RoleReport[];
   dimensions: DimensionReport[];
@@ -60,7 +61,7 @@ export interface ResumeReport {
   posting?: PostingReport;
 }
 
-const ROLE_SECTIONS = new Set(['work', 'volunteer', 'projects']);
+const ROLE_KINDS: ReadonlySet<EntryKind> = new Set(['work', 'volunteer', 'project']);
 
 /**
  * Whether a bullet states a metric. A bullet with an unfilled template slot
@@ -95,6 +96,7 @@ export function buildReport(result: LintResult, posting?: PostingSource): Resume
 
   const oldNames = oldNamesReport(model, findings);
   return {
+    layout: { id: model.layout.id, name: LAYOUT_NAMES[model.layout.id], description: describeLayout(model.layout) },
     bullets: { total: highlights.length, quantified: quantified.size },
     roles: roles(model, highlights, quantified, result),
     dimensions: dimensions.filter((dimension) => dimension.bullets.length > 0),
@@ -110,9 +112,9 @@ export function buildReport(result: LintResult, posting?: PostingSource): Resume
 
 function roles(model: ResumeModel, highlights: Bullet[], quantified: Set<Bullet>, result: LintResult): RoleReport[] {
   const reports: RoleReport[] = [];
-  for (const entry of model.entries.values()) {
-    const [section, index] = entry.segments;
-    if (entry.segments.length !== 2 || typeof index !== 'number' || !ROLE_SECTIONS.has(String(section))) continue;
+  const written = resumeView(model).entries.filter((entry) => ROLE_KINDS.has(entry.kind) && entry.range);
+  // In file order, whichever section each is in.
+  for (const entry of written.sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0))) {
     const bullets = highlights.filter((bullet) => bullet.entryPath === entry.path);
     const findings: Record<string, number> = {};
     for (const finding of result.findings) {
@@ -121,8 +123,8 @@ function roles(model: ResumeModel, highlights: Bullet[], quantified: Set<Bullet>
     }
     reports.push({
       path: entry.path,
-      title: roleTitle(entry.node, String(section), index),
-      range: entry.valueRange,
+      title: [entry.organisation, entry.title].filter(Boolean).join(' — ') || formatPath([entry.sectionPath, entry.index]),
+      range: entry.range ?? { start: 0, end: 0 },
       bullets: bullets.length,
       quantified: bullets.filter((bullet) => quantified.has(bullet)).length,
       findings,
@@ -131,33 +133,15 @@ function roles(model: ResumeModel, highlights: Bullet[], quantified: Set<Bullet>
   return reports;
 }
 
-function roleTitle(node: unknown, section: string, index: number): string {
-  if (!isMap(node)) return `${section}[${index}]`;
-  const text = (key: string) => {
-    const value = node.get(key);
-    return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-  };
-  const name = text('name') || text('organization') || text('company');
-  const role = text('position');
-  return [name, role].filter(Boolean).join(' — ') || `${section}[${index}]`;
-}
-
 /** Each skill into the seed's categories: by the stack taxonomy, else by its group's name. */
 function skillCategories(model: ResumeModel): SkillCategoryReport[] {
   const byCategory = new Map<SkillsCategory, Set<string>>(SKILLS_CATEGORIES.map((category) => [category, new Set()]));
-  const skills = model.entries.get('skills')?.node;
-  if (isSeq(skills)) {
-    for (const group of skills.items) {
-      if (!isMap(group)) continue;
-      const groupName = printed(group.get('name') ?? '');
-      const named = SKILLS_CATEGORIES.find((category) => category.toLowerCase() === groupName.trim().toLowerCase());
-      const keywords = group.get('keywords');
-      const items = isSeq(keywords) ? keywords.items : [];
-      for (const item of items) {
-        if (!isScalar(item) || typeof item.value !== 'string') continue;
-        const category = taxonomy.formOf(item.value)?.term.skillsCategory ?? named;
-        if (category) byCategory.get(category)?.add(item.value);
-      }
+  for (const group of resumeView(model).skills.groups) {
+    if (group.bare) continue;
+    const named = SKILLS_CATEGORIES.find((category) => category.toLowerCase() === group.name.toLowerCase());
+    for (const item of group.items) {
+      const category = taxonomy.formOf(item)?.term.skillsCategory ?? named;
+      if (category) byCategory.get(category)?.add(item);
     }
   }
   return SKILLS_CATEGORIES.map((category) => ({ category, keywords: [...(byCategory.get(category) ?? [])] }));

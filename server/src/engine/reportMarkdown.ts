@@ -6,7 +6,7 @@ import type { ResumeReport } from './report';
 
 /** `line` turns an offset into a 1-based line number (the adapter knows the text). */
 export function reportToMarkdown(report: ResumeReport, file: string, line: (offset: number) => number): string {
-  const out: string[] = [`# Resume report: ${file}`, ''];
+  const out: string[] = [`# Resume report: ${file} (${report.layout.name})`, ''];
   const { total, quantified } = report.bullets;
   out.push(`**${quantified}/${total} bullets quantified** · ${countsText(report.counts)}`, '');
 

@@ -10,6 +10,7 @@
 import { globProblem } from './globSyntax';
 import { closest } from './similar';
 import type { Role, RuleLevel, Severity } from './types';
+import type { LayoutSetting } from './layouts/ids';
 import { printed } from './plainValue';
 
 export interface Settings {
@@ -18,6 +19,8 @@ export interface Settings {
   role: Role;
   /** A job posting for every resume that names none in `meta.posting`. */
   posting?: string;
+  /** How resume files are read: `auto` detects the layout from the content, then the file name. */
+  layout: LayoutSetting;
 }
 
 /** Each allowed value and what it means, in the order shown to people. */
@@ -52,6 +55,13 @@ export const ROLES: Choices<Role> = {
   general: 'General resume advice only.',
 };
 
+export const LAYOUT_CHOICES: Choices<LayoutSetting> = {
+  auto: 'Detect the layout from the content (RenderCV: `cv` with `sections`; YAMLResume: `content`), then the file name (`*_CV.yaml` is RenderCV); JSON Resume otherwise.',
+  'json-resume': 'Read every resume as JSON Resume (`basics`, `work`, …).',
+  rendercv: 'Read every resume as a RenderCV input file (`cv`, `sections`, …).',
+  yamlresume: 'Read every resume as YAMLResume (`content`, `layouts`); its content is not checked yet.',
+};
+
 const TRACE_LEVELS: Choices<'off' | 'messages' | 'verbose'> = {
   off: 'No trace.',
   messages: 'The name of each message.',
@@ -71,6 +81,8 @@ export const DEFAULT_FILES: readonly string[] = [
 ];
 
 const DEFAULT_ROLE: Role = 'backend';
+
+const DEFAULT_LAYOUT: LayoutSetting = 'auto';
 
 export const SETTINGS: readonly SettingSpec[] = [
   {
@@ -118,9 +130,18 @@ export const SETTINGS: readonly SettingSpec[] = [
     markdownDescription:
       'A job posting (Markdown, text, or a JSON Resume job as YAML/JSON) to match every resume against, relative to the workspace folder. A resume can name its own with `meta.posting`, which wins. Files outside the workspace are never read.',
   },
+  {
+    name: 'layout',
+    type: 'string',
+    default: DEFAULT_LAYOUT,
+    scope: 'resource',
+    choices: LAYOUT_CHOICES,
+    markdownDescription:
+      'How resume files are read. `auto` detects the layout from the content (RenderCV: `cv` with `sections`; YAMLResume: `content`), then the file name (`*_CV.yaml` is RenderCV), and reads JSON Resume otherwise; the hover on the first key says which. Name a layout to force it.',
+  },
 ];
 
-export const DEFAULT_SETTINGS: Settings = { files: [...DEFAULT_FILES], rules: {}, role: DEFAULT_ROLE };
+export const DEFAULT_SETTINGS: Settings = { files: [...DEFAULT_FILES], rules: {}, role: DEFAULT_ROLE, layout: DEFAULT_LAYOUT };
 
 /** The names `.bulletproof.yaml` knows. */
 export const SETTING_NAMES: readonly string[] = SETTINGS.filter((spec) => !spec.editorOnly).map((spec) => spec.name);
@@ -186,6 +207,7 @@ export function mergeSettings(...layers: Partial<Settings>[]): Settings {
   for (const layer of layers) {
     if (layer.files) merged.files = layer.files;
     if (layer.role) merged.role = layer.role;
+    if (layer.layout) merged.layout = layer.layout;
     if (layer.posting) merged.posting = layer.posting;
     if (layer.rules) merged.rules = { ...merged.rules, ...layer.rules };
   }
@@ -238,6 +260,10 @@ export function checkSettings(raw: unknown, knownRuleIds?: readonly string[]): {
   if (isOneOf(source.role, roles)) settings.role = source.role;
   else if (source.role !== undefined)
     problem(`\`role\` should be ${listOf(roles, 'or', '`')}${didYouMean(printed(source.role), roles)}`, ['role']);
+  const layouts = allowedValues(LAYOUT_CHOICES);
+  if (isOneOf(source.layout, layouts)) settings.layout = source.layout;
+  else if (source.layout !== undefined)
+    problem(`\`layout\` should be ${listOf(layouts, 'or', '`')}${didYouMean(printed(source.layout), layouts)}`, ['layout']);
   const levels = allowedValues(RULE_LEVELS);
   if (source.rules && typeof source.rules === 'object' && !Array.isArray(source.rules)) {
     const rules: Record<string, RuleLevel> = {};

@@ -4,6 +4,8 @@
  * line/column positions, which only the adapters compute.
  */
 
+import type { LayoutSetting } from './layouts/ids';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** A severity, or `off` to silence a rule. */
@@ -53,6 +55,10 @@ export interface Finding {
 export type Role = 'backend' | 'general';
 
 export interface LintOptions {
+  /** The file's path or name: a layout can be recognised by it (`*_CV.yaml` is RenderCV). */
+  fileName?: string;
+  /** The `layout` setting: `auto` (the default) detects it from the content, then the file name. */
+  layout?: LayoutSetting;
   /** Per-rule level overrides, keyed by rule id. */
   rules?: Record<string, RuleLevel>;
   /** `general` turns the backend-specific rules off. */

@@ -3,7 +3,7 @@
  * from one an alias repeats: the plain value (`model.value`) cannot.
  */
 import { isScalar, isSeq } from 'yaml';
-import type { ResumeModel } from './document';
+import type { ResumeModel } from './model';
 
 /** The value of the scalar written at `path`; undefined for a list, a mapping, an alias or nothing. */
 export function scalarValueAt(model: ResumeModel, path: string): unknown {

@@ -77,8 +77,14 @@ function one(edit: TextEdit | undefined): TextEdit[] | undefined {
 function writableScalar(model: ResumeModel, entry: PathEntry | undefined): Scalar | undefined {
   const node = entry?.node;
   const scalar = isScalar(node) ? node : isAlias(node) ? aliasedScalar(model, node) : undefined;
-  if (!scalar || (scalar.tag && scalar.tag !== STR_TAG)) return undefined;
+  if (!scalar || (scalar.tag && scalar.tag !== STR_TAG) || isBroken(model, scalar)) return undefined;
   return scalar;
+}
+
+/** A scalar the parser found an error in (an unclosed quote): rewriting it could only guess where it ends. */
+function isBroken(model: ResumeModel, scalar: Scalar): boolean {
+  const [start, , end] = scalar.range ?? [0, 0, 0];
+  return model.syntaxProblems.some((problem) => problem.range.start >= start && problem.range.start <= end);
 }
 
 /** `value` with each span replaced, the spans given in any order and not overlapping. */

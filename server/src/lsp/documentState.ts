@@ -106,6 +106,7 @@ export class DocumentState {
       const { lintOptions: options } = resumeSetup(
         {
           resumePath,
+          name: namePathOf(document.uri),
           root: resumePath ? this.settings.rootOf(resumePath) : undefined,
           noPathReason:
             resumePath === undefined && document.uri.startsWith('file:') ? "this resume's address is not a local file path" : undefined,

@@ -81,6 +81,8 @@ export class ConfigLookup {
 export interface ResumePlace {
   /** Undefined for a document with no local path. */
   resumePath?: string;
+  /** The document's name when it has no local path (`untitled:Jane_CV.yaml`): layouts are recognised by name too. */
+  name?: string;
   /** The workspace folder (editor) or repository (CLI): no posting outside it is read. */
   root?: string;
   /** Why a saved resume has no local path, for the posting's message. */
@@ -102,6 +104,8 @@ export function resumeSetup(place: ResumePlace, layers: SettingLayers): { settin
   const lintOptions: LintOptions = {
     rules: settings.rules,
     role: settings.role,
+    layout: settings.layout,
+    fileName: place.resumePath ?? place.name,
     loadPosting: postingLoader({ ...place, fromSettings: settings.posting }),
   };
   if (layers.posting) lintOptions.posting = layers.posting;

@@ -4,7 +4,8 @@
  * queues), and observability (logging, tracing, alerting). These are the
  * details that separate someone who's run production from someone who's
  * only written endpoints." This rule reads the whole resume and names each
- * of the three areas that no bullet shows, once, on the `work` key.
+ * of the three areas that no bullet shows, once, on the `work` key (in
+ * RenderCV, the first experience section's key).
  */
 import { showsDimension, type BackendDimensionId } from '../engine/backendTerms';
 import { compareDates, parseResumeDate, type ResumeDate } from '../engine/dates';
@@ -12,6 +13,7 @@ import type { ResumeModel } from '../engine/document';
 import type { ResumeRule } from '../engine/rule';
 import type { FixIntent, TextPart } from '../engine/fixIntent';
 import { listLengthAt, scalarValueAt } from '../engine/writtenValues';
+import { resumeView } from '../engine/layouts';
 
 interface Area {
   dimension: BackendDimensionId;
@@ -82,7 +84,7 @@ const rule: ResumeRule = {
     backendOnly: true,
   },
   check({ model, report, read }) {
-    const workKey = model.entries.get('work')?.keyRange;
+    const workKey = resumeView(model).workAnchor;
     if (!workKey) return;
     if (!model.bullets.some((bullet) => bullet.section === 'work' && bullet.kind === 'highlight')) return;
     const texts = model.bullets.map((bullet) => read.prose(bullet.text).text);
@@ -104,13 +106,11 @@ const rule: ResumeRule = {
 
 /** The path of the highlights list of the most recent work entry that has one. */
 function newestHighlights(model: ResumeModel): string | undefined {
-  const jobs = listLengthAt(model, 'work') ?? 0;
   let best: { path: string; end: ResumeDate | 'ongoing'; start?: ResumeDate } | undefined;
-  for (let index = 0; index < jobs; index++) {
-    const job = `work[${index}]`;
-    const path = `${job}.highlights`;
-    if (!listLengthAt(model, path)) continue;
-    const candidate = { path, end: endOf(scalarValueAt(model, `${job}.endDate`)), start: dateOf(scalarValueAt(model, `${job}.startDate`)) };
+  for (const job of resumeView(model).entries) {
+    const path = job.highlightsPath;
+    if (job.kind !== 'work' || !listLengthAt(model, path)) continue;
+    const candidate = { path, end: endOf(scalarValueAt(model, job.endPath)), start: dateOf(scalarValueAt(model, job.startPath)) };
     // Resumes list the newest job first, so only a strictly newer one replaces the first found.
     if (!best || newer(candidate, best)) best = candidate;
   }

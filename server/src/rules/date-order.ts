@@ -14,11 +14,11 @@ const rule: ResumeRule = {
     const starts = new Map<string, ReturnType<typeof dateFields>[number]>();
     const fields = dateFields(context.model, context.read);
     for (const field of fields) {
-      if (field.field === 'startDate') starts.set(`${field.section}[${field.entryIndex}]`, field);
+      if (field.role === 'start') starts.set(field.entryPath, field);
     }
     for (const field of fields) {
-      if (field.field !== 'endDate') continue;
-      const start = starts.get(`${field.section}[${field.entryIndex}]`);
+      if (field.role !== 'end') continue;
+      const start = starts.get(field.entryPath);
       if (!start || compareDates(field.date, start.date) >= 0) continue;
       context.report({
         range: field.entry.valueRange,

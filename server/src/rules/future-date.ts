@@ -1,5 +1,6 @@
 import { compareDates, formatDate, today } from '../engine/dates';
 import { dateFields } from '../engine/dateFields';
+import { resumeView } from '../engine/layouts';
 import type { ResumeRule } from '../engine/rule';
 
 const rule: ResumeRule = {
@@ -13,12 +14,12 @@ const rule: ResumeRule = {
   check(context) {
     const now = today(context.options.today);
     for (const field of dateFields(context.model, context.read)) {
-      // An education endDate in the future is an expected graduation: fine.
-      if (field.section === 'education' && field.field === 'endDate') continue;
+      // An education end date in the future is an expected graduation: fine.
+      if (field.entryKind === 'education' && field.role === 'end') continue;
       if (compareDates(field.date, now) <= 0) continue;
       const advice =
-        field.field === 'endDate'
-          ? ' For a current role, leave `endDate` out.'
+        field.role === 'end'
+          ? ` For a current role, ${resumeView(context.model).terms.currentRoleEnd}.`
           : ' Check the year, or leave the entry out until it has happened.';
       context.report({
         range: field.entry.valueRange,

@@ -9,11 +9,10 @@
  * Sensible groupings of one's own ("Backend", "Databases", "DevOps") are left
  * alone: they read well, and the seed's five are a model, not a law.
  */
-import type { ResumeModel } from '../engine/document';
 import type { FixIntent } from '../engine/fixIntent';
+import { resumeView, type SkillsGroupView, type SkillsView } from '../engine/layouts';
 import type { ResumeRule, RuleContext } from '../engine/rule';
 import type { OffsetRange } from '../engine/types';
-import { listLengthAt } from '../engine/writtenValues';
 
 export type SkillCategory = 'Languages' | 'Data' | 'Architecture' | 'Reliability' | 'Cloud' | 'Other';
 
@@ -103,17 +102,10 @@ const SEED_GROUP_NAME = /^\s*(?:languages|data|architecture|reliability|cloud|ot
 const LANGUAGES_GROUP_NAME = /\b(?:(?:programming |coding |scripting )?languages?|programming)\b/i;
 const HUMAN_LANGUAGES_GROUP_NAME = /\b(?:spoken|natural|human|foreign)\b/i;
 
-interface Group {
-  index: number;
-  name: string;
-  /** Keywords as skills: comma lists split, empty ones dropped. */
+/** A skills group as the rule reads it: the view's group, its items split into skills. */
+interface Group extends SkillsGroupView {
+  /** Items as skills: comma lists split, empty ones dropped. */
   keywords: string[];
-  /** Keywords as written (trimmed, empty ones dropped). */
-  rawKeywords: string[];
-  /** Non-empty fields besides name and keywords (level, icons…): regrouping would lose them. */
-  hasOtherFields: boolean;
-  /** The item was a bare string, not a `{ name, keywords }` group. */
-  bare: boolean;
 }
 
 export function categoryOf(skill: string): SkillCategory {
@@ -146,48 +138,15 @@ const rule: ResumeRule = {
     backendOnly: true,
   },
   check(context) {
-    const keyRange = context.model.entries.get('skills')?.keyRange;
-    if (!keyRange || listLengthAt(context.model, 'skills') === undefined || !Array.isArray(readSkills(context.model))) return;
-    const groups = groupsOf(context.model);
+    const skills = resumeView(context.model).skills;
+    if (!skills.keyRange || !skills.listed || !skills.ownShape) return;
+    const { keyRange } = skills;
+    const groups = skills.groups.map((group): Group => ({ ...group, keywords: group.items.flatMap(splitKeyword) }));
     if (groups.length === 0) return;
-    checkGrouping(context, keyRange, groups);
+    checkGrouping(context, { ...skills, keyRange }, groups);
     checkLanguageCount(context, keyRange, groups);
   },
 };
-
-function readSkills(model: ResumeModel): unknown {
-  const value = model.value;
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).skills : undefined;
-}
-
-function groupsOf(model: ResumeModel): Group[] {
-  const skills = readSkills(model);
-  if (!Array.isArray(skills)) return [];
-  const groups: Group[] = [];
-  // Another layout (`title`/`values`, `category`/`items`…) is not ours to judge.
-  const foreign = skills.some(
-    (item: unknown) => item !== null && typeof item === 'object' && !Array.isArray(item) && !('name' in item) && !('keywords' in item),
-  );
-  if (foreign) return [];
-  skills.forEach((item: unknown, index) => {
-    if (typeof item === 'string') {
-      groups.push({ index, name: item.trim(), keywords: [], rawKeywords: [], hasOtherFields: false, bare: true });
-      return;
-    }
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return;
-    const record = item as Record<string, unknown>;
-    const name = typeof record.name === 'string' ? record.name.trim() : '';
-    const listed = Array.isArray(record.keywords) ? record.keywords : [];
-    const keywords = listed.flatMap(splitKeyword);
-    const rawKeywords = listed
-      .filter((k) => typeof k === 'string' || typeof k === 'number')
-      .map((k) => String(k).trim())
-      .filter(Boolean);
-    const hasOtherFields = Object.entries(record).some(([key, value]) => key !== 'name' && key !== 'keywords' && !isBlank(value));
-    groups.push({ index, name, keywords, rawKeywords, hasOtherFields, bare: false });
-  });
-  return groups;
-}
 
 /** "Java, Kotlin, Scala" is three skills; "Strong design and UX skills, Figma" stays whole. */
 function splitKeyword(keyword: unknown): string[] {
@@ -200,15 +159,6 @@ function splitKeyword(keyword: unknown): string[] {
     .filter(Boolean);
   const short = pieces.length > 1 && pieces.every((piece) => piece.split(/\s+/).length <= 4);
   return short ? pieces : [text];
-}
-
-function isBlank(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    (typeof value === 'string' && value.trim() === '') ||
-    (Array.isArray(value) && value.length === 0)
-  );
 }
 
 interface Skill {
@@ -226,14 +176,14 @@ function skillsOfGroup(group: Group, perTechnology: boolean): Skill[] {
   if (group.bare) return group.name ? [plain(group.name)] : [];
   if (!group.name) return group.keywords.map(plain);
   if (perTechnology) {
-    const text = group.rawKeywords.length ? `${group.name} (${group.rawKeywords.join(', ')})` : group.name;
+    const text = group.items.length ? `${group.name} (${group.items.join(', ')})` : group.name;
     const byName = categoryOf(group.name);
     return [{ text, category: byName === 'Other' ? categoryOf(text) : byName }];
   }
   return group.keywords.length ? group.keywords.map(plain) : [plain(group.name)];
 }
 
-function checkGrouping(context: RuleContext, keyRange: OffsetRange, groups: Group[]): void {
+function checkGrouping(context: RuleContext, skillsView: SkillsView & { keyRange: OffsetRange }, groups: Group[]): void {
   const shape = badShape(groups);
   if (!shape) return;
   const perTechnology = shape.kind === 'per-technology';
@@ -244,8 +194,8 @@ function checkGrouping(context: RuleContext, keyRange: OffsetRange, groups: Grou
       : `Skills are one group per technology (${shape.count} groups): group them as a reviewer scans them (Languages, Data, Architecture, Reliability, Cloud).`;
   // Regrouping keeps names and keywords only: with levels or other fields it would drop them.
   const lossless = groups.every((group) => !group.hasOtherFields);
-  const fix = lossless ? groupingFix(skills) : undefined;
-  context.report({ range: keyRange, message, fixes: fix ? [fix] : [] });
+  const fix = lossless ? groupingFix(skillsView, skills) : undefined;
+  context.report({ range: skillsView.keyRange, message, fixes: fix ? [fix] : [] });
 }
 
 type Shape = { kind: 'flat'; label: string; count: number } | { kind: 'per-technology'; count: number };
@@ -287,7 +237,7 @@ function checkLanguageCount(context: RuleContext, keyRange: OffsetRange, groups:
   const languagesGroup = groups.find(
     (group) => !group.bare && LANGUAGES_GROUP_NAME.test(group.name) && !HUMAN_LANGUAGES_GROUP_NAME.test(group.name),
   );
-  const keywordsRange = languagesGroup ? context.model.entries.get(`skills[${languagesGroup.index}].keywords`)?.valueRange : undefined;
+  const keywordsRange = languagesGroup ? context.model.entries.get(languagesGroup.itemsPath)?.valueRange : undefined;
   const shown = languages.slice(0, 4).join(', ');
   context.report({
     range: keywordsRange ?? keyRange,
@@ -305,15 +255,15 @@ function dedupe(skills: readonly Skill[]): Skill[] {
   });
 }
 
-/** Replaces the whole `skills` list with the seed's groups, every skill kept. */
-function groupingFix(skills: readonly Skill[]): FixIntent | undefined {
+/** Replaces the whole skills list with the seed's groups, every skill kept. */
+function groupingFix(skillsView: SkillsView, skills: readonly Skill[]): FixIntent | undefined {
   if (skills.length === 0) return undefined;
   const byCategory = new Map<SkillCategory, string[]>();
   for (const skill of skills) byCategory.set(skill.category, [...(byCategory.get(skill.category) ?? []), skill.text]);
   const grouped = [...SEED_CATEGORIES, 'Other' as const]
     .filter((category) => byCategory.has(category))
-    .map((category) => ({ name: category, keywords: byCategory.get(category) ?? [] }));
-  return { title: REGROUP_TITLE, changes: [{ kind: 'setList', path: 'skills', items: grouped }] };
+    .map((category) => skillsView.groupItem(category, byCategory.get(category) ?? []));
+  return { title: REGROUP_TITLE, changes: [{ kind: 'setList', path: skillsView.path, items: grouped }] };
 }
 
 export default rule;

@@ -21,14 +21,20 @@ import type { TextReader } from '../engine/textReader';
 import type { FixIntent, TextSpan } from '../engine/fixIntent';
 import { pastToPresent, presentToPast } from '../engine/verbs';
 import { scalarValueAt } from '../engine/writtenValues';
+import { resumeView } from '../engine/layouts';
 
 type RoleState = 'ended' | 'current' | 'unknown';
 
-/** Whether the entry a bullet belongs to has ended, from its `endDate` (and `startDate` for a current one). */
+/**
+ * Whether the entry a bullet belongs to has ended, from its end date (and
+ * its start date for a current one); `present` and the like say it has not.
+ */
 export function roleState(model: ResumeModel, entryPath: string, now: Date, read: TextReader): RoleState {
-  const end = scalarValueAt(model, `${entryPath}.endDate`);
+  const entry = resumeView(model).entries.find((candidate) => candidate.path === entryPath);
+  if (!entry) return 'unknown';
+  const end = scalarValueAt(model, entry.endPath);
   if (end === undefined || end === null || (typeof end === 'string' && end.trim() === '')) {
-    return scalarValueAt(model, `${entryPath}.startDate`) === undefined ? 'unknown' : 'current';
+    return scalarValueAt(model, entry.startPath) === undefined ? 'unknown' : 'current';
   }
   let date = read.date(end);
   if (!date && typeof end === 'string') {

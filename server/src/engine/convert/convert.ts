@@ -147,7 +147,7 @@ function parseSource(text: string): Parsed {
       // Not strict JSON: read as the linter reads it, which tolerates a trailing comma or a comment.
     }
   }
-  const model = parseResume(text, json ? 'json' : 'yaml');
+  const model = parseResume(text, { format: json ? 'json' : 'yaml' });
   if (model.checked !== 'all' && model.valueProblem) return { ok: false, message: model.valueProblem.message };
   const problem = model.syntaxProblems.find((candidate) => !json || !TOLERATED_JSON_PROBLEMS.has(candidate.code));
   if (problem) {

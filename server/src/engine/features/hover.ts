@@ -1,8 +1,11 @@
 /** Hover: what a key means (from the schema), and what a bullet's numbers were read as. */
-import type { ResumeModel } from '../document';
+import { firstRootKey, type PathSegment, type ResumeModel } from '../document';
+import { describeLayout } from '../layouts';
+import { sectionTypeOf } from '../layouts/renderCv';
+import { renderCvSchemaAt } from '../schema/renderCvSchemaInfo';
 import { describeMetrics, recognizeMetrics } from '../metrics';
 import { toProse } from '../prose';
-import { describe, schemaAt } from '../schema/schemaInfo';
+import { describe, schemaAt, type SchemaNode } from '../schema/schemaInfo';
 import type { OffsetRange } from '../types';
 
 export interface HoverInfo {
@@ -22,11 +25,26 @@ export function hoverAt(model: ResumeModel, offset: number): HoverInfo | undefin
   for (const entry of model.entries.values()) {
     const key = entry.keyRange;
     if (!key || offset < key.start || offset > key.end) continue;
-    const node = schemaAt(entry.segments);
+    const node = schemaNodeAt(model, entry.segments);
     const text = describe(node);
-    if (!text) return undefined;
+    // The first key says how the whole file is read.
+    const layout =
+      entry.segments.length === 1 && entry.path === firstRootKey(model) ? `Bulletproof: ${describeLayout(model.layout)}` : undefined;
+    if (!text) return layout ? { markdown: layout, range: key } : undefined;
     const heading = node?.title ? `**${node.title}** (\`${entry.path}\`)` : `\`${entry.path}\``;
-    return { markdown: `${heading}\n\n${text}`, range: key };
+    return { markdown: [layout, heading, text].filter(Boolean).join('\n\n'), range: key };
   }
   return undefined;
+}
+
+/** What the layout's schema says of the value at `segments`; nothing for a layout without one. */
+function schemaNodeAt(model: ResumeModel, segments: readonly PathSegment[]): SchemaNode | undefined {
+  switch (model.layout.id) {
+    case 'json-resume':
+      return schemaAt(segments);
+    case 'rendercv':
+      return renderCvSchemaAt(segments, (title) => sectionTypeOf(model, title));
+    case 'yamlresume':
+      return undefined;
+  }
 }

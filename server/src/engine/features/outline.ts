@@ -2,22 +2,15 @@
  * The outline (Basics, Work › Acme — Backend Engineer, …) and folding
  * ranges, from the document model. Offsets only; the adapter makes lines.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { nodeRange, type ResumeModel } from '../document';
+import type { ResumeModel } from '../document';
 import type { OffsetRange } from '../types';
 import { lineOf } from '../textLines';
+import { entryItems, namedEntry, pairItems, personName, type OutlineItem } from './outlineItem';
+import { renderCvOutline } from './renderCvOutline';
 
-export type OutlineKind = 'section' | 'entry' | 'field';
-
-export interface OutlineItem {
-  name: string;
-  detail?: string;
-  kind: OutlineKind;
-  range: OffsetRange;
-  selectionRange: OffsetRange;
-  children: OutlineItem[];
-}
+export type { OutlineItem, OutlineKind } from './outlineItem';
 
 const SECTION_TITLES: Record<string, string> = {
   basics: 'Basics',
@@ -51,64 +44,22 @@ const ENTRY_NAMES: Record<string, [string[], string[]]> = {
 };
 
 export function outline(model: ResumeModel): OutlineItem[] {
+  if (model.layout.id === 'rendercv') return renderCvOutline(model);
   const root = model.document?.contents;
   if (!isMap(root)) return [];
-  const items: OutlineItem[] = [];
-  for (const pair of root.items) {
-    const key = pair.key as YamlNode | null;
-    if (!isScalar(key) || !key.range) continue;
-    const name = String(key.value);
-    const value = pair.value as YamlNode | null;
-    const keyRange = nodeRange(key);
-    const section: OutlineItem = {
-      name: SECTION_TITLES[name] ?? name,
-      kind: 'section',
-      range: { start: keyRange.start, end: value?.range ? value.range[1] : keyRange.end },
-      selectionRange: keyRange,
-      children: [],
-    };
-    if (name === 'basics' && isMap(value)) {
-      const person = value.get('name');
-      if (typeof person === 'string') section.detail = person;
-    }
-    if (isSeq(value)) {
-      value.items.forEach((item, index) => {
-        const node = item as YamlNode | null;
-        if (!node?.range) return;
-        section.children.push(entryItem(name, node, index));
-      });
-    }
-    items.push(section);
-  }
-  return items;
+  return pairItems(
+    root,
+    (name) => SECTION_TITLES[name] ?? name,
+    (section, name, value) => {
+      const person = name === 'basics' ? personName(value) : undefined;
+      if (person !== undefined) section.detail = person;
+      section.children = entryItems(value, (node, index) => entryItem(name, node, index));
+    },
+  );
 }
 
 function entryItem(section: string, node: YamlNode, index: number): OutlineItem {
-  const range = nodeRange(node);
-  const [titleKeys, detailKeys] = ENTRY_NAMES[section] ?? [['name'], []];
-  let title: string | undefined;
-  let detail: string | undefined;
-  if (isMap(node)) {
-    title = firstText(node, titleKeys);
-    detail = firstText(node, detailKeys);
-  } else if (isScalar(node)) {
-    title = String(node.value);
-  }
-  return {
-    name: title && detail ? `${title} — ${detail}` : (title ?? detail ?? `Entry ${index + 1}`),
-    kind: 'entry',
-    range,
-    selectionRange: range,
-    children: [],
-  };
-}
-
-function firstText(map: { get(key: string): unknown }, keys: string[]): string | undefined {
-  for (const key of keys) {
-    const value = map.get(key);
-    if ((typeof value === 'string' && value.trim()) || typeof value === 'number') return String(value).trim();
-  }
-  return undefined;
+  return namedEntry(node, ENTRY_NAMES[section] ?? [['name'], []], index);
 }
 
 /** Every block mapping or sequence, from its key: sections, entries, bullet lists. */

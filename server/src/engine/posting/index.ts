@@ -5,12 +5,12 @@
  */
 import { isMap, isScalar } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { formatPath, type ResumeModel } from '../document';
+import type { ResumeModel } from '../document';
 import type { Change, FixIntent } from '../fixIntent';
 import { fixesOf } from '../formatWriters';
 import type { RuleContext } from '../rule';
 import type { Fix, OffsetRange, PostingSource } from '../types';
-import { skillsGroups, type SkillsGroup } from './edits';
+import { resumeView, type SkillsGroupView } from '../layouts';
 import { matchResume, resumeMentions, type PostingMatch, type TermStatus } from './match';
 import { taxonomy, type SkillsCategory } from './taxonomy';
 
@@ -123,9 +123,9 @@ export function properSpelling(spelling: string): string {
   return taxonomy.formOf(spelling)?.text ?? spelling;
 }
 
-/** Where a finding about the whole skills list goes: the `skills` key, else the resume's first key. */
+/** Where a finding about the whole skills list goes: the skills list's key, else the resume's first key. */
 export function skillsAnchor(model: ResumeModel): OffsetRange | undefined {
-  const skillsKey = model.entries.get('skills')?.keyRange;
+  const skillsKey = resumeView(model).skills.keyRange ?? model.entries.get('skills')?.keyRange;
   if (skillsKey) return skillsKey;
   const root = model.document?.contents;
   if (!isMap(root)) return undefined;
@@ -134,23 +134,21 @@ export function skillsAnchor(model: ResumeModel): OffsetRange | undefined {
 }
 
 /** The group a term of this category belongs in: named like the category, else the one already holding most of it. */
-export function groupFor(model: ResumeModel, category: SkillsCategory): SkillsGroup | undefined {
-  const groups = skillsGroups(model);
-  const exact = groups.find((g) => g.name?.trim().toLowerCase() === category.toLowerCase());
+export function groupFor(model: ResumeModel, category: SkillsCategory): SkillsGroupView | undefined {
+  const groups = resumeView(model).skills.groups.filter((group) => !group.bare);
+  const exact = groups.find((g) => g.name.toLowerCase() === category.toLowerCase());
   if (exact) return exact;
   const pattern = taxonomy.groupNames.get(category);
-  const named = pattern ? groups.find((g) => g.name !== undefined && pattern.test(g.name)) : undefined;
+  const named = pattern ? groups.find((g) => g.name !== '' && pattern.test(g.name)) : undefined;
   if (named) return named;
-  const counts = new Map<number, number>();
-  for (const mention of resumeMentions(model)) {
-    if (mention.kind !== 'skill' || taxonomy.term(mention.canonical)?.skillsCategory !== category) continue;
-    const index = Number(/^skills\[(\d+)\]/.exec(mention.path)?.[1]);
-    counts.set(index, (counts.get(index) ?? 0) + 1);
-  }
-  let best: SkillsGroup | undefined;
+  let best: SkillsGroupView | undefined;
   let bestCount = 0;
   for (const group of groups) {
-    const count = counts.get(group.index) ?? 0;
+    let count = 0;
+    for (const mention of resumeMentions(model)) {
+      const inGroup = mention.path === group.itemsPath || mention.path.startsWith(`${group.itemsPath}[`);
+      if (mention.kind === 'skill' && inGroup && taxonomy.term(mention.canonical)?.skillsCategory === category) count++;
+    }
     if (count > bestCount) {
       best = group;
       bestCount = count;
@@ -159,15 +157,16 @@ export function groupFor(model: ResumeModel, category: SkillsCategory): SkillsGr
   return best;
 }
 
-/** A fix adding `value` to the right skills group, creating the group (or `skills`) when there is none. */
+/** A fix adding `value` to the right skills group, creating the group (or the skills list) when there is none. */
 export function addSkillIntent(model: ResumeModel, category: SkillsCategory, value: string): FixIntent {
+  const skills = resumeView(model).skills;
   const group = groupFor(model, category);
   const title = group
     ? `Add ${value} to ${group.name ? `the ${group.name} skills` : 'this skills group'}`
     : `Add ${value} in a new ${category} skills group`;
   const change: Change = group
-    ? { kind: 'appendItem', path: formatPath(['skills', group.index, 'keywords']), item: value }
-    : { kind: 'appendItem', path: 'skills', item: { name: category, keywords: [value] } };
+    ? skills.addToGroup(group, value)
+    : { kind: 'appendItem', path: skills.path, item: skills.groupItem(category, [value]) };
   return { title, changes: [change], safe: false };
 }
 

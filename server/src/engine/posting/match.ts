@@ -8,7 +8,8 @@
  * One match per resume model and posting: the four posting rules share it.
  */
 import { isScalar, type Range, type Scalar, type YAMLSeq } from 'yaml';
-import { formatPath, type PathSegment, type ResumeModel } from '../document';
+import { formatPath, type ResumeModel } from '../document';
+import { layoutOf, type MentionKind } from '../layouts';
 import { proseToRaw } from '../prose';
 import { plainReader, type TextReader } from '../textReader';
 import { derivedSlot } from '../derived';
@@ -18,8 +19,7 @@ import { skillsGroups, type SkillsGroup } from './edits';
 import { extractPostingTerms, type PostingExtraction, type PostingTerm } from './extract';
 import { normalizeForm, SKILLS_CATEGORIES, taxonomy, type SkillsCategory } from './taxonomy';
 
-/** Where in the resume a mention sits: `skill` = a skills keyword; `bullet` = a highlight, entry summary or project description. */
-export type MentionKind = 'skill' | 'bullet' | 'other';
+export type { MentionKind } from '../layouts';
 
 export interface ResumeMention {
   canonical: string;
@@ -204,42 +204,6 @@ function coverageOf(terms: readonly TermMatch[]): Coverage {
 // The resume's mentions
 // ---------------------------------------------------------------------------
 
-/**
- * Which strings of the resume can mention a technology, and as what. Company
- * and school names, URLs, dates and spoken languages are left out: working
- * at Oracle is not knowing Oracle Database.
- */
-function kindOf(segments: readonly PathSegment[]): MentionKind | undefined {
-  const [section, a, b, c] = segments;
-  const n = segments.length;
-  if (section === undefined) return undefined;
-  switch (section) {
-    case 'skills':
-      return typeof a === 'number' && b === 'keywords' && typeof c === 'number' && n === 4 ? 'skill' : undefined;
-    case 'work':
-    case 'volunteer':
-    case 'projects':
-      if (typeof a !== 'number') return undefined;
-      if (b === 'highlights' && typeof c === 'number' && n === 4) return 'bullet';
-      if (n !== 3) return section === 'projects' && (b === 'keywords' || b === 'roles') && n === 4 ? 'other' : undefined;
-      if (b === 'summary' || (section === 'projects' && b === 'description')) return 'bullet';
-      return b === 'position' || (section === 'projects' && b === 'name') ? 'other' : undefined;
-    case 'basics':
-      // The summary is a bullet to the engine too (`model.bullets`): "eight years of Go" shows Go.
-      if (n === 2 && a === 'summary') return 'bullet';
-      return n === 2 && a === 'label' ? 'other' : undefined;
-    case 'certificates':
-    case 'awards':
-    case 'publications':
-      return typeof a === 'number' && n === 3 && (b === 'name' || b === 'title' || b === 'summary') ? 'other' : undefined;
-    case 'education':
-      if (typeof a !== 'number') return undefined;
-      return (n === 3 && b === 'area') || (n === 4 && b === 'courses') ? 'other' : undefined;
-    default:
-      return undefined;
-  }
-}
-
 /** Every taxonomy term the resume mentions, in document order; kept per model. */
 export function resumeMentions(model: ResumeModel, read: TextReader = plainReader): ResumeMention[] {
   return model.derived.get(MENTIONS, () => findMentions(model, read));
@@ -247,10 +211,12 @@ export function resumeMentions(model: ResumeModel, read: TextReader = plainReade
 
 function findMentions(model: ResumeModel, read: TextReader): ResumeMention[] {
   const mentions: ResumeMention[] = [];
+  // Which strings can name a technology, and as what, is the layout's to say: working at Oracle is not knowing Oracle Database.
+  const layout = layoutOf(model);
   for (const entry of model.entries.values()) {
     const node = entry.node;
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
-    const kind = kindOf(entry.segments);
+    const kind = layout.mentionKind(entry.segments, model);
     if (!kind) continue;
     const value = node.value;
     const prose = read.prose(value);

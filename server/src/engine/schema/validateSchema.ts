@@ -230,7 +230,7 @@ function suggestedKey(parent: PathSegment[], key: string, memo: MemoContext | un
   return memo.get('schema key', JSON.stringify([...location, key]), suggest, 1000);
 }
 
-const TYPE_NAMES: Record<string, string> = {
+export const TYPE_NAMES: Record<string, string> = {
   string: 'text',
   integer: 'a whole number',
   number: 'a number',
@@ -366,7 +366,7 @@ function hasTemplateToken(entry: PathEntry): boolean {
   return isScalar(node) && typeof node.value === 'string' && templateTokens(node.value).length > 0;
 }
 
-function pointerToSegments(root: unknown, pointer: string): PathSegment[] {
+export function pointerToSegments(root: unknown, pointer: string): PathSegment[] {
   const segments: PathSegment[] = [];
   let current: unknown = root;
   for (const raw of pointer.split('/').slice(1)) {
