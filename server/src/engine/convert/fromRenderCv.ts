@@ -6,6 +6,7 @@
  * work, normal entries under "Awards" awards.
  */
 import type { PathSegment } from '../document';
+import { sectionTitle, sectionTypeOfValues, type RenderCvEntryType } from '../layouts/renderCvSections';
 import { isOngoing, isoDate } from './dates';
 import { RENDERCV_NETWORKS, renderCvLink, spelledAs } from './networks';
 import {
@@ -24,30 +25,6 @@ import {
 } from './shape';
 
 const TARGET = 'JSON Resume';
-
-type EntryType = 'oneLine' | 'normal' | 'experience' | 'education' | 'publication' | 'bullet' | 'numbered' | 'reversedNumbered' | 'text';
-
-/** RenderCV's characteristic keys, in the order it tries the types. */
-const TYPE_KEYS: [EntryType, string[]][] = [
-  ['oneLine', ['label', 'details']],
-  ['normal', ['name']],
-  ['experience', ['company', 'position']],
-  ['education', ['institution', 'area', 'degree', 'grade']],
-  ['publication', ['title', 'authors', 'doi', 'url', 'journal']],
-  ['bullet', ['bullet']],
-  ['numbered', ['number']],
-  ['reversedNumbered', ['reversed_number']],
-];
-
-function entryType(entries: unknown[]): EntryType | undefined {
-  for (const entry of entries) {
-    if (typeof entry === 'string') return 'text';
-    if (!isRecord(entry)) continue;
-    const found = TYPE_KEYS.find(([, keys]) => keys.some((key) => key in entry));
-    if (found) return found[0];
-  }
-  return undefined;
-}
 
 /** Section titles (compared loosely) and the JSON Resume section they name. */
 const TITLES: Record<string, string[]> = {
@@ -91,7 +68,7 @@ function named(title: string): string | undefined {
 }
 
 /** The JSON Resume sections each entry type may fill; the first is where an unknown title goes. */
-const SECTIONS_OF_TYPE: Record<EntryType, string[]> = {
+const SECTIONS_OF_TYPE: Record<RenderCvEntryType, string[]> = {
   experience: ['work', 'volunteer'],
   education: ['education'],
   normal: ['projects', 'awards', 'certificates', 'publications', 'references', 'volunteer'],
@@ -102,45 +79,6 @@ const SECTIONS_OF_TYPE: Record<EntryType, string[]> = {
   numbered: ['summary', 'projects'],
   reversedNumbered: ['summary', 'projects'],
 };
-
-/** How RenderCV prints a section key: `work_experience` → "Work Experience". */
-export function sectionTitle(key: string): string {
-  if (/[A-Z ]/.test(key)) return key;
-  const small = new Set([
-    'a',
-    'and',
-    'as',
-    'at',
-    'but',
-    'by',
-    'for',
-    'from',
-    'if',
-    'in',
-    'into',
-    'like',
-    'near',
-    'nor',
-    'of',
-    'off',
-    'on',
-    'onto',
-    'or',
-    'over',
-    'so',
-    'than',
-    'that',
-    'to',
-    'upon',
-    'when',
-    'with',
-    'yet',
-  ]);
-  return key
-    .split('_')
-    .map((word, index) => (index > 0 && small.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join(' ');
-}
 
 const TOP_LEVEL_DROPPED: Record<string, string> = {
   design: 'the look of the PDF has no JSON Resume field: dropped',
@@ -167,7 +105,7 @@ export function renderCvToJsonResume(file: Plain, notes: Notes): Plain {
         notes.add(path, 'is not a list of entries: dropped');
       continue;
     }
-    const type = entryType(value);
+    const type = sectionTypeOfValues(value);
     if (!type) {
       notes.add(path, `RenderCV cannot tell its entry type: dropped (${shown(value)})`);
       continue;

@@ -8,7 +8,7 @@ import type { Node as YamlNode, YAMLMap } from 'yaml';
 import type { ResumeModel } from '../document';
 import { toProse } from '../prose';
 import { sectionTypeOf } from '../layouts/renderCv';
-import type { RenderCvEntryType } from '../layouts/renderCvSections';
+import { sectionTitle, type RenderCvEntryType } from '../layouts/renderCvSections';
 import { entryItems, namedEntry, pairItems, personName, type OutlineItem } from './outlineItem';
 
 const TOP_TITLES: Record<string, string> = {
@@ -32,35 +32,6 @@ const ENTRY_NAMES: Record<RenderCvEntryType, [string[], string[]]> = {
   reversedNumbered: [['reversed_number'], []],
   text: [[], []],
 };
-
-const SMALL_WORDS = new Set([
-  'a',
-  'an',
-  'and',
-  'as',
-  'at',
-  'but',
-  'by',
-  'for',
-  'from',
-  'in',
-  'into',
-  'of',
-  'on',
-  'or',
-  'the',
-  'to',
-  'with',
-]);
-
-/** RenderCV's rule: a key with a space or a capital is printed as written; else `_` is a space and words are capitalised. */
-export function sectionTitle(key: string): string {
-  if (/[\sA-Z]/.test(key)) return key;
-  return key
-    .split('_')
-    .map((word, index) => (index > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join(' ');
-}
 
 export function renderCvOutline(model: ResumeModel): OutlineItem[] {
   const root = model.document?.contents;

@@ -86,3 +86,17 @@ export function isSkillsSection(section: RenderCvSection): boolean {
 }
 
 const SKILLS_TITLE = /skill|habilidad|technolog|tecnolog|stack|tools|competen|expertise|kenntnisse|conocimientos/i;
+
+/** Words RenderCV leaves in lower case inside a title made from a section key. */
+const SMALL_WORDS = new Set(
+  'a an and as at but by for from if in into like near nor of off on onto or over so than that the to upon when with yet'.split(' '),
+);
+
+/** RenderCV's rule: a key with a space or a capital is printed as written; else `_` is a space and words are capitalised. */
+export function sectionTitle(key: string): string {
+  if (/[\sA-Z]/.test(key)) return key;
+  return key
+    .split('_')
+    .map((word, index) => (index > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join(' ');
+}
