@@ -7,8 +7,10 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { convertResume, defaultOutputName, type ConvertTarget } from '../../server/src/engine/convert/convert';
 import { splitList, summaryWithList } from '../../server/src/engine/convert/markdownList';
+import { JSON_RESUME_SECTIONS } from '../../server/src/engine/convert/shape';
 import { countComments } from '../../server/src/engine/convert/write';
 import { detectLayout } from '../../server/src/engine/layouts';
+import { knownKeys } from '../../server/src/engine/schema/schemaInfo';
 
 function convert(text: string, to: ConvertTarget): { value: unknown; text: string; notes: string[] } {
   const result = convertResume(text, to);
@@ -397,6 +399,15 @@ locale: { language: en }
     assert.equal(detectLayout({ content: { basics: {} } }).id, 'yamlresume');
     assert.equal(detectLayout({ basics: {}, content: 'x' }).id, 'json-resume');
     assert.equal(detectLayout({ work: [] }).id, 'json-resume');
+  });
+
+  it("orders JSON Resume's sections as its schema does: every top-level key but `$schema`, `basics` and `meta`", () => {
+    const others = new Set(['$schema', 'basics', 'meta']);
+    assert.deepEqual(
+      JSON_RESUME_SECTIONS,
+      knownKeys([]).filter((key) => !others.has(key)),
+    );
+    assert.equal(JSON_RESUME_SECTIONS[0], 'work');
   });
 
   it('names the output as each layout names its files', () => {
