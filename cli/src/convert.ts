@@ -10,7 +10,7 @@ import {
   CONVERT_TARGETS,
   convertResume,
   defaultOutputName,
-  LAYOUT_NAMES,
+  sourceName,
   TARGET_NAMES,
   type ConvertTarget,
 } from '../../server/src/engine/convert/convert';
@@ -97,7 +97,7 @@ export function convertMain(argv: string[], out: (text: string) => void, err: (t
   }
   for (const note of converted.notes) err(note.path ? `${note.path}: ${note.message}` : note.message);
   const count = converted.notes.length;
-  const from = `${LAYOUT_NAMES[converted.from]}${converted.from === 'jsonresume' ? ` (${converted.format.toUpperCase()})` : ''}`;
+  const from = sourceName(converted);
   out(
     `${relative(input)} (${from}) → ${relative(output)} (${TARGET_NAMES[to]}): ${count === 0 ? 'no notes' : `${count} ${count === 1 ? 'note' : 'notes'}`}`,
   );

@@ -5,9 +5,12 @@
  */
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { convertResume, defaultOutputName, detectLayout, type ConvertTarget } from '../../server/src/engine/convert/convert';
+import { convertResume, defaultOutputName, type ConvertTarget } from '../../server/src/engine/convert/convert';
 import { splitList, summaryWithList } from '../../server/src/engine/convert/markdownList';
+import { JSON_RESUME_SECTIONS } from '../../server/src/engine/convert/shape';
 import { countComments } from '../../server/src/engine/convert/write';
+import { detectLayout } from '../../server/src/engine/layouts';
+import { knownKeys } from '../../server/src/engine/schema/schemaInfo';
 
 function convert(text: string, to: ConvertTarget): { value: unknown; text: string; notes: string[] } {
   const result = convertResume(text, to);
@@ -376,6 +379,11 @@ locale: { language: en }
       assert.equal(refusal('cv: { sections: {} }\n', 'rendercv'), 'it is RenderCV already');
     });
 
+    it('a file that looks like two layouts, read as the linter reads it', () => {
+      // `basics` beside `cv.sections`: the linter reads JSON Resume (the file name would decide, and there is none).
+      assert.equal(refusal('cv: { sections: {} }\nbasics: { name: Dana }\n', 'yaml'), 'it is JSON Resume as YAML already');
+    });
+
     it('broken YAML, several documents, and what is not a mapping', () => {
       assert.equal(refusal('basics:\n  name: "Dana\n', 'json'), 'line 3: Missing closing "quote: fix the YAML first');
       assert.equal(
@@ -387,10 +395,19 @@ locale: { language: en }
   });
 
   it('tells the layouts apart by their top level', () => {
-    assert.equal(detectLayout({ cv: { sections: {} } }), 'rendercv');
-    assert.equal(detectLayout({ content: { basics: {} } }), 'yamlresume');
-    assert.equal(detectLayout({ basics: {}, content: 'x' }), 'jsonresume');
-    assert.equal(detectLayout({ work: [] }), 'jsonresume');
+    assert.equal(detectLayout({ cv: { sections: {} } }).id, 'rendercv');
+    assert.equal(detectLayout({ content: { basics: {} } }).id, 'yamlresume');
+    assert.equal(detectLayout({ basics: {}, content: 'x' }).id, 'json-resume');
+    assert.equal(detectLayout({ work: [] }).id, 'json-resume');
+  });
+
+  it("orders JSON Resume's sections as its schema does: every top-level key but `$schema`, `basics` and `meta`", () => {
+    const others = new Set(['$schema', 'basics', 'meta']);
+    assert.deepEqual(
+      JSON_RESUME_SECTIONS,
+      knownKeys([]).filter((key) => !others.has(key)),
+    );
+    assert.equal(JSON_RESUME_SECTIONS[0], 'work');
   });
 
   it('names the output as each layout names its files', () => {

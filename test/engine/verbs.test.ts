@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ACTION_VERBS } from '../../server/src/engine/verbList';
 import { gerundToBase, gerundToPast, isKnownVerb, pastTense, pastToPresent, presentToPast, toGerund } from '../../server/src/engine/verbs';
 
 function table(convert: (word: string) => string, pairs: [string, string][]): void {
@@ -152,5 +153,9 @@ describe('verbs', () => {
       assert.ok(isKnownVerb(verb), verb);
     }
     assert.ok(!isKnownVerb('kubernetes'));
+  });
+
+  it('knows every action verb a bullet may open with (one list for both)', () => {
+    for (const verb of ACTION_VERBS) assert.ok(isKnownVerb(verb), verb);
   });
 });

@@ -3,9 +3,7 @@
  * report for a file, the server's code actions over stdio, and a snippet
  * expanded as an editor would. Expected results are computed, never typed.
  */
-import { spawnSync, spawn } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -22,69 +20,16 @@ import {
   type Position,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import type { ResumeReport } from '../../server/src/engine/report';
+import { cliOracle, type CliFinding, type Severity } from './cliOracle';
 import { repoRoot, TIMEOUT } from './config';
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-/** One finding as `bulletproof --format json` prints it (1-based lines and columns). */
-export interface CliFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-}
-
-/** What the CLI finds in `file`: the expected diagnostics, computed rather than typed. */
-export function cliFindings(file: string): CliFinding[] {
-  const cli = path.join(repoRoot, 'dist', 'cli.js');
-  const result = spawnSync(process.execPath, [cli, '--format', 'json', file], { encoding: 'utf8' });
-  if (result.status !== 0 && result.status !== 1) {
-    throw new Error(`bulletproof CLI failed (${result.status}) on ${file}: ${result.stderr}`);
-  }
-  return JSON.parse(result.stdout) as CliFinding[];
-}
-
-/**
- * The CLI's findings for `text` as if it were a file named `name` (for edits
- * made in the editor). `companions` are copied beside it, so that a
- * `meta.posting: ./acme-backend.md` resolves as it does in the workspace.
- */
-export function cliFindingsForText(text: string, name: string, companions: readonly string[] = []): CliFinding[] {
-  return withTextFile(text, name, companions, cliFindings);
-}
-
-/** The resume report `bulletproof --report --format json` computes for `file`. */
-export function cliReport(file: string): ResumeReport {
-  const cli = path.join(repoRoot, 'dist', 'cli.js');
-  const result = spawnSync(process.execPath, [cli, '--report', '--format', 'json', file], { encoding: 'utf8' });
-  if (result.status !== 0 && result.status !== 1) {
-    throw new Error(`bulletproof --report failed (${result.status}) on ${file}: ${result.stderr}`);
-  }
-  const [entry] = JSON.parse(result.stdout) as { file: string; report: ResumeReport }[];
-  if (!entry) throw new Error(`bulletproof --report printed no report for ${file}`);
-  return entry.report;
-}
-
-/** The report for `text` as if it were a file named `name`, with `companions` beside it. */
-export function cliReportForText(text: string, name: string, companions: readonly string[] = []): ResumeReport {
-  return withTextFile(text, name, companions, cliReport);
-}
-
-function withTextFile<T>(text: string, name: string, companions: readonly string[], use: (file: string) => T): T {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletproof-ui-text-'));
-  try {
-    for (const companion of companions) fs.copyFileSync(companion, path.join(dir, path.basename(companion)));
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, text);
-    return use(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+export type { CliFinding, Severity };
+export const {
+  findings: cliFindings,
+  findingsForText: cliFindingsForText,
+  report: cliReport,
+  reportForText: cliReportForText,
+} = cliOracle(path.join(repoRoot, 'dist', 'cli.js'));
 
 /** A tab stop of an expanded snippet: offsets into its text, and the text it selects. */
 export interface TabStop {

@@ -17,7 +17,7 @@
  * kept ("Built" from "Building"). Pure functions; they never throw.
  */
 
-import { DOUBLES, IRREGULAR, L_DOUBLES, REGULAR } from './verbList';
+import { ACTION_VERBS, DOUBLES, IRREGULAR, L_DOUBLES, REGULAR } from './verbList';
 
 const PAST_TO_BASE: ReadonlyMap<string, string> = new Map(
   Object.entries(IRREGULAR)
@@ -28,7 +28,7 @@ const PAST_TO_BASE: ReadonlyMap<string, string> = new Map(
 /** Prefixes that keep an irregular verb irregular: rebuild → rebuilt, co-lead → co-led. */
 const PREFIXES = ['co-', 're-', 're', 'co', 'over', 'under', 'out', 'pre', 'mis', 'up', 'with', 'fore', 'un'];
 
-const KNOWN = new Set<string>([...REGULAR, ...Object.keys(IRREGULAR)]);
+const KNOWN = new Set<string>([...ACTION_VERBS, ...REGULAR, ...Object.keys(IRREGULAR)]);
 
 /** Whether a base form is one we know, so a caller can trust a conversion. */
 export function isKnownVerb(word: string): boolean {

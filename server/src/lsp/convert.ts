@@ -5,7 +5,7 @@
  * written to disk here.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONVERT_TARGETS, convertResume, LAYOUT_NAMES, TARGET_NAMES, type ConvertTarget } from '../engine/convert/convert';
+import { CONVERT_TARGETS, convertResume, sourceName, TARGET_NAMES, type ConvertTarget } from '../engine/convert/convert';
 import type { ConvertParams, ConvertResult } from '../protocol';
 import { Invalid, isRecord, type Parsed } from './params';
 
@@ -25,7 +25,7 @@ export function convertDocument(params: ConvertParams, document: TextDocument | 
   // An editor keeps a BOM in the text; the engine reads the resume without it.
   const converted = convertResume(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, params.to);
   if (!converted.ok) return { ok: false, message: `Cannot convert this resume: ${converted.message}.` };
-  const from = `${LAYOUT_NAMES[converted.from]}${converted.from === 'jsonresume' ? ` (${converted.format.toUpperCase()})` : ''}`;
+  const from = sourceName(converted);
   const count = converted.notes.length;
   return {
     ok: true,

@@ -3,48 +3,11 @@
  * report, the CLI on edited text with the files it refers to beside it, code
  * actions and CodeLens through the VS Code API, and waiting on the editor.
  */
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { inspect } from 'node:util';
 import * as vscode from 'vscode';
-import type { ResumeReport } from '../../../server/src/engine/report';
-import { cliFindings, type CliFinding } from './helpers';
+import { cli } from './helpers';
 
-const root = process.env.BULLETPROOF_E2E_ROOT ?? path.resolve(__dirname, '..', '..', '..');
-
-/** `bulletproof --report --format json` on `file`. */
-export function cliReport(file: string): ResumeReport {
-  const result = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), '--report', '--format', 'json', file], {
-    encoding: 'utf8',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-  });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`bulletproof --report failed on ${file}: ${result.stderr}`);
-  const [entry] = JSON.parse(result.stdout) as { report: ResumeReport }[];
-  if (!entry) throw new Error(`bulletproof --report printed no report for ${file}`);
-  return entry.report;
-}
-
-/** Runs `use` on `text` saved as `name` in a temporary folder, with `companions` (e.g. the posting) copied beside it. */
-export function withText<T>(text: string, name: string, companions: readonly string[], use: (file: string) => T): T {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletproof-e2e-text-'));
-  try {
-    for (const companion of companions) fs.copyFileSync(companion, path.join(dir, path.basename(companion)));
-    fs.writeFileSync(path.join(dir, name), text);
-    return use(path.join(dir, name));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-export function findingsForText(text: string, name: string, companions: readonly string[] = []): CliFinding[] {
-  return withText(text, name, companions, cliFindings);
-}
-
-export function reportForText(text: string, name: string, companions: readonly string[] = []): ResumeReport {
-  return withText(text, name, companions, cliReport);
-}
+export const { report: cliReport, findingsForText, reportForText } = cli;
 
 /** The quick fixes at `position`, as the Ctrl+. menu asks for them. */
 export async function quickFixes(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CodeAction[]> {

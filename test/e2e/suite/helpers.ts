@@ -1,9 +1,7 @@
 /** Helpers for the extension-host suite: the workspace, the CLI's expectations, waiting on diagnostics. */
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { cliOracle, type CliFinding, type Severity } from '../../ui/cliOracle';
 
 export const SOURCE = 'bulletproof';
 export const DIAGNOSTICS_TIMEOUT = 30_000;
@@ -32,37 +30,11 @@ export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type { CliFinding, Severity };
 
-export interface CliFinding {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-}
-
-export function cliFindings(file: string): CliFinding[] {
-  const result = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), '--format', 'json', file], {
-    encoding: 'utf8',
-    // The extension host's execPath is Electron: run it as Node.
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-  });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`bulletproof CLI failed on ${file}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as CliFinding[];
-}
-
-export function cliFindingsForText(text: string, name: string): CliFinding[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletproof-e2e-text-'));
-  try {
-    fs.writeFileSync(path.join(dir, name), text);
-    return cliFindings(path.join(dir, name));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** The bundled CLI: what the editor should show, computed rather than typed. */
+export const cli = cliOracle(path.join(root, 'dist', 'cli.js'));
+export const { findings: cliFindings, findingsForText: cliFindingsForText } = cli;
 
 const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

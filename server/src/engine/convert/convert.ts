@@ -6,6 +6,7 @@
  */
 import { parseResume } from '../document';
 import { isJsonText } from '../json';
+import { detectLayout, LAYOUT_NAMES, type LayoutId } from '../layouts';
 import { renderCvToJsonResume } from './fromRenderCv';
 import { withCurrentKeys } from './legacy';
 import { yamlResumeToJsonResume } from './fromYamlResume';
@@ -20,16 +21,22 @@ export type { ConvertNote };
 export type ConvertTarget = 'json' | 'yaml' | 'rendercv' | 'yamlresume';
 export const CONVERT_TARGETS: readonly ConvertTarget[] = ['json', 'yaml', 'rendercv', 'yamlresume'];
 
-export type Layout = 'jsonresume' | 'rendercv' | 'yamlresume';
-
-export const LAYOUT_NAMES: Record<Layout, string> = { jsonresume: 'JSON Resume', rendercv: 'RenderCV', yamlresume: 'YAMLResume' };
-
-export const TARGET_NAMES: Record<ConvertTarget, string> = {
-  json: 'JSON Resume (JSON)',
-  yaml: 'JSON Resume (YAML)',
-  rendercv: 'RenderCV',
-  yamlresume: 'YAMLResume',
+export const TARGET_NAMES: Readonly<Record<ConvertTarget, string>> = {
+  json: `${LAYOUT_NAMES['json-resume']} (JSON)`,
+  yaml: `${LAYOUT_NAMES['json-resume']} (YAML)`,
+  rendercv: LAYOUT_NAMES.rendercv,
+  yamlresume: LAYOUT_NAMES.yamlresume,
 };
+
+/** The layout a target is written in. */
+function layoutOfTarget(to: ConvertTarget): LayoutId {
+  return to === 'json' || to === 'yaml' ? 'json-resume' : to;
+}
+
+/** What the source was, as shown to people: "JSON Resume (YAML)", "RenderCV". */
+export function sourceName(converted: { from: LayoutId; format: 'json' | 'yaml' }): string {
+  return converted.from === 'json-resume' ? TARGET_NAMES[converted.format] : LAYOUT_NAMES[converted.from];
+}
 
 export type Converted =
   | {
@@ -37,7 +44,7 @@ export type Converted =
       text: string;
       /** The language of `text`. */
       language: 'json' | 'yaml';
-      from: Layout;
+      from: LayoutId;
       /** The source's own format. */
       format: 'json' | 'yaml';
       notes: ConvertNote[];
@@ -45,17 +52,6 @@ export type Converted =
       name?: string;
     }
   | { ok: false; message: string };
-
-/**
- * The layout of a parsed resume, from its top level: `cv:` with `sections`
- * is RenderCV, `content:` is YAMLResume, anything else JSON Resume.
- */
-export function detectLayout(value: unknown): Layout {
-  if (!isRecord(value)) return 'jsonresume';
-  if (isRecord(value.cv) && ('sections' in value.cv || !('basics' in value))) return 'rendercv';
-  if (isRecord(value.content) && !('basics' in value)) return 'yamlresume';
-  return 'jsonresume';
-}
 
 /** The schema comment RenderCV and YAMLResume files start with, so editors validate them. */
 const HEADERS: Partial<Record<ConvertTarget, string>> = {
@@ -68,10 +64,11 @@ export function convertResume(text: string, to: ConvertTarget): Converted {
   if (!parsed.ok) return parsed;
   const { value, format } = parsed;
   if (!isRecord(value)) return { ok: false, message: 'it is not a resume: its top level is not a mapping of sections' };
-  const from = detectLayout(value);
-  const targetLayout: Layout = to === 'json' || to === 'yaml' ? 'jsonresume' : to;
-  if (from === targetLayout && (from !== 'jsonresume' || to === format)) {
-    return { ok: false, message: `it is ${LAYOUT_NAMES[from]}${from === 'jsonresume' ? ` as ${format.toUpperCase()}` : ''} already` };
+  // The layout the linter reads from the same content; convert is given no file name or `layout` setting to go by.
+  const from = detectLayout(value).id;
+  const targetLayout = layoutOfTarget(to);
+  if (from === targetLayout && (from !== 'json-resume' || to === format)) {
+    return { ok: false, message: `it is ${LAYOUT_NAMES[from]}${from === 'json-resume' ? ` as ${format.toUpperCase()}` : ''} already` };
   }
 
   const notes = new Notes();
@@ -81,7 +78,7 @@ export function convertResume(text: string, to: ConvertTarget): Converted {
       ? renderCvToJsonResume(value, notes)
       : from === 'yamlresume'
         ? yamlResumeToJsonResume(value, notes)
-        : targetLayout === 'jsonresume'
+        : targetLayout === 'json-resume'
           ? value
           : withCurrentKeys(value, notes);
   const out = to === 'rendercv' ? jsonResumeToRenderCv(hub, notes) : to === 'yamlresume' ? jsonResumeToYamlResume(hub, notes) : hub;

@@ -3,6 +3,7 @@
  * the plain values YAML and JSON parse into.
  */
 import { formatPath, type PathSegment } from '../document';
+import { knownKeys, schemaAt, typesOf } from '../schema/schemaInfo';
 
 /** Something that has no place in the target, or changed its form on the way. `path` is in the source's terms. */
 export interface ConvertNote {
@@ -119,20 +120,8 @@ export function titleKey(title: string): string {
     .trim();
 }
 
-/** JSON Resume's sections after `basics`, in its documented order. */
-export const JSON_RESUME_SECTIONS = [
-  'work',
-  'volunteer',
-  'education',
-  'awards',
-  'certificates',
-  'publications',
-  'skills',
-  'languages',
-  'interests',
-  'references',
-  'projects',
-];
+/** JSON Resume's sections after `basics`, in its documented order: the schema's top-level lists. */
+export const JSON_RESUME_SECTIONS: readonly string[] = knownKeys([]).filter((key) => typesOf(schemaAt([key])).includes('array'));
 
 export type EntryWriter = (entry: Plain, path: readonly PathSegment[], notes: Notes) => Plain;
 
