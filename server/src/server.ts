@@ -300,7 +300,8 @@ connection.onCompletion(
       // The layout as the last reading says (the file name, when the text is empty or broken), or JSON Resume.
       const model = state.resultFor(document)?.model;
       const options: CompletionOptions = model ? completionLayoutOf(model) : {};
-      const entries = formatOfDocument(document) === 'json' ? jsonCompletionsAt(text, offset, options.layout) : completionsAt(text, offset, options);
+      const entries =
+        formatOfDocument(document) === 'json' ? jsonCompletionsAt(text, offset, options.layout) : completionsAt(text, offset, options);
       return entries.map((entry) => ({
         label: entry.label,
         kind: COMPLETION_KINDS[entry.kind],

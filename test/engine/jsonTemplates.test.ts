@@ -75,7 +75,9 @@ describe('templates in a JSON resume', () => {
     const { text } = accept(source, 'work');
     assert.ok(text.includes('  "work": [\n    {\n      "name": "‹company›",\n'), text);
     assert.ok(text.endsWith('    }\n  ]\n}\n'), text);
-    const structural = lintText(text, { format: 'json' }).findings.filter((f) => f.ruleId.startsWith('schema/') || f.ruleId.startsWith('json/'));
+    const structural = lintText(text, { format: 'json' }).findings.filter(
+      (f) => f.ruleId.startsWith('schema/') || f.ruleId.startsWith('json/'),
+    );
     assert.deepEqual(structural, []);
   });
 
@@ -86,7 +88,10 @@ describe('templates in a JSON resume', () => {
       templates.map((entry) => entry.label),
       ['project'],
     );
-    assert.ok(first(templates).insertText.startsWith('{\n\t\t\t"name": "${1:‹project›}",\n\t\t\t"description": '), first(templates).insertText);
+    assert.ok(
+      first(templates).insertText.startsWith('{\n\t\t\t"name": "${1:‹project›}",\n\t\t\t"description": '),
+      first(templates).insertText,
+    );
     const { value } = accept(source, 'project');
     assert.deepEqual(
       (value as Resume).projects?.map((entry) => entry.name),
@@ -102,10 +107,10 @@ describe('templates in a JSON resume', () => {
       snippetsFor('highlights').map((snippet) => snippet.prefix[0]),
     );
     const latency = templates.find((entry) => entry.label === 'latency');
-    assert.deepEqual([latency?.insertText, latency?.replace], [
-      '"Cut p99 latency of ${1:‹endpoint›} from ${2:‹before›} ms to ${3:‹after›} ms by ${4:‹how›}",$0',
-      { start: offset, end: offset },
-    ]);
+    assert.deepEqual(
+      [latency?.insertText, latency?.replace],
+      ['"Cut p99 latency of ${1:‹endpoint›} from ${2:‹before›} ms to ${3:‹after›} ms by ${4:‹how›}",$0', { start: offset, end: offset }],
+    );
     assert.deepEqual(first((accept(source, 'latency').value as Resume).work).highlights, [
       'Cut p99 latency of ‹endpoint› from ‹before› ms to ‹after› ms by ‹how›',
       'Built the API',

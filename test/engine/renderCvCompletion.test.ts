@@ -110,7 +110,10 @@ describe('completion in a RenderCV file', () => {
     });
 
     it('an entry: the fields of the type its section already has, whatever the section is called', () => {
-      assert.deepEqual(labels(`${EXPERIENCE}        |\n`, 'key'), EXPERIENCE_KEYS.filter((key) => key !== 'company' && key !== 'position'));
+      assert.deepEqual(
+        labels(`${EXPERIENCE}        |\n`, 'key'),
+        EXPERIENCE_KEYS.filter((key) => key !== 'company' && key !== 'position'),
+      );
       assert.deepEqual(
         labels(`${HEAD}    Work Experience:\n      - company: Initech\n        position: Engineer\n      - |\n`, 'key'),
         EXPERIENCE_KEYS,
@@ -193,7 +196,10 @@ describe('completion in a RenderCV file', () => {
         'Bluesky',
         'Reddit',
       ]);
-      assert.deepEqual(labels('cv:\n  social_networks:\n    - username: jdoe\n      network: |\n', 'value').slice(0, 2), ['LinkedIn', 'GitHub']);
+      assert.deepEqual(labels('cv:\n  social_networks:\n    - username: jdoe\n      network: |\n', 'value').slice(0, 2), [
+        'LinkedIn',
+        'GitHub',
+      ]);
     });
   });
 
@@ -252,7 +258,12 @@ describe('completion in a RenderCV file', () => {
       );
       assert.deepEqual(
         skills.map((entry) => [entry.label, entry.insertText]),
-        [['skills', 'label: ${1|Languages,Data,Architecture,Reliability,Cloud|}\n        details: ${2:‹skills, comma-separated›}\n        $0']],
+        [
+          [
+            'skills',
+            'label: ${1|Languages,Data,Architecture,Reliability,Cloud|}\n        details: ${2:‹skills, comma-separated›}\n        $0',
+          ],
+        ],
       );
     });
 
@@ -284,7 +295,10 @@ describe('completion in a RenderCV file', () => {
         bare.entries.map((entry) => entry.insertText),
         BULLETS.map((snippet) => `- ${snippet.body}`),
       );
-      assert.deepEqual(labels(`${HEAD}    education:\n      - institution: State University\n        highlights:\n          - |\n`, 'snippet'), []);
+      assert.deepEqual(
+        labels(`${HEAD}    education:\n      - institution: State University\n        highlights:\n          - |\n`, 'snippet'),
+        [],
+      );
     });
 
     it('an empty `*_CV.yaml` file: the RenderCV skeleton, as written; a file with content: no skeleton', () => {

@@ -59,7 +59,11 @@ export function keyEntries(
 }
 
 /** The value entries for `values`, in that order, all described by the key's node. */
-export function valueEntries(values: readonly string[], node: SchemaNode | undefined, replace: CompletionEntry['replace']): CompletionEntry[] {
+export function valueEntries(
+  values: readonly string[],
+  node: SchemaNode | undefined,
+  replace: CompletionEntry['replace'],
+): CompletionEntry[] {
   return values.map((value, index) => ({
     label: value,
     kind: 'value',

@@ -29,7 +29,7 @@ export function jsonCompletionsAt(text: string, offset: number, layout: LayoutId
   if (location.isAtPropertyKey) return keyEntries(text, path.slice(0, -1), typed, replace);
   if (typeof path.at(-1) === 'number') {
     // Only a string begun and closed may be replaced by a template: nothing typed, or a bullet's quote.
-    if (typed && !closedString(text, typed)) return [];
+    if (typed && !closedString(text, typed, offset)) return [];
     return jsonItemTemplates(text, path, replace, typed !== undefined);
   }
   if (typeof path.at(-1) !== 'string' || (typed && typed.type !== 'string')) return [];
@@ -102,9 +102,9 @@ function isNumber(node: SchemaNode | undefined, value: string): boolean {
   return (types.includes('number') || types.includes('integer')) && !types.includes('string') && /^-?\d+(\.\d+)?$/.test(value);
 }
 
-/** A string begun where the cursor is, when it is closed on its line: a template may replace it. */
-function closedString(text: string, typed: JsonNode | undefined): JsonNode | undefined {
-  if (typed?.type !== 'string' || typed.length < 2) return undefined;
+/** A string begun, closed on its line, with the cursor at its end: a template may replace it, as it replaces a word typed in YAML. */
+function closedString(text: string, typed: JsonNode | undefined, offset: number): JsonNode | undefined {
+  if (typed?.type !== 'string' || typed.length < 2 || offset !== typed.offset + typed.length - 1) return undefined;
   const raw = text.slice(typed.offset, typed.offset + typed.length);
   return raw.endsWith('"') && !raw.includes('\n') ? typed : undefined;
 }

@@ -43,7 +43,9 @@ export function jsonPropertyTemplates(text: string, replace: Replace, siblings: 
     .flatMap((snippet, index) => {
       // The section is `skills: [...]`: its value follows the quoted key.
       const value = jsonBody(snippet.body, unit, base, (section) => (isObject(section) ? section.skills : undefined));
-      return value === undefined ? [] : [templateEntry(snippet, `${escapeSnippet(jsonString('skills'))}: ${value}${comma}$0`, replace, index)];
+      return value === undefined
+        ? []
+        : [templateEntry(snippet, `${escapeSnippet(jsonString('skills'))}: ${value}${comma}$0`, replace, index)];
     });
 }
 
@@ -102,12 +104,10 @@ function templateEntry(snippet: Snippet, insertText: string, replace: Replace, i
  */
 export function jsonBody(body: string, unit: string, base: string, select = itemOrValue): string | undefined {
   const stops: string[] = [];
-  const marked = body
-    .replace(/\n?\$0$/, '')
-    .replace(TAB_STOP, (stop) => {
-      stops.push(stop);
-      return `${MARK_OPEN}${stops.length - 1}${MARK_CLOSE}`;
-    });
+  const marked = body.replace(/\n?\$0$/, '').replace(TAB_STOP, (stop) => {
+    stops.push(stop);
+    return `${MARK_OPEN}${stops.length - 1}${MARK_CLOSE}`;
+  });
   let value: unknown;
   try {
     value = select(parseYaml(marked));

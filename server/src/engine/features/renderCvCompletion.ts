@@ -33,7 +33,10 @@ const ENTRY_TEMPLATES: Partial<Record<RenderCvEntryType, RenderCvSnippetContext>
 const WITH_BULLETS: ReadonlySet<RenderCvEntryType | undefined> = new Set(['experience', 'normal']);
 
 /** The layout completion follows, and the types of the sections as the file's last reading gives them. */
-export function completionLayoutOf(model: ResumeModel): { layout: LayoutId; sectionType: (title: string) => RenderCvEntryType | undefined } {
+export function completionLayoutOf(model: ResumeModel): {
+  layout: LayoutId;
+  sectionType: (title: string) => RenderCvEntryType | undefined;
+} {
   // `cv:` with nothing readable under it yet (the first key being typed) is RenderCV's header all the same: JSON Resume has no `cv`.
   const startedCv = model.layout.reason === 'default' && isObject(model.value) && 'cv' in model.value;
   return { layout: startedCv ? 'rendercv' : model.layout.id, sectionType: (title) => sectionTypeOf(model, title) };

@@ -11,7 +11,15 @@ import { fixesOf } from '../formatWriters';
 import type { RuleContext } from '../rule';
 import type { Fix, OffsetRange, PostingSource } from '../types';
 import { resumeView, type SkillsGroupView } from '../layouts';
-import { matchResume, resumeMentions, textItems, type LanguageItem, type PostingMatch, type ResumeLanguages, type TermStatus } from './match';
+import {
+  matchResume,
+  resumeMentions,
+  textItems,
+  type LanguageItem,
+  type PostingMatch,
+  type ResumeLanguages,
+  type TermStatus,
+} from './match';
 import { taxonomy, type SkillsCategory } from './taxonomy';
 
 export { extractPostingTerms, type Importance, type PostingExtraction, type PostingTerm } from './extract';
