@@ -31,8 +31,9 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsPath } from './engine/rule';
-import { completionsAt } from './engine/features/completion';
+import { completionsAt, type CompletionOptions } from './engine/features/completion';
 import { jsonCompletionsAt } from './engine/features/jsonCompletion';
+import { completionLayoutOf } from './engine/features/renderCvCompletion';
 import { hoverAt } from './engine/features/hover';
 import { foldingRanges, outline, type OutlineItem } from './engine/features/outline';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions';
@@ -296,7 +297,11 @@ connection.onCompletion(
       if (!document || !state.isResume(document)) return [];
       const offset = document.offsetAt(params.position);
       const text = document.getText();
-      const entries = formatOfDocument(document) === 'json' ? jsonCompletionsAt(text, offset) : completionsAt(text, offset);
+      // The layout as the last reading says (the file name, when the text is empty or broken), or JSON Resume.
+      const model = state.resultFor(document)?.model;
+      const options: CompletionOptions = model ? completionLayoutOf(model) : {};
+      const entries =
+        formatOfDocument(document) === 'json' ? jsonCompletionsAt(text, offset, options.layout) : completionsAt(text, offset, options);
       return entries.map((entry) => ({
         label: entry.label,
         kind: COMPLETION_KINDS[entry.kind],

@@ -7,14 +7,18 @@ import sections from '../../../snippets/sections.json';
 import entries from '../../../snippets/entries.json';
 import bullets from '../../../snippets/bullets.json';
 import comments from '../../../snippets/comments.json';
+import renderCv from '../../../snippets/rendercv.json';
 
 /** Where a template belongs: the whole document, a section's item, a bullet, a comment line. */
 export type SnippetContext = 'document' | 'work' | 'projects' | 'highlights' | 'comment';
 
-export interface Snippet {
+/** Where a RenderCV template belongs: the whole document, or an item of a section of experience, normal or one-line entries. */
+export type RenderCvSnippetContext = 'document' | 'experience' | 'normal' | 'oneLine';
+
+export interface Snippet<Context extends string = SnippetContext> {
   name: string;
   prefix: string[];
-  context: SnippetContext;
+  context: Context;
   description: string;
   /** Snippet syntax, lines joined with `\n`, indented relative to its first line. */
   body: string;
@@ -27,11 +31,11 @@ interface SnippetFileEntry {
   body: string | string[];
 }
 
-function load(file: Record<string, SnippetFileEntry>): Snippet[] {
+function load<Context extends string = SnippetContext>(file: Record<string, SnippetFileEntry>): Snippet<Context>[] {
   return Object.entries(file).map(([name, entry]) => ({
     name,
     prefix: Array.isArray(entry.prefix) ? entry.prefix : [entry.prefix],
-    context: entry.context as SnippetContext,
+    context: entry.context as Context,
     description: entry.description,
     body: Array.isArray(entry.body) ? entry.body.join('\n') : entry.body,
   }));
@@ -41,6 +45,13 @@ export const snippets: readonly Snippet[] = [...load(sections), ...load(entries)
 
 export function snippetsFor(context: SnippetContext): Snippet[] {
   return snippets.filter((snippet) => snippet.context === context);
+}
+
+/** RenderCV's own templates (its skeleton and entries); its bullets are the ones above, `highlights` being the same list of text. */
+export const renderCvSnippets: readonly Snippet<RenderCvSnippetContext>[] = load<RenderCvSnippetContext>(renderCv);
+
+export function renderCvSnippetsFor(context: RenderCvSnippetContext): Snippet<RenderCvSnippetContext>[] {
+  return renderCvSnippets.filter((snippet) => snippet.context === context);
 }
 
 /** Indents every line after the first by `indent`, for inserting at a column. */

@@ -6,7 +6,7 @@
  * the languages list and offers to move it to the front, keeping the list's
  * style and comments.
  */
-import { postingMatchOf } from '../engine/posting';
+import { moveLanguageChange, postingMatchOf } from '../engine/posting';
 import type { ResumeRule } from '../engine/rule';
 
 const rule: ResumeRule = {
@@ -27,7 +27,7 @@ const rule: ResumeRule = {
     if (!main || !list || !first) return;
     const position = list.languages.findIndex((item) => item.canonical === main);
     if (position === 0) return;
-    const groupName = list.group.name ?? 'skills';
+    const groupName = list.group.name || 'skills';
     if (position < 0) {
       // Absent from the resume altogether: `posting-missing-term` says so, once.
       if (!match.terms.some((t) => t.term.canonical === main && t.status !== 'missing')) return;
@@ -40,16 +40,12 @@ const rule: ResumeRule = {
     }
     const item = list.languages[position];
     if (!item) return;
+    const move = moveLanguageChange(list, item, first);
     report({
       range: item.mention.range,
       message: `\`${item.mention.spelling}\` is the posting's main language but comes after \`${first.mention.spelling}\` in your ${groupName}: lead with it.`,
       // A suggestion: only the person knows which language they know best.
-      fixes: [
-        {
-          title: `Move ${item.mention.spelling} first`,
-          changes: [{ kind: 'moveItem', path: list.path, from: item.index, to: first.index }],
-        },
-      ],
+      fixes: move ? [{ title: `Move ${item.mention.spelling} first`, changes: [move] }] : [],
     });
   },
 };

@@ -4,37 +4,29 @@
  * read from indentation, line by line, rather than from the syntax tree.
  */
 import type { PathSegment } from '../document';
-import { describe, knownKeys, schemaAt, typesOf, type SchemaNode } from '../schema/schemaInfo';
-import { indentBody, snippetsFor, withoutLeadingDash, type Snippet } from '../snippets';
+import type { LayoutId } from '../layouts/ids';
+import type { RenderCvEntryType } from '../layouts/renderCvSections';
+import { knownKeys, schemaAt } from '../schema/schemaInfo';
+import { snippetsFor, type Snippet } from '../snippets';
+import {
+  keyEntries,
+  labelOf,
+  snippetEntry,
+  valueEntries,
+  valueSuggestions,
+  type CompletionEntry,
+  type CursorContext,
+} from './completionItems';
+import { renderCvCompletions } from './renderCvCompletion';
 
-export interface CompletionEntry {
-  label: string;
-  kind: 'key' | 'value' | 'snippet';
-  /** Markdown. */
-  documentation?: string;
-  detail?: string;
-  /** Snippet syntax. */
-  insertText: string;
-  /** What typing matches against, when more than the label (a template's other prefixes). */
-  filterText?: string;
-  /** The text the entry replaces: the partial word before the cursor. */
-  replace: { start: number; end: number };
-  sortText?: string;
-}
+export { escapeSnippet, typeLabel, valueSuggestions, type CompletionEntry, type CursorContext } from './completionItems';
 
-export interface CursorContext {
-  kind: 'key' | 'value';
-  /** Path of the mapping that holds the key (for `key`), or of the key itself (for `value`). */
-  path: PathSegment[];
-  /** The partial word under the cursor, and where it starts. */
-  prefix: string;
-  prefixStart: number;
-  /** Column where the key starts, for indenting what we insert. */
-  keyColumn: number;
-  /** Set when the line opens a sequence item (`- `). */
-  dashColumn?: number;
-  /** Keys already present in the mapping. */
-  siblings: string[];
+/** What the file is, as its last reading says: the layout decides which keys and templates fit. */
+export interface CompletionOptions {
+  /** JSON Resume when not given. */
+  layout?: LayoutId;
+  /** RenderCV: the type of the entries of the section titled `title`, when RenderCV can tell. */
+  sectionType?: (title: string) => RenderCvEntryType | undefined;
 }
 
 interface LineShape {
@@ -176,40 +168,21 @@ function siblingKeys(above: string[], below: string[], column: number): string[]
   return keys;
 }
 
-export function completionsAt(text: string, offset: number): CompletionEntry[] {
+export function completionsAt(text: string, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
   const comment = commentCompletions(text, offset);
   if (comment) return comment;
   const context = cursorContext(text, offset);
   if (!context) return [];
   const replace = { start: context.prefixStart, end: offset };
+  if (options.layout === 'rendercv') return renderCvCompletions(context, replace, options.sectionType ?? (() => undefined));
+  if (options.layout !== undefined && options.layout !== 'json-resume') return [];
   if (context.kind === 'value') {
     const node = schemaAt(context.path);
-    return valueSuggestions(node).map((value, index) => ({
-      label: value,
-      kind: 'value',
-      documentation: describe(node),
-      insertText: escapeSnippet(value),
-      replace,
-      sortText: String(index).padStart(3, '0'),
-    }));
+    return valueEntries(valueSuggestions(node), node, replace);
   }
   const keys = knownKeys(context.path).filter((key) => !context.siblings.includes(key));
   const templates = templatesAt(context).map((snippet, index) => snippetEntry(snippet, context, replace, index));
-  return [
-    ...templates,
-    ...keys.map((key, index): CompletionEntry => {
-      const node = schemaAt([...context.path, key]);
-      return {
-        label: key,
-        kind: 'key',
-        detail: node?.title ?? typeLabel(node),
-        documentation: describe(node),
-        insertText: keyInsertText(key, node, context.keyColumn),
-        replace,
-        sortText: String(index).padStart(3, '0'),
-      };
-    }),
-  ];
+  return [...templates, ...keyEntries(keys, (key) => schemaAt([...context.path, key]), context, replace)];
 }
 
 const BULLET_SECTIONS = new Set(['work', 'volunteer', 'projects']);
@@ -232,29 +205,6 @@ function templatesAt(context: CursorContext): Snippet[] {
     return snippetsFor(section);
   }
   return [];
-}
-
-/** A snippet is listed under its first prefix (every snippet has one; its name would do otherwise). */
-function labelOf(snippet: Snippet): string {
-  return snippet.prefix[0] ?? snippet.name;
-}
-
-function snippetEntry(snippet: Snippet, context: CursorContext, replace: CompletionEntry['replace'], index: number): CompletionEntry {
-  let body = snippet.body;
-  // A bullet typed on a bare line under `highlights:` still needs its dash.
-  if (snippet.context === 'highlights' && context.dashColumn === undefined) body = `- ${body}`;
-  if (context.dashColumn !== undefined) body = withoutLeadingDash(body);
-  return {
-    label: labelOf(snippet),
-    kind: 'snippet',
-    detail: snippet.name,
-    documentation: snippet.description,
-    filterText: snippet.prefix.join(' '),
-    insertText: indentBody(body, ' '.repeat(context.keyColumn)),
-    replace,
-    // Templates first: they are what a person looks for on an empty line.
-    sortText: ` ${String(index).padStart(3, '0')}`,
-  };
 }
 
 /**
@@ -294,28 +244,4 @@ function commentCompletions(text: string, offset: number): CompletionEntry[] | u
     replace,
     sortText: String(index).padStart(3, '0'),
   }));
-}
-
-export function valueSuggestions(node: SchemaNode | undefined): string[] {
-  const values = [...(node?.enum ?? []), ...(node?.examples ?? [])];
-  return [...new Set(values.filter((value) => typeof value === 'string' || typeof value === 'number').map(String))];
-}
-
-function keyInsertText(key: string, node: SchemaNode | undefined, column: number): string {
-  const types = typesOf(node);
-  const indent = ' '.repeat(column + 2);
-  if (types.includes('array')) return `${key}:\n${indent}- $0`;
-  if (types.includes('object')) return `${key}:\n${indent}$0`;
-  return `${key}: $0`;
-}
-
-export function typeLabel(node: SchemaNode | undefined): string | undefined {
-  const types = typesOf(node);
-  if (types.includes('array')) return 'list';
-  if (types.includes('object')) return 'section';
-  return types.length ? 'text' : undefined;
-}
-
-export function escapeSnippet(text: string): string {
-  return text.replace(/[$}\\]/g, '\\$&');
 }

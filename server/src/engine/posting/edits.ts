@@ -14,32 +14,6 @@ import type { OffsetRange, TextEdit } from '../types';
 import { columnOf, insertionAt, lineBreakOf, lineIndent } from '../textLines';
 import { isJsonText, jsonString } from '../json';
 
-export interface SkillsGroup {
-  index: number;
-  map: YAMLMap;
-  name?: string;
-  keywords?: YAMLSeq;
-}
-
-/** The maps of the `skills` list, with their names and keyword lists. */
-export function skillsGroups(model: ResumeModel): SkillsGroup[] {
-  const skills = model.entries.get('skills')?.node;
-  if (!isSeq(skills)) return [];
-  const groups: SkillsGroup[] = [];
-  skills.items.forEach((item, index) => {
-    if (!isMap(item)) return;
-    const name = item.get('name', true);
-    const keywords = item.get('keywords', true);
-    groups.push({
-      index,
-      map: item,
-      name: isScalar(name) && typeof name.value === 'string' ? name.value : undefined,
-      keywords: isSeq(keywords) ? keywords : undefined,
-    });
-  });
-  return groups;
-}
-
 /**
  * An edit adding `item` at the end of the list at `path` (a key of a
  * mapping): a string in the list's style, or a mapping (`{ name, keywords }`)

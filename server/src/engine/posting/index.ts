@@ -11,7 +11,15 @@ import { fixesOf } from '../formatWriters';
 import type { RuleContext } from '../rule';
 import type { Fix, OffsetRange, PostingSource } from '../types';
 import { resumeView, type SkillsGroupView } from '../layouts';
-import { matchResume, resumeMentions, type PostingMatch, type TermStatus } from './match';
+import {
+  matchResume,
+  resumeMentions,
+  textItems,
+  type LanguageItem,
+  type PostingMatch,
+  type ResumeLanguages,
+  type TermStatus,
+} from './match';
 import { taxonomy, type SkillsCategory } from './taxonomy';
 
 export { extractPostingTerms, type Importance, type PostingExtraction, type PostingTerm } from './extract';
@@ -106,6 +114,29 @@ export function postingReport(match: PostingMatch): PostingReport {
 // ---------------------------------------------------------------------------
 // For the posting rules
 // ---------------------------------------------------------------------------
+
+/**
+ * The change moving one of the languages before another, in the group's own
+ * form: a list item moved, or, in one comma-separated text, the item
+ * written in front and taken out with the comma before it.
+ */
+export function moveLanguageChange(list: ResumeLanguages, item: LanguageItem, before: LanguageItem): Change | undefined {
+  if (list.itemsText === undefined) return { kind: 'moveItem', path: list.path, from: item.index, to: before.index };
+  const items = textItems(list.itemsText);
+  const moved = items[item.index];
+  const target = items[before.index];
+  const previous = items[item.index - 1];
+  // The item comes after the one it moves before, so an item precedes it.
+  if (!moved || !target || !previous || before.index >= item.index) return undefined;
+  return {
+    kind: 'editText',
+    path: list.path,
+    spans: [
+      { start: target.start, end: target.start, text: `${list.itemsText.slice(moved.start, moved.end)}, ` },
+      { start: previous.end, end: moved.end, text: '' },
+    ],
+  };
+}
 
 /** The match for a rule's lint run, or undefined when no posting was given. */
 export function postingMatchOf(context: RuleContext): PostingMatch | undefined {

@@ -7,15 +7,14 @@
  *
  * One match per resume model and posting: the four posting rules share it.
  */
-import { isScalar, type Range, type Scalar, type YAMLSeq } from 'yaml';
-import { formatPath, type ResumeModel } from '../document';
-import { layoutOf, type MentionKind } from '../layouts';
+import { isScalar, isSeq, type Range, type Scalar } from 'yaml';
+import type { ResumeModel } from '../document';
+import { layoutOf, resumeView, type MentionKind, type SkillsGroupView } from '../layouts';
 import { proseToRaw } from '../prose';
 import { plainReader, type TextReader } from '../textReader';
 import { derivedSlot } from '../derived';
 import { scalarSourceMap } from '../scalarSource';
 import type { OffsetRange, PostingSource } from '../types';
-import { skillsGroups, type SkillsGroup } from './edits';
 import { extractPostingTerms, type PostingExtraction, type PostingTerm } from './extract';
 import { normalizeForm, SKILLS_CATEGORIES, taxonomy, type SkillsCategory } from './taxonomy';
 
@@ -67,18 +66,19 @@ export interface Coverage {
 }
 
 export interface LanguageItem {
-  /** Index in the group's keywords. */
+  /** The item's place in its group: the keyword's index, or the piece's among the comma-separated text. */
   index: number;
   canonical: string;
   mention: ResumeMention;
 }
 
 export interface ResumeLanguages {
-  group: SkillsGroup;
-  /** Path of the keywords list: `skills[0].keywords`. */
+  group: SkillsGroupView;
+  /** Where the group's items are written: `skills[0].keywords`, `cv.sections.skills[0].details`. */
   path: string;
-  keywords: YAMLSeq;
-  /** The keywords that are languages, in the resume's order. */
+  /** The items as one comma-separated text, where the layout writes them so (RenderCV's `details`). */
+  itemsText?: string;
+  /** The items that are languages, in the resume's order. */
   languages: LanguageItem[];
 }
 
@@ -250,34 +250,64 @@ function rangeOfMention(map: number[] | undefined, raw: OffsetRange, scalar: Ran
 
 const LANGUAGES_GROUP = /\blanguages?\b/i;
 
-/** The skills group that lists languages: the one named like it, else the first that lists one. */
+/**
+ * The skills group that lists languages, whatever the layout: the one
+ * named like it, else the first that lists one; only a group whose items
+ * are written (a list, or one text of comma-separated items).
+ */
 export function resumeLanguages(
   model: ResumeModel,
   mentions: readonly ResumeMention[] = resumeMentions(model),
 ): ResumeLanguages | undefined {
-  const groups = skillsGroups(model).filter((group) => group.keywords);
-  const languagesIn = (group: SkillsGroup): LanguageItem[] => {
-    const prefix = formatPath(['skills', group.index, 'keywords']);
-    const items: LanguageItem[] = [];
-    for (const mention of mentions) {
-      if (mention.kind !== 'skill' || !mention.path.startsWith(`${prefix}[`)) continue;
-      if (taxonomy.term(mention.canonical)?.category.id !== 'languages') continue;
-      const index = Number(/\[(\d+)\]$/.exec(mention.path)?.[1]);
-      // One language per keyword: "Go (Golang)" is one item.
-      if (items.some((item) => item.index === index)) continue;
-      items.push({ index, canonical: mention.canonical, mention });
-    }
-    return items;
-  };
+  const groups = resumeView(model).skills.groups.filter(
+    (group) => !group.bare && (group.itemsText !== undefined || isSeq(model.entries.get(group.itemsPath)?.node)),
+  );
   const named = groups.find((group) => group.name && LANGUAGES_GROUP.test(group.name));
-  const group = named ?? groups.find((g) => languagesIn(g).length > 0);
-  if (!group?.keywords) return undefined;
-  return {
-    group,
-    path: formatPath(['skills', group.index, 'keywords']),
-    keywords: group.keywords,
-    languages: languagesIn(group),
-  };
+  const group = named ?? groups.find((g) => languagesIn(g, mentions).length > 0);
+  if (!group) return undefined;
+  return { group, path: group.itemsPath, itemsText: group.itemsText, languages: languagesIn(group, mentions) };
+}
+
+/** The group's items that are languages, one per item ("Go (Golang)" is one), in order. */
+function languagesIn(group: SkillsGroupView, mentions: readonly ResumeMention[]): LanguageItem[] {
+  const items: LanguageItem[] = [];
+  for (const mention of mentions) {
+    if (mention.kind !== 'skill' || taxonomy.term(mention.canonical)?.category.id !== 'languages') continue;
+    const index = itemIndexOf(group, mention);
+    if (index === undefined || items.some((item) => item.index === index)) continue;
+    items.push({ index, canonical: mention.canonical, mention });
+  }
+  return items;
+}
+
+/** Which of the group's items a mention is in: by the keyword's path, or by the commas before it in the group's text. */
+function itemIndexOf(group: SkillsGroupView, mention: ResumeMention): number | undefined {
+  if (group.itemsText !== undefined) {
+    return mention.path === group.itemsPath ? textItems(group.itemsText).findIndex((item) => mention.valueStart < item.next) : undefined;
+  }
+  if (!mention.path.startsWith(`${group.itemsPath}[`)) return undefined;
+  return Number(/\[(\d+)\]$/.exec(mention.path)?.[1]);
+}
+
+export interface TextItem {
+  /** The item's text without the blanks around it. */
+  start: number;
+  end: number;
+  /** Where the next item's piece starts (past the comma), or the text's length. */
+  next: number;
+}
+
+/** The comma-separated items of a text, as RenderCV's `details` lists skills. */
+export function textItems(text: string): TextItem[] {
+  const items: TextItem[] = [];
+  let start = 0;
+  for (const piece of text.split(',')) {
+    const lead = piece.length - piece.trimStart().length;
+    const next = start + piece.length + 1;
+    items.push({ start: start + lead, end: start + piece.trimEnd().length, next: Math.min(next, text.length) });
+    start = next;
+  }
+  return items;
 }
 
 /** Skills keywords no bullet shows, directly or through a narrower term (a bullet on OpenTelemetry shows tracing). */
