@@ -38,6 +38,13 @@ export interface CliFinding {
   message: string;
 }
 
+/** The first finding with `code` in `findings` of `file`; a test that needs one and finds none would prove nothing. */
+export function findingOf(findings: readonly CliFinding[], code: string, file: string): CliFinding {
+  const finding = findings.find((candidate) => candidate.code === code);
+  if (!finding) throw new Error(`the CLI finds no \`${code}\` in ${path.basename(file)}: the scenario would prove nothing`);
+  return finding;
+}
+
 /** What the CLI finds in `file`: the expected diagnostics, computed rather than typed. */
 export function cliFindings(file: string): CliFinding[] {
   const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -234,7 +241,8 @@ export async function serverCodeActions(file: string, text: string, line: number
           },
         });
         await connection.sendNotification(InitializedNotification.type, {});
-        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+        const languageId = path.extname(file) === '.json' ? 'json' : 'yaml';
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
         const diagnostics = await published;
         const position: Position = { line: line - 1, character: column - 1 };
         const contains = (diagnostic: Diagnostic) =>
@@ -258,6 +266,11 @@ export async function serverCodeActions(file: string, text: string, line: number
     connection.dispose();
     server.kill();
   }
+}
+
+/** What the Ctrl+. menu lists of `actions`: the quick fixes (source actions such as fix-all are not in it). */
+export function quickFixMenu(actions: readonly ServerAction[]): ServerAction[] {
+  return actions.filter((action) => action.kind === 'quickfix' || action.kind?.startsWith('quickfix.'));
 }
 
 function comparePositions(a: Position, b: Position): number {
