@@ -5,6 +5,7 @@
  */
 
 import { parse } from 'yaml';
+import { convertResume } from '../server/src/engine/convert/convert';
 
 const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne'];
 const BULLETS = [
@@ -59,9 +60,22 @@ export function generateResume(lines: number): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The same resume written as JSON (two-space indentation), for `--json`. */
+/** The same resume written as JSON (two-space indentation). */
 export function generateJsonResume(lines: number): string {
   return `${JSON.stringify(parse(generateResume(lines)), null, 2)}\n`;
+}
+
+/**
+ * The same resume as a RenderCV input file, written by the engine's
+ * converter: the same bullets in the same order, so the same rules run on
+ * them. Its line count differs (RenderCV nests under `cv.sections`, and each
+ * entry gets an `end_date`), and the converter writes the bad date as
+ * RenderCV does; the typo'd key stays.
+ */
+export function generateRenderCv(lines: number): string {
+  const converted = convertResume(generateResume(lines), 'rendercv');
+  if (!converted.ok) throw new Error(`the bench resume does not convert to RenderCV: ${converted.message}`);
+  return converted.text;
 }
 
 /** Where the typing starts: the end of the last bullet. */
@@ -101,4 +115,16 @@ export function hostileScenarios(): HostileScenario[] {
     sized(25),
     sized(50),
   ];
+}
+
+/**
+ * Where completion is asked: at the start of the `position` key of the last
+ * work entry (inside its quotes in JSON), where the other keys of an entry
+ * are offered, in any of the three writings.
+ */
+export function completionOffset(text: string): number {
+  let found: RegExpExecArray | undefined;
+  for (const match of text.matchAll(/^ *"?position"?:/gm)) found = match;
+  if (!found) throw new Error('the bench resume has no `position` key');
+  return found.index + found[0].indexOf('position');
 }

@@ -10,7 +10,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRuleMeta, lint } from '../../server/src/linter';
 import type { Finding, Role, Severity } from '../../server/src/engine/types';
 import { ConfigLookup, readConfigFile, resumeSetup, type ConfigFile, type SettingLayers } from '../../server/src/node/config';
-import { allowedValues, DEFAULT_SETTINGS, listOf, ROLES } from '../../server/src/engine/settings';
+import { allowedValues, DEFAULT_SETTINGS, LAYOUT_CHOICES, listOf, ROLES } from '../../server/src/engine/settings';
+import type { LayoutSetting } from '../../server/src/engine/layouts/ids';
 import { decodeText } from '../../server/src/node/atomicWrite';
 import { READ_LIMITS, describeBytes, readRegularFile } from '../../server/src/node/readFile';
 import { buildReport } from '../../server/src/engine/report';
@@ -39,6 +40,11 @@ Options:
   --config <file>        Use this config file instead of the nearest .bulletproof.yaml.
   --role <${allowedValues(ROLES).join('|')}>
                          Which advice to give (default: ${DEFAULT_SETTINGS.role}).
+  --layout <${allowedValues(LAYOUT_CHOICES).join('|')}>
+                         How to read every resume (default: ${DEFAULT_SETTINGS.layout}: detect
+                         RenderCV from \`cv\` with \`sections\`, YAMLResume from \`content\`,
+                         then from the file name, *_CV.yaml being RenderCV; JSON
+                         Resume otherwise). Wins over \`layout\` in a config file.
   --posting <file>       Match the resume against this job posting (Markdown,
                          text, or a JSON Resume job as YAML/JSON); without it,
                          the resume's meta.posting or the posting setting.
@@ -65,6 +71,7 @@ interface Options {
   format: 'text' | 'json';
   config?: string;
   role?: Role;
+  layout?: LayoutSetting;
   posting?: PostingSource;
   report: boolean;
   fix: boolean;
@@ -84,6 +91,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
         format: { type: 'string' },
         config: { type: 'string' },
         role: { type: 'string' },
+        layout: { type: 'string' },
         posting: { type: 'string' },
         report: { type: 'boolean' },
         fix: { type: 'boolean' },
@@ -123,6 +131,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
 function checkOptions(values: Record<string, string | boolean | undefined>): Options {
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json'] as const);
   const role = values.role === undefined ? undefined : oneOf('--role', values.role, allowedValues(ROLES));
+  const layout = values.layout === undefined ? undefined : oneOf('--layout', values.layout, allowedValues(LAYOUT_CHOICES));
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -133,6 +142,7 @@ function checkOptions(values: Record<string, string | boolean | undefined>): Opt
     format,
     config: values.config as string | undefined,
     role,
+    layout,
     posting: readPostingFlag(values.posting as string | undefined),
     report: values.report === true,
     fix: values.fix === true,
@@ -174,7 +184,7 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
   // Flags win over the config file: the person at the terminal asked for them.
   const layersFor = (dir: string): SettingLayers => ({
     configFile: explicitConfig ?? configs.nearest(dir),
-    flags: options.role ? { role: options.role } : {},
+    flags: { ...(options.role && { role: options.role }), ...(options.layout && { layout: options.layout }) },
     posting: options.posting,
   });
   const setupFor = (dir: string, resumePath?: string) => resumeSetup({ resumePath, root: gitRootOf(dir) ?? dir }, layersFor(dir));

@@ -18,22 +18,11 @@ describe('Completion', () => {
     await wb.goTo(last, 1);
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('Enter');
-    const suggest = await wb.triggerSuggest();
-    for (const key of ['position', 'highlights']) {
-      const row = suggest.locator('.monaco-list-row', {
-        has: wb.page.locator('.label-name', { hasText: new RegExp(`^${key}$`) }),
-      });
-      await row.waitFor({ timeout: TIMEOUT.firstDiagnostics });
-      assert.equal(await row.locator('.codicon-symbol-property').count(), 1, `${key} is not offered as a property`);
-    }
+    await wb.triggerSuggest();
+    await wb.expectKeySuggestions(['position', 'highlights']);
     await wb.screenshot('completion');
 
-    await wb.page.keyboard.type('posi');
-    await suggest
-      .locator('.monaco-list-row.focused', { has: wb.page.locator('.label-name', { hasText: /^position$/ }) })
-      .waitFor({ timeout: TIMEOUT.ui });
-    await wb.page.keyboard.press('Enter');
-    await suggest.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
+    await wb.acceptSuggestion('posi', 'position');
     await wb.waitForLine(last + 1, /^ {4}position: ?$/);
     await wb.page.keyboard.press('Escape');
     await wb.runCommand('File: Revert File');

@@ -31,6 +31,13 @@ export const {
   reportForText: cliReportForText,
 } = cliOracle(path.join(repoRoot, 'dist', 'cli.js'));
 
+/** The first finding with `code` in `findings` of `file`; a test that needs one and finds none would prove nothing. */
+export function findingOf(findings: readonly CliFinding[], code: string, file: string): CliFinding {
+  const finding = findings.find((candidate) => candidate.code === code);
+  if (!finding) throw new Error(`the CLI finds no \`${code}\` in ${path.basename(file)}: the scenario would prove nothing`);
+  return finding;
+}
+
 /** A tab stop of an expanded snippet: offsets into its text, and the text it selects. */
 export interface TabStop {
   index: number;
@@ -179,7 +186,8 @@ export async function serverCodeActions(file: string, text: string, line: number
           },
         });
         await connection.sendNotification(InitializedNotification.type, {});
-        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+        const languageId = path.extname(file) === '.json' ? 'json' : 'yaml';
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
         const diagnostics = await published;
         const position: Position = { line: line - 1, character: column - 1 };
         const contains = (diagnostic: Diagnostic) =>
@@ -203,6 +211,11 @@ export async function serverCodeActions(file: string, text: string, line: number
     connection.dispose();
     server.kill();
   }
+}
+
+/** What the Ctrl+. menu lists of `actions`: the quick fixes (source actions such as fix-all are not in it). */
+export function quickFixMenu(actions: readonly ServerAction[]): ServerAction[] {
+  return actions.filter((action) => action.kind === 'quickfix' || action.kind?.startsWith('quickfix.'));
 }
 
 function comparePositions(a: Position, b: Position): number {

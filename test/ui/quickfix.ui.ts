@@ -3,20 +3,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expectedRows } from './expected';
 import { config, repoRoot, TIMEOUT } from './config';
-import { applyAction, cliFindings, cliFindingsForText, positionOf, serverCodeActions, type CliFinding, type ServerAction } from './oracles';
+import {
+  applyAction,
+  cliFindings,
+  cliFindingsForText,
+  findingOf,
+  positionOf,
+  quickFixMenu,
+  serverCodeActions,
+  type CliFinding,
+} from './oracles';
 import { workbench } from './workbench';
 
 const FILE = 'weak.resume.yaml';
 
-/** What the Ctrl+. menu lists: the quick fixes (source actions such as fix-all are not in it). */
-function menuOf(actions: readonly ServerAction[]): ServerAction[] {
-  return actions.filter((action) => action.kind === 'quickfix' || action.kind?.startsWith('quickfix.'));
-}
-
 function firstFinding(findings: readonly CliFinding[], code: string): CliFinding {
-  const finding = findings.find((candidate) => candidate.code === code);
-  assert.ok(finding, `the CLI finds no \`${code}\` in ${FILE}: the scenario would prove nothing`);
-  return finding;
+  return findingOf(findings, code, FILE);
 }
 
 describe('Quick fixes', () => {
@@ -25,7 +27,7 @@ describe('Quick fixes', () => {
     const file = path.join(config.workspace, FILE);
     const original = fs.readFileSync(file, 'utf8');
     const weak = firstFinding(cliFindings(file), 'weak-opening');
-    const menu = menuOf(await serverCodeActions(file, original, weak.line, weak.column));
+    const menu = quickFixMenu(await serverCodeActions(file, original, weak.line, weak.column));
     const rewrite = menu.find((action) => action.fixes.includes('weak-opening'));
     assert.ok(
       rewrite,
@@ -96,7 +98,7 @@ describe('Quick fixes', () => {
     const file = path.join(config.workspace, FILE);
     const original = fs.readFileSync(file, 'utf8');
     const bare = firstFinding(cliFindings(file), 'quantify');
-    const menu = menuOf(await serverCodeActions(file, original, bare.line, bare.column));
+    const menu = quickFixMenu(await serverCodeActions(file, original, bare.line, bare.column));
     const metric = menu.find((action) => action.fixes.includes('quantify') && action.title.startsWith('Add a metric'));
     assert.ok(metric, `the server offers no "Add a metric" at ${bare.line}:${bare.column}: ${menu.map((a) => a.title).join(' | ')}`);
     assert.ok(

@@ -272,6 +272,39 @@ export class Workbench {
     return rows;
   }
 
+  /**
+   * Every row the Problems panel lists for `fileName` now, from any source,
+   * or none when the file has no row. Does not wait for rows to come: wait
+   * for what should come first (another file's problems published after it).
+   */
+  async currentProblemsFor(fileName: string): Promise<ProblemRow[]> {
+    await this.showProblems();
+    const labels = await this.page
+      .locator('.markers-panel .monaco-list-row[aria-level="1"]')
+      .evaluateAll((rows: PageElement[]) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+    const label = labels.find((candidate) => candidate.replace(/^\d+ /, '').startsWith(`problems in file ${fileName} `));
+    return label === undefined ? [] : this.problemsFor(fileName, Number(/^\d+/.exec(label)?.[0]));
+  }
+
+  /**
+   * Saves the editor of the first group (Ctrl+S), waits until its tab is no
+   * longer modified and `file` on disk reads `expected`, or the wait is
+   * over, and returns what the file reads.
+   */
+  async save(file: string, expected: string): Promise<string> {
+    await this.focusFirstEditor();
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tab.active:not(.dirty)').waitFor({ timeout: TIMEOUT.ui });
+    const deadline = Date.now() + TIMEOUT.ui;
+    let text = fs.readFileSync(file, 'utf8');
+    // The tab turns clean when the write is acknowledged; read until the disk agrees or the wait is over.
+    while (text !== expected && Date.now() < deadline) {
+      await this.page.waitForTimeout(100);
+      text = fs.readFileSync(file, 'utf8');
+    }
+    return text;
+  }
+
   /** Rows of the Problems panel for `fileName`, or none when the file has no row. */
   async hasProblemsFor(fileName: string): Promise<boolean> {
     return (
@@ -289,6 +322,37 @@ export class Workbench {
     const widget = this.page.locator('.editor-widget.suggest-widget.visible');
     await widget.waitFor({ timeout: TIMEOUT.ui });
     return widget;
+  }
+
+  /**
+   * Waits until the open suggest widget offers each of `keys` as a property
+   * (the first row of that label: another provider may offer it too), then
+   * checks that it offers none of `absent`.
+   */
+  async expectKeySuggestions(keys: readonly string[], absent: readonly string[] = [], timeout = TIMEOUT.firstDiagnostics): Promise<void> {
+    const suggest = this.page.locator('.editor-widget.suggest-widget.visible');
+    const label = (key: string) => this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(key)}$`) });
+    for (const key of keys) {
+      const row = suggest.locator('.monaco-list-row', { has: label(key) }).first();
+      await row.waitFor({ timeout }).catch((error: Error) => {
+        throw new Error(`\`${key}\` is not offered: ${error.message}`);
+      });
+      if ((await row.locator('.codicon-symbol-property').count()) !== 1) throw new Error(`\`${key}\` is not offered as a property`);
+    }
+    for (const key of absent) {
+      if ((await suggest.locator('.monaco-list-row', { has: label(key) }).count()) > 0) throw new Error(`\`${key}\` is offered`);
+    }
+  }
+
+  /** Types `typed` into the open suggestions, waits until `label` has the focus, and accepts it (Enter). */
+  async acceptSuggestion(typed: string, label: string): Promise<void> {
+    const suggest = this.page.locator('.editor-widget.suggest-widget.visible');
+    await this.page.keyboard.type(typed);
+    await suggest
+      .locator('.monaco-list-row.focused', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
+      .waitFor({ timeout: TIMEOUT.ui });
+    await this.page.keyboard.press('Enter');
+    await suggest.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
   }
 
   /**

@@ -136,6 +136,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     default: DEFAULT_LAYOUT,
     scope: 'resource',
     choices: LAYOUT_CHOICES,
+    flag: '--layout',
     markdownDescription:
       'How resume files are read. `auto` detects the layout from the content (RenderCV: `cv` with `sections`; YAMLResume: `content`), then the file name (`*_CV.yaml` is RenderCV), and reads JSON Resume otherwise; the hover on the first key says which. Name a layout to force it.',
   },
