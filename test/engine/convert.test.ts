@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { convertResume, defaultOutputName, detectLayout, type ConvertTarget } from '../../server/src/engine/convert/convert';
-import { splitList, summaryWithList } from '../../server/src/engine/convert/markdownList';
+import { splitList, summaryWithList } from '../../server/src/engine/markdownList';
 import { countComments } from '../../server/src/engine/convert/write';
 
 function convert(text: string, to: ConvertTarget): { value: unknown; text: string; notes: string[] } {

@@ -44,7 +44,6 @@ export const renderCv: Layout = {
   dates: findDateFields,
   view,
   mentionKind,
-  checksContent: true,
   dateKeys: new Set(Object.keys(DATE_ROLES)),
 };
 
