@@ -101,5 +101,9 @@ export function setText(target: TextTarget, parts: readonly TextPart[]): Change 
 /** The change that replaces spans of a bullet's text, given as offsets into the bullet's own text. */
 export function editBulletText(bullet: TextTarget, spans: readonly TextSpan[]): Change {
   const offset = bullet.within?.start ?? 0;
-  return { kind: 'editText', path: bullet.path, spans: spans.map((span) => ({ ...span, start: span.start + offset, end: span.end + offset })) };
+  return {
+    kind: 'editText',
+    path: bullet.path,
+    spans: spans.map((span) => ({ ...span, start: span.start + offset, end: span.end + offset })),
+  };
 }

@@ -121,7 +121,10 @@ export function splitList(text: string): { summary?: string; highlights?: string
   const highlights = top.map((item, index) => {
     const next = top[index + 1];
     const end = next ? next.lineStart : trimmed.length;
-    return trimmed.slice(item.start, end).replace(/\s+$/, '').replace(/\n {1,2}/g, '\n');
+    return trimmed
+      .slice(item.start, end)
+      .replace(/\s+$/, '')
+      .replace(/\n {1,2}/g, '\n');
   });
   const before = trimmed.slice(0, list.start).trimEnd();
   return before === '' ? { highlights } : { summary: before, highlights };

@@ -10,7 +10,7 @@
 import { parseWrittenDate } from '../dates';
 import { formatPath, type PathEntry, type PathSegment, type ResumeModel } from '../model';
 import type { TextReader } from '../textReader';
-import { asArray, hasText, isObject, itemCountAt, textOf, viewHead, type Json } from './common';
+import { asArray, hasText, isObject, itemCountAt, JSON_RESUME_KEYS, textOf, viewHead, type Json } from './common';
 import { DATE_ROLES, ENTRY_KINDS, jsonResumeMentionKind, skillsGroups } from './jsonResume';
 import type { DateField, Layout, MentionKind, ResumeView, SkillsView, ViewEntry } from './layout';
 import { yamlResumeBullets } from './yamlResumeBullets';
@@ -26,7 +26,9 @@ export const yamlResume: Layout = {
     if (!isObject(root) || !isObject(root.content)) return undefined;
     const content = root.content;
     const key = CONTENT_KEYS.find((name) => name in content);
-    return key === undefined ? undefined : `\`content.${key}\``;
+    if (key !== undefined) return `\`content.${key}\``;
+    // `content` alone (an empty one, a resume just begun), beside none of JSON Resume's keys, is YAMLResume's too.
+    return Object.keys(root).some((name) => JSON_RESUME_KEYS.has(name)) ? undefined : '`content`';
   },
   recogniseName: () => undefined,
   bullets: (entries, _value, text) => yamlResumeBullets(entries, text),
@@ -75,7 +77,10 @@ function view(model: ResumeModel): Omit<ResumeView, 'layout' | 'bullets'> {
   return {
     ...head,
     // A resume with `content` but no `basics` yet: the finding goes on `content`.
-    basics: { ...head.basics, anchor: model.entries.get('content.basics')?.keyRange ?? model.entries.get('content')?.keyRange ?? head.rootAnchor },
+    basics: {
+      ...head.basics,
+      anchor: model.entries.get('content.basics')?.keyRange ?? model.entries.get('content')?.keyRange ?? head.rootAnchor,
+    },
     entries: Object.keys(ENTRY_KINDS).flatMap((section) => sectionEntries(model, content, section)),
     workAnchor: model.entries.get('content.work')?.keyRange,
     skills: skillsView(model, content),
@@ -118,7 +123,10 @@ function skillsView(model: ResumeModel, content: Json): SkillsView {
   const written = model.entries.get('content.skills');
   const skills = asArray(content.skills);
   const groups = skillsGroups(skills, 'content.skills');
-  const lastLevel = [...skills].reverse().map((item) => textOf(item, 'level')).find(Boolean);
+  const lastLevel = [...skills]
+    .reverse()
+    .map((item) => textOf(item, 'level'))
+    .find(Boolean);
   return {
     path: 'content.skills',
     keyRange: written?.keyRange,
