@@ -164,10 +164,11 @@ describe('YAMLResume', () => {
     it('a template with placeholders is a snippet inside the item', () => {
       const fix = fixOf(lintText(text), 'quantify');
       assert.equal(fix.edits.length, 1);
-      const [edit] = fix.edits;
-      assert.equal(edit?.snippet, true);
-      assert.equal(textAt(text, edit!.range), 'Was responsible for various payment APIs');
-      assert.match(edit!.newText, /^Was responsible for various payment APIs, .*\$\{1:/);
+      const edit = fix.edits[0];
+      assert.ok(edit);
+      assert.equal(edit.snippet, true);
+      assert.equal(textAt(text, edit.range), 'Was responsible for various payment APIs');
+      assert.match(edit.newText, /^Was responsible for various payment APIs, .*\$\{1:/);
     });
 
     it('the tense fix changes the verb of its item alone, and a multi-line item keeps its lines', () => {

@@ -142,8 +142,8 @@ function invalidDate(entry: PathEntry, name: string | undefined, read: TextReade
 /** A date YAML read as a number (`2021`): YAMLResume reads dates as text only, so it is quoted. */
 function dateNotText(entry: PathEntry, name: string | undefined): RawFinding {
   const scalar = isScalar(entry.node) ? entry.node : undefined;
-  const written = scalar?.source !== undefined ? String(scalar.source) : String(scalar?.value ?? '');
   if (!scalar || typeof scalar.value !== 'number') return wrongType(entry, name, { type: 'string' });
+  const written = scalar.source !== undefined ? String(scalar.source) : String(scalar.value);
   const quoted = JSON.stringify(written);
   return {
     ruleId: 'schema/wrong-type',
