@@ -52,3 +52,16 @@ export function shape(value: unknown): unknown {
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]));
   return typeof value;
 }
+
+/** Each bullet's text with the rule ids and messages of the findings inside it, sorted. */
+export function adviceByBullet(result: LintResult): Map<string, string[]> {
+  const byText = new Map<string, string[]>();
+  for (const bullet of result.model.bullets) {
+    const advice = result.findings
+      .filter((finding) => bullet.range.start <= finding.range.start && finding.range.end <= bullet.range.end)
+      .map((finding) => `${finding.ruleId}: ${finding.message}`)
+      .sort();
+    byText.set(bullet.text, advice);
+  }
+  return byText;
+}

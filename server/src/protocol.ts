@@ -19,7 +19,7 @@ export interface ReportResult {
   report: ResumeReport;
   /** 0-based line of each role, for links from the report to the file. */
   roleLines: Record<string, number>;
-  /** 0-based line of each bullet path. */
+  /** 0-based line of each bullet, by its path (`bulletId`: a list item in a text adds `#` and its offset). */
   bulletLines: Record<string, number>;
 }
 

@@ -46,6 +46,7 @@ import { codeActionParams, commandParams, documentParams, isRecord, positionPara
 import { GatheringMessageWriter } from './lsp/writer';
 import { SettingsStore } from './lsp/settings';
 import { buildReport, type ResumeReport } from './engine/report';
+import { bulletId } from './engine/model';
 import { allRuleMeta, type LintResult } from './linter';
 import { CONVERT_REQUEST, REPORT_REQUEST, type ConvertParams, type ConvertResult, type ReportResult } from './protocol';
 import { convertDocument, convertParams } from './lsp/convert';
@@ -365,7 +366,7 @@ connection.onRequest(
         version: document.version,
         report,
         roleLines: Object.fromEntries(report.roles.map((role) => [role.path, lineOf(role.range.start)])),
-        bulletLines: Object.fromEntries(result.model.bullets.map((bullet) => [bullet.path, lineOf(bullet.range.start)])),
+        bulletLines: Object.fromEntries(result.model.bullets.map((bullet) => [bulletId(bullet), lineOf(bullet.range.start)])),
       };
     },
   ),

@@ -164,8 +164,16 @@ describe('bulletproof convert', function () {
         assert.deepEqual(shared, source);
       });
 
-      // YAMLResume keeps its bullets in Markdown inside `summary`: the linter does not read them yet.
-      it.skip(`${name} as YAMLResume (the linter does not read its bullets yet)`);
+      it(`${name} as YAMLResume`, () => {
+        const dir = tempDir('bulletproof-convert-advice-');
+        fs.copyFileSync(example, path.join(dir, name));
+        const source = adviceByBullet(dir, name);
+        assertExit(cli(['convert', '--to', 'yamlresume', name, '-o', 'converted.yamlresume.yaml'], dir), 0, 'to YAMLResume');
+        // Each highlight is a Markdown list item of its entry's `summary`: the same bullet, read out of the list.
+        const converted = adviceByBullet(dir, 'converted.yamlresume.yaml');
+        const shared = new Map([...converted].filter(([text]) => source.has(text)));
+        assert.deepEqual(shared, source);
+      });
     }
 
     it('the weak example has advice to compare', () => {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { convertResume, defaultOutputName, type ConvertTarget } from '../../server/src/engine/convert/convert';
-import { splitList, summaryWithList } from '../../server/src/engine/convert/markdownList';
+import { splitList, summaryWithList } from '../../server/src/engine/markdownList';
 import { JSON_RESUME_SECTIONS } from '../../server/src/engine/convert/shape';
 import { countComments } from '../../server/src/engine/convert/write';
 import { detectLayout } from '../../server/src/engine/layouts';

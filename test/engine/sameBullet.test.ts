@@ -2,23 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintText } from '../helpers';
+import { adviceByBullet, lintText } from '../helpers';
 import type { LintResult } from '../../server/src/linter';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
-
-/** Each bullet's text with the rule ids and messages of the findings inside it, sorted. */
-function adviceByBullet(result: LintResult): Map<string, string[]> {
-  const byText = new Map<string, string[]>();
-  for (const bullet of result.model.bullets) {
-    const advice = result.findings
-      .filter((finding) => bullet.range.start <= finding.range.start && finding.range.end <= bullet.range.end)
-      .map((finding) => `${finding.ruleId}: ${finding.message}`)
-      .sort();
-    byText.set(bullet.text, advice);
-  }
-  return byText;
-}
 
 describe('the same bullet in two layouts', () => {
   for (const role of ['backend', 'general'] as const) {

@@ -123,6 +123,18 @@ export function adviseDate(raw: string): DateAdvice {
   return { kind: 'unknown' };
 }
 
+/**
+ * A date as people write it and YAMLResume reads it (`Apr 2021`,
+ * `April 2021`, `Sep 1, 2016`, `1 Sep 2016`), or in the ISO forms; undefined
+ * for anything else, "Present" included.
+ */
+export function parseWrittenDate(value: unknown): ResumeDate | undefined {
+  const iso = parseResumeDate(value);
+  if (iso || typeof value !== 'string') return iso;
+  const advice = adviseDate(value);
+  return advice.kind === 'rewrite' ? parseResumeDate(advice.suggestion) : undefined;
+}
+
 /** Today as a resume date with day precision. */
 export function today(date: Date): ResumeDate {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };

@@ -80,7 +80,7 @@ export function parseResume(text: string, options: ParseOptions = {}): ResumeMod
     extraDocuments: all.slice(1),
     syntaxProblems,
     entries,
-    bullets: layoutOf({ layout }).bullets(entries, value),
+    bullets: layoutOf({ layout }).bullets(entries, value, text),
     lineStarts,
     value,
     valueProblem,
@@ -286,9 +286,13 @@ export function bulletSourceMap(model: ResumeModel, bullet: Bullet): number[] | 
 }
 
 /** Source range of `[start, end)` of a bullet's parsed text; the whole scalar when unmappable. */
-export function rangeInBullet(model: ResumeModel, bullet: Bullet, start: number, end: number): OffsetRange {
+export function rangeInBullet(model: ResumeModel, bullet: Bullet, textStart: number, textEnd: number): OffsetRange {
   const map = bulletSourceMap(model, bullet);
   if (!map) return bullet.range;
+  // A bullet `within` a text: its offsets count from where it starts there.
+  const offset = bullet.within?.start ?? 0;
+  const start = textStart + offset;
+  const end = textEnd + offset;
   const last = map.length - 1;
   const from = map[Math.max(0, Math.min(start, last))];
   if (from === undefined) return bullet.range;

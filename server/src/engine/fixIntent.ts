@@ -24,8 +24,11 @@ export type ItemValue = string | { readonly [key: string]: string | readonly str
 
 /** The changes today's fixes make, each addressed by the path of what it changes. */
 export type Change =
-  /** The whole text value at `path`, in the value's own style; placeholders make it a snippet. */
-  | { kind: 'setText'; path: string; parts: readonly TextPart[] }
+  /**
+   * The whole text value at `path`, in the value's own style; placeholders make it a snippet.
+   * With `within`, only that span of the value: the text around it stays as it is.
+   */
+  | { kind: 'setText'; path: string; parts: readonly TextPart[]; within?: { start: number; end: number } }
   /** Spans of the text value at `path`, for fixes that change a few letters: the writer may touch only those. */
   | { kind: 'editText'; path: string; spans: readonly TextSpan[] }
   /** The key at `path` renamed to `name`. */
@@ -82,7 +85,25 @@ function editsOf(model: ResumeModel, changes: readonly Change[], writer: FormatW
   return edits;
 }
 
+/** Where a bullet is in its text, when it is one of several written there (`Bullet.within`). */
+interface TextTarget {
+  readonly path: string;
+  readonly within?: { start: number; end: number };
+}
+
 /** The change that writes `parts` as the whole text of a bullet (or any value with a path). */
-export function setText(target: { readonly path: string }, parts: readonly TextPart[]): Change {
-  return { kind: 'setText', path: target.path, parts };
+export function setText(target: TextTarget, parts: readonly TextPart[]): Change {
+  return target.within
+    ? { kind: 'setText', path: target.path, parts, within: { start: target.within.start, end: target.within.end } }
+    : { kind: 'setText', path: target.path, parts };
+}
+
+/** The change that replaces spans of a bullet's text, given as offsets into the bullet's own text. */
+export function editBulletText(bullet: TextTarget, spans: readonly TextSpan[]): Change {
+  const offset = bullet.within?.start ?? 0;
+  return {
+    kind: 'editText',
+    path: bullet.path,
+    spans: spans.map((span) => ({ ...span, start: span.start + offset, end: span.end + offset })),
+  };
 }

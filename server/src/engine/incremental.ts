@@ -65,6 +65,8 @@ export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEd
   const change = textChange(previous.text, text);
   if (!change) return undefined;
   const edited = previous.format === 'json' ? editedJsonString(previous, text, change) : editedYamlScalar(previous, text, change);
+  // A text holding several bullets (a Markdown list in a summary): an edit can add, drop or move any of them.
+  if (edited && previous.bullets.some((bullet) => bullet.within && bullet.node === edited.target.entry.node)) return undefined;
   return edited && replaceScalar(previous, text, change, edited);
 }
 
@@ -169,6 +171,8 @@ function replaceScalar(previous: ResumeModel, text: string, change: TextChange, 
       };
       return bullet;
     }
+    // One of several bullets in a text the edit was not in: its range moves as the text after the edit does.
+    if (old.within) return { ...old, range: { start: movedOffset(old.range.start, change), end: movedOffset(old.range.end, change) } };
     return current && current.valueRange !== old.range ? { ...old, range: current.valueRange } : old;
   });
   const derived = derivedAfterEdit(previous.derived, isDateField(key));

@@ -10,8 +10,6 @@ import { isBulletRule, type BulletRule, type Report, type ResolvedOptions, type 
 import { structuralChecks } from './schema/checks';
 import type { RawFinding } from './schema/validateSchema';
 import { validateLayoutSchema } from './schema/layoutSchema';
-import { layoutOf } from './layouts';
-import { layoutChecks, notCheckedNote, NOT_CHECKED_ID } from './layouts/checks';
 import type { Finding, Fix, LintOptions, OffsetRange, PostingSource, RuleLevel, RuleMeta, Severity } from './types';
 import { isDateField } from './dateFields';
 import { disabledRules } from './disableComments';
@@ -41,7 +39,7 @@ export { PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES } from './limits';
 export const MAX_FINDINGS_PER_RULE = 200;
 
 export function allRuleMeta(rules: readonly Rule[]): RuleMeta[] {
-  return [...structuralChecks, ...layoutChecks, ...rules.map((rule) => rule.meta)];
+  return [...structuralChecks, ...rules.map((rule) => rule.meta)];
 }
 
 /**
@@ -124,11 +122,7 @@ function lintWith(linter: Linter, text: string, options: LintOptions, previous?:
   const movableFindings = new Map<string, RawFinding[]>();
   const ruleErrors: LintResult['ruleErrors'] = [];
   // Past a size limit only the YAML is read: its findings (the note saying so among them) and nothing else.
-  // So is a layout only recognised so far, with a note saying so.
-  const checksContent = layoutOf(model).checksContent;
-  const readsContent = model.checked === 'all' && checksContent;
-  const note = model.checked === 'all' ? notCheckedNote(model, checksContent) : undefined;
-  if (note) raw.push({ ruleId: NOT_CHECKED_ID, ...note });
+  const readsContent = model.checked === 'all';
 
   if (readsContent) for (const finding of schemaFindings(model, memo)) raw.push(finding);
 

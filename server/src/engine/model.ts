@@ -33,9 +33,21 @@ export interface Bullet {
   entryPath: string;
   /** The parsed text, as a reader sees it. */
   text: string;
-  /** Range of the whole scalar in the source, quotes included. */
+  /** Range of the whole scalar in the source, quotes included; of the bullet's text alone when it is `within` one. */
   range: OffsetRange;
   node: Scalar;
+  /**
+   * Where the bullet is in its scalar's parsed value, when it is one of
+   * several written in one text (a Markdown list item in YAMLResume's
+   * `summary`); absent when the bullet is the whole value. `path` is still
+   * the scalar's, so fixes find it.
+   */
+  within?: { start: number; end: number };
+}
+
+/** What tells a bullet from the others: its path, and where it starts in a text holding several (`…summary#42`). */
+export function bulletId(bullet: Pick<Bullet, 'path' | 'within'>): string {
+  return bullet.within ? `${bullet.path}#${bullet.within.start}` : bullet.path;
 }
 
 export interface SyntaxProblem {

@@ -7,6 +7,7 @@
  */
 import { BACKEND_DIMENSIONS, showsDimension, type BackendDimensionId } from './backendTerms';
 import { formatPath, type Bullet, type ResumeModel } from './document';
+import { bulletId } from './model';
 import { describeLayout, LAYOUT_NAMES, resumeView, type EntryKind, type LayoutId } from './layouts';
 import type { LintResult } from './lint';
 import { recognizeMetrics } from './metrics';
@@ -16,6 +17,7 @@ import type { OffsetRange, PostingSource, Severity } from './types';
 import { oldNamesReport, type OldNamesReport } from './oldNamesReport';
 
 export interface BulletRef {
+  /** The bullet's path; for one of several bullets in one text (a Markdown list item), `#` and where it starts there (`bulletId`). */
   path: string;
   text: string;
   range: OffsetRange;
@@ -91,7 +93,7 @@ export function buildReport(result: LintResult, posting?: PostingSource): Resume
     label: dimension.label,
     bullets: highlights
       .filter((bullet) => showsDimension(toProse(bullet.text).text, dimension.id))
-      .map((bullet) => ({ path: bullet.path, text: bullet.text, range: bullet.range })),
+      .map((bullet) => ({ path: bulletId(bullet), text: bullet.text, range: bullet.range })),
   }));
 
   const oldNames = oldNamesReport(model, findings);

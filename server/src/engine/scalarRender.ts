@@ -66,6 +66,64 @@ export function renderScalar(text: string, node: Scalar, parts: readonly TextPar
   return { range: { start, end: Math.max(start, editEnd) }, newText: assemble(rendered, segments, snippet), snippet };
 }
 
+/**
+ * An edit that writes `parts` over `[within.start, within.end)` of the
+ * scalar's value and keeps the rest of it: one Markdown list item of a
+ * YAMLResume `summary`. In a block scalar the span is rewritten in place
+ * when it is written there as it reads (one run of one line), so every other
+ * line stays byte for byte; otherwise the whole block is written again, and
+ * nothing (undefined) when it would not stay a block. Other styles: the
+ * whole scalar, in its own style, as `renderScalar` writes it.
+ */
+export function renderWithin(
+  text: string,
+  node: Scalar,
+  within: { start: number; end: number },
+  parts: readonly TextPart[],
+): ScalarEdit | undefined {
+  const value = node.value;
+  if (typeof value !== 'string' || within.start < 0 || within.end > value.length || within.start > within.end) return undefined;
+  const style = scalarStyle(text, node);
+  const block = (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') && !isJsonText(text);
+  if (block) {
+    const inPlace = spliceLine(text, node, within, parts);
+    if (inPlace) return inPlace;
+  }
+  const whole = renderScalar(text, node, [value.slice(0, within.start), ...parts, value.slice(within.end)]);
+  return block && !/^[|>]/.test(whole.newText) ? undefined : whole;
+}
+
+/**
+ * `parts` written over the source of the span, when the span is written as
+ * it reads on one line of a block scalar, after other text on that line (a
+ * list marker), and the new text is one line of printable characters: in a
+ * block, such text reads back as written.
+ */
+function spliceLine(
+  text: string,
+  node: Scalar,
+  within: { start: number; end: number },
+  parts: readonly TextPart[],
+): ScalarEdit | undefined {
+  const segments = parts.map((part) =>
+    typeof part === 'string' ? { text: part, placeholder: false } : { text: part.placeholder, placeholder: true },
+  );
+  const newValue = segments.map((segment) => segment.text).join('');
+  for (let i = 0; i < newValue.length; i++) if (newValue[i] !== '\t' && !printableUnit(newValue, i)) return undefined;
+  const map = scalarSourceMap(text, node);
+  const value = String(node.value);
+  const from = map?.[within.start];
+  if (!map || from === undefined || within.end === within.start) return undefined;
+  const to = (map[within.end - 1] ?? -1) + 1;
+  const old = value.slice(within.start, within.end);
+  if (to - from !== old.length || text.slice(from, to) !== old || /[\r\n]/.test(old)) return undefined;
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  if (text.slice(lineStart, from).trim() === '') return undefined;
+  const snippet = segments.some((segment) => segment.placeholder);
+  const newText = assemble({ prefix: '', body: (a, b) => newValue.slice(a, b), suffix: '' }, segments, snippet);
+  return { range: { start: from, end: to }, newText, snippet };
+}
+
 /** What a small change may consist of: letters and digits, which read the same in every scalar style. */
 const PLAIN_WORD = /^[\p{L}\p{N}]*$/u;
 

@@ -13,7 +13,11 @@ export type RangeOf = (start: number, end: number) => OffsetRange;
  * stays linear. The whole scalar when it cannot be mapped.
  */
 export function bulletRanges(model: ResumeModel, bullet: Bullet): RangeOf {
-  return scalarRanges(model, bullet.node);
+  const offset = bullet.within?.start;
+  if (offset === undefined) return scalarRanges(model, bullet.node);
+  // A bullet `within` a text: its offsets count from where it starts there, and an unmappable one is its own range.
+  const ranges = scalarRanges(model, bullet.node, bullet.range);
+  return (start, end) => ranges(start + offset, end + offset);
 }
 
 /** Every text value in the resume, keys included, in document order, with where its phrases are written. */
@@ -24,11 +28,11 @@ export function forEachText(model: ResumeModel, visit: (value: string, rangeOf: 
   });
 }
 
-function scalarRanges(model: ResumeModel, node: Scalar): RangeOf {
+function scalarRanges(model: ResumeModel, node: Scalar, whole: OffsetRange = nodeRange(node)): RangeOf {
   let map: number[] | undefined | null = null;
   return (start, end) => {
     if (map === null) map = scalarSourceMap(model.text, node);
-    if (!map || map.length === 0) return nodeRange(node);
+    if (!map || map.length === 0) return whole;
     const last = map.length - 1;
     const from = map[Math.max(0, Math.min(start, last))] ?? 0;
     // The end maps from the phrase's last character, so a folded line break after it is not included.

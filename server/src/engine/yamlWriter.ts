@@ -11,7 +11,7 @@ import type { PathEntry, ResumeModel } from './document';
 import type { Change, FormatWriter, TextSpan } from './fixIntent';
 import { appendTemplateEdit, setListEdit } from './listEdits';
 import { appendItemEdit, moveItemEdits } from './posting/edits';
-import { changeScalar, renderScalar } from './scalarRender';
+import { changeScalar, renderScalar, renderWithin } from './scalarRender';
 import type { TextEdit } from './types';
 import { removePairEdit, renameKeyEdit, structureIsSound } from './valueEdits';
 
@@ -24,7 +24,11 @@ export const yamlWriter: FormatWriter = {
       case 'setText': {
         const scalar = writableScalar(model, entry);
         if (!scalar) return undefined;
-        const { range, newText, snippet } = renderScalar(model.text, scalar, change.parts);
+        const written = change.within
+          ? renderWithin(model.text, scalar, change.within, change.parts)
+          : renderScalar(model.text, scalar, change.parts);
+        if (!written) return undefined;
+        const { range, newText, snippet } = written;
         return [snippet ? { range, newText, snippet } : { range, newText }];
       }
       case 'editText': {

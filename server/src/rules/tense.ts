@@ -18,7 +18,7 @@ import { coordinatedVerbs, type Opening, type Tense } from '../engine/openings';
 import { proseToRaw } from '../engine/prose';
 import type { ResumeRule, RuleContext } from '../engine/rule';
 import type { TextReader } from '../engine/textReader';
-import type { FixIntent, TextSpan } from '../engine/fixIntent';
+import { editBulletText, type FixIntent, type TextSpan } from '../engine/fixIntent';
 import { pastToPresent, presentToPast } from '../engine/verbs';
 import { scalarValueAt } from '../engine/writtenValues';
 import { resumeView } from '../engine/layouts';
@@ -79,7 +79,7 @@ function tenseFix(candidate: Candidate, to: Tense, safe: boolean): FixIntent[] {
     {
       title: `Change \`${word}\` to \`${target}\``,
       // Only the verb's letters change where they can: `--fix` leaves the rest of the bullet byte for byte.
-      changes: [{ kind: 'editText', path: candidate.bullet.path, spans: conjugation(candidate.bullet, candidate.opening, to) }],
+      changes: [editBulletText(candidate.bullet, conjugation(candidate.bullet, candidate.opening, to))],
       ...(safe ? { isPreferred: true, safe } : {}),
     },
   ];

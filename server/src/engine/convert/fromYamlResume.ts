@@ -7,7 +7,7 @@
 import type { PathSegment } from '../document';
 import { isoDate } from './dates';
 import { countryCode } from './countries';
-import { splitList } from './markdownList';
+import { splitList } from '../markdownList';
 import {
   compact,
   entriesOf,

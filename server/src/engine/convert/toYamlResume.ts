@@ -8,7 +8,7 @@
 import type { PathSegment } from '../document';
 import { yamlResumeDate } from './dates';
 import { countryName } from './countries';
-import { summaryWithList } from './markdownList';
+import { summaryWithList } from '../markdownList';
 import { spelledAs, YAMLRESUME_NETWORKS } from './networks';
 import { compact, entriesOf, filled, sameFields, isRecord, Notes, noteLeftOver, shown, textList, type Plain } from './shape';
 

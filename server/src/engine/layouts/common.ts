@@ -7,6 +7,18 @@ import type { ResumeView } from './layout';
 
 export type Json = Record<string, unknown>;
 
+/** JSON Resume's top-level keys: beside one, a root that looks like another layout's may be JSON Resume's. */
+export const JSON_RESUME_KEYS: ReadonlySet<string> = new Set([
+  'basics',
+  'work',
+  'education',
+  'skills',
+  'projects',
+  'volunteer',
+  'awards',
+  'meta',
+]);
+
 export const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Any non-empty value counts: a wrong type is the schema's to report. */

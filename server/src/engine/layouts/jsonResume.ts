@@ -10,14 +10,16 @@ import type { DateField, EntryKind, Layout, MentionKind, ResumeView, SkillsGroup
 
 const BULLET_SECTIONS: readonly BulletSection[] = ['work', 'volunteer', 'projects'];
 
-const ENTRY_KINDS: Readonly<Record<string, EntryKind>> = {
+/** What each section's entries are, here and in YAMLResume's `content`. */
+export const ENTRY_KINDS: Readonly<Record<string, EntryKind>> = {
   work: 'work',
   volunteer: 'volunteer',
   projects: 'project',
   education: 'education',
 };
 
-const DATE_ROLES: Readonly<Record<string, DateField['role']>> = {
+/** The date keys of an entry, here and in YAMLResume's `content`. */
+export const DATE_ROLES: Readonly<Record<string, DateField['role']>> = {
   startDate: 'start',
   endDate: 'end',
   date: 'single',
@@ -38,8 +40,7 @@ export const jsonResume: Layout = {
   bullets: collectBullets,
   dates: findDateFields,
   view,
-  mentionKind: kindOf,
-  checksContent: true,
+  mentionKind: jsonResumeMentionKind,
   dateKeys: new Set(Object.keys(DATE_ROLES)),
 };
 
@@ -166,10 +167,11 @@ function skillsView(model: ResumeModel, resume: Json): SkillsView {
   };
 }
 
-function skillsGroups(skills: unknown[]): SkillsGroupView[] {
+/** `{name, keywords}` groups, as JSON Resume and YAMLResume write them, in the list at `path`. */
+export function skillsGroups(skills: unknown[], path = 'skills'): SkillsGroupView[] {
   const groups: SkillsGroupView[] = [];
   skills.forEach((item: unknown, index) => {
-    const itemsPath = formatPath(['skills', index, 'keywords']);
+    const itemsPath = `${path}[${index}].keywords`;
     if (typeof item === 'string') {
       groups.push({ index, name: item.trim(), items: [], itemsPath, hasOtherFields: false, bare: true });
       return;
@@ -200,7 +202,7 @@ function isBlank(value: unknown): boolean {
  * and school names, URLs, dates and spoken languages are left out: working
  * at Oracle is not knowing Oracle Database.
  */
-function kindOf(segments: readonly PathSegment[]): MentionKind | undefined {
+export function jsonResumeMentionKind(segments: readonly PathSegment[]): MentionKind | undefined {
   const [section, a, b, c] = segments;
   const n = segments.length;
   if (section === undefined) return undefined;

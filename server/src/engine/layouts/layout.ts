@@ -132,8 +132,8 @@ export interface Layout {
   recognise(root: unknown): string | undefined;
   /** By file name: what in the name says so (`the file name \`*_CV.yaml\``), else undefined. */
   recogniseName(fileName: string): string | undefined;
-  /** The bullets the prose rules read, from the index of paths (at parse time, so no model yet). */
-  bullets(entries: ReadonlyMap<string, PathEntry>, value: unknown): Bullet[];
+  /** The bullets the prose rules read, from the index of paths and the text (at parse time, so no model yet). */
+  bullets(entries: ReadonlyMap<string, PathEntry>, value: unknown, text: string): Bullet[];
   /** Every readable date of every entry. */
   dates(model: ResumeModel, read: TextReader): DateField[];
   view(model: ResumeModel): Omit<ResumeView, 'layout' | 'bullets'>;
@@ -141,6 +141,4 @@ export interface Layout {
   mentionKind(segments: readonly PathSegment[], model: ResumeModel): MentionKind | undefined;
   /** Keys whose value is a date: an edit there can change what a role's dates say. */
   dateKeys: ReadonlySet<string>;
-  /** Whether the schema and rules check the content; false for a layout only recognised so far. */
-  checksContent: boolean;
 }

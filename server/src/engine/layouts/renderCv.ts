@@ -10,14 +10,12 @@ import { derivedSlot } from '../derived';
 import { formatPath, type Bullet, type BulletSection, type PathEntry, type PathSegment, type ResumeModel } from '../model';
 import { toProse } from '../prose';
 import type { TextReader } from '../textReader';
-import { asArray, hasItems, hasText, isObject, itemCountAt, makeBullet, stringScalar, textOf, viewHead } from './common';
+import { asArray, hasItems, hasText, isObject, JSON_RESUME_KEYS, itemCountAt, makeBullet, stringScalar, textOf, viewHead } from './common';
 import type { DateField, EntryKind, Layout, MentionKind, ResumeView, SkillsGroupView, SkillsView, ViewEntry } from './layout';
 import { isSkillsSection, isSummarySection, renderCvSections, type RenderCvEntryType, type RenderCvSection } from './renderCvSections';
 
 /** RenderCV's top-level keys, over its versions: `locale_catalog` (1.x), `rendercv_settings` (1.14–2.3), `settings` (2.4+). */
 const ROOT_KEYS = new Set(['cv', 'design', 'locale', 'locale_catalog', 'rendercv_settings', 'settings']);
-
-const JSON_RESUME_KEYS = new Set(['basics', 'work', 'education', 'skills', 'projects', 'volunteer', 'awards', 'meta']);
 
 /** The entries with bullets, and what their bullets are to the rules. */
 const BULLET_SECTIONS: Partial<Record<RenderCvEntryType, BulletSection>> = { experience: 'work', normal: 'projects' };
@@ -44,7 +42,6 @@ export const renderCv: Layout = {
   dates: findDateFields,
   view,
   mentionKind,
-  checksContent: true,
   dateKeys: new Set(Object.keys(DATE_ROLES)),
 };
 

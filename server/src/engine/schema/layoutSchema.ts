@@ -1,12 +1,12 @@
 /**
  * Each layout's file is checked against its own schema: JSON Resume's
- * (`validateSchema.ts`), RenderCV's. A layout whose content is not checked
- * yet has none.
+ * (`validateSchema.ts`), RenderCV's, YAMLResume's.
  */
 import type { ResumeModel } from '../document';
 import type { MemoContext } from '../memo';
 import { validateAgainstSchema, type RawFinding } from './validateSchema';
 import { validateRenderCv } from './renderCvSchema';
+import { validateYamlResumeSchema } from './yamlResumeSchema';
 
 export function validateLayoutSchema(model: ResumeModel, memo?: MemoContext): RawFinding[] {
   switch (model.layout.id) {
@@ -15,6 +15,6 @@ export function validateLayoutSchema(model: ResumeModel, memo?: MemoContext): Ra
     case 'rendercv':
       return validateRenderCv(model, memo);
     case 'yamlresume':
-      return [];
+      return validateYamlResumeSchema(model, memo);
   }
 }

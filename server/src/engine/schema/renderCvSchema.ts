@@ -12,11 +12,20 @@ import { formatPath, type PathEntry, type PathSegment, type ResumeModel } from '
 import type { FixIntent } from '../fixIntent';
 import type { MemoContext } from '../memo';
 import { TextReader } from '../textReader';
-import { closest } from '../similar';
-import { templateTokens } from '../placeholders';
 import { sectionTypeOfValues, type RenderCvEntryType } from '../layouts/renderCvSections';
 import { ENTRY_DEFINITIONS, renderCvKnownKeys, renderCvSchemaAt } from './renderCvSchemaInfo';
-import { pointerToSegments, TYPE_NAMES, type RawFinding } from './validateSchema';
+import { pointerToSegments, type RawFinding } from './validateSchema';
+import {
+  distinctFindings,
+  firstKeyRange,
+  hasTemplateToken,
+  label,
+  mostSpecific,
+  notOneOf,
+  wrongType,
+  unknownKeyFinding,
+  type PlacedError,
+} from './layoutSchemaFindings';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -29,9 +38,6 @@ const RENAMED_VALUES: Readonly<Record<string, string>> = { Twitter: 'X' };
 /** JSON Resume's names for what RenderCV calls otherwise: a file moved from one to the other keeps them. */
 const JSON_RESUME_NAMES: Readonly<Record<string, string>> = { label: 'headline', url: 'website', profiles: 'social_networks' };
 
-/** Which error to keep when several name one place: the most specific. */
-const PRIORITY = ['additionalProperties', 'required', 'enum', 'pattern', 'format', 'minimum', 'maximum', 'type', 'anyOf'];
-
 export function validateRenderCv(model: ResumeModel, memo?: MemoContext): RawFinding[] {
   const value = model.value;
   if (value === undefined || value === null) return [];
@@ -40,7 +46,7 @@ export function validateRenderCv(model: ResumeModel, memo?: MemoContext): RawFin
   for (const [title, items] of Object.entries(sections)) types.set(title, Array.isArray(items) ? sectionTypeOfValues(items) : undefined);
   const sectionType = (title: string) => types.get(title);
 
-  const errors: { segments: PathSegment[]; error: SchemaError }[] = [];
+  const errors: PlacedError[] = [];
   const findings: RawFinding[] = [];
   if (!validators.file(value)) {
     for (const error of validators.file.errors ?? []) {
@@ -64,30 +70,9 @@ export function validateRenderCv(model: ResumeModel, memo?: MemoContext): RawFin
     });
   }
 
-  const byPlace = new Map<string, { segments: PathSegment[]; error: SchemaError }>();
-  for (const found of errors) {
-    const extra = found.error.keyword === 'additionalProperties' ? `/${String(found.error.params.additionalProperty)}` : '';
-    const missing = found.error.keyword === 'required' ? `/${String(found.error.params.missingProperty)}` : '';
-    const key = `${formatPath(found.segments)}${extra}${missing}`;
-    const kept = byPlace.get(key);
-    if (!kept || rank(found.error) < rank(kept.error)) byPlace.set(key, found);
-  }
   const read = new TextReader(memo);
-  const seen = new Set<string>();
-  for (const { segments, error } of byPlace.values()) {
-    const finding = toFinding(model, segments, error, sectionType, read);
-    if (!finding) continue;
-    const key = `${finding.ruleId}:${finding.range.start}:${finding.range.end}:${finding.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push(finding);
-  }
+  findings.push(...distinctFindings(mostSpecific(errors), ({ segments, error }) => toFinding(model, segments, error, sectionType, read)));
   return findings;
-}
-
-function rank(error: SchemaError): number {
-  const index = PRIORITY.indexOf(error.keyword);
-  return index === -1 ? PRIORITY.length : index;
 }
 
 /** A section that is not a list, or whose entries RenderCV cannot type: one finding, as RenderCV gives one error. */
@@ -137,7 +122,7 @@ function toFinding(
         message: `${describePlace(segments, sectionType)} needs \`${String(error.params.missingProperty)}\`: RenderCV rejects it without one.`,
       };
     case 'enum':
-      return notOneOf(entry, name, renderCvSchemaAt(segments, sectionType)?.enum ?? []);
+      return notOneOf(entry, name, renderCvSchemaAt(segments, sectionType)?.enum ?? [], 'RenderCV', RENAMED_VALUES);
     case 'pattern':
     case 'minimum':
     case 'maximum':
@@ -162,57 +147,17 @@ function unknownKey(
 ): RawFinding | undefined {
   const entry = model.entries.get(formatPath([...parent, key]));
   if (!entry?.keyRange) return undefined;
-  const known = renderCvKnownKeys(parent, sectionType);
-  const renamed = JSON_RESUME_NAMES[key];
-  const guess = renamed && known.includes(renamed) ? renamed : closest(key, known);
-  const where = parent.length === 0 ? 'at the top level' : `in \`${formatPath(parent)}\``;
-  const shown = key.length > 40 ? `${key.slice(0, 39)}…` : key;
-  const fixes: FixIntent[] =
-    guess && !model.entries.has(formatPath([...parent, guess]))
-      ? [{ title: `Rename to \`${guess}\``, changes: [{ kind: 'renameKey', path: entry.path, name: guess }] }]
-      : [];
-  return {
-    ruleId: 'schema/unknown-key',
-    range: entry.keyRange,
-    message: guess
-      ? `Unknown key \`${shown}\` ${where}: RenderCV rejects it. Did you mean \`${guess}\`?`
-      : `Unknown key \`${shown}\` ${where}: RenderCV rejects keys it does not know here.`,
-    fixes,
-  };
-}
-
-function wrongType(entry: PathEntry, name: string | undefined, node: ReturnType<typeof renderCvSchemaAt>): RawFinding {
-  const declared = node?.type ?? node?.anyOf?.flatMap((branch) => branch.type ?? 'string');
-  const types = (Array.isArray(declared) ? declared : declared ? [declared] : []).filter((type) => type !== 'null' && type !== 'integer');
-  const wanted = [...new Set(types)].map((type) => TYPE_NAMES[type] ?? type).join(' or ') || 'something else';
-  const scalar = entry.node;
-  const actual = isScalar(scalar)
-    ? scalar.value === null
-      ? 'empty'
-      : (TYPE_NAMES[typeof scalar.value] ?? typeof scalar.value)
-    : undefined;
-  return {
-    ruleId: 'schema/wrong-type',
-    range: entry.valueRange,
-    message: `${label(name)} should be ${wanted}${actual ? `, not ${actual}` : ''}.`,
-  };
-}
-
-function notOneOf(entry: PathEntry, name: string | undefined, allowed: readonly unknown[]): RawFinding {
-  const value = isScalar(entry.node) ? String(entry.node.value) : '';
-  const choices = allowed.map(String);
-  const guess =
-    choices.find((choice) => choice.toLowerCase() === value.toLowerCase()) ??
-    (RENAMED_VALUES[value] !== undefined && choices.includes(RENAMED_VALUES[value]) ? RENAMED_VALUES[value] : closest(value, choices));
-  const list = choices.map((choice) => `\`${choice}\``).join(', ');
-  return {
-    ruleId: 'schema/wrong-type',
-    range: entry.valueRange,
-    message: guess
-      ? `\`${value}\` is not a ${label(name).replace(/`/g, '')} RenderCV knows: write \`${guess}\`.`
-      : `\`${value}\` is not a ${label(name).replace(/`/g, '')} RenderCV knows: write one of ${list}.`,
-    fixes: guess ? [{ title: `Change to \`${guess}\``, changes: [{ kind: 'setText', path: entry.path, parts: [guess] }] }] : [],
-  };
+  return unknownKeyFinding(
+    model,
+    { ...entry, keyRange: entry.keyRange },
+    parent,
+    renderCvKnownKeys(parent, sectionType),
+    JSON_RESUME_NAMES,
+    {
+      guessed: 'RenderCV rejects it',
+      unguessed: 'RenderCV rejects keys it does not know here',
+    },
+  );
 }
 
 /** A date RenderCV cannot read: the advice JSON Resume's dates get, in RenderCV's forms (`present` for a current role). */
@@ -257,10 +202,6 @@ function invalidFormat(entry: PathEntry, name: string | undefined): RawFinding {
   return { ruleId: 'schema/invalid-format', range: entry.valueRange, message };
 }
 
-function label(name: string | undefined): string {
-  return name ? `\`${name}\`` : 'This value';
-}
-
 const ENTRY_NAMES: Readonly<Record<RenderCvEntryType, string>> = {
   text: 'A text entry',
   oneLine: 'A one-line entry',
@@ -282,16 +223,4 @@ function describePlace(segments: PathSegment[], sectionType: (title: string) => 
   if (cv === 'cv' && segments[1] === 'social_networks' && segments.length === 3) return 'A social network';
   if (cv === 'cv' && segments[1] === 'custom_connections' && segments.length === 3) return 'A custom connection';
   return `\`${formatPath(segments)}\``;
-}
-
-/** Where a missing key is reported: the entry's first key, not the whole entry. */
-function firstKeyRange(entry: PathEntry): PathEntry['valueRange'] {
-  const node = entry.node as { items?: { key?: { range?: [number, number, number] } }[] } | null;
-  const range = node?.items?.[0]?.key?.range;
-  return range ? { start: range[0], end: range[1] } : entry.valueRange;
-}
-
-function hasTemplateToken(entry: PathEntry): boolean {
-  const node = entry.node;
-  return isScalar(node) && typeof node.value === 'string' && templateTokens(node.value).length > 0;
 }
