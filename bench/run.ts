@@ -305,6 +305,7 @@ async function main(): Promise<void> {
             server === BULLETPROOF
               ? missedBudgets({
                   lines,
+                  readyMs: measured.readyMs,
                   firstDiagnosticsMs: measured.firstDiagnosticsMs,
                   keystrokeP95Ms: measured.p95,
                   completionP95Ms: measured.completionP95,
