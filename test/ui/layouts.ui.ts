@@ -158,7 +158,7 @@ describe('Layouts: JSON Resume as JSON, RenderCV, and JSON that is not a resume'
   // Checks RenderCV key completion: until the completion in RenderCV files
   // offers RenderCV's keys, nothing is offered inside an experience entry and
   // this scenario fails by saying so.
-  it('RenderCV (Jordan_CV.yaml) [RenderCV keys]: completion in an experience entry offers its RenderCV keys, not JSON Resume ones, and inserts one', async function () {
+  it('RenderCV (Jordan_CV.yaml): completion in an experience entry offers its RenderCV keys, not JSON Resume ones, and inserts one', async function () {
     this.timeout(TIMEOUT.firstDiagnostics + 30_000);
     const text = fs.readFileSync(path.join(config.workspace, 'Jordan_CV.yaml'), 'utf8');
     // The last line of the Initech entry, which has neither `highlights` nor `location`.
