@@ -129,7 +129,10 @@ describe('vague-improvement', () => {
 
   it('flags reductions and preventions with nothing measured, and names of outcomes are no measure', () => {
     const cases: [string, string[]][] = [
-      ['Rewrote the importer in Go, reducing the time it takes to onboard a customer', ['reducing the time it takes to onboard a customer']],
+      [
+        'Rewrote the importer in Go, reducing the time it takes to onboard a customer',
+        ['reducing the time it takes to onboard a customer'],
+      ],
       ['Added rate limiting that prevented a rise in failed logins', ['prevented a rise in failed logins']],
       ['Minimised downtime during the database migration', ['Minimised downtime']],
       ['Lowered costs by moving batch jobs to spot instances', ['Lowered costs']],
@@ -137,7 +140,12 @@ describe('vague-improvement', () => {
       ['Sped up the test suite by running it in parallel', ['Sped up the test suite']],
     ];
     assertPhrases(cases);
-    for (const bullet of ['Lowered costs by $40k a year', 'Reduced the monthly AWS bill by a third', 'Cut a release every week', 'Prevented duplicate charges with idempotency keys']) {
+    for (const bullet of [
+      'Lowered costs by $40k a year',
+      'Reduced the monthly AWS bill by a third',
+      'Cut a release every week',
+      'Prevented duplicate charges with idempotency keys',
+    ]) {
       assert.deepEqual(find(workResume([bullet])), [], bullet);
     }
   });
@@ -156,7 +164,9 @@ describe('vague-improvement', () => {
 
   it('quotes the quality claim, never the concrete action beside it', () => {
     assert.deepEqual(phrases(workResume(['Upgraded the CI runners, which increased maintainability'])), ['increased maintainability']);
-    assert.deepEqual(phrases(workResume(['Upgraded the PayPal integration, improving checkout reliability'])), ['improving checkout reliability']);
+    assert.deepEqual(phrases(workResume(['Upgraded the PayPal integration, improving checkout reliability'])), [
+      'improving checkout reliability',
+    ]);
   });
 
   it('reads the improvement verbs of French, Spanish, German, Chinese and Korean', () => {
@@ -186,9 +196,15 @@ describe('vague-improvement', () => {
   });
 
   it('rewrites only the claim, with slots for the figures in the form each claim takes', () => {
-    assert.equal(rewritten('Lowered costs by moving batch jobs to spot instances'), 'Lowered costs from ‹before› to ‹after› by moving batch jobs to spot instances');
+    assert.equal(
+      rewritten('Lowered costs by moving batch jobs to spot instances'),
+      'Lowered costs from ‹before› to ‹after› by moving batch jobs to spot instances',
+    );
     assert.equal(rewritten('Minimised downtime'), 'Minimised downtime from ‹before› to ‹after› by ‹how›');
-    assert.equal(rewritten('Made the nightly batch jobs more reliable'), 'Made the nightly batch jobs more reliable (‹measure› from ‹before› to ‹after›)');
+    assert.equal(
+      rewritten('Made the nightly batch jobs more reliable'),
+      'Made the nightly batch jobs more reliable (‹measure› from ‹before› to ‹after›)',
+    );
     assert.equal(
       rewritten('Worked with the platform team to improve performance'),
       'Worked with the platform team to improve performance (‹measure› from ‹before› to ‹after›)',
@@ -197,7 +213,10 @@ describe('vague-improvement', () => {
       rewritten('Upgraded the CI runners, which increased maintainability'),
       'Upgraded the CI runners, which increased maintainability from ‹before› to ‹after› by ‹how›',
     );
-    assert.equal(rewritten('Mejoré el rendimiento de la API de pagos'), 'Mejoré el rendimiento de la API de pagos (‹measure›: ‹before› → ‹after›)');
+    assert.equal(
+      rewritten('Mejoré el rendimiento de la API de pagos'),
+      'Mejoré el rendimiento de la API de pagos (‹measure›: ‹before› → ‹after›)',
+    );
     assert.equal(rewritten('优化了数据库查询'), '优化了数据库查询 (‹measure›: ‹before› → ‹after›)');
   });
 

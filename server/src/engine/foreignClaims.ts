@@ -28,7 +28,10 @@ const LATIN = new RegExp(
 );
 
 /** A purpose just before: "pour améliorer", "para optimización", "zur Verbesserung", "um … zu". */
-const LATIN_PURPOSE = new RegExp(String.raw`(?:^|\s)(?:pour|afin\s+d['’]|afin\s+de|para|por|zur|zum|um|en\s+vue\s+d['’])(?:\s+(?:${L}+\s+){0,2})?\s*$`, 'iu');
+const LATIN_PURPOSE = new RegExp(
+  String.raw`(?:^|\s)(?:pour|afin\s+d['’]|afin\s+de|para|por|zur|zum|um|en\s+vue\s+d['’])(?:\s+(?:${L}+\s+){0,2})?\s*$`,
+  'iu',
+);
 
 /** Participles that open a clause are claims; after a noun they describe it ("diseño optimizado para SEO"). */
 const PARTICIPLE = /(?:é|ée|és|ées|ado|ada|ados|adas|iert|ierte|ierten|essert|esserte|esserten)$/iu;
@@ -53,14 +56,22 @@ function latinClaims(text: string): Claim[] {
     const opensClause = /(?:^|[,;:.(])\s*$/u.test(before) || before.trim() === '';
     if (PARTICIPLE.test(word) && !opensClause && !/\b(?:ai|a|avons|he|ha|hemos|habe|hat|haben|wurde|wurden)\s+$/iu.test(before)) continue;
     const end = latinClauseEnd(text, start + word.length);
-    claims.push({ start, end, kind: 'note', hasObject: end > start + word.length, objectIsMeasure: /^(?:aug|réd|aum|red|ste)/iu.test(word) });
+    claims.push({
+      start,
+      end,
+      kind: 'note',
+      hasObject: end > start + word.length,
+      objectIsMeasure: /^(?:aug|réd|aum|red|ste)/iu.test(word),
+    });
   }
   return claims;
 }
 
 function latinClauseEnd(text: string, from: number): number {
   const rest = text.slice(from, from + 200);
-  const stop = rest.search(/[,;:.()]|\s(?:pour|afin|para|grâce|gracias|mediante|durch|um|avec|con|mit|en\s+utilisant|utilizando)\s|\s(?:et|y|und)\s+(?:à|au|aux|a|al)\s/iu);
+  const stop = rest.search(
+    /[,;:.()]|\s(?:pour|afin|para|grâce|gracias|mediante|durch|um|avec|con|mit|en\s+utilisant|utilizando)\s|\s(?:et|y|und)\s+(?:à|au|aux|a|al)\s/iu,
+  );
   let end = from + (stop < 0 ? rest.length : stop);
   while (end > from && /\s/.test(text.charAt(end - 1))) end--;
   return end;

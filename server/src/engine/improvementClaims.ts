@@ -47,12 +47,16 @@ const FAMILIES: readonly Family[] = [
   { pattern: /\b(?:improv|enhanc|optimi[sz]|streamlin)(?:ed|ing|es|e)\b/giu, kind: 'improve' },
   { pattern: /\b(?:strengthen(?:ed|ing|s)?|refin(?:ed|ing|es|e)|simplif(?:ied|ying|ies|y)|upgrad(?:ed|ing|es|e))\b/giu, kind: 'improve' },
   { pattern: /\b(?:increas(?:ed|ing|es|e)|boost(?:ed|ing|s)?|accelerat(?:ed|ing|es|e)|(?:sped|speed(?:ing|s)?) up)\b/giu, kind: 'change' },
-  { pattern: /\b(?:reduc(?:ed|ing|es|e)|decreas(?:ed|ing|es|e)|lower(?:ed|ing|s)|minimi[sz](?:ed|ing|es|e)|alleviat(?:ed|ing|es|e))\b/giu, kind: 'change' },
+  {
+    pattern: /\b(?:reduc(?:ed|ing|es|e)|decreas(?:ed|ing|es|e)|lower(?:ed|ing|s)|minimi[sz](?:ed|ing|es|e)|alleviat(?:ed|ing|es|e))\b/giu,
+    kind: 'change',
+  },
   { pattern: /\bcut(?:ting|s)?\b/giu, kind: 'change', object: QUANTITY },
   {
     pattern: /\bprevent(?:ed|ing|s)?\b/giu,
     kind: 'note',
-    object: /\b(?:rise|increase|spike|growth|drop|decline|loss(?:es)?|outages?|downtime|incidents?|regressions?|failures?|churn|delays?|costs?)\b/i,
+    object:
+      /\b(?:rise|increase|spike|growth|drop|decline|loss(?:es)?|outages?|downtime|incidents?|regressions?|failures?|churn|delays?|costs?)\b/i,
   },
   { pattern: /\bsav(?:ed|ing)\b/giu, kind: 'note', object: /\b(?:time|effort|costs?|money|hours|work)\b/i },
 ];
@@ -165,9 +169,10 @@ export function clauseEnd(text: string, from: number, measure = false): number {
   if (end < 0) end = rest.length;
   if (measure) {
     const head = rest.slice(0, end);
-    const joined = /\b(?:time|times|number|amount|rise|increase|spike|growth|drop|decline)(?:\s+(?:it\s+takes?|needed|required|spent))?$/i.test(
-      head.trimEnd(),
-    );
+    const joined =
+      /\b(?:time|times|number|amount|rise|increase|spike|growth|drop|decline)(?:\s+(?:it\s+takes?|needed|required|spent))?$/i.test(
+        head.trimEnd(),
+      );
     if (joined && /^\s(?:to|in|of)\s/i.test(rest.slice(end))) {
       const next = rest.slice(end + 4).search(CLAUSE_END);
       end = next < 0 ? rest.length : end + 4 + next;
@@ -186,7 +191,14 @@ export function clauseEnd(text: string, from: number, measure = false): number {
   while (to > from && /\s/.test(text.charAt(to - 1))) to--;
   // "reliability of services integrated with …": the participle belongs to what follows.
   const trailing = /\s+\p{L}+ed$/u.exec(text.slice(from, to));
-  if (trailing && text.slice(from, to - trailing[0].length).trim().split(/\s+/).length >= 2) to -= trailing[0].length;
+  if (
+    trailing &&
+    text
+      .slice(from, to - trailing[0].length)
+      .trim()
+      .split(/\s+/).length >= 2
+  )
+    to -= trailing[0].length;
   return to;
 }
 
@@ -196,7 +208,8 @@ export function clauseEnd(text: string, from: number, measure = false): number {
 
 const QUALITY_ADJECTIVE =
   /^(?:\p{L}+(?:able|ible|ient|ent|ant|ive|ful|ous|ic)|user-friendly|\p{L}+-friendly|robust|secure|stable|consistent|accurate|reliable|resilient|performant|intuitive|efficient|effective|responsive|readable|usable|maintainable|scalable|predictable|seamless|streamlined|automated|modular|focused|informed|detailed|easily|efficiently|quickly|reliably|effectively|securely|consistently|accurately|smoothly)$/iu;
-const NOT_QUALITY = /^(?:than|of|and|or|important|recent|relevant|frequent|different|current|significant|ambitious|\p{L}*ment|\p{L}*ents)$/iu;
+const NOT_QUALITY =
+  /^(?:than|of|and|or|important|recent|relevant|frequent|different|current|significant|ambitious|\p{L}*ment|\p{L}*ents)$/iu;
 
 const COMPARATIVE =
   /\b(?:better|faster|quicker|easier|smoother|safer|cleaner|simpler|stronger|greater|higher|lower|leaner|fewer|less|more)\b/giu;
@@ -217,7 +230,11 @@ function comparativeClaims(text: string, frameTo: number): Claim[] {
     let end = start + match[0].length;
     const word = match[0].toLowerCase();
     const prevChar = text.charAt(start - 1);
-    if (prevChar === '-' || text.charAt(end) === '-' || /^\p{Lu}/u.test(match[0]) && start > 0 && !/[.;:!?]\s*$/.test(text.slice(0, start))) {
+    if (
+      prevChar === '-' ||
+      text.charAt(end) === '-' ||
+      (/^\p{Lu}/u.test(match[0]) && start > 0 && !/[.;:!?]\s*$/.test(text.slice(0, start)))
+    ) {
       if (start > 0) continue; // "faster-than-real-time", "Higher National Diploma"
     }
     const after = text.slice(end);
@@ -291,7 +308,8 @@ const NOT_A_RESULT_BEFORE =
   /\b(?:suggest\w*|propos\w*|identif\w*|recommend\w*|enabl\w*|continuous|potential|future|possible|plan\w*|scop\w*|evaluat\w*|research\w*|for|to|toward|towards|of)\s+(?:[\p{L}/-]+\s+){0,3}$/iu;
 const NOT_A_RESULT_AFTER =
   /^\s*(?:plans?|initiatives?|programs?|programmes?|process(?:es)?|proposals?|suggestions?|opportunit\w+|ideas|templates?|tools?|algorithms?|techniques?|problems?|tasks?|models?|engines?|frameworks?|projects?|packages?|stud(?:y|ies)|efforts?)\b/iu;
-const INTENSIFIER = /\b(?:substantial|significant|major|noticeable|marked|big|huge|considerable|dramatic|great|tangible|measurable|clear)\b/iu;
+const INTENSIFIER =
+  /\b(?:substantial|significant|major|noticeable|marked|big|huge|considerable|dramatic|great|tangible|measurable|clear)\b/iu;
 
 function nounClaims(text: string): Claim[] {
   const claims: Claim[] = [];
@@ -307,10 +325,19 @@ function nounClaims(text: string): Claim[] {
     const lead = text.slice(Math.max(0, start - 80), start);
     if (NOT_A_RESULT_BEFORE.test(lead) && !/\b(?:lead(?:ing|s)?|led|result\w*)\s+to\s+$/i.test(lead)) continue;
     if (/\b(?:continuous|continual|potential|future|possible|further)\s+$/i.test(text.slice(Math.max(0, at - 20), at))) continue;
-    const modifiers = text.slice(Math.max(0, at - 60), at).split(/\s+/).slice(-6).join(' ');
+    const modifiers = text
+      .slice(Math.max(0, at - 60), at)
+      .split(/\s+/)
+      .slice(-6)
+      .join(' ');
     if (/^(?:gains|benefits)$/.test(noun) && !INTENSIFIER.test(modifiers) && !/^\s+(?:in|to)\s/i.test(text.slice(nounEnd))) continue;
     if (noun === 'benefits' && !INTENSIFIER.test(modifiers)) continue;
-    if (noun === 'savings' && !/\b(?:costs?|time|money|effort|infrastructure|operational)\b/i.test(modifiers) && !INTENSIFIER.test(modifiers)) continue;
+    if (
+      noun === 'savings' &&
+      !/\b(?:costs?|time|money|effort|infrastructure|operational)\b/i.test(modifiers) &&
+      !INTENSIFIER.test(modifiers)
+    )
+      continue;
     const end = /^\s(?:to|in|of|for)\s/i.test(text.slice(nounEnd)) ? clauseEnd(text, nounEnd + 4) : nounEnd;
     const measureNoun = /savings|increase|reduction|decrease|boost|uplift|drop/.test(noun);
     claims.push({ start, end, kind: 'note', hasObject: true, objectIsMeasure: measureNoun });
@@ -327,7 +354,13 @@ function phraseStart(text: string, at: number): number {
     const word = previous[1] ?? '';
     if (/(?:ed|ing)$/i.test(word) && !/^(?:significant|substantial)$/i.test(word)) break;
     // "efficiency and communication benefits": a coordinated modifier.
-    if (/^(?:and|&)$/i.test(word) && n > 0 && /(?:^|\s)(?!(?:\p{L}+(?:ed|ing)|to|in|of|for|by|with|the|a|an)\s)\p{L}+\s+(?:and|&)\s+$/iu.test(text.slice(Math.max(0, start - 40), start))) {
+    if (
+      /^(?:and|&)$/i.test(word) &&
+      n > 0 &&
+      /(?:^|\s)(?!(?:\p{L}+(?:ed|ing)|to|in|of|for|by|with|the|a|an)\s)\p{L}+\s+(?:and|&)\s+$/iu.test(
+        text.slice(Math.max(0, start - 40), start),
+      )
+    ) {
       start -= previous[0].length - 1;
       continue;
     }
