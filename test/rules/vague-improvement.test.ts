@@ -12,6 +12,11 @@ import { first } from '../support/lists';
 const find = findingsOfRule(rule);
 const phrases = (text: string): string[] => find(text).map((f) => textAt(text, f.range));
 
+/** Each bullet alone in a resume: the phrases the rule quotes, exactly. */
+function assertPhrases(cases: readonly [string, string[]][]): void {
+  for (const [bullet, expected] of cases) assert.deepEqual(phrases(workResume([bullet])), expected, bullet);
+}
+
 function applyFix(text: string, fix: Fix): string {
   return applyEdits(
     text,
@@ -63,11 +68,11 @@ describe('vague-improvement', () => {
       ['Streamlined the release process', ['Streamlined the release process']],
       ['Upgraded the monitoring stack', ['Upgraded the monitoring stack']],
       ['Built a design system, improving consistency across teams', ['improving consistency']],
-      ['Reduced tech debt and improved code quality', ['improved code quality']],
+      ['Reduced tech debt and improved code quality', ['Reduced tech debt', 'improved code quality']],
       ['Migrated the app to React, resulting in improved performance and reliability', ['improved performance and reliability']],
       ['Improve developer experience through coaching', ['Improve developer experience']],
     ];
-    for (const [bullet, expected] of cases) assert.deepEqual(phrases(workResume([bullet])), expected, bullet);
+    assertPhrases(cases);
   });
 
   it('is quiet when the sentence has a number or names a measure', () => {
@@ -93,9 +98,126 @@ describe('vague-improvement', () => {
       'Upgraded the PayPal integration to the latest SDK',
       'Published "Stability Optimized Swarming" at DASC',
       'Built tax-optimized cost basis reports',
-      'Amélioration des performances de l’application',
+      'Added retries and idempotency keys to the payment webhooks to improve reliability',
+      'Added pytest-based validation to make image builds faster and more reliable',
+      'Wrote a runbook for better on-call handovers',
+      'Designed a highly reliable, horizontally scalable queue on Kafka',
+      'Upgraded Postgres 11 to 15',
+      'Improved the plane communication from direct database access to a GraphQL interface',
+      'Break tasks into smaller and easier tasks',
+      'Continuous improvement of the team’s rituals',
+      'Suggested process improvements to the release managers',
     ];
     for (const bullet of bullets) assert.deepEqual(find(workResume([bullet])), [], bullet);
+  });
+
+  it('flags comparatives and noun forms of a quality claim, quoting the claim', () => {
+    const cases: [string, string[]][] = [
+      ['Built a better onboarding flow for new merchants', ['better onboarding flow']],
+      ['Made the nightly batch jobs more reliable', ['Made the nightly batch jobs more reliable']],
+      ['Made the checkout page faster by lazy-loading images', ['Made the checkout page faster']],
+      ['Shipped higher quality releases by adding contract tests', ['higher quality releases']],
+      ['Introduced feature flags, resulting in faster and safer releases', ['faster and safer releases']],
+      ['Improved observability, making incidents easier to debug', ['Improved observability', 'making incidents easier to debug']],
+      ['Delivered a big performance improvement to the search service', ['a big performance improvement to the search service']],
+      ['Made several improvements to the deployment scripts', ['several improvements to the deployment scripts']],
+      ['Led an effort that brought noticeable gains in developer productivity', ['noticeable gains in developer productivity']],
+      ['Moved shared components to a library, resulting in significant cost savings', ['significant cost savings']],
+    ];
+    assertPhrases(cases);
+  });
+
+  it('flags reductions and preventions with nothing measured, and names of outcomes are no measure', () => {
+    const cases: [string, string[]][] = [
+      [
+        'Rewrote the importer in Go, reducing the time it takes to onboard a customer',
+        ['reducing the time it takes to onboard a customer'],
+      ],
+      ['Added rate limiting that prevented a rise in failed logins', ['prevented a rise in failed logins']],
+      ['Minimised downtime during the database migration', ['Minimised downtime']],
+      ['Lowered costs by moving batch jobs to spot instances', ['Lowered costs']],
+      ['Cut cloud spend by rightsizing instances', ['Cut cloud spend']],
+      ['Sped up the test suite by running it in parallel', ['Sped up the test suite']],
+    ];
+    assertPhrases(cases);
+    for (const bullet of [
+      'Lowered costs by $40k a year',
+      'Reduced the monthly AWS bill by a third',
+      'Cut a release every week',
+      'Prevented duplicate charges with idempotency keys',
+    ]) {
+      assert.deepEqual(find(workResume([bullet])), [], bullet);
+    }
+  });
+
+  it('reads a purpose as no claim, unless the bullet is made only of it', () => {
+    const cases: [string, string[]][] = [
+      ['Worked with the platform team to improve performance', ['improve performance']],
+      ['Worked closely with product to refine and improve feature sets', ['refine and improve feature sets']],
+      ['Helped to increase the maintainability of the billing code', ['increase the maintainability of the billing code']],
+      ['Led the team to implement better checks', ['better checks']],
+      ['Replaced cron jobs with Airflow to improve visibility', []],
+      ['Built an internal tool for faster code reviews', []],
+    ];
+    assertPhrases(cases);
+  });
+
+  it('quotes the quality claim, never the concrete action beside it', () => {
+    assert.deepEqual(phrases(workResume(['Upgraded the CI runners, which increased maintainability'])), ['increased maintainability']);
+    assert.deepEqual(phrases(workResume(['Upgraded the PayPal integration, improving checkout reliability'])), [
+      'improving checkout reliability',
+    ]);
+  });
+
+  it('reads the improvement verbs of French, Spanish, German, Chinese and Korean', () => {
+    const cases: [string, string[]][] = [
+      ['Amélioré la fiabilité du service de paiement', ['Amélioré la fiabilité du service de paiement']],
+      ['Amélioration des performances de l’application', ['Amélioration des performances de l’application']],
+      ['Mejoré el rendimiento de la API de pagos', ['Mejoré el rendimiento de la API de pagos']],
+      ['Nuevos módulos en Laravel, mejorando la experiencia del usuario', ['mejorando la experiencia del usuario']],
+      ['Verbesserte die Stabilität der Zahlungsplattform', ['Verbesserte die Stabilität der Zahlungsplattform']],
+      ['优化了支付系统的数据库查询，提高了系统稳定性', ['优化了支付系统的数据库查询', '提高了系统稳定性']],
+      ['결제 API의 성능을 개선했습니다', ['결제 API의 성능을 개선했습니다']],
+      ['배포 파이프라인을 최적화하여 개발 생산성을 향상시켰습니다', ['배포 파이프라인을 최적화하여', '개발 생산성을 향상시켰습니다']],
+    ];
+    assertPhrases(cases);
+    const quiet = [
+      'Optimisation des requêtes pour améliorer les performances, temps de chargement réduit de 80 %',
+      'Développement d’outils pour améliorer l’expérience des développeurs',
+      'Páginas con un diseño responsivo y optimizado para SEO',
+      'Mejoré el rendimiento de la API en un 35 %',
+      '将接口响应时间从800ms降低到120ms',
+      '为了提升用户体验，重写了首页',
+      '사내 제안광장에 시스템 개선안을 올렸습니다',
+      '성능을 개선하기 위해 캐시를 도입했습니다',
+      'Optimierte die Datenbankabfragen und senkte die Antwortzeit um 60 %',
+    ];
+    for (const bullet of quiet) assert.deepEqual(find(workResume([bullet])), [], bullet);
+  });
+
+  it('rewrites only the claim, with slots for the figures in the form each claim takes', () => {
+    assert.equal(
+      rewritten('Lowered costs by moving batch jobs to spot instances'),
+      'Lowered costs from ‹before› to ‹after› by moving batch jobs to spot instances',
+    );
+    assert.equal(rewritten('Minimised downtime'), 'Minimised downtime from ‹before› to ‹after› by ‹how›');
+    assert.equal(
+      rewritten('Made the nightly batch jobs more reliable'),
+      'Made the nightly batch jobs more reliable (‹measure› from ‹before› to ‹after›)',
+    );
+    assert.equal(
+      rewritten('Worked with the platform team to improve performance'),
+      'Worked with the platform team to improve performance (‹measure› from ‹before› to ‹after›)',
+    );
+    assert.equal(
+      rewritten('Upgraded the CI runners, which increased maintainability'),
+      'Upgraded the CI runners, which increased maintainability from ‹before› to ‹after› by ‹how›',
+    );
+    assert.equal(
+      rewritten('Mejoré el rendimiento de la API de pagos'),
+      'Mejoré el rendimiento de la API de pagos (‹measure›: ‹before› → ‹after›)',
+    );
+    assert.equal(rewritten('优化了数据库查询'), '优化了数据库查询 (‹measure›: ‹before› → ‹after›)');
   });
 
   it('rewrites the clause as measure, before, after and how, keeping the rest', () => {
