@@ -148,6 +148,36 @@ describe('yaml/multiple-documents', () => {
     assert.deepEqual(findingsOf(text, 'schema/unknown-key'), []);
   });
 
+  it('front matter first: the resume is read from the document after it, with one note where it starts', () => {
+    const text = 'permalink: /resume/\n---\nbasics:\n  name: Sam\n  email: sam@example.com\n';
+    const at = text.indexOf('---');
+    const note = only(text, 'yaml/front-matter');
+    assert.deepEqual(note.range, { start: at, end: at });
+    assert.equal(note.severity, 'info');
+    assert.equal(
+      note.message,
+      'The resume is read from the YAML document that starts here; what comes before it (front matter for a site generator) is not checked.',
+    );
+    assert.deepEqual(findingsOf(text, 'yaml/multiple-documents'), []);
+    assert.deepEqual(findingsOf(text, 'schema/unknown-key'), []);
+    const completeness = findingsOf(text, 'completeness').map((finding) => finding.message);
+    assert.ok(!completeness.some((message) => /no name|no way to reach/.test(message)), completeness.join('; '));
+  });
+
+  it('a document after the resume read from front matter is said to be unchecked, at its `---`', () => {
+    const text = 'layout: page\n---\nbasics:\n  name: Sam\n---\nfoo: bar\n';
+    const finding = only(text, 'yaml/multiple-documents');
+    const at = text.lastIndexOf('---');
+    assert.deepEqual(finding.range, { start: at, end: at });
+    assert.equal(finding.message, 'Only the YAML document above is the resume; what follows this point is not checked.');
+  });
+
+  it('two documents neither of which is a resume: the first is read, as before', () => {
+    const text = 'foo: 1\n---\nbar: 2\n';
+    assert.deepEqual(findingsOf(text, 'yaml/front-matter'), []);
+    assert.equal(only(text, 'yaml/multiple-documents').range.start, text.indexOf('---'));
+  });
+
   it('a leading `---` or a closing `...` is one document', () => {
     assert.deepEqual(findingsOf('---\nbasics:\n  name: Sam\n', 'yaml/multiple-documents'), []);
     assert.deepEqual(findingsOf('basics:\n  name: Sam\n...\n', 'yaml/multiple-documents'), []);

@@ -20,6 +20,7 @@ import { formatOfText, parseJson, type ResumeFormat } from './jsonParse';
 import { formatPath, type Bullet, type PathEntry, type PathSegment, type ResumeModel, type SyntaxProblem } from './model';
 import { JSON_RESUME } from './layouts/ids';
 import { detectLayout, layoutOf, type DetectOptions } from './layouts';
+import { recognisedByContent } from './layouts/detect';
 
 type Token = CST.Token;
 
@@ -47,7 +48,8 @@ export function parseResume(text: string, options: ParseOptions = {}): ResumeMod
   const parsed = parseAs(text, format);
   if (!parsed) return unparsed(text, format, lineStartsOf(text), tooDeepProblem(text));
   const { all, lineStarts } = parsed;
-  const document = all[0];
+  const resumeAt = resumeDocumentIndex(all);
+  const document = all[resumeAt];
   const syntaxProblems = parsed.problems;
 
   const index: Index = { entries: new Map(), problems: syntaxProblems, hasAliases: false };
@@ -77,7 +79,8 @@ export function parseResume(text: string, options: ParseOptions = {}): ResumeMod
     text,
     format,
     document,
-    extraDocuments: all.slice(1),
+    skippedDocuments: all.slice(0, resumeAt),
+    extraDocuments: all.slice(resumeAt + 1),
     syntaxProblems,
     entries,
     bullets: layoutOf({ layout }).bullets(entries, value, text),
@@ -89,6 +92,22 @@ export function parseResume(text: string, options: ParseOptions = {}): ResumeMod
     layout,
     derived: new Derived(),
   };
+}
+
+/**
+ * Which document of the stream is the resume: the first, unless no layout
+ * recognises it and a later one is recognised (a site generator's front
+ * matter, `title: …` then `---` then the resume).
+ */
+function resumeDocumentIndex(all: readonly Document.Parsed[]): number {
+  if (all.length < 2) return 0;
+  const recognised = (document: Document.Parsed | undefined): boolean => {
+    const plain = toPlainValue(document?.contents ?? null, MAX_ALIAS_EXPANSION);
+    return !('tooMuch' in plain) && recognisedByContent(plain.value);
+  };
+  if (recognised(all[0])) return 0;
+  const later = all.findIndex((document, index) => index > 0 && recognised(document));
+  return later === -1 ? 0 : later;
 }
 
 type ParsedStream = Document.Parsed[] & { empty?: true; errors?: readonly YAMLError[] };
@@ -196,6 +215,7 @@ function unparsed(text: string, format: ResumeFormat, lineStarts: number[], valu
     text,
     format,
     document: undefined,
+    skippedDocuments: [],
     extraDocuments: [],
     syntaxProblems: [],
     entries: new Map(),

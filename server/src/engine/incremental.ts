@@ -209,7 +209,8 @@ function isCleanModel(model: ResumeModel): boolean {
     model.document !== undefined &&
     model.syntaxProblems.length === 0 &&
     model.valueProblem === undefined &&
-    model.extraDocuments.length === 0
+    model.extraDocuments.length === 0 &&
+    model.skippedDocuments.length === 0
   );
 }
 

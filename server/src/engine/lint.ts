@@ -182,12 +182,24 @@ function yamlFindings(model: ResumeModel): RawFinding[] {
         },
   );
   if (model.valueProblem) raw.push({ ruleId: 'yaml/limits', range: model.valueProblem.range, message: model.valueProblem.message });
+  const resumeStart = model.document?.range?.[0];
+  if (model.skippedDocuments.length > 0 && resumeStart !== undefined) {
+    raw.push({
+      ruleId: 'yaml/front-matter',
+      range: { start: resumeStart, end: resumeStart },
+      message:
+        'The resume is read from the YAML document that starts here; what comes before it (front matter for a site generator) is not checked.',
+    });
+  }
   const extra = model.extraDocuments[0];
   if (extra?.range) {
     raw.push({
       ruleId: 'yaml/multiple-documents',
       range: { start: extra.range[0], end: extra.range[0] },
-      message: 'Only the first YAML document is the resume; what follows this point is not checked.',
+      message:
+        model.skippedDocuments.length > 0
+          ? 'Only the YAML document above is the resume; what follows this point is not checked.'
+          : 'Only the first YAML document is the resume; what follows this point is not checked.',
     });
   }
   return raw;

@@ -71,7 +71,9 @@ export interface ResumeModel {
   format: ResumeFormat;
   /** The first document of the stream: the resume. */
   document: Document.Parsed | undefined;
-  /** Documents after the first; reported, never checked. */
+  /** Documents before the resume: front matter for a site generator, reported, never checked. */
+  skippedDocuments: Document.Parsed[];
+  /** Documents after the resume; reported, never checked. */
   extraDocuments: Document.Parsed[];
   syntaxProblems: SyntaxProblem[];
   entries: Map<string, PathEntry>;

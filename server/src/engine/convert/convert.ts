@@ -155,7 +155,7 @@ function parseSource(text: string): Parsed {
       message: `line ${line}: ${problem.message}${more > 0 ? ` (and ${plural(more, 'more problem')})` : ''}: fix the ${json ? 'JSON' : 'YAML'} first`,
     };
   }
-  if (model.extraDocuments.length > 0)
+  if (model.extraDocuments.length > 0 || model.skippedDocuments.length > 0)
     return { ok: false, message: 'it holds more than one YAML document: convert works on one resume per file' };
   if (model.valueProblem) return { ok: false, message: model.valueProblem.message };
   return { ok: true, value: model.value ?? null, format: json ? 'json' : 'yaml', aliases: model.hasAliases, loose: json };

@@ -42,6 +42,11 @@ export function detectLayout(root: unknown, options: DetectOptions = {}): Detect
   return JSON_RESUME;
 }
 
+/** Whether any layout recognises `root` by its content (not by a name or a setting). */
+export function recognisedByContent(root: unknown): boolean {
+  return DETECTED.some((layout) => layout.recognise(root) !== undefined);
+}
+
 export function isLayoutId(value: unknown): value is LayoutId {
   return value === 'json-resume' || value === 'rendercv' || value === 'yamlresume';
 }

@@ -29,6 +29,13 @@ export const structuralChecks: readonly RuleMeta[] = [
     tags: ['yaml'],
   },
   {
+    id: 'yaml/front-matter',
+    severity: 'info',
+    description: 'The resume is read from a later YAML document: the one before it is front matter, not checked.',
+    fixable: false,
+    tags: ['yaml'],
+  },
+  {
     id: 'yaml/multiple-documents',
     severity: 'warning',
     description: 'Only the first YAML document in the file is the resume.',
