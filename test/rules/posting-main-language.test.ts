@@ -35,6 +35,26 @@ describe(ID, () => {
     );
   });
 
+  it('finds the languages by what a group lists, not by its name', () => {
+    const text = `basics:
+  name: Dana Reyes
+skills:
+  - name: Software Engineering
+    keywords: [Go, Java, Python, Kubernetes]
+  - name: Other Languages
+    keywords: [Ruby]
+  - name: Languages
+    keywords: [English, Spanish]
+`;
+    // Go leads the group that lists the languages: nothing to say.
+    assert.deepEqual(lintWith(text), []);
+    const reordered = text.replace('[Go, Java, Python, Kubernetes]', '[Java, Go, Python, Kubernetes]');
+    assert.deepEqual(
+      lintWith(reordered).map((f) => [textAt(reordered, f.range), f.message]),
+      [['Go', "`Go` is the posting's main language but comes after `Java` in your Software Engineering: lead with it."]],
+    );
+  });
+
   it('moves it first in a flow list: a suggestion, finding gone, YAML valid, comments kept', () => {
     const text = resume('[Java, Python, Go]  # by years');
     const finding = first(lintWith(text));

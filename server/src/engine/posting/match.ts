@@ -251,9 +251,11 @@ function rangeOfMention(map: number[] | undefined, raw: OffsetRange, scalar: Ran
 const LANGUAGES_GROUP = /\blanguages?\b/i;
 
 /**
- * The skills group that lists languages, whatever the layout: the one
- * named like it, else the first that lists one; only a group whose items
- * are written (a list, or one text of comma-separated items).
+ * The skills group that lists languages, whatever the layout and whatever it
+ * is called ("Software Engineering" may hold them, "Languages" may hold
+ * English and French): the one that lists the most, a group named like
+ * languages winning a tie, then the first. Only a group whose items are
+ * written (a list, or one text of comma-separated items).
  */
 export function resumeLanguages(
   model: ResumeModel,
@@ -262,10 +264,17 @@ export function resumeLanguages(
   const groups = resumeView(model).skills.groups.filter(
     (group) => !group.bare && (group.itemsText !== undefined || isSeq(model.entries.get(group.itemsPath)?.node)),
   );
-  const named = groups.find((group) => group.name && LANGUAGES_GROUP.test(group.name));
-  const group = named ?? groups.find((g) => languagesIn(g, mentions).length > 0);
-  if (!group) return undefined;
-  return { group, path: group.itemsPath, itemsText: group.itemsText, languages: languagesIn(group, mentions) };
+  let best: { group: SkillsGroupView; languages: LanguageItem[]; named: boolean } | undefined;
+  for (const group of groups) {
+    const languages = languagesIn(group, mentions);
+    const named = LANGUAGES_GROUP.test(group.name);
+    if (languages.length === 0) continue;
+    if (!best || languages.length > best.languages.length || (languages.length === best.languages.length && named && !best.named)) {
+      best = { group, languages, named };
+    }
+  }
+  if (!best) return undefined;
+  return { group: best.group, path: best.group.itemsPath, itemsText: best.group.itemsText, languages: best.languages };
 }
 
 /** The group's items that are languages, one per item ("Go (Golang)" is one), in order. */
