@@ -520,7 +520,10 @@ const rule: BulletRule = {
       const examples = foreign.language ? ` (${STRONG_OPENINGS[foreign.language]})` : '';
       const phrase = prose.text.slice(foreign.start, foreign.end);
       // No rewrite: an English verb would not fit the bullet, and a translation is a guess.
-      report({ range: rangeInBullet(model, bullet, raw.start, raw.end), message: `\`${phrase}\` is a weak opening: start with what you did${examples}.` });
+      report({
+        range: rangeInBullet(model, bullet, raw.start, raw.end),
+        message: `\`${phrase}\` is a weak opening: start with what you did${examples}.`,
+      });
       return;
     }
     const phrase = prose.text.slice(opening.start, opening.end);
