@@ -7,12 +7,11 @@
  * idea to launch") measures nothing and is not one. `recognizeMetrics`
  * counts these as metrics.
  */
-import type { MetricKind } from './metrics';
-
+/** A change in time or cadence is a duration; one down to a few clicks, a count (kinds of `recognizeMetrics`). */
 export interface MeasuredChange {
   start: number;
   end: number;
-  kind: MetricKind;
+  kind: 'duration' | 'count';
 }
 
 const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a couple of|a handful of|a few|several|many|multiple|dozens of|hundreds of)`;
@@ -50,7 +49,7 @@ export function measuredChanges(text: string): MeasuredChange[] {
   for (const pattern of PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0;
-      const kind: MetricKind = ENDS_IN_EFFORT.test(match[0]) ? 'count' : 'duration';
+      const kind = ENDS_IN_EFFORT.test(match[0]) ? 'count' : 'duration';
       found.push({ start, end: start + match[0].length, kind });
     }
   }
