@@ -68,6 +68,33 @@ describe('quantify', () => {
     for (const bullet of bullets) assert.deepEqual(find(workResume([bullet])), [], bullet);
   });
 
+  it('is quiet on a change measured in words, from a quantity to a quantity', () => {
+    const bullets = [
+      'Cut environment setup from hours to a single click',
+      'Moved deploys from monthly to daily',
+      'Took report generation from a full day to a few clicks',
+      'Turned hours of manual reconciliation into a single click',
+    ];
+    for (const bullet of bullets) assert.deepEqual(find(workResume([bullet])), [], bullet);
+  });
+
+  it('still asks for a number when a change measures nothing', () => {
+    const bullets = [
+      'Migrated the billing service from Python to Go',
+      'Took the mobile app from idea to launch',
+      'Scaled the workers from one server to an autoscaling cluster',
+      'Moved reporting from a nightly cron to an event-driven pipeline',
+    ];
+    for (const bullet of bullets) {
+      const text = workResume([bullet]);
+      assert.deepEqual(
+        find(text).map((finding) => [textAt(text, finding.range), finding.message]),
+        [[JSON.stringify(bullet), MESSAGE]],
+        bullet,
+      );
+    }
+  });
+
   it('does not count version numbers, names and years as metrics', () => {
     const bullets = [
       'Migrated the API from Python 2 to Python 3 in 2019',

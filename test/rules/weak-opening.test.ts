@@ -9,6 +9,16 @@ import { first } from '../support/lists';
 const find = findingsOfRule(rule);
 const phrases = (text: string): string[] => find(text).map((f) => textAt(text, f.range));
 
+/** Each bullet, alone in a resume, is flagged on exactly its phrase. */
+function assertPhrases(cases: readonly (readonly [bullet: string, phrase: string])[]): void {
+  for (const [bullet, phrase] of cases) assert.deepEqual(phrases(workResume([bullet])), [phrase], bullet);
+}
+
+/** No bullet, alone in a resume, is flagged. */
+function assertQuiet(bullets: readonly string[]): void {
+  for (const bullet of bullets) assert.deepEqual(find(workResume([bullet])), [], bullet);
+}
+
 function applyFix(text: string, fix: Fix): string {
   return applyEdits(text, fix.edits);
 }
@@ -71,7 +81,7 @@ describe('weak-opening', () => {
       ['Successfully helped resolve the outage', 'Successfully helped'],
       ['In charge of the nightly batch jobs', 'In charge of'],
     ];
-    for (const [bullet, phrase] of cases) assert.deepEqual(phrases(workResume([bullet])), [phrase], bullet);
+    assertPhrases(cases);
   });
 
   it('looks past markdown emphasis and a typed bullet marker', () => {
@@ -80,7 +90,7 @@ describe('weak-opening', () => {
     assert.deepEqual(phrases(workResume(['- Worked on the payments API'])), ['Worked on']);
   });
 
-  it('leaves strong openings, later mentions and other languages alone', () => {
+  it('leaves strong openings, later mentions and strong openings in other languages alone', () => {
     const bullets = [
       'Built the billing service in Go',
       'Led the team responsible for the billing service',
@@ -89,10 +99,124 @@ describe('weak-opening', () => {
       'Was highlighted in the company newsletter',
       'Help desk support for 200 users',
       'Contributed a patch to the Linux kernel',
-      'Responsable de la migration vers Kubernetes pour toute l’équipe',
-      'Participé en la concepción de una nueva plataforma web',
+      'Collaborated with designers to ship the checkout redesign',
+      'Développement d’une API de paiement en Go',
+      'Migré l’API de paiement dont j’étais responsable',
+      'Desarrollé una API de pagos en Go',
+      'Entwicklung einer Zahlungs-API in Go',
     ];
-    for (const bullet of bullets) assert.deepEqual(find(workResume([bullet])), [], bullet);
+    assertQuiet(bullets);
+  });
+
+  it('reads a key word with one letter dropped, added, changed or swapped as the word it misspells', () => {
+    const cases: [string, string][] = [
+      ['Responsable for the billing service', 'Responsable for'],
+      ['Respnsible for the billing service', 'Respnsible for'],
+      ['Responsibile for on-call', 'Responsibile for'],
+      ['Was responsable for the nightly jobs', 'Was responsable for'],
+      ['Worked closley with the data team', 'Worked closley with'],
+      ['Wroked on the order-matching engine', 'Wroked on'],
+      ['Partcipated in design reviews', 'Partcipated in'],
+      ['Assited the SRE team with the upgrade', 'Assited'],
+      ['Helpped migrate the ledger', 'Helpped'],
+      ['Contibuted to the Terraform provider', 'Contibuted to'],
+      ['Involed in the redesign', 'Involed in'],
+      ['Taksed with reducing the cloud bill', 'Taksed with'],
+    ];
+    assertPhrases(cases);
+    const text = workResume(['Respnsible for the billing service']);
+    assert.equal(first(find(text)).message, '`Respnsible for` is a weak opening: start with what you did (Owned, Ran, Led).');
+  });
+
+  it('rewrites a misspelt phrase as it rewrites the phrase, the typo gone with it', () => {
+    assert.deepEqual(rewritten('Respnsible for building the billing service'), [
+      'Built the billing service',
+      'Owned and built the billing service',
+    ]);
+    assert.deepEqual(rewritten('Worked closley with designers on the app'), [
+      'Partnered closely with designers on the app',
+      'Collaborated closely with designers on the app',
+    ]);
+    assert.deepEqual(rewritten('Partcipated in rebuilding the website'), ['Rebuilt the website', 'Partnered on rebuilding the website']);
+  });
+
+  it('never reads a real word one letter away as a misspelling, nor a misspelling outside the weak shape', () => {
+    const bullets = [
+      'Responsive web design for the customer portal',
+      'Responsibly disclosed three vulnerabilities for vendors',
+      'Forked on GitHub and extended the scheduler',
+      'Talked with customers to shape the roadmap',
+      'Helmed the migration of the ledger',
+      'Worker pool redesigned to cut queue latency',
+      'Asked with little notice to lead the incident review',
+      'Respnsible engineers were paged less often after the alerting rework',
+    ];
+    assertQuiet(bullets);
+  });
+
+  it('recognises the noun forms of the phrases', () => {
+    const cases: [string, string][] = [
+      ['Participation in the design of the billing platform', 'Participation in'],
+      ['Contributions to multiple open-source projects', 'Contributions to'],
+      ['Collaboration with the data team on the pipeline', 'Collaboration with'],
+      ['Responsibility for the on-call rotation', 'Responsibility for'],
+      ['Engaged with the product team to build tooling', 'Engaged with'],
+      ['Responsibilities have included code review', 'Responsibilities have included'],
+    ];
+    assertPhrases(cases);
+    assert.deepEqual(rewritten('Contributions to multiple open-source projects'), [
+      'Built features for multiple open-source projects',
+      'Shipped changes to multiple open-source projects',
+    ]);
+  });
+
+  it('flags the same openings in French, Spanish and German, with verbs of that language and no rewrite', () => {
+    const cases: [string, string, string][] = [
+      ['Participation à la migration du monolithe', 'Participation à', 'Conception, Développement, Migration'],
+      ['Responsable de la plateforme de facturation et de son astreinte', 'Responsable de', 'Conception, Développement, Migration'],
+      ['Responsable du déploiement continu', 'Responsable du', 'Conception, Développement, Migration'],
+      ['Chargée du suivi des incidents', 'Chargée du', 'Conception, Développement, Migration'],
+      ['En charge de l’intégration des paiements', 'En charge de', 'Conception, Développement, Migration'],
+      ['Collaboration avec l’équipe produit', 'Collaboration avec', 'Conception, Développement, Migration'],
+      ['J’ai participé à la conception de l’architecture', 'J’ai participé à', 'Conception, Développement, Migration'],
+      ['Contribution à divers projets open source', 'Contribution à', 'Conception, Développement, Migration'],
+      ['Participación en el diseño de la API de pagos', 'Participación en', 'Diseñé, Desarrollé, Lideré'],
+      ['Responsable de la infraestructura en AWS y del monitoreo', 'Responsable de', 'Diseñé, Desarrollé, Lideré'],
+      ['Encargado de la migración de servicios', 'Encargado de', 'Diseñé, Desarrollé, Lideré'],
+      ['Colaboración con el equipo de datos', 'Colaboración con', 'Diseñé, Desarrollé, Lideré'],
+      ['Colaboré en el desarrollo de la aplicación', 'Colaboré en', 'Diseñé, Desarrollé, Lideré'],
+      ['Participé en la migración del monolito', 'Participé en', 'Diseñé, Desarrollé, Lideré'],
+      ['Mitarbeit an der Migration des Monolithen', 'Mitarbeit an', 'Entwicklung, Konzeption, Leitung'],
+      ['Verantwortlich für die Zahlungsplattform', 'Verantwortlich für', 'Entwicklung, Konzeption, Leitung'],
+      ['Zuständig für CI/CD', 'Zuständig für', 'Entwicklung, Konzeption, Leitung'],
+      ['Beteiligt an der Einführung von Terraform', 'Beteiligt an', 'Entwicklung, Konzeption, Leitung'],
+      ['Unterstützung bei der Umstellung auf PostgreSQL', 'Unterstützung bei', 'Entwicklung, Konzeption, Leitung'],
+    ];
+    for (const [bullet, phrase, verbs] of cases) {
+      const text = workResume([bullet]);
+      const finding = first(find(text));
+      assert.equal(textAt(text, finding.range), phrase, bullet);
+      assert.equal(finding.message, `\`${phrase}\` is a weak opening: start with what you did (${verbs}).`, bullet);
+      assert.deepEqual(finding.fixes, [], bullet);
+    }
+  });
+
+  it('names no language when "Responsable de" could be French or Spanish, and finds the phrase through emphasis', () => {
+    const text = workResume(['Responsable de Kubernetes']);
+    assert.equal(first(find(text)).message, '`Responsable de` is a weak opening: start with what you did.');
+    const bold = workResume(['**Mitarbeit an** der Migration']);
+    assert.deepEqual(phrases(bold), ['Mitarbeit an']);
+  });
+
+  it('leaves look-alike words in other languages alone', () => {
+    const bullets = [
+      'Chargement nocturne des données optimisé avec Spark',
+      'Colaboradores externos coordinados para la migración a AWS',
+      'Encargos de clientes automatizados con una API nueva',
+      'Mitarbeiterportal mit React und Node.js entwickelt',
+      'Teilnehmerverwaltung für Konferenzen in Go gebaut',
+    ];
+    assertQuiet(bullets);
   });
 
   it('turns a gerund into its past tense, first among the suggestions', () => {

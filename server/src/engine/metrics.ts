@@ -13,6 +13,7 @@
  */
 import { isLikelyEnglish } from './prose';
 import { NAME_WORDS, PLAIN_CAPITALISED } from './metricWords';
+import { measuredChanges } from './measuredChanges';
 
 export type MetricKind =
   | 'throughput'
@@ -44,7 +45,7 @@ export interface Metric {
  */
 export function recognizeMetrics(text: string, english: (text: string) => boolean = isLikelyEnglish): Metric[] {
   try {
-    const found: Span[] = [...templateSpans(text), ...numericSpans(text), ...wordSpans(text)];
+    const found: Span[] = [...templateSpans(text), ...numericSpans(text), ...wordSpans(text), ...measuredChanges(text)];
     if (!english(text)) found.push(...foreignWordSpans(text));
     found.push(...cjkSpans(text));
     return merge(found).map((span) => ({ ...span, text: text.slice(span.start, span.end) }));

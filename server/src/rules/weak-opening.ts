@@ -9,12 +9,18 @@
  * nominalisation its verb ("the design and development of X" → "Designed and
  * developed X"), a plain noun phrase gets an ownership verb ("Owned X").
  * Markup around the phrase and everything after it stay as written.
+ *
+ * A misspelt key word ("Respnsible for") is read as the word it misspells,
+ * and the same openings in French, Spanish and German are found too
+ * (`engine/weakOpenings`); those get the finding without a rewrite, since
+ * an English verb would not fit them.
  */
 import { rangeInBullet, type Bullet } from '../engine/document';
 import { proseToRaw, type Prose } from '../engine/prose';
 import type { BulletRule } from '../engine/rule';
 import { setText, type FixIntent } from '../engine/fixIntent';
 import { gerundToBase, gerundToPast, isKnownVerb, pastTense, toGerund } from '../engine/verbs';
+import { findForeignOpening, respellKeyWords, STRONG_OPENINGS, type ForeignOpening } from '../engine/weakOpenings';
 
 type Family =
   'responsible' | 'worked' | 'helped' | 'assisted' | 'participated' | 'involved' | 'tasked' | 'duties' | 'contributed' | 'member';
@@ -37,21 +43,26 @@ const SUBJECT = String.raw`(?:I\s+)?(?:(?:was|were|am|are|have been|had been|bee
 const ADVERB = String.raw`(?:(?:actively|directly|closely|heavily|successfully|also|primarily|mainly|partly|fully|solely|jointly|significantly|largely|greatly|mostly|deeply|personally|ultimately|collectively|proactively)\s+)?`;
 
 const PHRASES: ReadonlyArray<[Family, RegExp]> = [
-  ['responsible', /^(?:responsible\s+(for)|in\s+charge\s+(of))\b/i],
+  ['responsible', /^(?:responsible\s+(for|of)|responsibility\s+(for)|in\s+charge\s+(of))\b/i],
   [
     'worked',
     /^(?:worked|working|work|works)(?:\s+(closely|directly|extensively|primarily|mainly|together|collaboratively|hand in hand))?\s+(on|in|within|with|alongside|as|to)\b/i,
   ],
+  // A noun or a near-synonym with the same shape: "Collaboration with", "Engaged with the team to build".
+  ['worked', /^(?:collaboration|engaged)\s+(with)\b/i],
   [
     'helped',
     /^(?:help|helps|helped|helping)(?!\s+(?:desk|center|centre|page|pages|docs?|articles?|card|cards)\b)(?:\s+(to|with|in|on))?\b/i,
   ],
   ['assisted', /^(?:assisted|assisting|assist|assists)(?:\s+(with|in|on))?\b/i],
-  ['participated', /^(?:participated|participating|participate|participates)\s+(in)\b/i],
+  ['participated', /^(?:participated|participating|participate|participates|participation|engaged)\s+(in)\b/i],
   ['involved', /^(?:involved|involvement)\s+(in|with)\b/i],
   ['tasked', /^(?:tasked|entrusted|charged)\s+(with)\b/i],
-  ['duties', /^(?:duties|tasks|responsibilities)\s+(?:included|include|includes|involved|consisted of)\b/i],
-  ['contributed', /^(?:contributed|contributing|contribute|contributes)\s+(to|in)\b/i],
+  [
+    'duties',
+    /^(?:duties|tasks|responsibilities)\s+(?:(?:vary|varied)\s+and\s+)?(?:have\s+|has\s+)?(?:included|include|includes|involved|consisted of)\b/i,
+  ],
+  ['contributed', /^(?:contributed|contributing|contribute|contributes|contributions?)\s+(to|in)\b/i],
   [
     'member',
     /^(?:(?:a|an|the)\s+)?(?:(?:key|core|active|founding)\s+)?(?:member|part)\s+(of)(?:\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?team\b)?/i,
@@ -67,16 +78,24 @@ function findWeakOpening(text: string): Opening | undefined {
   // "I" or "Was" alone before a strong verb is not this rule's business.
   for (const offset of lead ? [lead.length, 0] : [0]) {
     const at = junk + offset;
+    // A misspelt key word reads as the word it misspells; the pattern still asks for the weak shape around it.
+    const respelt = respellKeyWords(text.slice(at, at + 120));
     for (const [family, pattern] of PHRASES) {
-      const match = pattern.exec(text.slice(at, at + 120));
+      const match = pattern.exec(respelt.text);
       if (!match) continue;
       const groups = match.slice(1).filter((group): group is string => group !== undefined);
       const preposition = family === 'worked' ? groups[groups.length - 1] : (groups[0] ?? '');
       const adverb = family === 'worked' && groups.length === 2 ? (groups[0] ?? '') : '';
-      return { family, start: junk, end: at + match[0].length, preposition: (preposition ?? '').toLowerCase(), adverb };
+      const end = at + (respelt.offsets[match[0].length] ?? match[0].length);
+      return { family, start: junk, end, preposition: (preposition ?? '').toLowerCase(), adverb };
     }
   }
   return undefined;
+}
+
+/** The same openings in French, Spanish or German. */
+function findForeign(text: string): ForeignOpening | undefined {
+  return findForeignOpening(text, LEADING_JUNK.exec(text)?.[0].length ?? 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -489,11 +508,24 @@ const rule: BulletRule = {
     suggestions: ['Start with "…"'],
     tags: ['prose'],
   },
-  languages: ['en'],
-  checkBullet(bullet, { model, report, prose }) {
+  // English phrases in English bullets; French, Spanish and German ones in any (they are no English words).
+  languages: 'any',
+  checkBullet(bullet, { model, report, prose, read }) {
     if (bullet.kind !== 'highlight') return;
-    const opening = findWeakOpening(prose.text);
-    if (!opening) return;
+    const opening = read.isLikelyEnglish(prose.text) ? findWeakOpening(prose.text) : undefined;
+    if (!opening) {
+      const foreign = findForeign(prose.text);
+      if (!foreign) return;
+      const raw = proseToRaw(prose, foreign.start, foreign.end);
+      const examples = foreign.language ? ` (${STRONG_OPENINGS[foreign.language]})` : '';
+      const phrase = prose.text.slice(foreign.start, foreign.end);
+      // No rewrite: an English verb would not fit the bullet, and a translation is a guess.
+      report({
+        range: rangeInBullet(model, bullet, raw.start, raw.end),
+        message: `\`${phrase}\` is a weak opening: start with what you did${examples}.`,
+      });
+      return;
+    }
     const phrase = prose.text.slice(opening.start, opening.end);
     const options = rewrites(opening, prose.text).slice(0, 3);
     const raw = proseToRaw(prose, opening.start, opening.end);
