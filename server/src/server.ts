@@ -302,7 +302,9 @@ connection.onCompletion(
       const model = state.resultFor(document)?.model;
       const options: CompletionOptions = model ? completionLayoutOf(model) : {};
       const entries =
-        formatOfDocument(document) === 'json' ? jsonCompletionsAt(text, offset, options.layout) : completionsAt(text, offset, options);
+        formatOfDocument(document) === 'json'
+          ? jsonCompletionsAt(text, offset, options.layout, model)
+          : completionsAt(text, offset, options);
       return entries.map((entry) => ({
         label: entry.label,
         kind: COMPLETION_KINDS[entry.kind],
