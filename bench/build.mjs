@@ -1,10 +1,12 @@
-// Bundles the benchmark (it shares the protocol test client) and runs it.
+// Bundles a benchmark (it shares the protocol test client) and runs it: `run.ts`, or the one named by `--script <name>`.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 
+const named = process.argv[2] === '--script';
+const script = named ? process.argv[3] : 'run';
 await esbuild.build({
-  entryPoints: ['bench/run.ts'],
-  outfile: 'out/bench/run.js',
+  entryPoints: [`bench/${script}.ts`],
+  outfile: `out/bench/${script}.js`,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -12,5 +14,5 @@ await esbuild.build({
   packages: 'external',
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, ['out/bench/run.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [`out/bench/${script}.js`, ...process.argv.slice(named ? 4 : 2)], { stdio: 'inherit' });
 process.exitCode = result.status ?? 1;

@@ -33,7 +33,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsPath } from './engine/rule';
 import { completionsAt, type CompletionOptions } from './engine/features/completion';
 import { jsonCompletionsAt } from './engine/features/jsonCompletion';
-import { completionLayoutOf } from './engine/features/renderCvCompletion';
+import { completionLayoutOf } from './engine/features/completionLayout';
 import { hoverAt } from './engine/features/hover';
 import { foldingRanges, outline, type OutlineItem } from './engine/features/outline';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions';
@@ -302,7 +302,9 @@ connection.onCompletion(
       const model = state.resultFor(document)?.model;
       const options: CompletionOptions = model ? completionLayoutOf(model) : {};
       const entries =
-        formatOfDocument(document) === 'json' ? jsonCompletionsAt(text, offset, options.layout) : completionsAt(text, offset, options);
+        formatOfDocument(document) === 'json'
+          ? jsonCompletionsAt(text, offset, options.layout, model)
+          : completionsAt(text, offset, options);
       return entries.map((entry) => ({
         label: entry.label,
         kind: COMPLETION_KINDS[entry.kind],

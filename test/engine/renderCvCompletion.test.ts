@@ -6,32 +6,22 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { parseResume } from '../../server/src/engine/document';
-import { completionsAt, type CompletionEntry } from '../../server/src/engine/features/completion';
-import { completionLayoutOf } from '../../server/src/engine/features/renderCvCompletion';
+import type { CompletionEntry } from '../../server/src/engine/features/completion';
 import type { RenderCvEntryType } from '../../server/src/engine/layouts/renderCvSections';
 import { renderCvSchemaAt } from '../../server/src/engine/schema/renderCvSchemaInfo';
 import { describe as schemaDescription } from '../../server/src/engine/schema/schemaInfo';
 import { renderCvSnippetsFor, snippetsFor } from '../../server/src/engine/snippets';
-import type { Finding } from '../../server/src/engine/types';
-import { lintText, textAt } from '../helpers';
+import { lintText } from '../helpers';
+import { acceptTemplate, completionAt, completionLabels, structuralFindings } from '../support/completionAt';
 import { first, nth } from '../support/lists';
 import { acceptSnippet } from '../support/snippetText';
 
 const FILE = 'Jane_Doe_CV.yaml';
 
 /** Completions at the `|` in `source`, read as the server reads the file named `fileName`. */
-function at(source: string, fileName = FILE): { text: string; offset: number; entries: CompletionEntry[] } {
-  const offset = source.indexOf('|');
-  assert.notEqual(offset, -1, 'put a | where the cursor is');
-  const text = source.slice(0, offset) + source.slice(offset + 1);
-  return { text, offset, entries: completionsAt(text, offset, completionLayoutOf(parseResume(text, { fileName }))) };
-}
+const at = (source: string, fileName = FILE) => completionAt(source, fileName);
 
-const labels = (source: string, kind: CompletionEntry['kind'], fileName?: string) =>
-  at(source, fileName)
-    .entries.filter((entry) => entry.kind === kind)
-    .map((entry) => entry.label);
+const labels = (source: string, kind: CompletionEntry['kind'], fileName?: string) => completionLabels(at(source, fileName), kind);
 
 const HEAD = 'cv:\n  name: Jordan Lee\n  sections:\n';
 const EXPERIENCE = `${HEAD}    experience:\n      - company: Initech\n        position: Backend Engineer\n`;
@@ -325,24 +315,10 @@ describe('completion in a RenderCV file', () => {
       '‹city, country›': 'Denver, US',
     };
     const sample = (token: string) => SAMPLES[token] ?? token.slice(1, -1);
-    const STRUCTURAL = (finding: Finding) => finding.ruleId.startsWith('schema/') || finding.ruleId.startsWith('yaml/');
-
-    function accept(source: string, label: string): string {
-      const { text, entries } = at(source);
-      const entry = entries.find((candidate) => candidate.kind === 'snippet' && candidate.label === label);
-      assert.ok(entry, `no ${label} template in ${source}`);
-      return text.slice(0, entry.replace.start) + acceptSnippet(entry.insertText, sample) + text.slice(entry.replace.end);
-    }
+    const accept = (source: string, label: string) => acceptTemplate(at(source), label, sample);
 
     function assertRenderCv(text: string): unknown {
-      const result = lintText(text, { fileName: FILE });
-      assert.equal(result.model.layout.id, 'rendercv');
-      const structural = result.findings.filter(STRUCTURAL);
-      assert.deepEqual(
-        structural.map((f) => `${f.ruleId} on ${JSON.stringify(textAt(text, f.range))}: ${f.message}`),
-        [],
-        text,
-      );
+      assert.deepEqual(structuralFindings(text, FILE, 'rendercv'), [], text);
       return parseDocument(text).toJS();
     }
 

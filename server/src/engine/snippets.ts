@@ -8,12 +8,16 @@ import entries from '../../../snippets/entries.json';
 import bullets from '../../../snippets/bullets.json';
 import comments from '../../../snippets/comments.json';
 import renderCv from '../../../snippets/rendercv.json';
+import yamlResume from '../../../snippets/yamlresume.json';
 
 /** Where a template belongs: the whole document, a section's item, a bullet, a comment line. */
 export type SnippetContext = 'document' | 'work' | 'projects' | 'highlights' | 'comment';
 
 /** Where a RenderCV template belongs: the whole document, or an item of a section of experience, normal or one-line entries. */
 export type RenderCvSnippetContext = 'document' | 'experience' | 'normal' | 'oneLine';
+
+/** Where a YAMLResume template belongs: an item of `content.work`, `content.projects` or `content.skills`. */
+export type YamlResumeSnippetContext = 'work' | 'projects' | 'skills';
 
 export interface Snippet<Context extends string = SnippetContext> {
   name: string;
@@ -44,14 +48,25 @@ function load<Context extends string = SnippetContext>(file: Record<string, Snip
 export const snippets: readonly Snippet[] = [...load(sections), ...load(entries), ...load(bullets), ...load(comments)];
 
 export function snippetsFor(context: SnippetContext): Snippet[] {
-  return snippets.filter((snippet) => snippet.context === context);
+  return inContext(snippets, context);
 }
 
 /** RenderCV's own templates (its skeleton and entries); its bullets are the ones above, `highlights` being the same list of text. */
 export const renderCvSnippets: readonly Snippet<RenderCvSnippetContext>[] = load<RenderCvSnippetContext>(renderCv);
 
 export function renderCvSnippetsFor(context: RenderCvSnippetContext): Snippet<RenderCvSnippetContext>[] {
-  return renderCvSnippets.filter((snippet) => snippet.context === context);
+  return inContext(renderCvSnippets, context);
+}
+
+/** YAMLResume's own entries (bullets in a `summary` block are the ones above, each a Markdown list item). */
+export const yamlResumeSnippets: readonly Snippet<YamlResumeSnippetContext>[] = load<YamlResumeSnippetContext>(yamlResume);
+
+export function yamlResumeSnippetsFor(context: YamlResumeSnippetContext): Snippet<YamlResumeSnippetContext>[] {
+  return inContext(yamlResumeSnippets, context);
+}
+
+function inContext<Context extends string>(list: readonly Snippet<Context>[], context: Context): Snippet<Context>[] {
+  return list.filter((snippet) => snippet.context === context);
 }
 
 /** Indents every line after the first by `indent`, for inserting at a column. */

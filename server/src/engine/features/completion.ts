@@ -18,6 +18,7 @@ import {
   type CursorContext,
 } from './completionItems';
 import { renderCvCompletions } from './renderCvCompletion';
+import { yamlResumeBlockCompletions, yamlResumeCompletions, type BlockLine } from './yamlResumeCompletion';
 
 export { escapeSnippet, typeLabel, valueSuggestions, type CompletionEntry, type CursorContext } from './completionItems';
 
@@ -27,6 +28,8 @@ export interface CompletionOptions {
   layout?: LayoutId;
   /** RenderCV: the type of the entries of the section titled `title`, when RenderCV can tell. */
   sectionType?: (title: string) => RenderCvEntryType | undefined;
+  /** YAMLResume: the value written at a path in the items holding `offset` (a layout's `engine` decides its `template`). */
+  valueAt?: (path: readonly PathSegment[], offset: number) => unknown;
 }
 
 interface LineShape {
@@ -171,10 +174,14 @@ function siblingKeys(above: string[], below: string[], column: number): string[]
 export function completionsAt(text: string, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
   const comment = commentCompletions(text, offset);
   if (comment) return comment;
+  // YAMLResume's bullets are text in a block: no key goes there.
+  const block = options.layout === 'yamlresume' ? blockScalarAt(text, offset) : undefined;
+  if (block) return yamlResumeBlockCompletions(block, offset);
   const context = cursorContext(text, offset);
   if (!context) return [];
   const replace = { start: context.prefixStart, end: offset };
   if (options.layout === 'rendercv') return renderCvCompletions(context, replace, options.sectionType ?? (() => undefined));
+  if (options.layout === 'yamlresume') return yamlResumeCompletions(context, replace, (path) => options.valueAt?.(path, offset));
   if (options.layout !== undefined && options.layout !== 'json-resume') return [];
   if (context.kind === 'value') {
     const node = schemaAt(context.path);
@@ -205,6 +212,50 @@ function templatesAt(context: CursorContext): Snippet[] {
     return snippetsFor(section);
   }
   return [];
+}
+
+const BLOCK_HEADER = /^[ \t]*(?:-[ \t]+)*[^\s#:'"{}[\],&*!|>%@`-][^:#]*:[ \t]+([|>][1-9+-]{0,2})[ \t]*(?:#.*)?$/;
+
+/**
+ * The cursor's line when it is a line of a block scalar (`summary: |`) at
+ * the column of the block's text: the first line above left of the cursor's
+ * is the block's header, and the block's first line is at the cursor's
+ * column (a line further right would set the text's column there, and the
+ * cursor's line would end the block).
+ */
+export function blockScalarAt(text: string, offset: number): BlockLine | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const typed = /^([ \t]*)((?:-[ \t]+)?)([\w-]*)$/.exec(text.slice(lineStart, offset));
+  if (!typed) return undefined;
+  const [, indent = '', dash = '', prefix = ''] = typed;
+  const column = indent.length;
+  const lines = text.slice(0, lineStart).split(/\r?\n/);
+  lines.pop(); // the empty string after the last line break
+  let first = column;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    const lineColumn = line.length - line.trimStart().length;
+    if (lineColumn >= column) {
+      first = lineColumn;
+      continue;
+    }
+    const header = BLOCK_HEADER.exec(line);
+    const shape = shapeOf(line);
+    if (!header || shape.column >= column || first !== column) return undefined;
+    const path = pathOfKeyLine(lines, i, shape);
+    return (
+      path && {
+        path,
+        indicator: header[1] ?? '',
+        column,
+        dashColumn: dash ? column : undefined,
+        prefix,
+        prefixStart: offset - prefix.length,
+      }
+    );
+  }
+  return undefined;
 }
 
 /**

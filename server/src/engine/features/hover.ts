@@ -6,6 +6,7 @@ import { renderCvSchemaAt } from '../schema/renderCvSchemaInfo';
 import { describeMetrics, recognizeMetrics } from '../metrics';
 import { toProse } from '../prose';
 import { describe, schemaAt, type SchemaNode } from '../schema/schemaInfo';
+import { yamlResumeKeyNodeAt } from '../schema/yamlResumeSchemaInfo';
 import type { OffsetRange } from '../types';
 
 export interface HoverInfo {
@@ -45,6 +46,6 @@ function schemaNodeAt(model: ResumeModel, segments: readonly PathSegment[]): Sch
     case 'rendercv':
       return renderCvSchemaAt(segments, (title) => sectionTypeOf(model, title));
     case 'yamlresume':
-      return undefined;
+      return yamlResumeKeyNodeAt(segments);
   }
 }

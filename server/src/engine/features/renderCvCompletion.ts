@@ -5,14 +5,12 @@
  * typed), values that are words (`present`, a network's name; a date is the
  * person's to write), and RenderCV's templates after `- `.
  */
-import type { ResumeModel } from '../model';
-import { isObject } from '../layouts/common';
-import type { LayoutId } from '../layouts/ids';
-import { sectionTypeOf } from '../layouts/renderCv';
 import { entryTypeOfKeys, type RenderCvEntryType } from '../layouts/renderCvSections';
 import { renderCvKnownKeys, renderCvSchemaAt } from '../schema/renderCvSchemaInfo';
 import { renderCvSnippetsFor, snippetsFor, type RenderCvSnippetContext, type Snippet } from '../snippets';
 import { keyEntries, snippetEntry, valueEntries, valueSuggestions, type CompletionEntry, type CursorContext } from './completionItems';
+
+export { completionLayoutOf } from './completionLayout';
 
 /** RenderCV's top-level keys, current names first; `locale_catalog` (1.x) is an old name, not offered. */
 const ROOT_KEYS = ['cv', 'design', 'locale', 'settings', 'rendercv_settings'];
@@ -31,16 +29,6 @@ const ENTRY_TEMPLATES: Partial<Record<RenderCvEntryType, RenderCvSnippetContext>
   oneLine: 'oneLine',
 };
 const WITH_BULLETS: ReadonlySet<RenderCvEntryType | undefined> = new Set(['experience', 'normal']);
-
-/** The layout completion follows, and the types of the sections as the file's last reading gives them. */
-export function completionLayoutOf(model: ResumeModel): {
-  layout: LayoutId;
-  sectionType: (title: string) => RenderCvEntryType | undefined;
-} {
-  // `cv:` with nothing readable under it yet (the first key being typed) is RenderCV's header all the same: JSON Resume has no `cv`.
-  const startedCv = model.layout.reason === 'default' && isObject(model.value) && 'cv' in model.value;
-  return { layout: startedCv ? 'rendercv' : model.layout.id, sectionType: (title) => sectionTypeOf(model, title) };
-}
 
 export function renderCvCompletions(
   context: CursorContext,
