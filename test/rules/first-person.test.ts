@@ -87,6 +87,7 @@ describe('first-person', () => {
 
   it('drops a leading I or We and capitalises the verb', () => {
     const text = workResume(['I reduced the AWS bill by 31% with spot instances', 'We shipped payouts in 6 weeks'], '# keep me');
+    assert.equal(first(find(text)).message, SUBJECT('I'));
     const out = fixed(text, first(find(text)));
     assert.equal(highlightAt(readResume(out), 0), 'Reduced the AWS bill by 31% with spot instances');
     const out2 = fixed(text, nth(find(text), 1));
