@@ -27,11 +27,7 @@ describe('first-person', () => {
       'Using Go, we cut the p99 of my team’s API from 2 s to 300 ms',
       'Wrote the runbook that on-call engineers after me still use',
     ]);
-    assert.deepEqual(phrases(text), [
-      'I led the migration of our',
-      'we cut the p99 of my',
-      'me',
-    ]);
+    assert.deepEqual(phrases(text), ['I led the migration of our', 'we cut the p99 of my', 'me']);
     const findings = find(text);
     assert.equal(
       first(findings).message,

@@ -67,7 +67,30 @@ const ELEMENTS = new Set([
 ]);
 
 /** Elements a browser shows on a line of their own: the words on either side do not run together. */
-const BREAKS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'tr', 'td', 'th', 'table', 'hr', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BREAKS = new Set([
+  'br',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dd',
+  'dt',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'hr',
+  'blockquote',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 
 /** Past this, a `<a …` that never closes is text: keeps a hostile bullet linear. */
 const MAX_TAG_LENGTH = 2048;

@@ -193,5 +193,7 @@ function objectStarts(prose: Prose, words: readonly Word[], index: number): bool
   if (!before || !word || !/^\s+$/.test(prose.text.slice(before.end, word.start))) return false;
   if (DETERMINERS.has(word.lower)) return true;
   const after = words[index + 1];
-  return /^\d/.test(word.text) && after !== undefined && /^\p{Ll}/u.test(after.text) && /^\S*\s+$/.test(prose.text.slice(word.end, after.start));
+  return (
+    /^\d/.test(word.text) && after !== undefined && /^\p{Ll}/u.test(after.text) && /^\S*\s+$/.test(prose.text.slice(word.end, after.start))
+  );
 }

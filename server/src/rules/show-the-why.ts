@@ -159,7 +159,8 @@ const SO_REASON = /(?<!\b(?:or|and)\s+)\bso\s+(?!(?:far|much|many|called|long|on
 /** "to" and a verb: "to retry failed payouts", "to parallelize builds". */
 const TO_VERB = /\bto\s+(?:[a-z]+ly\s+)?([a-z][a-z-]*[a-z])\b/g;
 /** Before these, "to" is a preposition: "up to 40", "due to load", "access to logs". */
-const TO_PREPOSITION_BEFORE = /\b(?:up|down|due|close|next|prior|according|similar|compared|access|exposure|introduction|closer|back|on|onto|into)\s+$/i;
+const TO_PREPOSITION_BEFORE =
+  /\b(?:up|down|due|close|next|prior|according|similar|compared|access|exposure|introduction|closer|back|on|onto|into)\s+$/i;
 /** Verb endings that vouch for a word no list holds: "to containerize", "to simplify". */
 const VERB_SHAPE = /(?:ize|ise|ify)$/;
 
