@@ -29,6 +29,12 @@ describe('show-the-why', () => {
       ['Designed and introduced an event bus between the warehouse systems', 'introduced an event bus between the warehouse systems'],
       ['Led the migration of 40 services from ECS to EKS', 'Led the migration of 40 services from ECS to EKS'],
       ['Switched the job queue from Resque to Sidekiq', 'Switched the job queue from Resque to Sidekiq'],
+      // A destination, not a purpose: "to" after "from", before a noun or a name; "or so", "so-called".
+      ['Migrated billing from cron to stream processing', 'Migrated billing from cron to stream processing'],
+      ['Moved the monolith to production on Kubernetes', 'Moved the monolith to production on Kubernetes'],
+      ['Migrated the importer to Go', 'Migrated the importer to Go'],
+      ['Moved 30 or so services to Kubernetes', 'Moved 30 or so services to Kubernetes'],
+      ['Migrated the so-called v2 API to gRPC', 'Migrated the so-called v2 API to gRPC'],
       // A long clause: only the verb is underlined.
       [
         'Replaced the nightly cron jobs that reconciled invoices between the billing database and the ledger with Kafka consumers',
@@ -57,6 +63,18 @@ describe('show-the-why', () => {
       'Split the search index by tenant to keep one noisy customer from slowing the rest',
       'Migrated 30 services to Kubernetes with zero downtime',
       'Re-architected the ledger around an outbox table; duplicate payouts dropped to zero',
+      // A reason or an outcome, in each of the ways a bullet states one.
+      'Moved image resizing to SQS workers so uploads never block the API',
+      'Moved image resizing to SQS workers, so uploads never block the API',
+      'Introduced feature flags so product could ship dark launches',
+      'Replaced cron with Temporal to retry failed payouts automatically',
+      'Migrated CI to Buildkite to parallelize the test suite',
+      'Switched the ledger to event sourcing in order to replay any day',
+      'Migrated the ledger to Postgres because MySQL lacked partial indexes',
+      'Migrated to Kafka, letting three teams consume the same events',
+      'Replaced polling with webhooks which cut API traffic in half',
+      'Migrated auth to OIDC, enabling SSO for enterprise customers',
+      'Moved builds to GitHub Actions, allowing contributors to run CI on forks',
       // Not a decision about a system.
       'Moved to the platform team in 2021 to lead the storage squad',
       'Switched to a staff engineer role in the data organization',

@@ -117,9 +117,89 @@ describe('tense', () => {
       'Kubernetes migration of 40 services',
       'Set up Grafana dashboards for every service',
       'Cut cloud spend by 20%',
-      'Managing the team of 6',
+      // Two nouns joined, not two verbs: "of" follows.
+      'Design and launch of the public payments API',
+      'Design and rollout of the event schema',
+      'Build and release of the mobile SDK',
     ]);
     assert.deepEqual(find(text), []);
+  });
+
+  it('in a role that has ended, flags a base form the verb list lacks, with a suggestion', () => {
+    const text = ended([
+      'Discuss the roadmap with 3 product teams',
+      'Localize strings for 12 markets',
+      'Answer tickets on the support queue',
+      'Localize and ship the Android app',
+    ]);
+    assert.deepEqual(phrases(text), ['Discuss', 'Localize', 'Answer', 'Localize']);
+    const findings = find(text);
+    assert.equal(first(findings).message, '`Discuss` is present tense, but this role has ended: write `Discussed`.');
+    const fix = first(first(findings).fixes);
+    assert.equal(fix.title, 'Change `Discuss` to `Discussed`');
+    // A guess is a person's to apply: never `--fix`.
+    assert.deepEqual([fix.safe, fix.isPreferred], [undefined, undefined]);
+    assert.equal(highlightAt(readResume(fixed(text, first(findings))), 0), 'Discussed the roadmap with 3 product teams');
+    assert.equal(highlightAt(readResume(fixed(text, nth(findings, 1))), 1), 'Localized strings for 12 markets');
+    assert.equal(highlightAt(readResume(fixed(text, nth(findings, 2))), 2), 'Answered tickets on the support queue');
+    assert.equal(highlightAt(readResume(fixed(text, nth(findings, 3))), 3), 'Localized and shipped the Android app');
+  });
+
+  it('reads a listed verb behind a hyphenated prefix, and keeps the prefix as written', () => {
+    const text = ended(['Co-Lead the payments guild of 12 engineers', 'Re-architect the ledger around an outbox table']);
+    assert.deepEqual(phrases(text), ['Co-Lead', 'Re-architect']);
+    const [colead, rearchitect] = find(text);
+    assert.ok(colead && rearchitect);
+    assert.equal(colead.message, '`Co-Lead` is present tense, but this role has ended: write `Co-Led`.');
+    assert.equal(first(colead.fixes).safe, true);
+    assert.equal(highlightAt(readResume(fixed(text, colead)), 0), 'Co-Led the payments guild of 12 engineers');
+    assert.equal(highlightAt(readResume(fixed(text, rearchitect)), 1), 'Re-architected the ledger around an outbox table');
+  });
+
+  it('does not guess a verb in a noun, a name, a heading or a past form', () => {
+    const text = ended([
+      'Dataset reviews for 4 clinical studies',
+      'Frontend work for the checkout flow',
+      'Internal tools for support agents',
+      'React app with a polished UI for 2M users',
+      'React Native',
+      'Angular 2+',
+      'Service Providers',
+      'Got a promotion after 1 year',
+      'Held a workshop on Kafka for 40 engineers',
+      'With the platform team, cut costs by 20%',
+      'Still a work in progress',
+      'See the blog for the full write-up',
+      'Volunteer program for new graduates',
+    ]);
+    assert.deepEqual(find(text), []);
+  });
+
+  it('judges a guessed verb only in a role that has ended: it never tips a current role', () => {
+    const text = current(['Discuss the roadmap with 3 product teams', 'Leading a team of 4', 'Built the payouts API']);
+    assert.deepEqual(find(text), []);
+  });
+
+  it('in a role that has ended, flags an "-ing" opening as ongoing, with a suggestion to write the past', () => {
+    const text = ended([
+      'Leading a team of 4 backend engineers',
+      'Designing and building the payouts API',
+      'Managing the team of 6',
+      'Testing the ledger against 3 banks',
+      // A phrase before the verb, a noun, a heading, or weak-opening's business.
+      'Using Go, cut p99 latency by 40%',
+      'Monitoring of 40 services',
+      'Testing framework for the ledger',
+      'Debugging and troubleshooting',
+      'Working on the payments API',
+    ]);
+    assert.deepEqual(phrases(text), ['Leading', 'Designing', 'Managing', 'Testing']);
+    const findings = find(text);
+    assert.equal(first(findings).message, '`Leading` reads as ongoing, but this role has ended: write `Led`.');
+    const fix = first(first(findings).fixes);
+    assert.deepEqual([fix.title, fix.safe], ['Change `Leading` to `Led`', undefined]);
+    assert.equal(highlightAt(readResume(fixed(text, first(findings))), 0), 'Led a team of 4 backend engineers');
+    assert.equal(highlightAt(readResume(fixed(text, nth(findings, 1))), 1), 'Designed and built the payouts API');
   });
 
   it('does not read summaries, or feature descriptions of a project', () => {

@@ -163,9 +163,22 @@ const FORMS: ReadonlyMap<string, VerbForm> = (() => {
   return forms;
 })();
 
-/** The listed verb a word is a form of, or undefined. */
+/** A prefix written with a hyphen before a verb: "Co-lead", "Re-architect", "Pre-compute". */
+const HYPHEN_PREFIX = /^(co|re|pre|de|un|cross|self|sub|over|under)-([a-z].*)$/;
+
+/** The listed verb a word is a form of, or undefined; "co-led" is a form of "lead", with its prefix. */
 export function verbForm(word: string): VerbForm | undefined {
-  return FORMS.get(word.toLowerCase().replace(/’/g, "'"));
+  const lower = word.toLowerCase().replace(/’/g, "'");
+  const listed = FORMS.get(lower);
+  if (listed) return listed;
+  const prefixed = HYPHEN_PREFIX.exec(lower);
+  const rest = prefixed ? FORMS.get(prefixed[2] ?? '') : undefined;
+  return prefixed && rest ? { ...rest, base: `${prefixed[1]}-${rest.base}` } : undefined;
+}
+
+/** The base without a hyphenated prefix, for the lists keyed by plain verbs: "co-lead" → "lead". */
+function unprefixed(base: string): string {
+  return HYPHEN_PREFIX.exec(base)?.[2] ?? base;
 }
 
 /** How `openingVerb` reads a text: a lint passes its `TextReader`, which remembers the answers. */
@@ -200,12 +213,15 @@ export function openingVerb(text: string, read: ProseReader): Opening | undefine
   const opening = { prose, words, index: 0, form };
   // "Design and build …" is a verb even though "Design of …" is not.
   const isVerb =
-    !NOUN_LIKE.has(form.base) || form.tense !== 'present' || coordinatedVerbs(opening).length > 1 || objectFollows(prose.text, words, 0);
+    !NOUN_LIKE.has(unprefixed(form.base)) ||
+    form.tense !== 'present' ||
+    coordinatedVerbs(opening).length > 1 ||
+    objectFollows(prose.text, words, 0);
   return isVerb ? opening : undefined;
 }
 
 /** Whether the words after `index` read as the verb's object rather than the rest of a noun phrase. */
-function objectFollows(text: string, words: readonly Word[], index: number): boolean {
+export function objectFollows(text: string, words: readonly Word[], index: number): boolean {
   const word = words[index];
   const next = words[index + 1];
   if (!word || !next || !/^\s+$/.test(text.slice(word.end, next.start))) return false;
@@ -216,9 +232,16 @@ function objectFollows(text: string, words: readonly Word[], index: number): boo
   return !(/^\p{Lu}\p{Ll}/u.test(next.text) && after && /^\p{Lu}/u.test(after.text));
 }
 
-/** The opening verb, and the verbs coordinated with it ("Design, build and run"), all to be conjugated. */
-export function coordinatedVerbs(opening: Opening): Word[] {
-  const { words, prose, form } = opening;
+/**
+ * The opening verb, and the verbs coordinated with it ("Design, build and
+ * run"), all to be conjugated; `same` says which words join (by default,
+ * listed verbs in the opening's tense).
+ */
+export function coordinatedVerbs(
+  opening: Opening,
+  same: (word: Word) => boolean = (word) => verbForm(word.text)?.tense === opening.form.tense,
+): Word[] {
+  const { words, prose } = opening;
   const gap = (before: Word, after: Word): string => prose.text.slice(before.end, after.start);
   const head = words[opening.index];
   if (!head) return [];
@@ -235,10 +258,21 @@ export function coordinatedVerbs(opening: Opening): Word[] {
     } else if (!/^\s*[,&/]\s*$/.test(gap(previous, word))) {
       break;
     }
-    if (verbForm(verb.text)?.tense !== form.tense) break;
+    if (!same(verb)) break;
     verbs.push(verb);
     previous = verb;
     i++;
   }
-  return verbs;
+  return nounPhraseAfter(prose.text, words, verbs) ? [head] : verbs;
+}
+
+/**
+ * "Design and launch of the API", "Build and release of …": two nouns joined,
+ * not two verbs, when "of" follows the last of them.
+ */
+function nounPhraseAfter(text: string, words: readonly Word[], verbs: readonly Word[]): boolean {
+  const last = verbs[verbs.length - 1];
+  if (verbs.length < 2 || !last) return false;
+  const next = words[words.indexOf(last) + 1];
+  return next !== undefined && next.lower === 'of' && /^\s+$/.test(text.slice(last.end, next.start));
 }

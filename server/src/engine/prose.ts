@@ -4,11 +4,19 @@
  * index in the bullet's parsed text, so a rule can underline what it read.
  */
 
+import { entityAt, hiddenMarkupAt } from './html';
+
 export interface Prose {
-  /** The readable text: markup removed, link text kept, URLs dropped. */
+  /** The readable text: markup removed, link text kept, URLs dropped, HTML entities decoded. */
   text: string;
   /** `offsets[i]` is the index in the original bullet text of `text[i]`; one extra entry for the end. */
   offsets: number[];
+  /**
+   * `ends[i]` is the index in the original text just after what `text[i]`
+   * stands for: past the whole `&amp;` for a decoded `&`. Absent when the
+   * text has no markup; `proseToRaw` reads it.
+   */
+  ends?: number[];
 }
 
 export interface Word {
@@ -24,24 +32,70 @@ export interface Word {
 const MARKUP: RegExp[] = [
   // [link text](url) → link text
   /\[([^\]\n]*)\]\([^)\s]*\)/y,
-  // <tag ...> or </tag>
-  /<\/?[A-Za-z][^<>\n]*>/y,
-  // bare URLs
+  // <https://…> autolinks, then bare URLs
+  /<(?:https?:\/\/|www\.|mailto:)[^\s<>]*>/y,
   /(?:https?:\/\/|www\.)[^\s)>\]]+/y,
   // emphasis and code markers
   /\*\*|__|[*`~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/y,
 ];
 
-/** Where any of MARKUP could match; most bullets have none. */
-const MAY_HAVE_MARKUP = /[[<*_`~]|https?:\/\/|www\./;
+/** Where any markup could stand; most bullets have none. */
+const MAY_HAVE_MARKUP = /[[<&*_`~]|https?:\/\/|www\./;
+
+/** Builds the prose text and its map back to the raw text, one character at a time. */
+class ProseBuilder {
+  text = '';
+  readonly offsets: number[] = [];
+  readonly ends: number[] = [];
+  /** Where a line-breaking tag stood, until the next visible character decides whether it needs a space. */
+  private breakAt: { start: number; end: number } | undefined;
+
+  /** Adds `chars`, all standing for raw `[start, end)`. */
+  push(chars: string, start: number, end: number): void {
+    if (chars === '') return;
+    const pending = this.breakAt;
+    this.breakAt = undefined;
+    // "Built X<br>Led Y": a browser shows two lines, so the words must not run together.
+    if (pending && this.text !== '' && !/\s$/.test(this.text) && !/^\s/.test(chars)) this.push(' ', pending.start, pending.end);
+    for (let k = 0; k < chars.length; k++) {
+      this.text += chars[k];
+      this.offsets.push(start);
+      this.ends.push(end);
+    }
+  }
+
+  lineBreak(start: number, end: number): void {
+    this.breakAt ??= { start, end };
+  }
+
+  done(rawLength: number): Prose {
+    this.offsets.push(rawLength);
+    return { text: this.text, offsets: this.offsets, ends: this.ends };
+  }
+}
 
 /** Strips the markup a bullet may carry, keeping a map back to the original indices. */
 export function toProse(raw: string): Prose {
   if (!MAY_HAVE_MARKUP.test(raw)) return { text: raw, offsets: Array.from({ length: raw.length + 1 }, (_, index) => index) };
-  let text = '';
-  const offsets: number[] = [];
+  const out = new ProseBuilder();
   let i = 0;
   outer: while (i < raw.length) {
+    const char = raw[i]!;
+    if (char === '<') {
+      const hidden = hiddenMarkupAt(raw, i);
+      if (hidden) {
+        if (hidden.breaks) out.lineBreak(i, hidden.end);
+        i = hidden.end;
+        continue;
+      }
+    } else if (char === '&') {
+      const entity = entityAt(raw, i);
+      if (entity) {
+        out.push(entity.text, i, entity.end);
+        i = entity.end;
+        continue;
+      }
+    }
     for (const pattern of MARKUP) {
       pattern.lastIndex = i;
       const match = pattern.exec(raw);
@@ -49,20 +103,15 @@ export function toProse(raw: string): Prose {
       if (match[1] !== undefined) {
         // Keep the link text, mapped to where it stands in the original.
         const innerStart = i + 1;
-        for (let k = 0; k < match[1].length; k++) {
-          text += match[1][k];
-          offsets.push(innerStart + k);
-        }
+        for (let k = 0; k < match[1].length; k++) out.push(match[1][k]!, innerStart + k, innerStart + k + 1);
       }
       i += match[0].length;
       continue outer;
     }
-    text += raw[i];
-    offsets.push(i);
+    out.push(char, i, i + 1);
     i++;
   }
-  offsets.push(raw.length);
-  return { text, offsets };
+  return out.done(raw.length);
 }
 
 /** Maps a `[start, end)` of prose text back to the original bullet text. */
@@ -70,7 +119,9 @@ export function proseToRaw(prose: Prose, start: number, end: number): { start: n
   // `offsets` ends with the raw length, so it is never empty and the clamped index is in range.
   const last = prose.offsets.length - 1;
   const rawStart = prose.offsets[Math.min(start, last)]!;
-  const rawEnd = end > start ? prose.offsets[Math.min(end - 1, last)]! + 1 : rawStart;
+  if (end <= start) return { start: rawStart, end: rawStart };
+  const index = Math.min(end - 1, last);
+  const rawEnd = prose.ends?.[index] ?? prose.offsets[index]! + 1;
   return { start: rawStart, end: rawEnd };
 }
 

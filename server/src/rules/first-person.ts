@@ -8,6 +8,11 @@
  * unambiguous cases: `I` in `I/O`, `Series I` or `Engineer I` is a numeral,
  * `US` is a country, a capitalised `My` mid-sentence is a name ("My
  * Account"), and words inside quotation marks are someone else's.
+ *
+ * A bullet gets one finding however many pronouns it has: the message names
+ * them, the underline runs from the first to the last (so it starts and ends
+ * on words the fix changes, and a bullet with one pronoun underlines just
+ * it), and one fix drops every pronoun that can go without rephrasing.
  */
 import type { Bullet } from '../engine/document';
 import { proseToRaw, type Word } from '../engine/prose';
@@ -15,12 +20,7 @@ import type { BulletRule } from '../engine/rule';
 import { setText, type FixIntent } from '../engine/fixIntent';
 import { bulletRanges } from '../engine/valueRanges';
 
-/**
- * Each fix rewrites the whole bullet: past this many in one bullet, the rest
- * are reported without one, and a bullet longer than a page gets none, so a
- * pasted wall of text stays fast to lint.
- */
-const MAX_FIXES_PER_BULLET = 20;
+/** A bullet longer than a page gets no fix, so a pasted wall of text stays fast to lint. */
 const MAX_FIXABLE_CHARS = 10_000;
 
 const SUBJECTS = new Set(['i', 'we', "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll"]);
@@ -191,38 +191,95 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** One pronoun's place in the bullet's text, and what replaces it there. */
+interface PronounEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /**
- * The rewritten bullet for a pronoun at raw `[start, end)`: a leading
- * `I`/`We` is dropped ("I led" → "Led"), `my`/`our` becomes "the" where the
- * noun is not personal. Undefined when only a person can rephrase it.
+ * How to drop the pronoun at raw `[start, end)`: a leading `I`/`We` goes
+ * and the verb after it takes the capital ("I led" → "Led"), `my`/`our`
+ * becomes "the" where the noun is not personal. Undefined when only a
+ * person can rephrase it.
  */
-export function rewrite(raw: string, start: number, end: number, lower: string, sentenceStart: boolean): string | undefined {
-  // Decided on a bounded window; the new text is built only when there is a fix.
+export function pronounEdit(raw: string, start: number, end: number, lower: string, sentenceStart: boolean): PronounEdit | undefined {
+  // Decided on a bounded window.
   const next = /^ ([\p{L}][\p{L}'’-]*)/u.exec(raw.slice(end, end + 40))?.[1];
   if (!next) return undefined;
   const noun = next.toLowerCase();
   if ((lower === 'i' || lower === 'we') && sentenceStart && !AUXILIARIES.has(noun)) {
-    return raw.slice(0, start) + capitalise(raw.slice(end + 1));
+    return { start, end: end + 2, text: capitalise(raw.charAt(end + 1)) };
   }
   if ((lower === 'our' && !PERSONAL_NOUNS.has(noun)) || (lower === 'my' && WORK_NOUNS.has(noun))) {
-    return raw.slice(0, start) + (sentenceStart ? 'The' : 'the') + raw.slice(end);
+    return { start, end, text: sentenceStart ? 'The' : 'the' };
   }
   return undefined;
 }
 
-function message(word: string, lower: string): string {
-  const quoted = `\`${word}\``;
-  if (SUBJECTS.has(lower.replace('’', "'"))) {
-    return `${quoted} is first person: resume bullets leave the subject implied and start with the verb.`;
-  }
-  if (POSSESSIVES.has(lower)) return `${quoted} is first person: write \`the\`, or name whose it is (the team's, the company's).`;
-  return `${quoted} is first person: rephrase so the bullet says what you did, without the pronoun.`;
+/** A pronoun found in a bullet: its spelling, raw place, and the edit that drops it, if one can. */
+interface Found {
+  word: string;
+  lower: string;
+  start: number;
+  end: number;
+  edit: PronounEdit | undefined;
 }
 
-function fixesFor(bullet: Bullet, word: string, value: string | undefined): FixIntent[] {
-  if (value === undefined) return [];
-  const title = POSSESSIVES.has(word.toLowerCase()) ? `Replace \`${word}\` with \`the\`` : `Remove \`${word}\``;
-  return [{ title, changes: [setText(bullet, [value])] }];
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Each pronoun once, as first written: "`I`, `our` and `me`". */
+function distinct(found: readonly Found[]): Found[] {
+  const seen = new Set<string>();
+  return found.filter((pronoun) => {
+    const key = pronoun.lower.replace('’', "'");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function isSubject(lower: string): boolean {
+  return SUBJECTS.has(lower.replace('’', "'"));
+}
+
+function message(found: readonly Found[]): string {
+  const forms = distinct(found);
+  const quoted = listed(forms.map((pronoun) => `\`${pronoun.word}\``));
+  const verb = forms.length === 1 ? 'is' : 'are';
+  if (forms.every((pronoun) => isSubject(pronoun.lower))) {
+    return `${quoted} ${verb} first person: resume bullets leave the subject implied and start with the verb.`;
+  }
+  if (forms.every((pronoun) => POSSESSIVES.has(pronoun.lower))) {
+    return `${quoted} ${verb} first person: write \`the\`, or name whose it is (the team's, the company's).`;
+  }
+  if (forms.length === 1) return `${quoted} is first person: rephrase so the bullet says what you did, without the pronoun.`;
+  return `${quoted} are first person: resume bullets leave the subject implied and say what you did, without the pronouns.`;
+}
+
+/** One fix for every pronoun that can go without a person rephrasing: "Remove `I`; replace `our` with `the`". */
+function fixesFor(bullet: Bullet, found: readonly Found[]): FixIntent[] {
+  const edits: (PronounEdit & { word: string })[] = [];
+  for (const pronoun of found) {
+    const previous = edits[edits.length - 1];
+    // "We our …": the first edit already took the next word's first letter.
+    if (pronoun.edit && (!previous || previous.end <= pronoun.edit.start)) edits.push({ ...pronoun.edit, word: pronoun.word });
+  }
+  if (edits.length === 0) return [];
+  let value = bullet.text;
+  for (const edit of [...edits].reverse()) value = value.slice(0, edit.start) + edit.text + value.slice(edit.end);
+  const names = (list: readonly { word: string }[]) => listed([...new Set(list.map((edit) => `\`${edit.word}\``))]);
+  const removed = edits.filter((edit) => !POSSESSIVES.has(edit.word.toLowerCase()));
+  const replaced = edits.filter((edit) => POSSESSIVES.has(edit.word.toLowerCase()));
+  const parts = [
+    ...(removed.length ? [`Remove ${names(removed)}`] : []),
+    ...(replaced.length ? [`${removed.length ? 'replace' : 'Replace'} ${names(replaced)} with \`the\``] : []),
+  ];
+  return [{ title: parts.join('; '), changes: [setText(bullet, [value])] }];
 }
 
 const rule: BulletRule = {
@@ -239,16 +296,22 @@ const rule: BulletRule = {
     if (bullet.section === 'basics') return;
     const words = read.words(prose.text);
     const quoted = quotedWords(prose.text, words);
-    const rangeOf = bulletRanges(model, bullet);
-    let fixes = bullet.text.length > MAX_FIXABLE_CHARS ? MAX_FIXES_PER_BULLET : 0;
+    const fixable = bullet.text.length <= MAX_FIXABLE_CHARS;
+    const found: Found[] = [];
     words.forEach((word, index) => {
       if (!isPronoun(prose.text, words, index, quoted[index] === true)) return;
       const { start, end } = proseToRaw(prose, word.start, word.end);
-      const value =
-        fixes < MAX_FIXES_PER_BULLET ? rewrite(bullet.text, start, end, word.lower, isSentenceStart(prose.text, word.start)) : undefined;
-      const fix = fixesFor(bullet, word.text, value);
-      fixes += fix.length;
-      report({ range: rangeOf(start, end), message: message(word.text, word.lower), fixes: fix });
+      const edit = fixable ? pronounEdit(bullet.text, start, end, word.lower, isSentenceStart(prose.text, word.start)) : undefined;
+      found.push({ word: word.text, lower: word.lower, start, end, edit });
+    });
+    const firstFound = found[0];
+    const lastFound = found[found.length - 1];
+    if (!firstFound || !lastFound) return;
+    // One finding per bullet, underlined from the first pronoun to the last: see the file comment.
+    report({
+      range: bulletRanges(model, bullet)(firstFound.start, lastFound.end),
+      message: message(found),
+      fixes: () => fixesFor(bullet, found),
     });
   },
 };

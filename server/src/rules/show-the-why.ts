@@ -11,6 +11,7 @@ import { templateTokens } from '../engine/placeholders';
 import { proseToRaw, type Prose } from '../engine/prose';
 import type { BulletContext, BulletRule } from '../engine/rule';
 import { setText, type FixIntent } from '../engine/fixIntent';
+import { isKnownVerb, pastToPresent } from '../engine/verbs';
 
 /** Past tense: the verb of a resume bullet wherever it stands ("Designed and migrated…"). */
 const DECISION_PAST =
@@ -152,6 +153,37 @@ const PURPOSE_TO = new RegExp(
     ].join('|') +
     ')\\b|\\bto\\s+(?:[a-z]+ly\\s+)?[a-z]{3,}(?:ize|ise|ify)\\b',
 );
+/** "so uploads never block", ", so teams …": "so" as a conjunction, not "so far", "or so", "so-called". */
+const SO_REASON = /(?<!\b(?:or|and)\s+)\bso\s+(?!(?:far|much|many|called|long|on|forth|too|as|few|little|well|to)\b)[a-z0-9]/i;
+
+/** "to" and a verb: "to retry failed payouts", "to parallelize builds". */
+const TO_VERB = /\bto\s+(?:[a-z]+ly\s+)?([a-z][a-z-]*[a-z])\b/g;
+/** Before these, "to" is a preposition: "up to 40", "due to load", "access to logs". */
+const TO_PREPOSITION_BEFORE =
+  /\b(?:up|down|due|close|next|prior|according|similar|compared|access|exposure|introduction|closer|back|on|onto|into)\s+$/i;
+/** Verb endings that vouch for a word no list holds: "to containerize", "to simplify". */
+const VERB_SHAPE = /(?:ize|ise|ify)$/;
+
+/**
+ * Purpose with "to" and any verb ("to retry failed payouts"), as long as it
+ * is not a destination: "from Resque to Sidekiq", "to production" (a noun),
+ * "to Go" (a name: capitals are not read as verbs).
+ */
+function statesPurposeWithTo(text: string): boolean {
+  for (const match of text.matchAll(TO_VERB)) {
+    const word = match[1] ?? '';
+    const at = match.index ?? 0;
+    if (!(isKnownVerb(word) && pastToPresent(word) === word && !/[^s]s$/.test(word)) && !VERB_SHAPE.test(word)) continue;
+    // Bounded look-behind keeps a huge bullet linear.
+    const before = text.slice(Math.max(0, at - 80), at);
+    if (TO_PREPOSITION_BEFORE.test(before)) continue;
+    // "from cron to stream processing": the "to" of a "from", in the same clause.
+    if (/\bfrom\s+[^,;.]*$/i.test(before) && !/\bto\s+[^,;.]*$/i.test(before.slice(before.search(/\bfrom\s+[^,;.]*$/i)))) continue;
+    return true;
+  }
+  return false;
+}
+
 /** Purpose with "for": "for better scalability", "for lower cost". */
 const PURPOSE_FOR =
   /\bfor\s+(?:(?:much|far|significantly|substantially|a)\s+)?(?:better|faster|cheaper|easier|simpler|safer|lower|higher|greater|improved|increased|reduced|enhanced|more|less|fewer|scalability|scale|scaling|reliability|resilience|performance|maintainability|testability|cost|costs|speed|consistency|security|compliance|observability|availability|durability|throughput|latency|flexibility|portability|efficiency|stability|horizontal|zero-downtime|future|long-term|type[- ]safety|readability)\b/i;
@@ -230,6 +262,8 @@ export function findDecisionWithoutWhy(text: string): Decision | undefined {
 function hasWhy(text: string): boolean {
   return (
     REASON.test(text) ||
+    SO_REASON.test(text) ||
+    statesPurposeWithTo(text) ||
     OUTCOME_PARTICIPLE.test(text) ||
     RESULT_VERB.test(text) ||
     PURPOSE_TO.test(text) ||

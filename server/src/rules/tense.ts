@@ -14,12 +14,13 @@
 import type { Bullet, ResumeModel } from '../engine/document';
 import { rangeInBullet } from '../engine/document';
 import { compareDates, today as todayOf } from '../engine/dates';
-import { coordinatedVerbs, type Opening, type Tense } from '../engine/openings';
-import { proseToRaw } from '../engine/prose';
+import { coordinatedVerbs, verbForm, type Opening, type Tense } from '../engine/openings';
+import { looseOpening } from '../engine/looseOpenings';
+import { proseToRaw, type Word } from '../engine/prose';
 import type { ResumeRule, RuleContext } from '../engine/rule';
 import type { TextReader } from '../engine/textReader';
 import { editBulletText, type FixIntent, type TextSpan } from '../engine/fixIntent';
-import { pastToPresent, presentToPast } from '../engine/verbs';
+import { gerundToPast, pastToPresent, presentToPast } from '../engine/verbs';
 import { scalarValueAt } from '../engine/writtenValues';
 import { resumeView } from '../engine/layouts';
 
@@ -47,39 +48,60 @@ export function roleState(model: ResumeModel, entryPath: string, now: Date, read
   return compareDates(date, todayOf(now)) > 0 ? 'current' : 'ended';
 }
 
+/** How an opening reads: in a tense, or ("Leading a team …") as ongoing. */
+type Reading = Tense | 'ongoing';
+
 interface Candidate {
   bullet: Bullet;
   opening: Opening;
-  tense: Tense;
+  reading: Reading;
+  /** The opening verb and the verbs joined to it, conjugated together. */
+  verbs: Word[];
+  /** Recognised without the action-verb list (`engine/looseOpenings.ts`): its fix is a suggestion. */
+  guessed: boolean;
 }
 
-/** The bullet with its opening verb(s) moved to `to`, conjugated with `verbs.ts`. */
-export function conjugated(bullet: Bullet, opening: Opening, to: Tense): string {
-  let out = bullet.text;
-  // Last first, so earlier indices stay valid.
-  for (const span of conjugation(bullet, opening, to).reverse()) out = out.slice(0, span.start) + span.text + out.slice(span.end);
-  return out;
+/** The opening a bullet is judged by: a listed verb, or in a role that has ended, a careful guess. */
+function candidateOf(bullet: Bullet, read: TextReader, ended: boolean): Candidate | undefined {
+  const opening = read.opening(bullet.text);
+  if (opening) {
+    if (!opening.form.tense || describesTheProject(bullet, opening)) return undefined;
+    return { bullet, opening, reading: opening.form.tense, verbs: coordinatedVerbs(opening), guessed: false };
+  }
+  const loose = ended ? looseOpening(bullet.text, read) : undefined;
+  return loose && { bullet, opening: loose.opening, reading: loose.reading, verbs: loose.verbs, guessed: true };
+}
+
+/** One verb moved to `to`: "Manage" → "Managed", "Leading" → "Led", "Co-Manage" → "Co-Managed" (the prefix as written). */
+function conjugateWord(word: string, from: Reading, to: Tense): string {
+  const prefixed = /^([A-Za-z]+-)(.+)$/.exec(word);
+  if (prefixed && verbForm(word)) return (prefixed[1] ?? '') + conjugateWord(prefixed[2] ?? '', from, to);
+  if (from === 'ongoing') return gerundToPast(word);
+  return to === 'past' ? presentToPast(word) : pastToPresent(word);
 }
 
 /** Each opening verb's place in the bullet's text, and the verb in tense `to`. */
-function conjugation(bullet: Bullet, opening: Opening, to: Tense): TextSpan[] {
-  return coordinatedVerbs(opening).map((word) => {
+function conjugation(candidate: Candidate, to: Tense): TextSpan[] {
+  const { bullet, opening } = candidate;
+  return candidate.verbs.map((word) => {
     const { start, end } = proseToRaw(opening.prose, word.start, word.end);
-    const raw = bullet.text.slice(start, end);
-    return { start, end, text: to === 'past' ? presentToPast(raw) : pastToPresent(raw) };
+    return { start, end, text: conjugateWord(bullet.text.slice(start, end), candidate.reading, to) };
   });
 }
 
+function headWord(candidate: Candidate): string {
+  return candidate.opening.words[candidate.opening.index]!.text;
+}
+
 function tenseFix(candidate: Candidate, to: Tense, safe: boolean): FixIntent[] {
-  const value = conjugated(candidate.bullet, candidate.opening, to);
-  if (value === candidate.bullet.text) return [];
-  const word = candidate.opening.words[candidate.opening.index]!.text;
-  const target = to === 'past' ? presentToPast(word) : pastToPresent(word);
+  const spans = conjugation(candidate, to);
+  if (spans.every((span) => span.text === candidate.bullet.text.slice(span.start, span.end))) return [];
+  const word = headWord(candidate);
   return [
     {
-      title: `Change \`${word}\` to \`${target}\``,
+      title: `Change \`${word}\` to \`${conjugateWord(word, candidate.reading, to)}\``,
       // Only the verb's letters change where they can: `--fix` leaves the rest of the bullet byte for byte.
-      changes: [editBulletText(candidate.bullet, conjugation(candidate.bullet, candidate.opening, to))],
+      changes: [editBulletText(candidate.bullet, spans)],
       ...(safe ? { isPreferred: true, safe } : {}),
     },
   ];
@@ -98,15 +120,22 @@ function report(context: RuleContext, candidate: Candidate, to: Tense, message: 
 
 function checkEnded(context: RuleContext, candidates: readonly Candidate[]): void {
   for (const candidate of candidates) {
-    if (candidate.tense !== 'present') continue;
-    const word = candidate.opening.words[candidate.opening.index]!.text;
-    const message = `\`${word}\` is present tense, but this role has ended: write \`${presentToPast(word)}\`.`;
-    report(context, candidate, 'past', message, true);
+    if (candidate.reading === 'past') continue;
+    const word = headWord(candidate);
+    const target = conjugateWord(word, candidate.reading, 'past');
+    const message =
+      candidate.reading === 'ongoing'
+        ? `\`${word}\` reads as ongoing, but this role has ended: write \`${target}\`.`
+        : `\`${word}\` is present tense, but this role has ended: write \`${target}\`.`;
+    // A guessed verb, or an "-ing" word that may head a noun phrase ("Monitoring dashboards"): a person decides.
+    report(context, candidate, 'past', message, !candidate.guessed);
   }
 }
 
-function checkCurrent(context: RuleContext, candidates: readonly Candidate[]): void {
-  const present = candidates.filter((c) => c.tense === 'present').length;
+function checkCurrent(context: RuleContext, all: readonly Candidate[]): void {
+  // Only listed verbs count here: a guess must not tip a role's majority.
+  const candidates = all.filter((c) => !c.guessed);
+  const present = candidates.filter((c) => c.reading === 'present').length;
   const past = candidates.length - present;
   if (present === 0 || past === 0) return;
   // On a tie the present-tense ones go: see the file comment.
@@ -114,9 +143,9 @@ function checkCurrent(context: RuleContext, candidates: readonly Candidate[]): v
   const majority: Tense = minority === 'past' ? 'present' : 'past';
   const share = present === past ? 'half' : 'most';
   for (const candidate of candidates) {
-    if (candidate.tense !== minority) continue;
-    const word = candidate.opening.words[candidate.opening.index]!.text;
-    const target = minority === 'past' ? pastToPresent(word) : presentToPast(word);
+    if (candidate.reading !== minority) continue;
+    const word = headWord(candidate);
+    const target = conjugateWord(word, minority, majority);
     const message = `\`${word}\` is ${minority} tense, but ${share} of this current role's bullets are ${majority} tense: pick one tense for the role (\`${target}\`).`;
     // Not safe: turning a finished result into a present duty (or back) can change what the bullet claims.
     report(context, candidate, majority, message, false);
@@ -139,29 +168,29 @@ const rule: ResumeRule = {
     suggestions: ['Change `…` to `…`'],
     tags: ['prose'],
   },
-  // What a finding and its message are made of: the opening verb, its tense and place, and whether it is exempt.
+  // What a finding and its message are made of: the opening verb, how it reads and where, and whether it is exempt or a guess.
   readsOfEachBullet(bullet, read) {
-    const opening = bullet.kind === 'highlight' ? read.opening(bullet.text) : undefined;
-    if (!opening?.form.tense) return '';
-    const word = opening.words[opening.index]!;
-    const { start, end } = proseToRaw(opening.prose, word.start, word.end);
-    return `${opening.form.tense} ${word.text} ${start} ${end} ${describesTheProject(bullet, opening)}`;
+    if (bullet.kind !== 'highlight') return '';
+    const candidate = candidateOf(bullet, read, true);
+    if (!candidate) return '';
+    const spans = candidate.verbs.map((word) => proseToRaw(candidate.opening.prose, word.start, word.end));
+    return `${candidate.reading} ${candidate.guessed} ${headWord(candidate)} ${spans.map((span) => `${span.start}-${span.end}`).join(',')}`;
   },
   check(context) {
-    const byEntry = new Map<string, Candidate[]>();
+    const byEntry = new Map<string, Bullet[]>();
     for (const bullet of context.model.bullets) {
       // Summaries often describe the company ("Acme builds payroll software"), in the present by right.
       if (bullet.kind !== 'highlight') continue;
-      const opening = context.read.opening(bullet.text);
-      if (!opening?.form.tense || describesTheProject(bullet, opening)) continue;
       const list = byEntry.get(bullet.entryPath) ?? [];
-      list.push({ bullet, opening, tense: opening.form.tense });
+      list.push(bullet);
       byEntry.set(bullet.entryPath, list);
     }
-    for (const [entryPath, candidates] of byEntry) {
+    for (const [entryPath, bullets] of byEntry) {
       const state = roleState(context.model, entryPath, context.options.today, context.read);
+      if (state === 'unknown') continue;
+      const candidates = bullets.flatMap((bullet) => candidateOf(bullet, context.read, state === 'ended') ?? []);
       if (state === 'ended') checkEnded(context, candidates);
-      else if (state === 'current') checkCurrent(context, candidates);
+      else checkCurrent(context, candidates);
     }
   },
 };
