@@ -45,6 +45,7 @@ function schemaNodeAt(model: ResumeModel, segments: readonly PathSegment[]): Sch
     case 'rendercv':
       return renderCvSchemaAt(segments, (title) => sectionTypeOf(model, title));
     case 'yamlresume':
+    case 'other':
       return undefined;
   }
 }
