@@ -98,15 +98,24 @@ const TITLE_KEYS = ['title', 'name', 'heading', 'label', 'section'];
 /** How deep to look for sections below the root: pages of sections of entries is three. */
 const MAX_SEARCH_DEPTH = 6;
 
+/** How deep entries nest in entries: a company's positions' projects is two. */
+const MAX_NESTED_ENTRIES = 3;
+
 /** Whether a key or title names a section of jobs, projects or volunteer roles, and which. */
 export function sectionKindOf(label: string): EntryKind | undefined {
-  const words = label
+  if (isNeverSection(label)) return undefined;
+  const words = wordsOf(label);
+  return SECTION_WORDS.find(([pattern]) => pattern.test(words))?.[1];
+}
+
+/** `workExperience`, `work_experience`, `Work Experience` → `work experience`. */
+const wordsOf = (label: string): string =>
+  label
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/[_\-.]+/g, ' ')
     .toLowerCase();
-  if (NOT_SECTIONS.test(words)) return undefined;
-  return SECTION_WORDS.find(([pattern]) => pattern.test(words))?.[1];
-}
+
+const isNeverSection = (label: string): boolean => NOT_SECTIONS.test(wordsOf(label));
 
 /** A key with its case and separators dropped: `Start_Date` → `startdate`. */
 const bare = (key: string): string => key.toLowerCase().replace(/[_\-\s]/g, '');
@@ -152,7 +161,7 @@ function searchSections(record: Json, segments: PathSegment[], out: OwnSection[]
     if (kind) {
       const section = sectionAt(kind, at, at, value);
       if (section) out.push(section);
-    } else if (!NOT_SECTIONS.test(key.toLowerCase()) && depth < MAX_SEARCH_DEPTH) {
+    } else if (!isNeverSection(key) && depth < MAX_SEARCH_DEPTH) {
       searchWithin(value, at, out, depth + 1);
     }
   }
@@ -191,7 +200,7 @@ function sectionAt(kind: EntryKind, segments: PathSegment[], anchorSegments: Pat
     : isObject(value) && Object.values(value).length > 0 && Object.values(value).every(isObject)
       ? Object.entries(value)
       : [];
-  const entries = items.flatMap(([key, item], index) => entryAt(kind, segments, key, index, item, undefined));
+  const entries = items.flatMap(([key, item], index) => entryAt(kind, segments, key, index, item, undefined, 0));
   return entries.length > 0 ? { kind, segments, anchorSegments, entries } : undefined;
 }
 
@@ -203,6 +212,7 @@ function entryAt(
   index: number,
   value: unknown,
   parent: Json | undefined,
+  depth: number,
 ): OwnEntry[] {
   const segments = [...sectionSegments, key];
   const entry: OwnEntry = { kind, segments, sectionSegments, index, value, parent, bullets: [], candidates: 0, nested: [] };
@@ -223,9 +233,11 @@ function entryAt(
   for (const [field, fieldValue] of Object.entries(value)) {
     if (isBulletKey(field) && Array.isArray(fieldValue)) {
       take(fieldValue, [...segments, field]);
-    } else if (sectionKindOf(field) && Array.isArray(fieldValue) && fieldValue.some(isObject)) {
+    } else if (depth < MAX_NESTED_ENTRIES && sectionKindOf(field) && Array.isArray(fieldValue) && fieldValue.some(isObject)) {
       // A company's `positions`, a job's `projects`: entries of the same kind, nested.
-      fieldValue.forEach((item, itemIndex) => nested.push(...entryAt(kind, [...segments, field], itemIndex, itemIndex, item, value)));
+      fieldValue.forEach((item, itemIndex) =>
+        nested.push(...entryAt(kind, [...segments, field], itemIndex, itemIndex, item, value, depth + 1)),
+      );
     }
   }
   const looksLikeEntry = entry.candidates > 0 || nested.length > 0 || Object.keys(value).some((field) => ENTRY_KEYS.test(field));
