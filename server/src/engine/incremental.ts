@@ -62,6 +62,8 @@ const MAX_LINE_CHARS = 10_000;
 export function reparseScalarEdit(previous: ResumeModel, text: string): ScalarEdit | undefined {
   // An edit that takes the file past the full-check limit gets what a full parse gives there: less.
   if (!isCleanModel(previous) || text.length > FULL_CHECK_MAX_CHARS) return undefined;
+  // In a layout of its own, whether a text is a bullet depends on its words: an edit can add or drop one.
+  if (previous.layout.id === 'other') return undefined;
   const change = textChange(previous.text, text);
   if (!change) return undefined;
   const edited = previous.format === 'json' ? editedJsonString(previous, text, change) : editedYamlScalar(previous, text, change);

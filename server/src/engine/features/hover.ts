@@ -47,5 +47,7 @@ function schemaNodeAt(model: ResumeModel, segments: readonly PathSegment[]): Sch
       return renderCvSchemaAt(segments, (title) => sectionTypeOf(model, title));
     case 'yamlresume':
       return yamlResumeKeyNodeAt(segments);
+    case 'other':
+      return undefined;
   }
 }

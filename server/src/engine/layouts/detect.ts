@@ -3,11 +3,14 @@
  * wins; else the content says (RenderCV's `cv.sections`, YAMLResume's
  * `content.basics` …); else the file name (`*_CV.yaml`); else JSON Resume.
  * When the content looks like more than one, the file name decides between
- * them, and JSON Resume otherwise.
+ * them, and JSON Resume otherwise. A root that JSON Resume would read no
+ * bullet from, in keys of its own, is a layout of its own (ownLayout.ts)
+ * unless another layout's own keys or its file name say otherwise.
  */
 import { JSON_RESUME, type DetectedLayout, type LayoutId, type LayoutSetting } from './ids';
 import type { Layout } from './layout';
 import { jsonResume } from './jsonResume';
+import { recogniseOwnLayout } from './ownLayout';
 import { renderCv } from './renderCv';
 import { yamlResume } from './yamlResume';
 
@@ -31,6 +34,10 @@ export function detectLayout(root: unknown, options: DetectOptions = {}): Detect
   });
   const byName = baseName ? DETECTED.flatMap((layout) => (layout.recogniseName(baseName) ? [layout] : [])) : [];
   const [first, ...others] = byContent;
+  // Where JSON Resume's keys alone, or nothing at all, would decide: RenderCV's or YAMLResume's keys, or a file name, say more.
+  const jsonResumeAlone = first?.id === 'json-resume' && others.length === 0;
+  const own = jsonResumeAlone || (first === undefined && byName.length === 0) ? recogniseOwnLayout(root) : undefined;
+  if (own !== undefined) return { id: 'other', reason: 'content', evidence: own };
   if (first && others.length === 0) return { id: first.id, reason: 'content', evidence: first.evidence };
   if (first) {
     const named = byContent.find((candidate) => byName.some((layout) => layout.id === candidate.id));
@@ -48,5 +55,5 @@ export function recognisedByContent(root: unknown): boolean {
 }
 
 export function isLayoutId(value: unknown): value is LayoutId {
-  return value === 'json-resume' || value === 'rendercv' || value === 'yamlresume';
+  return value === 'json-resume' || value === 'rendercv' || value === 'yamlresume' || value === 'other';
 }

@@ -4,10 +4,13 @@
  * first key, the report's title and the CLI's JSON report.
  */
 
-export type LayoutId = 'json-resume' | 'rendercv' | 'yamlresume';
+export type LayoutId = 'json-resume' | 'rendercv' | 'yamlresume' | 'other';
 
-/** The `layout` setting: `auto` detects from the content, then the file name. */
-export type LayoutSetting = 'auto' | LayoutId;
+/**
+ * The `layout` setting: `auto` detects from the content, then the file name.
+ * A layout of its own (`other`) is only ever detected: it has no schema to force.
+ */
+export type LayoutSetting = 'auto' | Exclude<LayoutId, 'other'>;
 
 /** `content` (its keys), `file name`, `setting` (`layout` in settings), or `default` (nothing else said). */
 export type LayoutReason = 'content' | 'file name' | 'setting' | 'default';
@@ -23,6 +26,7 @@ export const LAYOUT_NAMES: Readonly<Record<LayoutId, string>> = {
   'json-resume': 'JSON Resume',
   rendercv: 'RenderCV',
   yamlresume: 'YAMLResume',
+  other: 'a layout of its own',
 };
 
 export const JSON_RESUME: DetectedLayout = { id: 'json-resume', reason: 'default' };

@@ -8,6 +8,7 @@ import type { ResumeModel } from '../model';
 import type { LayoutId } from './ids';
 import { jsonResume } from './jsonResume';
 import type { Layout, ResumeView } from './layout';
+import { ownLayout } from './ownLayout';
 import { renderCv } from './renderCv';
 import { yamlResume } from './yamlResume';
 
@@ -15,6 +16,7 @@ export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = {
   'json-resume': jsonResume,
   rendercv: renderCv,
   yamlresume: yamlResume,
+  other: ownLayout,
 };
 
 export function layoutOf(model: Pick<ResumeModel, 'layout'>): Layout {

@@ -52,6 +52,13 @@ export const structuralChecks: readonly RuleMeta[] = [
     tags: ['schema'],
   },
   {
+    id: 'schema/own-layout',
+    severity: 'info',
+    description: 'A resume in a layout of its own: its bullets and basics are read, its keys are not checked.',
+    fixable: false,
+    tags: ['schema'],
+  },
+  {
     id: 'schema/wrong-type',
     severity: 'error',
     description: 'A value of the wrong kind: text where a list belongs, a number where text belongs.',
