@@ -1,11 +1,18 @@
 /**
  * Completion of keys and values from the schema, where the cursor is `|`.
  * The YAML is often broken while a person types, so several cases are.
+ * Also where templates go: an entry template (a `work` entry, a project)
+ * only where a list item is being started, right after its `- `; and never
+ * two items with the same label, in any of the formats (a template named
+ * like a key is "… (template)").
  */
 import * as assert from 'node:assert/strict';
 import { completionsAt, type CompletionEntry } from '../../server/src/engine/features/completion';
+import { jsonCompletionsAt } from '../../server/src/engine/features/jsonCompletion';
+import { snippetsFor } from '../../server/src/engine/snippets';
+import { completionAt } from '../support/completionAt';
 import { describe as schemaDescription, schemaAt } from '../../server/src/engine/schema/schemaInfo';
-import { first } from '../support/lists';
+import { first, only } from '../support/lists';
 
 /** Completions at the `|` in `source` (the bar is removed). */
 function at(source: string): { text: string; offset: number; entries: CompletionEntry[] } {
@@ -192,5 +199,121 @@ describe('completion: nothing where nothing fits', () => {
 
   it('under an unknown key', () => {
     assert.deepEqual(keys('hobbies:\n  |\n'), []);
+  });
+});
+
+/** Completions at the `|` in `source` in a JSON Resume YAML file, as `kind:label`. */
+function items(source: string): string[] {
+  const offset = source.indexOf('|');
+  assert.notEqual(offset, -1, 'put a | where the cursor is');
+  return shown(completionsAt(source.slice(0, offset) + source.slice(offset + 1), offset));
+}
+
+function shown(entries: readonly CompletionEntry[]): string[] {
+  return entries.map((entry) => `${entry.kind}:${entry.label}`);
+}
+
+const PROJECT = ['name', 'description', 'highlights', 'keywords', 'startDate', 'endDate', 'url', 'roles', 'entity', 'type'];
+const BULLETS = snippetsFor('highlights').map((snippet) => `snippet:${snippet.prefix[0]}`);
+const asKeys = (list: readonly string[]) => list.map((key) => `key:${key}`);
+
+describe('completion: entry templates only after `- ` (JSON Resume, YAML)', () => {
+  it('right after `- ` in `work` and `projects`: the entry, then the entry’s keys', () => {
+    assert.deepEqual(items('work:\n  - |'), ['snippet:work', ...asKeys(WORK)]);
+    assert.deepEqual(items('work:\n  - name: Initech\n  - |'), ['snippet:work', ...asKeys(WORK)]);
+    assert.deepEqual(items('work:\n- |'), ['snippet:work', ...asKeys(WORK)]);
+    assert.deepEqual(items('projects:\n  - |'), ['snippet:project', ...asKeys(PROJECT)]);
+  });
+
+  it('not on a key line: the section key typed, or its value begun', () => {
+    assert.deepEqual(items('work|'), ['snippet:resume', 'snippet:skills (template)', ...asKeys(TOP)]);
+    assert.deepEqual(items('work: |'), []);
+    assert.deepEqual(items('work: - |'), []);
+  });
+
+  it('not on a line of the list without its dash, nor inside an entry’s mapping', () => {
+    assert.deepEqual(items('work:\n  |'), []);
+    assert.deepEqual(items('work:\n  - name: Acme\n    |'), asKeys(WORK.filter((key) => key !== 'name')));
+    assert.deepEqual(items('projects:\n  - name: Ledger\n    |'), asKeys(PROJECT.filter((key) => key !== 'name')));
+  });
+
+  it('not after a dash that opens no item of the list: nested, mis-indented, or a `work` key elsewhere', () => {
+    // `- - ` opens an item of a list inside the entry's place: not an entry.
+    assert.deepEqual(items('work:\n  - - |'), []);
+    assert.deepEqual(items('work:\n  - - name: Acme\n      |'), []);
+    // Right of the entry's dash, left of its keys: YAML rejects a dash there.
+    assert.deepEqual(items('work:\n  - name: Acme\n   - |'), []);
+    assert.deepEqual(items('basics:\n  work:\n    - |'), []);
+  });
+
+  it('not after a dash and a tab, where YAML allows text but no mapping: the bullets still are', () => {
+    assert.deepEqual(items('work:\n  -\t|'), []);
+    assert.deepEqual(items('projects:\n  -\t|'), []);
+    assert.deepEqual(items('work:\n  - name: Acme\n    highlights:\n      -\t|'), BULLETS);
+  });
+});
+
+/** The labels offered more than once. */
+function repeated(entries: readonly CompletionEntry[]): string[] {
+  const labels = entries.map((entry) => entry.label);
+  return labels.filter((label, index) => labels.indexOf(label) !== index);
+}
+
+describe('completion: no two items share a label', () => {
+  const yamlPlaces: [string, string, string][] = [
+    ['JSON Resume YAML, an empty file', 'resume.yaml', '|'],
+    ['JSON Resume YAML, the top level of a partial resume', 'resume.yaml', 'basics:\n  name: Sam\n|\nwork: []\n'],
+    ['RenderCV, an empty file', 'Jane_Doe_CV.yaml', '|'],
+    ['RenderCV, the top level of a partial resume', 'Jane_Doe_CV.yaml', 'cv:\n  name: Jane Doe\n|'],
+    ['RenderCV, the `cv` mapping of a partial resume', 'Jane_Doe_CV.yaml', 'cv:\n  name: Jane Doe\n  |'],
+    ['YAMLResume, an empty file', 'jordan.yamlresume.yaml', '|'],
+    ['YAMLResume, the top level of a partial resume', 'jordan.yamlresume.yaml', 'content:\n  basics:\n    name: Jordan Lee\n|'],
+    ['YAMLResume, `content` of a partial resume', 'jordan.yamlresume.yaml', 'content:\n  basics:\n    name: Jordan Lee\n  |'],
+  ];
+  for (const [name, fileName, source] of yamlPlaces) {
+    it(name, () => {
+      const { entries } = completionAt(source, fileName);
+      assert.ok(entries.length > 0, 'nothing offered: the place is not the one meant');
+      assert.deepEqual(repeated(entries), []);
+    });
+  }
+
+  const jsonPlaces: [string, string][] = [
+    ['JSON, an empty file', '|'],
+    ['JSON, an empty object', '{\n  |\n}\n'],
+    ['JSON, the top level of a partial resume', '{\n  "basics": {"name": "Sam"},\n  |\n}\n'],
+  ];
+  for (const [name, source] of jsonPlaces) {
+    it(name, () => {
+      const offset = source.indexOf('|');
+      const entries = jsonCompletionsAt(source.slice(0, offset) + source.slice(offset + 1), offset);
+      assert.ok(entries.length > 0, 'nothing offered: the place is not the one meant');
+      assert.deepEqual(repeated(entries), []);
+    });
+  }
+
+  it('in an empty YAML file, exactly: the skeleton, the skills section as a template, then every key once', () => {
+    assert.deepEqual(items('|'), ['snippet:resume', 'snippet:skills (template)', ...asKeys(TOP)]);
+  });
+
+  it('the skills section keeps its body, and typing `skills` still finds it', () => {
+    const offset = 0;
+    const section = only(completionsAt('', offset).filter((entry) => entry.label === 'skills (template)'));
+    const snippet = only(snippetsFor('document').filter((candidate) => !candidate.prefix.includes('skeleton')));
+    assert.equal(section.insertText, snippet.body);
+    assert.equal(section.filterText, 'skills skills-backend');
+    assert.equal(section.detail, 'Skills grouped for a backend role');
+  });
+
+  it('in JSON, the `skills` property template and the `skills` key, each once', () => {
+    const source = '{\n  "basics": {"name": "Sam"},\n  \n}\n';
+    const entries = jsonCompletionsAt(source, source.indexOf('  \n') + 2);
+    assert.deepEqual(
+      entries.filter((entry) => entry.label.startsWith('skills')).map((entry) => [entry.kind, entry.label]),
+      [
+        ['snippet', 'skills (template)'],
+        ['key', 'skills'],
+      ],
+    );
   });
 });

@@ -127,7 +127,7 @@ describe('templates in a JSON resume', () => {
   });
 
   it('the `skills` section at a key of the root while the resume has none; the skeleton in an empty file', () => {
-    const { value } = accept('{\n  "basics": {"name": "Sam"},\n  |\n  "work": []\n}\n', 'skills');
+    const { value } = accept('{\n  "basics": {"name": "Sam"},\n  |\n  "work": []\n}\n', 'skills (template)');
     assert.deepEqual(
       (value as Resume).skills?.map((group) => group.name),
       ['Languages', 'Data', 'Architecture', 'Reliability', 'Cloud'],

@@ -366,6 +366,6 @@ describe('completion in a RenderCV file', () => {
 
   it('a JSON Resume file keeps JSON Resume’s completion', () => {
     assert.deepEqual(labels('basics:\n  name: Sam\n|', 'key', 'resume.yaml').slice(0, 3), ['$schema', 'work', 'volunteer']);
-    assert.deepEqual(labels('basics:\n  name: Sam\n|', 'snippet', 'resume.yaml'), ['skills']);
+    assert.deepEqual(labels('basics:\n  name: Sam\n|', 'snippet', 'resume.yaml'), ['skills (template)']);
   });
 });

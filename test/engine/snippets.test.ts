@@ -535,7 +535,7 @@ describe('snippets', () => {
       const { templates, all } = at('|');
       assert.deepEqual(
         templates.map((e) => e.label),
-        ['resume', 'skills'],
+        ['resume', 'skills (template)'],
       );
       const [skeleton, skills] = take(snippetsFor('document'), 2);
       assert.equal(first(templates).insertText, skeleton.body);
@@ -558,8 +558,8 @@ describe('snippets', () => {
     });
 
     it('not the skeleton once the file has content; the skills section only while `skills` is missing', () => {
-      assert.deepEqual(labels('basics:\n  name: Sam\n|'), ['skills']);
-      assert.deepEqual(labels('|\nbasics:\n  name: Sam\n'), ['skills']);
+      assert.deepEqual(labels('basics:\n  name: Sam\n|'), ['skills (template)']);
+      assert.deepEqual(labels('|\nbasics:\n  name: Sam\n'), ['skills (template)']);
       assert.deepEqual(labels('basics:\n  name: Sam\n|\nskills: []\n'), []);
     });
 

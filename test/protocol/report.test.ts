@@ -220,7 +220,7 @@ describe('report, CodeLens and templates over stdio', function () {
       const offered = templates(items);
       assert.deepEqual(
         offered.map((i) => i.label),
-        ['resume', 'skills'],
+        ['resume', 'skills (template)'],
       );
       assert.deepEqual(newTexts(items), bodies('document'));
       for (const item of offered) {
@@ -237,7 +237,7 @@ describe('report, CodeLens and templates over stdio', function () {
       const { items } = await complete('started.resume.yaml', 'basics:\n  name: Sam Lee\n|');
       assert.deepEqual(
         templates(items).map((i) => i.label),
-        ['skills'],
+        ['skills (template)'],
       );
     });
 
@@ -329,7 +329,7 @@ describe('report, CodeLens and templates over stdio', function () {
       const items = result === null ? [] : Array.isArray(result) ? result : result.items;
       assert.deepEqual(
         templates(items).map((i) => i.label),
-        ['resume', 'skills'],
+        ['resume', 'skills (template)'],
       );
     });
 

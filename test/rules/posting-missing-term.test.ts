@@ -50,22 +50,22 @@ describe(ID, () => {
         [
           'skills',
           'info',
-          "`Kafka` is in the posting (Requirements: 'Kafka or a similar message broker') but not in the resume: if you have used it, add it to your skills.",
+          "`Kafka` is in the posting (Requirements: 'Kafka or a similar message broker') but not in the resume: if you have used it, add it to your skills and show it in a bullet.",
         ],
         [
           'skills',
           'info',
-          "`message queues` is in the posting (Requirements: 'Kafka or a similar message broker') but not in the resume: if you have used it, add it to your skills.",
+          "`message queues` is in the posting (Requirements: 'Kafka or a similar message broker') but not in the resume: if you have used it, add it to your skills and show it in a bullet.",
         ],
         [
           'skills',
           'info',
-          "`Terraform` is in the posting (Nice to have: 'Terraform on AWS') but not in the resume: if you have used it, add it to your skills.",
+          "`Terraform` is in the posting (Nice to have: 'Terraform on AWS') but not in the resume: if you have used it, add it to your skills and show it in a bullet.",
         ],
         [
           'skills',
           'info',
-          "`AWS` is in the posting (Nice to have: 'Terraform on AWS') but not in the resume: if you have used it, add it to your skills.",
+          "`AWS` is in the posting (Nice to have: 'Terraform on AWS') but not in the resume: if you have used it, add it to your skills and show it in a bullet.",
         ],
       ],
     );
@@ -74,10 +74,22 @@ describe(ID, () => {
   it('offers to add each term to the right group, never automatically', () => {
     const fixes = lintWith(RESUME).map((f) => f.fixes.map((fix) => [fix.title, fix.safe]));
     assert.deepEqual(fixes, [
-      [['Add Kafka in a new Architecture skills group', false]],
-      [['Add message queues in a new Architecture skills group', false]],
-      [['Add Terraform in a new Cloud skills group', false]],
-      [['Add AWS in a new Cloud skills group', false]],
+      [
+        ['Add Kafka in a new Architecture skills group', false],
+        ['Add a bullet showing Kafka', false],
+      ],
+      [
+        ['Add message queues in a new Architecture skills group', false],
+        ['Add a bullet showing message queues', false],
+      ],
+      [
+        ['Add Terraform in a new Cloud skills group', false],
+        ['Add a bullet showing Terraform', false],
+      ],
+      [
+        ['Add AWS in a new Cloud skills group', false],
+        ['Add a bullet showing AWS', false],
+      ],
     ]);
   });
 
@@ -141,7 +153,7 @@ describe(ID, () => {
       [
         [
           'skills',
-          "`Prometheus` is in the posting (Requirements: 'Observability habits: Prometheus metrics, distributed tracing,…') but not in the resume: if you have used it, add it to your skills.",
+          "`Prometheus` is in the posting (Requirements: 'Observability habits: Prometheus metrics, distributed tracing,…') but not in the resume: if you have used it, add it to your skills and show it in a bullet.",
           'Add Prometheus to the Reliability skills',
         ],
       ],

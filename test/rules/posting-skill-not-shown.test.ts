@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import rule from '../../server/src/rules/posting-skill-not-shown';
 import { findingsOf, textAt } from '../helpers';
-import { examplePosting, exampleResume, markdownPosting } from '../engine/posting/support';
+import { applyFix, examplePosting, exampleResume, markdownPosting } from '../engine/posting/support';
+import { first } from '../support/lists';
 
 const ID = 'posting-skill-not-shown';
 const POSTING = markdownPosting(
@@ -30,8 +31,22 @@ function lintWith(text: string, posting = POSTING) {
 }
 
 describe(ID, () => {
-  it('flags a skill the posting asks for that no bullet shows, on the keyword', () => {
+  it('flags a skill the posting asks for that no bullet shows, on the keyword, with a bullet to fill in', () => {
     const findings = lintWith(RESUME);
+    const end = RESUME.indexOf('from hours to minutes') + 'from hours to minutes'.length;
+    const bullet = (skill: string) => [
+      {
+        title: `Add a bullet showing ${skill}`,
+        edits: [
+          {
+            range: { start: end, end },
+            newText: `\n      - \${1:‹Verb›} \${2:‹what you built›} with ${skill}, \${3:‹result›}`,
+            snippet: true,
+          },
+        ],
+        safe: false,
+      },
+    ];
     assert.deepEqual(
       findings.map((f) => [textAt(RESUME, f.range), f.range.start, f.severity, f.message, f.fixes]),
       [
@@ -40,17 +55,45 @@ describe(ID, () => {
           RESUME.indexOf('Kafka'),
           'info',
           "`Kafka` is listed but no bullet shows it, and the posting asks for it (Requirements: 'Kafka in production'): add a bullet where you used it.",
-          [],
+          bullet('Kafka'),
         ],
         [
           'Docker',
           RESUME.indexOf('Docker'),
           'info',
           "`Docker` is listed but no bullet shows it, and the posting asks for it (Requirements: 'Docker'): add a bullet where you used it.",
-          [],
+          bullet('Docker'),
         ],
       ],
     );
+  });
+
+  it('writes the bullet as a filled-in template reads: the finding goes', () => {
+    const kafka = lintWith(RESUME).find((f) => f.message.startsWith('`Kafka`'));
+    assert.ok(kafka);
+    const fixed = applyFix(RESUME, first(kafka.fixes));
+    assert.ok(fixed.includes('minutes\n      - ‹Verb› ‹what you built› with Kafka, ‹result›\nskills:'), fixed);
+    assert.deepEqual(
+      lintWith(fixed).map((f) => textAt(fixed, f.range)),
+      ['Docker'],
+    );
+  });
+
+  it('puts the bullet in the newest job, whatever the order', () => {
+    const text = RESUME.replace(
+      'work:\n',
+      'work:\n  - name: Shipwell\n    position: Engineer\n    startDate: 2016-01\n    endDate: 2019-12\n    highlights:\n      - Wrote the rate engine\n',
+    );
+    const kafka = lintWith(text).find((f) => f.message.startsWith('`Kafka`'));
+    assert.ok(kafka);
+    const edit = first(first(kafka.fixes).edits);
+    assert.equal(edit.range.start, text.indexOf('from hours to minutes') + 'from hours to minutes'.length);
+  });
+
+  it('stays quiet when no job or project has highlights to add a bullet to', () => {
+    const text = RESUME.replace(/ {4}highlights:\n(?: {6}- .*\n)+/, '').replace('work:', 'basics:\n  summary: Backend engineer\nwork:');
+    assert.ok(!text.includes('highlights') && text.includes('keywords: [Kafka'));
+    assert.deepEqual(lintWith(text), []);
   });
 
   it('counts a narrower term in a bullet as showing the broader skill', () => {

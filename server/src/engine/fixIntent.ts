@@ -37,6 +37,8 @@ export type Change =
   | { kind: 'removeKey'; path: string }
   /** `item` added at the end of the list at `path`; a missing or empty list is created with it. */
   | { kind: 'appendItem'; path: string; item: ItemValue }
+  /** A text item inserted before item `index` of the list at `path`, in the list's style. */
+  | { kind: 'insertItem'; path: string; index: number; item: string }
   /** A text item built from a template added at the end of the list at `path`, styled like its last item. */
   | { kind: 'appendTemplate'; path: string; parts: readonly TextPart[] }
   /** Item `from` of the list at `path` moved to position `to` (before the item now there). */

@@ -10,7 +10,7 @@ import { aliasedScalar } from './anchors';
 import type { PathEntry, ResumeModel } from './document';
 import type { Change, FormatWriter, TextSpan } from './fixIntent';
 import { appendTemplateEdit, setListEdit } from './listEdits';
-import { appendItemEdit, moveItemEdits } from './posting/edits';
+import { appendItemEdit, insertItemEdit, moveItemEdits } from './posting/edits';
 import { changeScalar, renderScalar, renderWithin } from './scalarRender';
 import type { TextEdit } from './types';
 import { removePairEdit, renameKeyEdit, structureIsSound } from './valueEdits';
@@ -40,6 +40,7 @@ export const yamlWriter: FormatWriter = {
       case 'removeKey':
         return one(entry && removePairEdit(model, entry));
       case 'appendItem':
+      case 'insertItem':
       case 'appendTemplate':
       case 'moveItem':
       case 'setList':
@@ -52,7 +53,7 @@ export const yamlWriter: FormatWriter = {
 };
 
 /** The changes that add, move or replace whole items. */
-type StructuralChange = Extract<Change, { kind: 'appendItem' | 'appendTemplate' | 'moveItem' | 'setList' }>;
+type StructuralChange = Extract<Change, { kind: 'appendItem' | 'insertItem' | 'appendTemplate' | 'moveItem' | 'setList' }>;
 
 /** Written only where the parsed structure can be trusted (`structureIsSound`). */
 function structuralEdits(model: ResumeModel, entry: PathEntry | undefined, change: StructuralChange): TextEdit[] | undefined {
@@ -60,6 +61,8 @@ function structuralEdits(model: ResumeModel, entry: PathEntry | undefined, chang
   switch (change.kind) {
     case 'appendItem':
       return one(appendItemEdit(model, change.path, change.item));
+    case 'insertItem':
+      return one(isSeq(list) ? insertItemEdit(model.text, list, change.index, change.item) : undefined);
     case 'appendTemplate':
       return one(isSeq(list) ? appendTemplateEdit(model.text, list, change.parts) : undefined);
     case 'moveItem':

@@ -8,11 +8,9 @@
  * RenderCV, the first experience section's key).
  */
 import { showsDimension, type BackendDimensionId } from '../engine/backendTerms';
-import { compareDates, parseResumeDate, type ResumeDate } from '../engine/dates';
-import type { ResumeModel } from '../engine/document';
 import type { ResumeRule } from '../engine/rule';
 import type { FixIntent, TextPart } from '../engine/fixIntent';
-import { listLengthAt, scalarValueAt } from '../engine/writtenValues';
+import { newestHighlights } from '../engine/newestHighlights';
 import { resumeView } from '../engine/layouts';
 
 interface Area {
@@ -103,38 +101,5 @@ const rule: ResumeRule = {
     }
   },
 };
-
-/** The path of the highlights list of the most recent work entry that has one. */
-function newestHighlights(model: ResumeModel): string | undefined {
-  let best: { path: string; end: ResumeDate | 'ongoing'; start?: ResumeDate } | undefined;
-  for (const job of resumeView(model).entries) {
-    const path = job.highlightsPath;
-    if (job.kind !== 'work' || !listLengthAt(model, path)) continue;
-    const candidate = { path, end: endOf(scalarValueAt(model, job.endPath)), start: dateOf(scalarValueAt(model, job.startPath)) };
-    // Resumes list the newest job first, so only a strictly newer one replaces the first found.
-    if (!best || newer(candidate, best)) best = candidate;
-  }
-  return best?.path;
-}
-
-type Dated = { end: ResumeDate | 'ongoing'; start?: ResumeDate };
-
-function newer(a: Dated, b: Dated): boolean {
-  if (a.end !== b.end && (a.end === 'ongoing' || b.end === 'ongoing')) return a.end === 'ongoing';
-  if (a.end !== 'ongoing' && b.end !== 'ongoing') {
-    const byEnd = compareDates(a.end, b.end);
-    if (byEnd !== 0) return byEnd > 0;
-  }
-  return !!a.start && !!b.start && compareDates(a.start, b.start) > 0;
-}
-
-function dateOf(value: unknown): ResumeDate | undefined {
-  return parseResumeDate(value);
-}
-
-/** No end date, or one that is not a date ("Present"): the job is current. */
-function endOf(value: unknown): ResumeDate | 'ongoing' {
-  return dateOf(value) ?? 'ongoing';
-}
 
 export default rule;

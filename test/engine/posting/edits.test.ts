@@ -3,7 +3,7 @@ import { isSeq } from 'yaml';
 import { parseResume } from '../../../server/src/engine/document';
 import { applyEdits } from '../../../server/src/engine/fixes';
 import { addSkillFix, groupFor } from '../../../server/src/engine/posting';
-import { blockScalar, flowScalar, moveItemEdits } from '../../../server/src/engine/posting/edits';
+import { blockScalar, flowScalar, insertItemEdit, moveItemEdits } from '../../../server/src/engine/posting/edits';
 import type { SkillsCategory } from '../../../server/src/engine/posting';
 import { applyFix, assertValidYaml } from './support';
 
@@ -14,6 +14,17 @@ function add(text: string, category: SkillsCategory, value: string): { text: str
   const out = applyFix(text, fix);
   assertValidYaml(out);
   return { text: out, title: fix.title };
+}
+
+/** The text with `value` put before item `index` of `skills[0].keywords`; undefined when it cannot be written. */
+function insert(text: string, index: number, value: string): string | undefined {
+  const seq = parseResume(text).entries.get('skills[0].keywords')?.node;
+  assert.ok(isSeq(seq));
+  const edit = insertItemEdit(text, seq, index, value);
+  if (!edit) return undefined;
+  const out = applyEdits(text, [edit]);
+  assertValidYaml(out);
+  return out;
 }
 
 function move(text: string, from: number, to: number): string {
@@ -174,6 +185,42 @@ describe('posting skills edits', () => {
         move('skills:\n  - name: L\n    keywords: ["C#", \'Go\']\n', 1, 0),
         'skills:\n  - name: L\n    keywords: [\'Go\', "C#"]\n',
       );
+    });
+  });
+
+  describe('putting a term before an item', () => {
+    it('in a flow list, before the item, keeping the comment after the list', () => {
+      assert.equal(
+        insert('skills:\n  - name: Languages\n    keywords: [Python, SQL]  # daily\n', 0, 'Go'),
+        'skills:\n  - name: Languages\n    keywords: [Go, Python, SQL]  # daily\n',
+      );
+      assert.equal(
+        insert('skills:\n  - name: Languages\n    keywords: [gRPC, Python]\n', 1, 'C#'),
+        'skills:\n  - name: Languages\n    keywords: [gRPC, C#, Python]\n',
+      );
+    });
+
+    it('in a block list, on its own line at the dashes, the item keeping its line and comment', () => {
+      assert.equal(
+        insert('skills:\n  - name: Languages\n    keywords:\n      - Python  # daily\n      - SQL\n', 0, 'Go'),
+        'skills:\n  - name: Languages\n    keywords:\n      - Go\n      - Python  # daily\n      - SQL\n',
+      );
+    });
+
+    it('in a JSON list with an item per line, on a line of its own; on one line, after a comma', () => {
+      assert.equal(
+        insert('{"skills": [{"name": "Languages", "keywords": [\n  "Python",\n  "SQL"\n]}]}\n', 0, 'Go'),
+        '{"skills": [{"name": "Languages", "keywords": [\n  "Go",\n  "Python",\n  "SQL"\n]}]}\n',
+      );
+      assert.equal(
+        insert('{"skills": [{"name": "Languages", "keywords": ["Python", "SQL"]}]}\n', 0, 'Go'),
+        '{"skills": [{"name": "Languages", "keywords": ["Go", "Python", "SQL"]}]}\n',
+      );
+    });
+
+    it('nothing where the item starts on the line after its dash, or there is no such item', () => {
+      assert.equal(insert('skills:\n  - name: L\n    keywords:\n      -\n        Python\n', 0, 'Go'), undefined);
+      assert.equal(insert('skills:\n  - name: L\n    keywords: [Python]\n', 3, 'Go'), undefined);
     });
   });
 });

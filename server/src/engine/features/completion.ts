@@ -14,6 +14,7 @@ import {
   snippetEntry,
   valueEntries,
   valueSuggestions,
+  withDistinctLabels,
   type CompletionEntry,
   type CursorContext,
 } from './completionItems';
@@ -66,7 +67,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   if (valueMatch) {
     const [, indent = '', dashes = '', key = '', prefix = ''] = valueMatch;
     const keyColumn = indent.length + dashes.length;
-    const parent = containerPath(lines, keyColumn, dashColumnOf(indent, dashes));
+    const parent = containerPath(lines, keyColumn, dashColumnsOf(indent, dashes));
     if (!parent) return undefined;
     return {
       kind: 'value',
@@ -82,8 +83,9 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const [, indent = '', dashes = '', prefix = ''] = keyMatch;
   const keyColumn = indent.length + dashes.length;
   const dashed = dashes.length > 0;
-  const dashColumn = dashColumnOf(indent, dashes);
-  const parent = containerPath(lines, keyColumn, dashColumn);
+  const dashColumns = dashColumnsOf(indent, dashes);
+  const dashColumn = dashColumns.at(-1);
+  const parent = containerPath(lines, keyColumn, dashColumns);
   if (!parent) return undefined;
   const after = text.slice(offset).split(/\r?\n/);
   after.shift();
@@ -100,29 +102,37 @@ export function cursorContext(text: string, offset: number): CursorContext | und
 
 /**
  * The path of the mapping that holds a key at `column` on the line below
- * `linesAbove`; `dashColumn` is set when that line opens a sequence item.
+ * `linesAbove`; `dashColumns` are the `- ` that open the line, if any.
  */
-function containerPath(linesAbove: string[], column: number, dashColumn: number | undefined): PathSegment[] | undefined {
-  return dashColumn === undefined
+function containerPath(linesAbove: string[], column: number, dashColumns: readonly number[]): PathSegment[] | undefined {
+  return dashColumns.length === 0
     ? mappingPath(linesAbove, linesAbove.length, column)
-    : sequenceItemPath(linesAbove, linesAbove.length, dashColumn);
+    : itemPath(linesAbove, linesAbove.length, dashColumns);
 }
 
-/** Column of the last `-` in a run of sequence indicators, if any. */
-function dashColumnOf(indent: string, dashes: string): number | undefined {
-  const last = dashes.lastIndexOf('-');
-  return last === -1 ? undefined : indent.length + last;
+/** Columns of each `-` in a run of sequence indicators. */
+function dashColumnsOf(indent: string, dashes: string): number[] {
+  const columns: number[] = [];
+  for (let i = 0; i < dashes.length; i++) if (dashes[i] === '-') columns.push(indent.length + i);
+  return columns;
 }
 
-function lastDash(shape: LineShape): number | undefined {
-  return shape.dashColumns.at(-1);
+/**
+ * The path of the item a line's dashes open: the first dash is an item of
+ * the list above it, and each further dash an item of a list inside that
+ * one (`- - x` is `[0][0]`).
+ */
+function itemPath(lines: string[], below: number, dashColumns: readonly number[]): PathSegment[] | undefined {
+  const [outer, ...inner] = dashColumns;
+  if (outer === undefined) return undefined;
+  const path = sequenceItemPath(lines, below, outer);
+  return path && [...path, ...inner.map(() => 0)];
 }
 
 /** The path of the line `index`'s own key: its container plus the key. */
 function pathOfKeyLine(lines: string[], index: number, shape: LineShape): PathSegment[] | undefined {
   if (!shape.key) return undefined;
-  const dash = lastDash(shape);
-  const parent = dash === undefined ? mappingPath(lines, index, shape.column) : sequenceItemPath(lines, index, dash);
+  const parent = shape.dashColumns.length === 0 ? mappingPath(lines, index, shape.column) : itemPath(lines, index, shape.dashColumns);
   return parent && [...parent, shape.key];
 }
 
@@ -132,8 +142,7 @@ function mappingPath(lines: string[], below: number, column: number): PathSegmen
     if (shape.blank || shape.column > column) continue;
     if (shape.column === column) {
       // A sibling key; if it opened a sequence item, so is our mapping.
-      const dash = lastDash(shape);
-      if (dash !== undefined) return sequenceItemPath(lines, i, dash);
+      if (shape.dashColumns.length > 0) return itemPath(lines, i, shape.dashColumns);
       continue;
     }
     return pathOfKeyLine(lines, i, shape);
@@ -144,8 +153,11 @@ function mappingPath(lines: string[], below: number, column: number): PathSegmen
 function sequenceItemPath(lines: string[], below: number, dashColumn: number): PathSegment[] | undefined {
   for (let i = below - 1; i >= 0; i--) {
     const shape = shapeOf(lines[i]!);
-    // Blank lines, sibling items and their contents.
-    if (shape.blank || shape.dashColumns.includes(dashColumn) || shape.column > dashColumn) continue;
+    if (shape.blank || shape.dashColumns.includes(dashColumn)) continue;
+    // A dash left of an item's content but right of its own dash belongs to no list: YAML rejects it.
+    if (shape.column > dashColumn && shape.dashColumns.some((column) => column < dashColumn)) return undefined;
+    // Sibling items and their contents.
+    if (shape.column > dashColumn) continue;
     const owner = pathOfKeyLine(lines, i, shape);
     return owner && [...owner, 0];
   }
@@ -172,6 +184,10 @@ function siblingKeys(above: string[], below: string[], column: number): string[]
 }
 
 export function completionsAt(text: string, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
+  return withDistinctLabels(entriesAt(text, offset, options));
+}
+
+function entriesAt(text: string, offset: number, options: CompletionOptions): CompletionEntry[] {
   const comment = commentCompletions(text, offset);
   if (comment) return comment;
   // YAMLResume's bullets are text in a block: no key goes there.
@@ -187,15 +203,20 @@ export function completionsAt(text: string, offset: number, options: CompletionO
     const node = schemaAt(context.path);
     return valueEntries(valueSuggestions(node), node, replace);
   }
-  const keys = knownKeys(context.path).filter((key) => !context.siblings.includes(key));
-  const templates = templatesAt(context).map((snippet, index) => snippetEntry(snippet, context, replace, index));
+  // YAML lets no tab stand before a mapping's key: after `-` and a tab, only text (a bullet) may follow.
+  const mappingFits = !/-[ \t]*\t[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, context.prefixStart));
+  const keys = mappingFits ? knownKeys(context.path).filter((key) => !context.siblings.includes(key)) : [];
+  const templates = templatesAt(context, mappingFits).map((snippet, index) => snippetEntry(snippet, context, replace, index));
   return [...templates, ...keyEntries(keys, (key) => schemaAt([...context.path, key]), context, replace)];
 }
 
 const BULLET_SECTIONS = new Set(['work', 'volunteer', 'projects']);
 
-/** The templates that fit where the cursor is. */
-function templatesAt(context: CursorContext): Snippet[] {
+/**
+ * The templates that fit where the cursor is: an entry (a mapping) only
+ * where a list item is being started, right after its `- `.
+ */
+function templatesAt(context: CursorContext, mappingFits: boolean): Snippet[] {
   const { path, dashColumn } = context;
   if (path.length === 0 && context.keyColumn === 0) {
     // The whole skeleton only into an empty file; a section only where it is missing.
@@ -208,7 +229,7 @@ function templatesAt(context: CursorContext): Snippet[] {
   if (inBulletSection && field === 'highlights' && (path.length === 3 || (path.length === 4 && item === 0 && dashColumn !== undefined))) {
     return snippetsFor('highlights');
   }
-  if (dashColumn !== undefined && path.length === 2 && (section === 'work' || section === 'projects')) {
+  if (mappingFits && dashColumn !== undefined && path.length === 2 && (section === 'work' || section === 'projects')) {
     return snippetsFor(section);
   }
   return [];

@@ -74,6 +74,21 @@ export function valueEntries(
   }));
 }
 
+/**
+ * The entries with no label twice: a template named like a key offered
+ * beside it (`skills`, the section, and `skills`, the key) is shown as
+ * "skills (template)", and typing "skills" still finds it.
+ */
+export function withDistinctLabels(entries: readonly CompletionEntry[]): CompletionEntry[] {
+  const taken = new Set(entries.filter((entry) => entry.kind !== 'snippet').map((entry) => entry.label));
+  return entries.map((entry) => {
+    if (entry.kind !== 'snippet') return entry;
+    const label = taken.has(entry.label) ? `${entry.label} (template)` : entry.label;
+    taken.add(label);
+    return label === entry.label ? entry : { ...entry, label, filterText: entry.filterText ?? entry.label };
+  });
+}
+
 /** A snippet is listed under its first prefix (every snippet has one; its name would do otherwise). */
 export function labelOf(snippet: Snippet<string>): string {
   return snippet.prefix[0] ?? snippet.name;

@@ -15,7 +15,7 @@ import { MAX_NESTING } from '../nesting';
 import { describe, knownKeys, schemaAt, typesOf, type SchemaNode } from '../schema/schemaInfo';
 import type { LayoutId } from '../layouts/ids';
 import type { ResumeModel } from '../model';
-import { escapeSnippet, typeLabel, valueSuggestions, type CompletionEntry } from './completionItems';
+import { escapeSnippet, typeLabel, valueSuggestions, withDistinctLabels, type CompletionEntry } from './completionItems';
 import { jsonLocationAt, type JsonCursor } from './jsonLocation';
 import { jsonDocumentTemplates, jsonItemTemplates, jsonPropertyTemplates, needsComma, nextSignificant } from './jsonTemplates';
 
@@ -42,7 +42,7 @@ export function jsonCompletionsAt(text: string, offset: number, layout: LayoutId
   if (typed && !(typed.offset < offset && offset <= typed.offset + typed.length)) return [];
   const replace = typed ? { start: typed.offset, end: typed.offset + typed.length } : { start: offset, end: offset };
   const path = location.path;
-  if (location.isAtPropertyKey) return keyEntries(text, path.slice(0, -1), typed, replace, root);
+  if (location.isAtPropertyKey) return withDistinctLabels(keyEntries(text, path.slice(0, -1), typed, replace, root));
   if (typeof path.at(-1) === 'number') {
     // Only a string begun and closed may be replaced by a template: nothing typed, or a bullet's quote.
     if (typed && !closedString(text, typed, offset)) return [];

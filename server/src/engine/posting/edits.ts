@@ -93,6 +93,28 @@ function appendRecord(model: ResumeModel, map: YAMLMap, key: string, record: Ite
 }
 
 /**
+ * An edit putting the text `value` before item `index` of a list, in the
+ * list's style: written where that item starts, followed by what separates
+ * items there (`, `, or a line break and a dash), so the item keeps its own
+ * line and comment. Undefined when there is no such item.
+ */
+export function insertItemEdit(text: string, seq: YAMLSeq, index: number, value: string): TextEdit | undefined {
+  const before = seq.items[index] as YamlNode | null | undefined;
+  if (!before?.range) return undefined;
+  const start = before.range[0];
+  if (seq.flow) {
+    const ownLine = lineIndent(text, start);
+    const separator = ownLine !== undefined ? `,${lineBreakOf(text)}${ownLine}` : ', ';
+    return { range: insertionAt(start), newText: flowScalar(value, isJsonText(text)) + separator };
+  }
+  // A dash on the item's own line, as `appendToSeqRaw` writes them; an item that starts on the line after its dash is left alone.
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lead = /^([ \t]*)-[ \t]+$/.exec(text.slice(lineStart, start));
+  if (!lead) return undefined;
+  return { range: insertionAt(start), newText: `${blockScalar(value)}${lineBreakOf(text)}${lead[1]}- ` };
+}
+
+/**
  * Edits moving item `from` of a list to position `to` (before the item now
  * there). Block lists of one-line items move the whole line, its comment
  * with it; otherwise the item texts rotate in place, separators and comments

@@ -3,14 +3,15 @@
  * language server, the CLI and the report use. Pure: the adapters read the
  * posting file and pass its text.
  */
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import type { ResumeModel } from '../document';
-import type { Change, FixIntent } from '../fixIntent';
+import type { Change, FixIntent, TextPart } from '../fixIntent';
 import { fixesOf } from '../formatWriters';
 import type { RuleContext } from '../rule';
 import type { Fix, OffsetRange, PostingSource } from '../types';
 import { resumeView, type SkillsGroupView } from '../layouts';
+import { newestHighlights } from '../newestHighlights';
 import {
   matchResume,
   resumeMentions,
@@ -18,6 +19,7 @@ import {
   type LanguageItem,
   type PostingMatch,
   type ResumeLanguages,
+  type TermMatch,
   type TermStatus,
 } from './match';
 import { taxonomy, type SkillsCategory } from './taxonomy';
@@ -204,4 +206,52 @@ export function addSkillIntent(model: ResumeModel, category: SkillsCategory, val
 /** That fix as edits of the resume's text; undefined when it cannot be written cleanly. */
 export function addSkillFix(model: ResumeModel, category: SkillsCategory, value: string): Fix | undefined {
   return fixesOf(model, [addSkillIntent(model, category, value)])[0];
+}
+
+/**
+ * The fix for a term the resume misses: added to its skills group; the
+ * posting's main language goes first in the languages group, where
+ * `posting-main-language` wants it, so adding it never raises that rule.
+ */
+export function addTermIntent(model: ResumeModel, match: PostingMatch, { term }: TermMatch): FixIntent {
+  const name = termName(term);
+  const list = match.languages;
+  const first = list?.languages[0];
+  if (term.canonical !== match.posting.mainLanguage || !list || !first) return addSkillIntent(model, term.skillsCategory, name);
+  const at = list.itemsText === undefined ? undefined : textItems(list.itemsText)[first.index];
+  const change: Change = at
+    ? { kind: 'editText', path: list.path, spans: [{ start: at.start, end: at.start, text: `${name}, ` }] }
+    : { kind: 'insertItem', path: list.path, index: first.index, item: name };
+  const title = `Add ${name} first in ${list.group.name ? `the ${list.group.name} skills` : 'this skills group'}`;
+  return { title, changes: [change], safe: false };
+}
+
+/**
+ * Where a bullet showing a skill would go: the newest job's highlights,
+ * else the newest project's, when they are a list of text a template can be
+ * added to. Undefined when there is none: then there is no bullet to offer,
+ * and the posting rules do not ask for one.
+ */
+export function bulletTarget(model: ResumeModel): string | undefined {
+  const path = newestHighlights(model, 'work') ?? newestHighlights(model, 'project');
+  const list = path === undefined ? undefined : model.entries.get(path)?.node;
+  const last = isSeq(list) ? list.items[list.items.length - 1] : undefined;
+  return isScalar(last) && typeof last.value === 'string' ? path : undefined;
+}
+
+/**
+ * A bullet to fill in that shows `name`: the verb, what was built and its
+ * result are placeholders, never made up. The verb too, so the template takes
+ * no tense (a current role may be written in the present) and repeats no
+ * opening.
+ */
+export function showTermIntent(target: string, name: string): FixIntent {
+  const parts: TextPart[] = [
+    { placeholder: '‹Verb›' },
+    ' ',
+    { placeholder: '‹what you built›' },
+    ` with ${name}, `,
+    { placeholder: '‹result›' },
+  ];
+  return { title: `Add a bullet showing ${name}`, changes: [{ kind: 'appendTemplate', path: target, parts }], safe: false };
 }
