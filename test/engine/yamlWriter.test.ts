@@ -169,7 +169,11 @@ describe('the YAML writer', () => {
 
   describe('appendTemplate', () => {
     it('adds a snippet item styled like the last one, in a block list and in a JSON list', () => {
-      const change: ResumeChange = { kind: 'appendTemplate', path: 'work[0].highlights', parts: ['Cut p95 to ', { placeholder: '‹N›' }, ' ms'] };
+      const change: ResumeChange = {
+        kind: 'appendTemplate',
+        path: 'work[0].highlights',
+        parts: ['Cut p95 to ', { placeholder: '‹N›' }, ' ms'],
+      };
       assert.deepEqual(editsOf(JOB, change), [
         { range: { start: JOB.length - 1, end: JOB.length - 1 }, newText: '\n      - "Cut p95 to ${1:‹N›} ms"', snippet: true },
       ]);

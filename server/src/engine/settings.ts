@@ -148,7 +148,13 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
 ];
 
-export const DEFAULT_SETTINGS: Settings = { files: [...DEFAULT_FILES], rules: {}, role: DEFAULT_ROLE, roleSet: false, layout: DEFAULT_LAYOUT };
+export const DEFAULT_SETTINGS: Settings = {
+  files: [...DEFAULT_FILES],
+  rules: {},
+  role: DEFAULT_ROLE,
+  roleSet: false,
+  layout: DEFAULT_LAYOUT,
+};
 
 /** The names `.bulletproof.yaml` knows. */
 export const SETTING_NAMES: readonly string[] = SETTINGS.filter((spec) => !spec.editorOnly).map((spec) => spec.name);
