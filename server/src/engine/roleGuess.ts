@@ -66,6 +66,8 @@ const BACKEND_TITLE =
  * Developer") does not: see `DOMAINS`.
  */
 const ROLE_TITLES: readonly [OtherRole, RegExp][] = [
+  // Before QA: a penetration tester is not a software tester.
+  ['security', /\b(?:security|cybersecurity|pentester|penetration tester|offensive|red team|ctf|soc analyst|infosec|ethical hacker)\b/i],
   [
     'qa',
     /\b(?:qa|quality assurance|sdet|testers?|test (?:engineer|analyst|automation|lead|manager)|(?:developer|engineer) in test|quality engineer|software quality)\b/i,
@@ -89,7 +91,6 @@ const ROLE_TITLES: readonly [OtherRole, RegExp][] = [
     'management',
     /\b(?:product manager|project manager|program manager|pm|product owner|scrum master|delivery manager|engineering manager|director of engineering|head of engineering|vp of engineering|chief of staff|agile coach)\b/i,
   ],
-  ['security', /\b(?:security|cybersecurity|pentester|penetration tester|offensive|red team|ctf|soc analyst|infosec|ethical hacker)\b/i],
   [
     'non-software',
     /\b(?:clinical|nurse|nursing|physician|pharmacist|teacher|accountant|accounting|auditor|financial|finance|trader|trading|banker|banking|economist|sales|account executive|marketing|recruiter|talent acquisition|human resources|lawyer|attorney|paralegal|chef|barista|cashier|mechanical engineer|civil engineer|chemical engineer|aerospace|copywriter|journalist|biologist|chemist)\b/i,
