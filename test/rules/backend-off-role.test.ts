@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixAll } from '../../server/src/engine/fixes';
 import { titleClass } from '../../server/src/engine/roleGuess';
-import { lintText, textAt } from '../helpers';
+import { lint } from '../../server/src/linter';
+import { FIXED_TODAY, lintText, textAt } from '../helpers';
 import { only } from '../support/lists';
 import { cli, tempDir } from '../cli/run';
 
@@ -140,6 +141,19 @@ describe('backend-off-role', () => {
       backendAdvice(text, { rules: { 'latency-percentile': 'info' } }).map(([id]) => id),
       [ID, 'latency-percentile'],
     );
+  });
+
+  it('follows the headline as it is typed, after an edit that reuses the previous result', () => {
+    const backend = resume('Backend Engineer', ['iOS Engineer']);
+    const ids = (result: ReturnType<typeof lint>) =>
+      result.findings.filter((f) => f.ruleId === ID || BACKEND_RULES.includes(f.ruleId)).map((f) => f.ruleId);
+    const first = lint(backend, { today: FIXED_TODAY });
+    assert.deepEqual(ids(first), ['backend-signals', 'backend-signals', 'backend-signals', 'latency-percentile']);
+    const ios = backend.replace('Backend Engineer', 'iOS Engineer');
+    const second = lint(ios, { today: FIXED_TODAY }, undefined, first);
+    assert.deepEqual(ids(second), [ID]);
+    const third = lint(backend, { today: FIXED_TODAY }, undefined, second);
+    assert.deepEqual(ids(third), ids(lint(backend, { today: FIXED_TODAY })));
   });
 
   it('reads the headline of RenderCV and YAMLResume too', () => {
