@@ -45,6 +45,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: restartingErrorHandler(outputChannel),
     middleware: {
+      workspace: {
+        // VS Code fills every default in: a `role` nobody set is left out, so the server can tell it from one set to `backend`.
+        configuration: async (params, token, next) => {
+          const answer = await next(params, token);
+          if (!Array.isArray(answer)) return answer;
+          return answer.map((value: unknown, index) => withoutUnsetRole(value, params.items[index]));
+        },
+      },
       window: {
         // Rule docs ship as Markdown inside the extension: show them rendered.
         showDocument: async (params, token, next) => {
@@ -73,6 +81,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('bulletproof.showReport', () => report.show()),
     vscode.commands.registerCommand('bulletproof.convert', () => (client ? convertResume(client, outputChannel) : undefined)),
   );
+}
+
+/** The `bulletproof` section without `role` when no settings scope sets it. */
+function withoutUnsetRole(value: unknown, item: { scopeUri?: string; section?: string } | undefined): unknown {
+  if (item?.section !== 'bulletproof' || !value || typeof value !== 'object' || !('role' in value)) return value;
+  const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+  const role = vscode.workspace.getConfiguration('bulletproof', scope).inspect('role');
+  const set = [
+    role?.globalValue,
+    role?.workspaceValue,
+    role?.workspaceFolderValue,
+    role?.globalLanguageValue,
+    role?.workspaceLanguageValue,
+    role?.workspaceFolderLanguageValue,
+  ].some((setting) => setting !== undefined);
+  if (set) return value;
+  const rest: Record<string, unknown> = { ...value };
+  delete rest.role;
+  return rest;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   type FoldingRange,
   type Hover,
   type InitializeResult,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsPath } from './engine/rule';
@@ -36,7 +37,9 @@ import { jsonCompletionsAt } from './engine/features/jsonCompletion';
 import { completionLayoutOf } from './engine/features/completionLayout';
 import { hoverAt } from './engine/features/hover';
 import { foldingRanges, outline, type OutlineItem } from './engine/features/outline';
-import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/codeActions';
+import { codeActions, configWorkspaceEdit, FIX_ALL_KIND, SHOW_DOCS_COMMAND, type EditSupport } from './lsp/codeActions';
+import { configWriteFor, type SettingValue } from './node/configEdit';
+import { filePathOf } from './lsp/uris';
 import { configDiagnostics, toRange } from './lsp/diagnostics';
 import { PublishedDiagnostics } from './lsp/published';
 import { DocumentState, formatOfDocument } from './lsp/documentState';
@@ -102,6 +105,7 @@ function lastResort(error: unknown): void {
 }
 
 let snippetEditSupport = false;
+let editSupport: EditSupport = { documentChanges: false, createFiles: false };
 let showDocumentSupport = false;
 
 /** Every id a diagnostic can carry, so the docs command opens those pages and nothing else. */
@@ -124,7 +128,12 @@ connection.onInitialize((params): InitializeResult => {
     undefined,
     () => {
       settings.initialize(params);
-      snippetEditSupport = params.capabilities?.workspace?.workspaceEdit?.snippetEditSupport === true;
+      const workspaceEdit = params.capabilities?.workspace?.workspaceEdit;
+      snippetEditSupport = workspaceEdit?.snippetEditSupport === true;
+      editSupport = {
+        documentChanges: workspaceEdit?.documentChanges === true,
+        createFiles: Array.isArray(workspaceEdit?.resourceOperations) && workspaceEdit.resourceOperations.includes('create'),
+      };
       showDocumentSupport = params.capabilities?.window?.showDocument?.support === true;
     },
     undefined,
@@ -250,9 +259,25 @@ function resumeRequest<P, R>(
 
 connection.onCodeAction(
   resumeRequest('textDocument/codeAction', codeActionParams, uriOfDocument, [] as CodeAction[], ({ document, result }, params) =>
-    codeActions(document, result, params, { snippetSupport: snippetEditSupport, showDocs: showDocumentSupport }),
+    codeActions(document, result, params, {
+      snippetSupport: snippetEditSupport,
+      showDocs: showDocumentSupport,
+      settingsEdit: (changes) => settingsEdit(document.uri, changes),
+    }),
   ),
 );
+
+/** A fix's settings written into the config file the resume is checked with; none for a resume with no local path. */
+function settingsEdit(uri: string, changes: readonly SettingValue[]): WorkspaceEdit | undefined {
+  const resumePath = filePathOf(uri);
+  if (resumePath === undefined) return undefined;
+  // An open config file is edited as the editor has it, saved or not.
+  const openAt = (file: string) => documents.all().find((open) => filePathOf(open.uri) === file);
+  const write = configWriteFor(resumePath, settings.rootOf(resumePath), changes, (file) => openAt(file)?.getText());
+  if (!write) return undefined;
+  const open = openAt(write.path);
+  return configWorkspaceEdit(write, open?.uri ?? pathToFileURL(write.path).toString(), editSupport, open?.version ?? null);
+}
 
 connection.onExecuteCommand(
   guard.request(

@@ -6,16 +6,16 @@
 import * as assert from 'node:assert/strict';
 import { parseResume } from '../../server/src/engine/document';
 import { applyEdits } from '../../server/src/engine/fixes';
-import { writeFixes, type Change } from '../../server/src/engine/fixIntent';
+import { writeFixes, type ResumeChange } from '../../server/src/engine/fixIntent';
 import { yamlWriter } from '../../server/src/engine/yamlWriter';
 import type { TextEdit } from '../../server/src/engine/types';
 
-function editsOf(text: string, change: Change): TextEdit[] | undefined {
+function editsOf(text: string, change: ResumeChange): TextEdit[] | undefined {
   return yamlWriter.edits(parseResume(text), change);
 }
 
 /** The text after the change's edits; fails when the writer gives none. */
-function written(text: string, change: Change): string {
+function written(text: string, change: ResumeChange): string {
   const edits = editsOf(text, change);
   assert.ok(edits, `no edits for ${JSON.stringify(change)}`);
   return applyEdits(text, edits);
@@ -71,7 +71,7 @@ describe('the YAML writer', () => {
   describe('editText', () => {
     it('changes only the letters that change when it can', () => {
       const text = 'work:\n  - summary: Manage the team and build tools\n';
-      const change: Change = {
+      const change: ResumeChange = {
         kind: 'editText',
         path: 'work[0].summary',
         spans: [
@@ -80,12 +80,12 @@ describe('the YAML writer', () => {
         ],
       };
       assert.equal(written(text, change), 'work:\n  - summary: Managed the team and built tools\n');
-      const one: Change = { kind: 'editText', path: 'work[0].summary', spans: [{ start: 0, end: 6, text: 'Managed' }] };
+      const one: ResumeChange = { kind: 'editText', path: 'work[0].summary', spans: [{ start: 0, end: 6, text: 'Managed' }] };
       assert.deepEqual(editsOf(text, one), [{ range: { start: 25, end: 25 }, newText: 'd', snippet: false }]);
     });
 
     it('rewrites the whole JSON string when the change is more than letters', () => {
-      const change: Change = { kind: 'editText', path: 'work[0].highlights[0]', spans: [{ start: 10, end: 13, text: 'API, v2' }] };
+      const change: ResumeChange = { kind: 'editText', path: 'work[0].highlights[0]', spans: [{ start: 10, end: 13, text: 'API, v2' }] };
       assert.deepEqual(editsOf(JSON_JOB, change), [
         { range: at(JSON_JOB, '"Built the API"'), newText: '"Built the API, v2"', snippet: false },
       ]);
@@ -169,7 +169,11 @@ describe('the YAML writer', () => {
 
   describe('appendTemplate', () => {
     it('adds a snippet item styled like the last one, in a block list and in a JSON list', () => {
-      const change: Change = { kind: 'appendTemplate', path: 'work[0].highlights', parts: ['Cut p95 to ', { placeholder: '‹N›' }, ' ms'] };
+      const change: ResumeChange = {
+        kind: 'appendTemplate',
+        path: 'work[0].highlights',
+        parts: ['Cut p95 to ', { placeholder: '‹N›' }, ' ms'],
+      };
       assert.deepEqual(editsOf(JOB, change), [
         { range: { start: JOB.length - 1, end: JOB.length - 1 }, newText: '\n      - "Cut p95 to ${1:‹N›} ms"', snippet: true },
       ]);
@@ -215,7 +219,7 @@ describe('the YAML writer', () => {
     it('gives up when a comment inside the list would be lost', () => {
       const yaml = 'skills:\n  # mine\n  - name: Stuff\n    keywords: [Go]\n';
       const commented = 'skills:\n  - name: Stuff # mine\n    keywords: [Go]\n';
-      const change: Change = { kind: 'setList', path: 'skills', items: [{ name: 'Languages', keywords: ['Go'] }] };
+      const change: ResumeChange = { kind: 'setList', path: 'skills', items: [{ name: 'Languages', keywords: ['Go'] }] };
       assert.ok(editsOf(yaml, change));
       assert.equal(editsOf(commented, change), undefined);
     });

@@ -66,6 +66,11 @@ function fixProblems(text: string, finding: Finding, label: string): string[] {
   finding.fixes.forEach((fix, f) => {
     const fixLabel = `${label}, fix ${f} "${fix.title}"`;
     if (typeof fix.title !== 'string' || fix.title === '') problems.push(`${fixLabel}: no title`);
+    // A fix that changes settings (`role: general`) may leave the resume as it is; it is never safe.
+    if (fix.settings && Array.isArray(fix.edits) && fix.edits.length === 0) {
+      if (fix.safe) problems.push(`${fixLabel}: changes settings but is marked safe`);
+      return;
+    }
     if (!Array.isArray(fix.edits) || fix.edits.length === 0) {
       problems.push(`${fixLabel}: no edits`);
       return;

@@ -259,7 +259,7 @@ describe('parseConfigText: problems with their ranges, for diagnostics on the co
 describe('mergeSettings', () => {
   it('no layers: the defaults', () => {
     assert.deepEqual(mergeSettings(), DEFAULT_SETTINGS);
-    assert.deepEqual(DEFAULT_SETTINGS, { files: [...DEFAULT_FILES], rules: {}, role: 'backend', layout: 'auto' });
+    assert.deepEqual(DEFAULT_SETTINGS, { files: [...DEFAULT_FILES], rules: {}, role: 'backend', roleSet: false, layout: 'auto' });
   });
 
   it('later layers win; rules merge per rule id', () => {
@@ -268,13 +268,21 @@ describe('mergeSettings', () => {
     assert.deepEqual(mergeSettings(editor, configFile, { layout: 'rendercv' }), {
       files: ['a/**'],
       role: 'general',
+      roleSet: true,
       layout: 'rendercv',
       rules: { 'date-order': 'warning', completeness: 'error' },
     });
   });
 
   it('a layer that says nothing leaves the rest alone', () => {
-    assert.deepEqual(mergeSettings({ role: 'general' }, {}), { ...DEFAULT_SETTINGS, role: 'general' });
+    assert.deepEqual(mergeSettings({ role: 'general' }, {}), { ...DEFAULT_SETTINGS, role: 'general', roleSet: true });
+  });
+
+  it('a role set by any layer is marked set, and stays so when merged settings are merged again', () => {
+    assert.equal(mergeSettings({}, { role: 'backend' }).roleSet, true);
+    assert.equal(mergeSettings(mergeSettings({ role: 'backend' })).roleSet, true);
+    assert.equal(mergeSettings(mergeSettings({}), {}).roleSet, false);
+    assert.equal(mergeSettings(mergeSettings({}), {}).role, 'backend');
   });
 
   it('rules are a fresh object: changing them changes neither a layer nor the defaults', () => {

@@ -212,6 +212,27 @@ describe('backendTerms.dimensionsOf', () => {
     ['Added OpenTelemetry tracing and Grafana dashboards to checkout', ['observability']],
     ['Split the monolith into event-driven services', ['architecture']],
     ['Mentored three engineers', []],
+    // Database work beyond indexes and replicas.
+    ['Split the orders database by region, halving write contention', ['database']],
+    ['Led the database split of the billing service', ['database']],
+    ['Ran the major-version upgrade of our PostgreSQL fleet with 4 minutes of downtime', ['availability', 'database']],
+    ['Upgraded MySQL 5.7 to 8.0 across 40 services', ['database']],
+    ['Replaced MongoDB with PostgreSQL for the ledger', ['database']],
+    ['Migrated the catalog from MySQL to Postgres', ['database']],
+    ['Built a key-value data store for session state', ['database']],
+    ['Did a major-version upgrade of React', []],
+    // Reliability beyond retries and queues.
+    ['Designed the ingestion pipeline for fault tolerance across zones', ['reliability']],
+    ['Introduced per-tenant quotas on the export API', ['reliability', 'architecture']],
+    ['Built bandwidth control for video uploads', ['reliability']],
+    ['Added rate control to the SMS gateway', ['reliability']],
+    ['Moved report generation to background jobs', ['reliability']],
+    ['Built the background processing of invoices', ['reliability']],
+    // A dashboard is observability when it watches a system, not when it is the product.
+    ['Built an admin dashboard for support agents', []],
+    ['Built the merchant dashboard in React', []],
+    ['Built Grafana dashboards for checkout latency', ['latency', 'observability']],
+    ['Added a dashboard of error rates per endpoint', ['observability']],
   ];
   for (const [text, expected] of cases) {
     it(text, () => assert.deepEqual(dimensionsOf(text), expected));

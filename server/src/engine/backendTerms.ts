@@ -22,6 +22,17 @@ export interface BackendDimension {
 /** Message brokers: a queue is both a reliability pattern and an architecture choice. */
 const BROKERS = /\b(?:kafka|rabbitmq|amazon sqs|sqs|sns|pub\/sub|pubsub|nats|activemq|kinesis|event ?hubs?|service bus)\b/i;
 
+/** Databases by name, for the changes made to one ("replaced MongoDB with PostgreSQL"). */
+const DATABASES =
+  '(?:postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|cassandra|scylla(?:db)?|dynamo(?:db)?|redis|sqlite|oracle|sql server|mssql|cockroach(?:db)?|clickhouse|elasticsearch|couchbase|aurora|spanner|bigtable|neo4j|timescale(?:db)?|influx(?:db)?)';
+
+/** A database by name, or the word itself. */
+const A_DATABASE = `(?:${DATABASES}|databases?|dbs?)`;
+
+/** What a dashboard watches when it is observability; an admin or sales dashboard of a product is not. */
+const WATCHED =
+  '(?:metrics?|monitoring|observability|grafana|kibana|health|latenc(?:y|ies)|errors?|error[- ]rates?|slos?|slis?|uptime|alerting|alerts|incidents?|on-?call|throughput|saturation|capacity)';
+
 export const BACKEND_DIMENSIONS: readonly BackendDimension[] = [
   {
     id: 'throughput',
@@ -89,6 +100,20 @@ export const BACKEND_DIMENSIONS: readonly BackendDimension[] = [
       /\bN\+1\b/,
       /\bcach(?:e|es|ed|ing)\b/i,
       /\bdeadlocks?\b/i,
+      // Splitting a database, a major upgrade of one, replacing one with another, building a store.
+      new RegExp(`\\b(?:split|splitting|splits)(?:\\s+[\\w'-]+){0,3}?\\s+${A_DATABASE}\\b|\\b${A_DATABASE} (?:split|splitting)\\b`, 'i'),
+      new RegExp(
+        `\\bmajor[- ]version upgrades?\\b[^.;]{0,60}\\b${A_DATABASE}\\b|\\b${A_DATABASE}\\b[^.;]{0,60}\\bmajor[- ]version upgrades?\\b`,
+        'i',
+      ),
+      new RegExp(`\\bupgrad(?:e|ed|ing)\\b[^.;]{0,30}\\b${DATABASES}\\s*(?:from\\s*)?v?\\d+(?:\\.\\d+)?\\s*(?:to|->|→)\\s*v?\\d+`, 'i'),
+      new RegExp(`\\breplac(?:e|ed|es|ing)\\b[^.;]{1,60}?\\bwith (?:an? )?${DATABASES}\\b`, 'i'),
+      new RegExp(
+        `\\b(?:migrat(?:e|ed|es|ing)|moved?|moving|switch(?:ed|ing)?)\\b[^.;]{0,40}?\\b(?:from )?${DATABASES} to ${DATABASES}\\b`,
+        'i',
+      ),
+      /\b(?:data|key[- ]value|document|time[- ]series|event|blob|object|column) ?stores?\b/i,
+      /\bdatastores?\b/i,
     ],
   },
   {
@@ -116,6 +141,13 @@ export const BACKEND_DIMENSIONS: readonly BackendDimension[] = [
       /\bdisaster recovery\b/i,
       /\bload[- ]test(?:s|ed|ing)?\b/i,
       /\bredundan(?:cy|t)\b/i,
+      /\bfault[- ]toleran(?:t|ce)\b/i,
+      /\bquotas?\b/i,
+      /\b(?:bandwidth|rate|traffic|flow|admission|congestion) control\b/i,
+      /\bbandwidth (?:limit(?:s|ing)?|caps?|throttling|shaping|management)\b/i,
+      /\btraffic shaping\b/i,
+      /\bbackground (?:processing|jobs?|workers?|tasks?)\b/i,
+      /\b(?:job|task|work) queues?\b/i,
     ],
   },
   {
@@ -127,7 +159,7 @@ export const BACKEND_DIMENSIONS: readonly BackendDimension[] = [
       /\btrac(?:ing|es)\b/i,
       /\balert(?:s|ing)\b/i,
       /\bmetrics\b/i,
-      /\bdashboards?\b/i,
+      new RegExp(`\\b${WATCHED}\\b[^.;]{0,30}?\\bdashboards?\\b|\\bdashboards?\\b[^.;]{0,40}?\\b${WATCHED}\\b`, 'i'),
       /\bmonitor(?:ing|ed)\b/i,
       /\bSL[OI]s?\b/,
       /\binstrument(?:ed|ing|ation)\b/i,

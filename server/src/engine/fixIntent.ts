@@ -7,7 +7,7 @@
  * writer, not new rules.
  */
 import type { ResumeModel } from './model';
-import type { Fix, TextEdit } from './types';
+import type { Fix, Role, TextEdit } from './types';
 
 /** A piece of a new value: literal text, or a snippet placeholder with its default text. */
 export type TextPart = string | { placeholder: string };
@@ -22,8 +22,22 @@ export interface TextSpan {
 /** A list item a writer can build: a string, or a mapping of strings and lists of strings. */
 export type ItemValue = string | { readonly [key: string]: string | readonly string[] };
 
-/** The changes today's fixes make, each addressed by the path of what it changes. */
-export type Change =
+/**
+ * A change to the person's settings, not to the resume: the adapter writes
+ * it where the settings live (`.bulletproof.yaml` beside the resume, or the
+ * editor's setting). Never safe: `--fix` and fix-all write no settings.
+ */
+export interface SettingChange {
+  kind: 'setSetting';
+  name: 'role';
+  value: Role;
+}
+
+/** The changes today's fixes make: to the resume, each addressed by the path of what it changes, or to the settings. */
+export type Change = ResumeChange | SettingChange;
+
+/** A change to the resume, addressed by the path of what it changes. */
+export type ResumeChange =
   /**
    * The whole text value at `path`, in the value's own style; placeholders make it a snippet.
    * With `within`, only that span of the value: the text around it stays as it is.
@@ -60,7 +74,7 @@ export interface FixIntent {
 /** Turns changes into text edits for one format. */
 export interface FormatWriter {
   /** The edits for `change`, or undefined when it cannot be written cleanly here: the fix is then dropped. */
-  edits(model: ResumeModel, change: Change): TextEdit[] | undefined;
+  edits(model: ResumeModel, change: ResumeChange): TextEdit[] | undefined;
 }
 
 /** The fixes whose every change `writer` can write, as text edits, in the order given. */
@@ -70,8 +84,13 @@ export function writeFixes(model: ResumeModel, intents: readonly FixIntent[], wr
     const edits = editsOf(model, intent.changes, writer);
     if (!edits) continue;
     const fix: Fix = { title: intent.title, edits };
-    if (intent.isPreferred !== undefined) fix.isPreferred = intent.isPreferred;
-    if (intent.safe !== undefined) fix.safe = intent.safe;
+    const settings = intent.changes.filter((change) => change.kind === 'setSetting');
+    // A fix that changes settings is a suggestion, whatever the rule says: applied one at a time, never by `--fix`.
+    if (settings.length > 0) fix.settings = settings.map(({ name, value }) => ({ name, value }));
+    else {
+      if (intent.isPreferred !== undefined) fix.isPreferred = intent.isPreferred;
+      if (intent.safe !== undefined) fix.safe = intent.safe;
+    }
     fixes.push(fix);
   }
   return fixes;
@@ -80,6 +99,7 @@ export function writeFixes(model: ResumeModel, intents: readonly FixIntent[], wr
 function editsOf(model: ResumeModel, changes: readonly Change[], writer: FormatWriter): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
   for (const change of changes) {
+    if (change.kind === 'setSetting') continue;
     const written = writer.edits(model, change);
     if (!written) return undefined;
     edits.push(...written);

@@ -19,6 +19,7 @@ import { postingReference } from './posting';
 import { PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES } from './limits';
 import type { FixIntent } from './fixIntent';
 import { fixesOf } from './formatWriters';
+import { offRoleOf } from './roleGuess';
 
 export interface LintResult {
   model: ResumeModel;
@@ -97,7 +98,7 @@ function lintWith(linter: Linter, text: string, options: LintOptions, previous?:
   const { rules, memo, read } = linter;
   const optionsKey = JSON.stringify([
     options.rules ?? {},
-    options.role ?? 'backend',
+    options.role ?? 'default',
     text.length > PROSE_RULES_MAX_CHARS,
     options.format,
     options.layout ?? 'auto',
@@ -113,10 +114,12 @@ function lintWith(linter: Linter, text: string, options: LintOptions, previous?:
   memo.startPass(edit !== undefined);
   // An edit to a date can change what every role's dates say: then nothing derived from them is kept.
   const editsDate = edit !== undefined && isDateField(model.entries.get(edit.path)?.segments.at(-1));
+  const offRole = model.checked === 'all' && options.role === undefined ? offRoleOf(model) : undefined;
   const resolved: ResolvedOptions = {
     role: options.role ?? 'backend',
     today: options.today ?? new Date(),
     ...(model.checked === 'all' ? resolvePosting(model, options) : {}),
+    ...(offRole && { offRole }),
   };
   const raw = yamlFindings(model);
   const movableFindings = new Map<string, RawFinding[]>();
@@ -540,6 +543,7 @@ function resolvePosting(model: ResumeModel, options: LintOptions): Pick<Resolved
 function effectiveLevel(meta: RuleMeta, levels: Record<string, RuleLevel>, options: ResolvedOptions): Severity | 'off' {
   const override = levels[meta.id];
   if (override) return override;
-  if (meta.backendOnly && options.role !== 'backend') return 'off';
+  // A resume that plainly is another role's gets no backend advice unless `role: backend` was set.
+  if (meta.backendOnly && (options.role !== 'backend' || options.offRole)) return 'off';
   return meta.severity;
 }

@@ -10,6 +10,7 @@ import type { Prose } from './prose';
 import type { TextReader } from './textReader';
 import type { FixIntent } from './fixIntent';
 import type { LintOptions, OffsetRange, PostingSource, RuleMeta } from './types';
+import type { OffRole } from './roleGuess';
 
 export interface Report {
   range: OffsetRange;
@@ -37,6 +38,8 @@ export interface ResolvedOptions {
   posting?: PostingSource;
   /** Why the posting the resume names could not be read. */
   postingError?: string;
+  /** The resume plainly is another role's and `role` was left at its default: the backend-only rules are off. */
+  offRole?: OffRole;
 }
 
 /** A language a bullet can read as; a rule that matches English words covers `en` only. */

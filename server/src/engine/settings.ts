@@ -17,6 +17,12 @@ export interface Settings {
   files: string[];
   rules: Record<string, RuleLevel>;
   role: Role;
+  /**
+   * Whether a layer (an editor setting, `.bulletproof.yaml`, `--role`) set
+   * `role`. Left at its default, backend advice is given unless the resume
+   * plainly is another role's; set, it is followed as it is.
+   */
+  roleSet: boolean;
   /** A job posting for every resume that names none in `meta.posting`. */
   posting?: string;
   /** How resume files are read: `auto` detects the layout from the content, then the file name. */
@@ -142,7 +148,13 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
 ];
 
-export const DEFAULT_SETTINGS: Settings = { files: [...DEFAULT_FILES], rules: {}, role: DEFAULT_ROLE, layout: DEFAULT_LAYOUT };
+export const DEFAULT_SETTINGS: Settings = {
+  files: [...DEFAULT_FILES],
+  rules: {},
+  role: DEFAULT_ROLE,
+  roleSet: false,
+  layout: DEFAULT_LAYOUT,
+};
 
 /** The names `.bulletproof.yaml` knows. */
 export const SETTING_NAMES: readonly string[] = SETTINGS.filter((spec) => !spec.editorOnly).map((spec) => spec.name);
@@ -207,7 +219,11 @@ export function mergeSettings(...layers: Partial<Settings>[]): Settings {
   const merged: Settings = { ...DEFAULT_SETTINGS, rules: {} };
   for (const layer of layers) {
     if (layer.files) merged.files = layer.files;
-    if (layer.role) merged.role = layer.role;
+    if (layer.role) {
+      merged.role = layer.role;
+      // A layer that is itself merged settings says whether its role was set; any other layer that names one set it.
+      merged.roleSet = layer.roleSet ?? true;
+    }
     if (layer.layout) merged.layout = layer.layout;
     if (layer.posting) merged.posting = layer.posting;
     if (layer.rules) merged.rules = { ...merged.rules, ...layer.rules };

@@ -42,6 +42,8 @@ export interface Fix {
   isPreferred?: boolean;
   /** Mechanical and meaning-preserving: used by fix-all and `--fix`. */
   safe?: boolean;
+  /** Settings the fix changes besides `edits` (`role: general`): the adapter writes them where the settings live. */
+  settings?: { name: 'role'; value: Role }[];
 }
 
 export interface Finding {
@@ -61,7 +63,11 @@ export interface LintOptions {
   layout?: LayoutSetting;
   /** Per-rule level overrides, keyed by rule id. */
   rules?: Record<string, RuleLevel>;
-  /** `general` turns the backend-specific rules off. */
+  /**
+   * `general` turns the backend-specific rules off; `backend` keeps them on.
+   * Unset (the default), backend advice is given unless the resume plainly
+   * is another role's (`roleGuess.ts`).
+   */
   role?: Role;
   /** Today, for the future-date check; injectable so tests are stable. */
   today?: Date;

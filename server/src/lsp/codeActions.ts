@@ -10,12 +10,15 @@ import {
   CodeActionKind,
   type CodeAction,
   type CodeActionParams,
+  type Diagnostic,
   type Position,
   type TextEdit as LspTextEdit,
   type SnippetTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import { TextDocument as TextOf } from 'vscode-languageserver-textdocument';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ConfigWrite } from '../node/configEdit';
 import { directiveLineFor, DISABLE_FILE, DISABLE_NEXT_LINE } from '../engine/disableComments';
 import type { ResumeModel } from '../engine/document';
 import type { LintResult } from '../engine/lint';
@@ -23,7 +26,7 @@ import { applyEdits, safeFixEdits } from '../engine/fixes';
 import { isJsonText, parsesAsJson } from '../engine/json';
 import type { Finding, Fix, TextEdit } from '../engine/types';
 import { snippetToPlainText } from '../engine/scalarSource';
-import { toRange } from './diagnostics';
+import { SOURCE, toRange } from './diagnostics';
 import { lineBreakOf } from '../engine/textLines';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bulletproof`;
@@ -33,6 +36,12 @@ export interface ActionOptions {
   snippetSupport: boolean;
   /** Offer "Show documentation": only where the client can open a document (`window/showDocument`). */
   showDocs?: boolean;
+  /**
+   * The edit that writes a fix's settings (`role: general`) where the
+   * resume's settings live; undefined where that cannot be done (no file,
+   * a client that cannot create one): the fix is then not offered.
+   */
+  settingsEdit?: (settings: NonNullable<Fix['settings']>) => WorkspaceEdit | undefined;
 }
 
 export function codeActions(
@@ -53,26 +62,24 @@ export function codeActions(
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
 
-  const start = document.offsetAt(params.range.start);
-  const end = document.offsetAt(params.range.end);
-  const here = findings.filter((finding) => finding.range.start <= end && finding.range.end >= start);
+  const here = findingsAsked(document, findings, params);
   const keepsJson = jsonCheck(document.getText(), model.format === 'json');
-  for (const finding of here) {
-    const diagnostic = params.context.diagnostics.find(
-      (d) => d.code === finding.ruleId && document.offsetAt(d.range.start) === finding.range.start,
-    );
-    for (const fix of finding.fixes.filter(keepsJson)) {
+  for (const { finding, diagnostic } of here) {
+    const fixes = finding.fixes.filter(keepsJson);
+    const preferred = preferredFix(fixes);
+    for (const fix of fixes) {
+      const edit = fix.settings ? options.settingsEdit?.(fix.settings) : workspaceEdit(document, fix.edits, options);
+      if (!edit) continue;
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
-        // Only a safe fix may be applied without a look: whatever a rule says, a suggestion is never preferred.
-        isPreferred: fix.safe && fix.isPreferred ? true : undefined,
+        isPreferred: fix === preferred ? true : undefined,
         diagnostics: diagnostic ? [diagnostic] : undefined,
-        edit: workspaceEdit(document, fix.edits, options),
+        edit,
       });
     }
   }
-  for (const ruleId of unique(here.map((finding) => finding.ruleId))) {
+  for (const ruleId of unique(here.map(({ finding }) => finding.ruleId))) {
     const sameRule = findings.filter((finding) => finding.ruleId === ruleId);
     const safeFixes = sameRule.flatMap((finding) => finding.fixes.filter((fix) => fix.safe));
     if (sameRule.length > 1 && safeFixes.length > 1) {
@@ -85,11 +92,54 @@ export function codeActions(
   }
   // JSON has no comments: a disable directive there would break the file.
   const json = model.format === 'json' || isJsonText(document.getText());
-  for (const finding of uniqueBy(here, (finding) => finding.ruleId)) {
+  for (const { finding } of uniqueBy(here, ({ finding }) => finding.ruleId)) {
     if (!json) actions.push(disableForLine(document, model, finding), disableForFile(document, finding.ruleId));
     if (options.showDocs !== false) actions.push(showDocs(finding.ruleId));
   }
   return actions;
+}
+
+/**
+ * The findings a request asks about, each with its own diagnostic. A
+ * diagnostic is a finding's by rule, message and range, never by place
+ * alone: two findings on the same key (backend-signals' database and
+ * reliability notes) each get their own fixes. When the request names
+ * diagnostics of ours, only their findings are answered; otherwise those
+ * the range touches.
+ */
+function findingsAsked(
+  document: TextDocument,
+  findings: readonly Finding[],
+  params: CodeActionParams,
+): { finding: Finding; diagnostic?: Diagnostic }[] {
+  const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE || diagnostic.source === undefined);
+  const start = document.offsetAt(params.range.start);
+  const end = document.offsetAt(params.range.end);
+  const touched = findings.filter((finding) => finding.range.start <= end && finding.range.end >= start);
+  const asked = touched.map((finding) => ({
+    finding,
+    diagnostic: ours.find((diagnostic) => isDiagnosticOf(document, diagnostic, finding)),
+  }));
+  return asked.some(({ diagnostic }) => diagnostic) ? asked.filter(({ diagnostic }) => diagnostic) : asked;
+}
+
+function isDiagnosticOf(document: TextDocument, diagnostic: Diagnostic, finding: Finding): boolean {
+  return (
+    diagnostic.code === finding.ruleId &&
+    diagnostic.message === finding.message &&
+    document.offsetAt(diagnostic.range.start) === finding.range.start &&
+    document.offsetAt(diagnostic.range.end) === finding.range.end
+  );
+}
+
+/**
+ * The one fix an editor's auto-fix may apply: the safe fix the rule
+ * prefers, else its first safe fix. A suggestion never is, whatever the
+ * rule says: only a safe fix may be applied without a look.
+ */
+function preferredFix(fixes: readonly Fix[]): Fix | undefined {
+  const safe = fixes.filter((fix) => fix.safe && !fix.settings);
+  return safe.find((fix) => fix.isPreferred) ?? safe[0];
 }
 
 /**
@@ -188,6 +238,39 @@ function workspaceEdit(document: TextDocument, edits: readonly TextEdit[], optio
     return { range, newText: edit.snippet ? snippetToPlainText(edit.newText) : edit.newText };
   });
   return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] };
+}
+
+/** What the client can apply: `workspace.workspaceEdit.documentChanges`, and `resourceOperations` holding `create`. */
+export interface EditSupport {
+  documentChanges: boolean;
+  createFiles: boolean;
+}
+
+/**
+ * A config file write as a workspace edit: a new file is created and filled
+ * (only where the client can create files), an existing one edited, at the
+ * version the editor has open (`openVersion`) or as it is on disk.
+ */
+export function configWorkspaceEdit(
+  write: ConfigWrite,
+  uri: string,
+  support: EditSupport,
+  openVersion: number | null = null,
+): WorkspaceEdit | undefined {
+  if (write.kind === 'create') {
+    if (!support.createFiles || !support.documentChanges) return undefined;
+    const start = { line: 0, character: 0 };
+    return {
+      documentChanges: [
+        { kind: 'create', uri },
+        { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: write.text }] },
+      ],
+    };
+  }
+  const text = TextOf.create(uri, 'yaml', 0, write.text);
+  const edits = write.edits.map((edit) => ({ range: toRange(text, edit.range), newText: edit.newText }));
+  if (!support.documentChanges) return { changes: { [uri]: edits } };
+  return { documentChanges: [{ textDocument: { uri, version: openVersion }, edits }] };
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -103,7 +103,8 @@ export function resumeSetup(place: ResumePlace, layers: SettingLayers): { settin
   const settings = mergeSettings(layers.editor ?? {}, layers.configFile?.settings ?? {}, layers.flags ?? {});
   const lintOptions: LintOptions = {
     rules: settings.rules,
-    role: settings.role,
+    // Left unset, the engine gives backend advice unless the resume plainly is another role's.
+    ...(settings.roleSet && { role: settings.role }),
     layout: settings.layout,
     fileName: place.resumePath ?? place.name,
     loadPosting: postingLoader({ ...place, fromSettings: settings.posting }),

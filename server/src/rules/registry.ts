@@ -21,6 +21,7 @@ import availabilityNines from './availability-nines';
 import showTheWhy from './show-the-why';
 import backendSignals from './backend-signals';
 import skillsGrouping from './skills-grouping';
+import backendOffRole from './backend-off-role';
 import postingFile from './posting-file';
 import postingMissingTerm from './posting-missing-term';
 import postingSpelling from './posting-spelling';
@@ -50,6 +51,7 @@ export const rules: readonly Rule[] = [
   showTheWhy,
   backendSignals,
   skillsGrouping,
+  backendOffRole,
   // Against a job posting, when one is given
   postingFile,
   postingMissingTerm,

@@ -80,8 +80,12 @@ export function viewHead(
   person: Json,
   hasContact: boolean,
   summaryPath: string | undefined,
+  headlineKey: string,
 ): Pick<ResumeView, 'readable' | 'rootAnchor' | 'basics'> {
   const fallback = rootAnchor(model);
+  const headlinePath = `${personKey}.${headlineKey}`;
+  const headlineText = textOf(person, headlineKey);
+  const headlineRange = model.entries.get(headlinePath)?.valueRange;
   return {
     readable: isReadable(model),
     rootAnchor: fallback,
@@ -91,6 +95,7 @@ export function viewHead(
       hasContact,
       namePath: `${personKey}.name`,
       summaryPath,
+      ...(headlineText && headlineRange && { headline: { text: headlineText, path: headlinePath, range: headlineRange } }),
     },
   };
 }

@@ -115,7 +115,7 @@ function view(model: ResumeModel): Omit<ResumeView, 'layout' | 'bullets'> {
   const basics = isObject(resume.basics) ? resume.basics : {};
   const hasContact = hasText(basics.email) || hasText(basics.phone) || hasText(basics.url) || asArray(basics.profiles).length > 0;
   return {
-    ...viewHead(model, 'basics', basics, hasContact, 'basics.summary'),
+    ...viewHead(model, 'basics', basics, hasContact, 'basics.summary', 'label'),
     entries: Object.keys(ENTRY_KINDS).flatMap((section) => sectionEntries(model, resume, section)),
     workAnchor: model.entries.get('work')?.keyRange,
     skills: skillsView(model, resume),

@@ -114,6 +114,8 @@ export interface ResumeView {
     hasContact: boolean;
     namePath: string;
     summaryPath?: string;
+    /** The one-line headline ("Backend Engineer"): JSON Resume's `basics.label`, RenderCV's and YAMLResume's `headline`. */
+    headline?: { text: string; path: string; range: OffsetRange };
   };
   entries: ViewEntry[];
   /** Where a finding about work experience as a whole goes: the `work` key, the first experience section's key. */

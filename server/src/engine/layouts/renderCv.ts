@@ -122,7 +122,7 @@ function view(model: ResumeModel): Omit<ResumeView, 'layout' | 'bullets'> {
     asArray(cv.social_networks).length > 0 ||
     asArray(cv.custom_connections).length > 0;
   return {
-    ...viewHead(model, 'cv', cv, hasContact, summary?.path),
+    ...viewHead(model, 'cv', cv, hasContact, summary?.path, 'headline'),
     entries: sections.flatMap((section) => sectionEntries(model, section, asArray(plainSections[section.title]))),
     workAnchor: sections.find((section) => section.type === 'experience')?.keyRange,
     skills: skillsView(skills, asArray(skills ? plainSections[skills.title] : undefined)),

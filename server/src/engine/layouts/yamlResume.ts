@@ -73,7 +73,7 @@ function view(model: ResumeModel): Omit<ResumeView, 'layout' | 'bullets'> {
   const content: Json = isObject(root.content) ? root.content : {};
   const basics = isObject(content.basics) ? content.basics : {};
   const hasContact = hasText(basics.email) || hasText(basics.phone) || hasText(basics.url) || asArray(content.profiles).length > 0;
-  const head = viewHead(model, 'content.basics', basics, hasContact, 'content.basics.summary');
+  const head = viewHead(model, 'content.basics', basics, hasContact, 'content.basics.summary', 'headline');
   return {
     ...head,
     // A resume with `content` but no `basics` yet: the finding goes on `content`.
