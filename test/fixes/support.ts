@@ -110,9 +110,12 @@ function wordsOf(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-/** Whether `to` is `from` in the other tense (`Manage` → `Managed`, `Led` → `Lead`). */
+/** Whether `to` is `from` in the other tense (`Manage` → `Managed`, `Led` → `Lead`, `Co-Manage` → `Co-Managed`). */
 function isTenseChange(from: string, to: string): boolean {
-  return presentToPast(from) === to || pastToPresent(from) === to;
+  if (presentToPast(from) === to || pastToPresent(from) === to) return true;
+  // A prefixed verb keeps its prefix as written; only the verb after the last hyphen changes.
+  const cut = from.lastIndexOf('-') + 1;
+  return cut > 0 && to.slice(0, cut) === from.slice(0, cut) && isTenseChange(from.slice(cut), to.slice(cut));
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', '&']);
