@@ -5,7 +5,15 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, ProtocolRequestType, type Diagnostic, type Position, type Range } from 'vscode-languageserver-protocol/node';
+import {
+  CompletionRequest,
+  DiagnosticSeverity,
+  ProtocolRequestType,
+  type CompletionItem,
+  type Diagnostic,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/linter';
 import type { LintOptions, Severity } from '../../server/src/engine/types';
@@ -79,4 +87,20 @@ export function requestReport(client: LspClient, uri: string): Promise<ReportRes
 export function engineReport(text: string, resumePath?: string): ResumeReport {
   const result = lint(text, { loadPosting: postingLoader({ resumePath, root: resumePath ? REPO_ROOT : undefined }) });
   return JSON.parse(JSON.stringify(buildReport(result, result.posting))) as ResumeReport;
+}
+
+/** Completion where `marker` stands in `source` (the marker removed), as a client that opens the text, asks, and closes it. */
+export async function completeAt(
+  client: LspClient,
+  uri: string,
+  source: string,
+  marker: string,
+): Promise<{ items: CompletionItem[]; document: TextDocument; offset: number }> {
+  const offset = source.indexOf(marker);
+  const text = source.slice(0, offset) + source.slice(offset + marker.length);
+  const document = TextDocument.create(uri, 'yaml', 1, text);
+  await client.open(uri, text);
+  const result = await client.request(CompletionRequest.type, { textDocument: { uri }, position: document.positionAt(offset) });
+  await client.close(uri);
+  return { items: result === null ? [] : Array.isArray(result) ? result : result.items, document, offset };
 }

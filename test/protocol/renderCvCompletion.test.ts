@@ -7,13 +7,12 @@ import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CompletionItemKind, CompletionRequest, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-protocol/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol/node';
 import { parseResume } from '../../server/src/engine/document';
 import { completionsAt } from '../../server/src/engine/features/completion';
 import { completionLayoutOf } from '../../server/src/engine/features/renderCvCompletion';
 import type { LspClient } from '../support/lspClient';
-import { startInRepository, stop } from './helpers';
+import { completeAt, startInRepository, stop } from './helpers';
 
 const URI = `${pathToFileURL(path.join(os.tmpdir(), 'bulletproof-rendercv-protocol')).href}/Jordan_Lee_CV.yaml`;
 
@@ -25,15 +24,7 @@ describe('completion in a RenderCV file over stdio', function () {
   });
   after(() => stop(client));
 
-  async function complete(source: string): Promise<{ items: CompletionItem[]; document: TextDocument; offset: number }> {
-    const offset = source.indexOf('|');
-    const text = source.slice(0, offset) + source.slice(offset + 1);
-    const document = TextDocument.create(URI, 'yaml', 1, text);
-    await client.open(URI, text);
-    const result = await client.request(CompletionRequest.type, { textDocument: { uri: URI }, position: document.positionAt(offset) });
-    await client.close(URI);
-    return { items: result === null ? [] : Array.isArray(result) ? result : result.items, document, offset };
-  }
+  const complete = (source: string) => completeAt(client, URI, source, '|');
 
   it('a new entry of an experience section: the experience template, then the entry’s keys, each replacing the word typed', async () => {
     const { items, document, offset } = await complete(

@@ -8,10 +8,10 @@ import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CompletionItemKind, CompletionRequest, HoverRequest, MarkupKind, type CompletionItem } from 'vscode-languageserver-protocol/node';
+import { CompletionItemKind, HoverRequest, MarkupKind } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LspClient } from '../support/lspClient';
-import { startInRepository, stop } from './helpers';
+import { completeAt, startInRepository, stop } from './helpers';
 
 const URI = `${pathToFileURL(path.join(os.tmpdir(), 'bulletproof-yamlresume-protocol')).href}/jordan.yamlresume.yaml`;
 const HEAD = 'content:\n  basics:\n    name: Jordan Lee\n';
@@ -24,15 +24,7 @@ describe('completion and hover in a YAMLResume file over stdio', function () {
   });
   after(() => stop(client));
 
-  async function complete(source: string): Promise<{ items: CompletionItem[]; document: TextDocument; offset: number }> {
-    const offset = source.indexOf('‸');
-    const text = source.slice(0, offset) + source.slice(offset + 1);
-    const document = TextDocument.create(URI, 'yaml', 1, text);
-    await client.open(URI, text);
-    const result = await client.request(CompletionRequest.type, { textDocument: { uri: URI }, position: document.positionAt(offset) });
-    await client.close(URI);
-    return { items: result === null ? [] : Array.isArray(result) ? result : result.items, document, offset };
-  }
+  const complete = (source: string) => completeAt(client, URI, source, '‸');
 
   it('a new `content.work` entry: the work template, then the entry’s keys', async () => {
     const { items, document, offset } = await complete(`${HEAD}  work:\n    - ‸\n`);
