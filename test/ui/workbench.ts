@@ -247,9 +247,7 @@ export class Workbench {
   async problemsFor(fileName: string, count: number, timeout = TIMEOUT.ui): Promise<ProblemRow[]> {
     const panel = await this.showProblems();
     // By its accessible name: an untitled file's row shows its first line, but is named `Untitled-1`.
-    const header = panel.locator(
-      `.monaco-list-row[aria-level="1"][aria-label^=${JSON.stringify(`${count} problems in file ${fileName} `)}]`,
-    );
+    const headerLabel = `[aria-level="1"][aria-label^=${JSON.stringify(`${count} problems in file ${fileName} `)}]`;
     await this.page.waitForFunction(
       ({ fileName, count }) =>
         [...document.querySelectorAll('.markers-panel .monaco-list-row[aria-level="1"]')].some((row) =>
@@ -258,9 +256,23 @@ export class Workbench {
       { fileName, count },
       { timeout },
     );
+    // Another file's problems arriving (VS Code's own JSON checks, say) re-sorts the list under the keyboard:
+    // then the rows are read again from the header, which is where they are now.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.readProblemRows(panel, headerLabel, count);
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+
+  /** The `count` rows under the file header matching `headerLabel`, read by moving the keyboard focus down from it. */
+  private async readProblemRows(panel: Locator, headerLabel: string, count: number): Promise<ProblemRow[]> {
+    await panel.locator(`.monaco-list-row${headerLabel}`).click();
+    const header = panel.locator(`.monaco-list-row.focused${headerLabel}`);
+    await header.waitFor({ timeout: TIMEOUT.ui });
     const headerIndex = Number(await header.getAttribute('data-index'));
-    await header.click();
-    await panel.locator(`.monaco-list-row.focused[data-index="${headerIndex}"]`).waitFor({ timeout: TIMEOUT.ui });
     if ((await header.getAttribute('aria-expanded')) === 'false') await this.page.keyboard.press('ArrowRight');
     const rows: ProblemRow[] = [];
     for (let index = headerIndex + 1; index <= headerIndex + count; index++) {
