@@ -4,8 +4,9 @@
  */
 import { isMap, isSeq } from 'yaml';
 import { formatPath, type Bullet, type BulletSection, type PathEntry, type PathSegment, type ResumeModel } from '../model';
+import type { ResumeDate } from '../dates';
 import type { TextReader } from '../textReader';
-import { asArray, hasText, isObject, itemCountAt, makeBullet, stringScalar, viewHead, type Json } from './common';
+import { asArray, hasText, isObject, itemCountAt, makeBullet, stringScalar, textOf, viewHead, type Json } from './common';
 import type { DateField, EntryKind, Layout, MentionKind, ResumeView, SkillsGroupView, SkillsView, ViewEntry } from './layout';
 
 const BULLET_SECTIONS: readonly BulletSection[] = ['work', 'volunteer', 'projects'];
@@ -85,22 +86,33 @@ function isPlainlyBullet(entries: ReadonlyMap<string, PathEntry>, segments: read
 }
 
 function findDateFields(model: ResumeModel, read: TextReader): DateField[] {
+  return sectionDateFields(model, [], (value) => read.date(value));
+}
+
+/**
+ * The dates of each section's entries written under `prefix` (`work[0].startDate`
+ * at the root, `content.work[0].startDate` in YAMLResume), read by `readDate`.
+ */
+export function sectionDateFields(
+  model: ResumeModel,
+  prefix: readonly string[],
+  readDate: (value: unknown) => ResumeDate | undefined,
+): DateField[] {
   const fields: DateField[] = [];
   for (const entry of model.entries.values()) {
     const segments = entry.segments;
-    if (segments.length !== 3) continue;
-    const [section, entryIndex, field] = segments;
+    if (segments.length !== prefix.length + 3 || prefix.some((key, index) => segments[index] !== key)) continue;
+    const [section, entryIndex, field] = segments.slice(prefix.length);
     const role = typeof field === 'string' ? DATE_ROLES[field] : undefined;
-    if (typeof entryIndex !== 'number' || typeof field !== 'string' || !role) continue;
+    if (typeof section !== 'string' || typeof entryIndex !== 'number' || typeof field !== 'string' || !role) continue;
     if (!entry.node || !('value' in entry.node)) continue;
-    const date = read.date((entry.node as { value: unknown }).value);
+    const date = readDate((entry.node as { value: unknown }).value);
     if (!date) continue;
-    const sectionPath = String(section);
     fields.push({
-      section: sectionPath,
+      section: formatPath([...prefix, section]),
       entryIndex,
-      entryPath: formatPath([sectionPath, entryIndex]),
-      entryKind: ENTRY_KINDS[sectionPath] ?? 'other',
+      entryPath: formatPath([...prefix, section, entryIndex]),
+      entryKind: ENTRY_KINDS[section] ?? 'other',
       role,
       field,
       entry,
@@ -135,7 +147,7 @@ function sectionEntries(model: ResumeModel, resume: Json, section: string): View
   return items.map((item: unknown, index): ViewEntry => {
     const path = formatPath([section, index]);
     const record = isObject(item) ? item : {};
-    const text = (key: string) => (typeof record[key] === 'string' || typeof record[key] === 'number' ? String(record[key]).trim() : '');
+    const text = (key: string) => textOf(record, key);
     return {
       kind: ENTRY_KINDS[section] ?? 'other',
       path,

@@ -8,10 +8,10 @@
  * empty `endDate` is a current role.
  */
 import { parseWrittenDate } from '../dates';
-import { formatPath, type PathEntry, type PathSegment, type ResumeModel } from '../model';
+import { formatPath, type PathSegment, type ResumeModel } from '../model';
 import type { TextReader } from '../textReader';
 import { asArray, hasText, isObject, itemCountAt, JSON_RESUME_KEYS, textOf, viewHead, type Json } from './common';
-import { DATE_ROLES, ENTRY_KINDS, jsonResumeMentionKind, skillsGroups } from './jsonResume';
+import { DATE_ROLES, ENTRY_KINDS, jsonResumeMentionKind, sectionDateFields, skillsGroups } from './jsonResume';
 import type { DateField, Layout, MentionKind, ResumeView, SkillsView, ViewEntry } from './layout';
 import { yamlResumeBullets } from './yamlResumeBullets';
 
@@ -38,34 +38,9 @@ export const yamlResume: Layout = {
   dateKeys: new Set(Object.keys(DATE_ROLES)),
 };
 
-/** `content.work[0].startDate` and the like: a section's entry's date. */
+/** `content.work[0].startDate` and the like, written as JSON Resume's or as YAMLResume reads them (`Apr 2021`). */
 function findDateFields(model: ResumeModel, read: TextReader): DateField[] {
-  const fields: DateField[] = [];
-  for (const entry of model.entries.values()) {
-    const [content, section, entryIndex, field] = entry.segments;
-    if (content !== 'content' || entry.segments.length !== 4 || typeof section !== 'string') continue;
-    const role = typeof field === 'string' ? DATE_ROLES[field] : undefined;
-    if (typeof entryIndex !== 'number' || typeof field !== 'string' || !role) continue;
-    const date = dateOf(entry, read);
-    if (!date) continue;
-    fields.push({
-      section: `content.${section}`,
-      entryIndex,
-      entryPath: formatPath(['content', section, entryIndex]),
-      entryKind: ENTRY_KINDS[section] ?? 'other',
-      role,
-      field,
-      entry,
-      date,
-    });
-  }
-  return fields;
-}
-
-function dateOf(entry: PathEntry, read: TextReader): ReturnType<TextReader['date']> {
-  if (!entry.node || !('value' in entry.node)) return undefined;
-  const value = (entry.node as { value: unknown }).value;
-  return read.date(value) ?? parseWrittenDate(value);
+  return sectionDateFields(model, ['content'], (value) => read.date(value) ?? parseWrittenDate(value));
 }
 
 function view(model: ResumeModel): Omit<ResumeView, 'layout' | 'bullets'> {
