@@ -142,7 +142,7 @@ function lintWith(linter: Linter, text: string, options: LintOptions, previous?:
   // One list per rule: sorted and capped on its own, a rule's thousands of findings never meet the others'.
   const lists: RawFinding[][] = [inFileOrderSorted(raw)];
   for (const rule of rules) {
-    const level = effectiveLevel(rule.meta, levels, resolved);
+    const level = levelOf(rule.meta, levels, resolved);
     if (!readsContent || level === 'off' || (skipProse && rule.meta.tags.includes('prose'))) continue;
     let list: RawFinding[] = [];
     try {
@@ -437,7 +437,7 @@ function addCapped(list: readonly RawFinding[], shown: Shown, findings: Finding[
   let last: Finding | undefined;
   for (const raw of list) {
     const meta = shown.metaById.get(raw.ruleId);
-    const level = meta ? effectiveLevel(meta, shown.levels, shown.options) : 'error';
+    const level = meta ? levelOf(meta, shown.levels, shown.options) : 'error';
     if (level === 'off' || shown.disabled.isDisabled(raw.ruleId, raw.range.start)) continue;
     if (single) {
       if (++count <= MAX_FINDINGS_PER_RULE) findings.push((last = findingOf(raw, level, shown.model)));
@@ -540,7 +540,8 @@ function resolvePosting(model: ResumeModel, options: LintOptions): Pick<Resolved
   return 'error' in loaded ? { postingError: loaded.error } : { posting: loaded };
 }
 
-function effectiveLevel(meta: RuleMeta, levels: Record<string, RuleLevel>, options: ResolvedOptions): Severity | 'off' {
+/** A rule's level: the person's override, else off for backend advice on another role's resume, else the rule's own. */
+export function levelOf(meta: RuleMeta, levels: Record<string, RuleLevel>, options: ResolvedOptions): Severity | 'off' {
   const override = levels[meta.id];
   if (override) return override;
   // A resume that plainly is another role's gets no backend advice unless `role: backend` was set.
