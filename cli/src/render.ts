@@ -68,7 +68,11 @@ export interface RenderIo {
   err: (text: string) => void;
   /** Bytes to stdout as they are, no line break added. */
   raw: (data: Uint8Array) => void;
+  /** The renderer: `renderResume` unless a test gives its own. */
+  render?: Renderer;
 }
+
+export type Renderer = (request: RenderRequest) => Promise<RenderResponse>;
 
 /** The flags that choose the page; unset, the `render:` settings choose. */
 export interface PageFlags {
@@ -158,7 +162,7 @@ async function render(options: RenderOptions, io: RenderIo): Promise<number> {
     if (refusal) return fail(io, refusal.replaceAll('{name}', relative(output)));
   }
 
-  const response = await renderSafely(renderRequest(decoded.text, path.resolve(input), setup, options, format));
+  const response = await renderSafely(io.render ?? renderResume, renderRequest(decoded.text, path.resolve(input), setup, options, format));
   // With the bytes on stdout, everything said goes to stderr.
   const say = toStdout ? io.err : io.out;
   const shown = (findings: Finding[]) => (options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings);
@@ -301,9 +305,9 @@ export function renderRequest(
 }
 
 /** A render that throws (a compiler that cannot load) is a failed render, said in one line. */
-async function renderSafely(request: RenderRequest): Promise<RenderResponse> {
+async function renderSafely(render: Renderer, request: RenderRequest): Promise<RenderResponse> {
   try {
-    return await renderResume(request);
+    return await render(request);
   } catch (error) {
     return { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error), findings: [] };
   }
@@ -328,11 +332,12 @@ export async function addPageChecks(
   shown: (findings: Finding[]) => Finding[],
   nameOf: (file: string) => string,
   err: (text: string) => void,
+  render: Renderer = renderResume,
 ): Promise<PageChecks> {
   const checks: PageChecks = { failed: false, notes: [] };
   for (const report of reports) {
     if (!report.result) continue;
-    const response = await renderSafely(requestFor(report.file, report.document.getText()));
+    const response = await renderSafely(render, requestFor(report.file, report.document.getText()));
     if (response.ok) {
       report.findings = [...report.findings, ...shown(response.findings)].sort((a, b) => a.range.start - b.range.start);
       checks.notes.push(...response.notes.map((note) => `${nameOf(report.file)}: ${note}`));
