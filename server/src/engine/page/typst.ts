@@ -2,7 +2,7 @@
  * `PageDoc` to Typst markup: our two themes, and every piece of the
  * person's text as a Typst string literal (`#"…"`), which Typst prints as
  * it is: no markup, no code, nothing read from disk. Each printed bullet
- * carries marks (a metadata with its position) before its first and last
+ * carries marks (a metadata with its position) after its first and last
  * three words, so the compiler tells where its lines fall.
  */
 import type { PageBullet, PageDoc, PageEntry, RenderSettings, Span, ThemeId } from './types';
@@ -136,34 +136,42 @@ class Writer {
     return spans.map((span) => wrap(span, this.literal(span.text.replace(/\s+/g, ' ')))).join('');
   }
 
-  /** A list item whose first and last three words are marked. */
+  /**
+   * A list item whose first and last three words are marked. A mark goes
+   * right after its word: before it, it would sit after the space a line
+   * may break at, and print at the end of the line above.
+   */
   bullet(bullet: PageBullet): string {
     if (bullet.id === undefined) return `- ${this.spans(bullet.spans)}`;
     const index = this.markedBullets.push(bullet.id) - 1;
+    const pieces = bullet.spans.flatMap((span, spanIndex) =>
+      span.text
+        .split(/(\s+)/)
+        .filter((piece) => piece !== '')
+        .map((piece) => ({ piece, spanIndex, space: /^\s/.test(piece) })),
+    );
     const words = countWords(bullet.spans);
-    const marked = (word: number) => word === 0 || word >= words - 3;
     let word = -1;
-    let inWord = false;
-    const parts = bullet.spans.map((span) => {
-      const pieces = span.text.split(/(\s+)/).filter((piece) => piece !== '');
-      const inner = pieces
-        .map((piece) => {
-          if (/^\s/.test(piece)) {
-            inWord = false;
-            return ' ';
-          }
-          let mark = '';
-          if (!inWord) {
-            word++;
-            inWord = true;
-            if (marked(word)) mark = `#context [#metadata((b: ${index}, w: ${word}, p: here().position())) <${MARK_LABEL}>]`;
-          }
-          return mark + this.literal(piece);
-        })
-        .join('');
-      return wrap(span, inner);
+    const inner = bullet.spans.map(() => '');
+    pieces.forEach(({ piece, spanIndex, space }, at) => {
+      if (space) {
+        inner[spanIndex] += ' ';
+        return;
+      }
+      if (at === 0 || pieces[at - 1]!.space) word++;
+      const last = at === pieces.length - 1;
+      const endsWord = last || pieces[at + 1]!.space;
+      const mark =
+        endsWord && (word === 0 || word >= words - 3)
+          ? `#context [#metadata((b: ${index}, w: ${word}, p: here().position())) <${MARK_LABEL}>]`
+          : '';
+      // A mark that ends a paragraph is placed at the start of its line: in a box with its word, it stays beside it.
+      inner[spanIndex] += last && mark ? `#box[${this.literal(piece)}${mark}]` : this.literal(piece) + mark;
     });
-    return `- ${parts.join('').trim()}`;
+    return `- ${bullet.spans
+      .map((span, spanIndex) => wrap(span, inner[spanIndex]!))
+      .join('')
+      .trim()}`;
   }
 
   private literal(text: string): string {

@@ -45,8 +45,9 @@ export async function renderResume(request: RenderRequest): Promise<RenderRespon
             ? markup.source
             : undefined;
     let pageFindings: Finding[] = [];
+    let facts: PageFacts | undefined;
     if (request.checks && pdf) {
-      const facts: PageFacts = {
+      facts = {
         settings: request.settings,
         pages: compiled.pages,
         bullets: printedBullets(typst.marks(compiled.document), markup.markedBullets),
@@ -55,7 +56,14 @@ export async function renderResume(request: RenderRequest): Promise<RenderRespon
       };
       pageFindings = checkPage(model, doc, facts, request);
     }
-    return { ok: true, ...(output !== undefined && { output }), pages: compiled.pages, findings: pageFindings, notes };
+    return {
+      ok: true,
+      ...(output !== undefined && { output }),
+      pages: compiled.pages,
+      findings: pageFindings,
+      ...(facts && { facts }),
+      notes,
+    };
   } finally {
     typst.evict();
   }
