@@ -240,11 +240,12 @@ async function run(inputs: string[], options: Options, out: (text: string) => vo
     reports.push({ file, findings: shown(result.findings), document: TextDocument.create('', 'yaml', 0, text), result });
   }
   failed ||= configs.hadProblems;
+  let pageNotes: string[] = [];
   if (options.renderChecks) {
     const requestFor = (file: string, text: string) => renderRequest(text, file, setupFor(path.dirname(file), file), {}, 'none');
     const pages = await addPageChecks(reports, requestFor, shown, relative, err);
     failed ||= pages.failed;
-    for (const line of pages.notes) note(line);
+    pageNotes = options.quiet ? [] : pages.notes;
   }
 
   if (options.report) printReports(reports, options, relative, out);
@@ -255,6 +256,8 @@ async function run(inputs: string[], options: Options, out: (text: string) => vo
     if (reports.length > 0 || !failed) out(summary(reports));
     for (const report of reports) printCoverage(report, relative, out);
   }
+  // What the page is (our theme, not RenderCV's), after the findings it qualifies.
+  for (const line of pageNotes) note(line);
 
   const count = (severity: Severity) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
   if (failed) return 2;

@@ -256,9 +256,9 @@ describe('CLI: render', function () {
       const run = cli(['render', 'long.resume.yaml'], here);
       assertExit(run, 0, 'render long');
       assert.match(run.stdout, /^long\.resume\.yaml:\d+:\d+ warning page-count [^\n]+$/m);
-      const pages = pdfPages(fs.readFileSync(path.join(here, 'long.pdf')));
+      const pages = pdfPages(fs.readFileSync(path.join(here, 'long.resume.pdf')));
       assert.ok(pages >= 3, `${pages} pages`);
-      assert.ok(run.stdout.endsWith(`Wrote long.pdf (${pages} pages)\n`), run.stdout);
+      assert.ok(run.stdout.endsWith(`Wrote long.resume.pdf (${pages} pages)\n`), run.stdout);
 
       const quiet = cli(['render', '--quiet', '--force', 'long.resume.yaml'], here);
       assertExit(quiet, 0, 'render --quiet');
@@ -291,7 +291,7 @@ describe('CLI: render', function () {
       assert.match(strict.stdout, /^long\.resume\.yaml:\d+:\d+ error page-count /m);
       const rendered = cli(['render', 'long.resume.yaml'], here);
       assertExit(rendered, 1, 'render with page-count as an error');
-      assert.ok(fs.existsSync(path.join(here, 'long.pdf')), 'still written');
+      assert.ok(fs.existsSync(path.join(here, 'long.resume.pdf')), 'still written');
     });
   });
 });
