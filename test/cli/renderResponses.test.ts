@@ -109,6 +109,17 @@ describe('CLI: render, answer by answer', () => {
     assert.equal(ran.requests[0]!.lint?.rules?.tense, 'off');
   });
 
+  it('--config names the config instead; a problem in it is said, the page is written, exit 2', async () => {
+    fs.writeFileSync(path.join(dir, '.bulletproof.yaml'), 'role: general\n');
+    fs.writeFileSync(path.join(dir, 'other.yaml'), 'role: backend\nrules:\n  tense: loud\n');
+    const ran = await render(['--config', 'other.yaml', 'resume.yaml'], written());
+    assert.equal(ran.requests[0]!.lint?.role, 'backend');
+    assert.equal(ran.code, 2);
+    assert.equal(ran.err.length, 1);
+    assert.match(ran.err[0]!, /^bulletproof: other\.yaml:3:10: /);
+    assert.ok(fs.existsSync(path.join(dir, 'resume.pdf')));
+  });
+
   it('one page is "1 page"; markup is written as text', async () => {
     const ran = await render(['--format', 'typst', 'resume.yaml'], written({ output: '#set page(paper: "a4")\nSam Lee\n', pages: 1 }));
     assert.equal(ran.code, 0, ran.err.join('\n'));
