@@ -28,6 +28,8 @@ export async function renderResume(request: RenderRequest): Promise<RenderRespon
   const { doc } = built;
   const markup = typstMarkup(doc, request.settings);
   const notes = themeNotes(model, request.settings);
+  if (model.syntaxProblems.some((problem) => problem.code === 'DUPLICATE_KEY'))
+    notes.push('A key is set twice in the file: the page shows its last value.');
   if (request.output === 'typst' && !request.checks) return { ok: true, output: markup.source, pages: 0, findings: [], notes };
 
   const typst = typstPages();
