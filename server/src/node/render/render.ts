@@ -46,13 +46,14 @@ export async function renderResume(request: RenderRequest): Promise<RenderRespon
           : request.output === 'typst'
             ? markup.source
             : undefined;
+    const printed = printedBullets(typst.marks(compiled.document), markup.markedBullets);
     let pageFindings: Finding[] = [];
     let facts: PageFacts | undefined;
     if (request.checks && pdf) {
       facts = {
         settings: request.settings,
         pages: compiled.pages,
-        bullets: printedBullets(typst.marks(compiled.document), markup.markedBullets),
+        bullets: printed,
         text: await pdfPageTexts(pdf),
         missingGlyphs: await missingGlyphs(typst, markup.characters, request.settings),
       };
@@ -64,6 +65,7 @@ export async function renderResume(request: RenderRequest): Promise<RenderRespon
       pages: compiled.pages,
       findings: pageFindings,
       ...(facts && { facts }),
+      printed,
       notes,
     };
   } finally {
