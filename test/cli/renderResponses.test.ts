@@ -109,6 +109,19 @@ describe('CLI: render, answer by answer', () => {
     assert.equal(ran.requests[0]!.lint?.rules?.tense, 'off');
   });
 
+  it('render: in .bulletproof.yaml chooses the page; a flag wins over it', async () => {
+    fs.writeFileSync(
+      path.join(dir, '.bulletproof.yaml'),
+      'render:\n  theme: compact\n  paper: a4\n  fontSize: 9\n  margin: 10mm\n  maxPages: 1\n',
+    );
+    const ran = await render(['resume.yaml'], written());
+    assert.deepEqual(ran.err, []);
+    assert.deepEqual(ran.requests[0]!.settings, { theme: 'compact', paper: 'a4', fontSize: 9, margin: '10mm' });
+    assert.equal(ran.requests[0]!.lint?.maxPages, 1);
+    const flagged = await render(['--force', '--theme', 'classic', 'resume.yaml'], written());
+    assert.deepEqual(flagged.requests[0]!.settings, { theme: 'classic', paper: 'a4', fontSize: 9, margin: '10mm' });
+  });
+
   it('--config names the config instead; a problem in it is said, the page is written, exit 2', async () => {
     fs.writeFileSync(path.join(dir, '.bulletproof.yaml'), 'role: general\n');
     fs.writeFileSync(path.join(dir, 'other.yaml'), 'role: backend\nrules:\n  tense: loud\n');
