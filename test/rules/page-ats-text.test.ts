@@ -129,6 +129,7 @@ describe('ats-text matching', () => {
   it('normalises both sides the same way, keeping case', () => {
     assert.equal(normalizeForAts('  ﬁne\u00a0\u00adTu\u00adned\n\t“API”  '), 'fine Tuned "API"');
     assert.equal(normalizeForAts('Kafka'), 'Kafka');
+    assert.equal(normalizeForAts('\u200eKafka\u202e\u2069'), 'Kafka');
     assert.notEqual(normalizeForAts('kafka'), normalizeForAts('Kafka'));
   });
 

@@ -2,7 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { parseResume } from '../../server/src/engine/document';
 import { workExperience } from '../../server/src/engine/page/experience';
+import { allRuleMeta, registeredRules } from '../../server/src/linter';
 import pageCount from '../../server/src/rules/page-count';
+import { pageRules } from '../../server/src/rules/registry';
 import { FIXED_TODAY } from '../helpers';
 import { only } from '../support/lists';
 import { pageFindings, shownFindings, type PageCase } from './page-support';
@@ -104,6 +106,33 @@ describe('page-count', () => {
           'Cut the bullets of older roles down to the ones that show the most, or try the compact theme (`render.theme: compact`).',
       ],
     ]);
+  });
+});
+
+describe('page rules in the registry', () => {
+  const ids = ['page-count', 'orphan-line', 'ats-text', 'unprintable-text'];
+
+  it('are listed with every rule, tagged `page`, and never run by the text lint', () => {
+    assert.deepEqual(
+      pageRules.map((rule) => rule.meta.id),
+      ids,
+    );
+    assert.deepEqual(
+      allRuleMeta()
+        .slice(-4)
+        .map((meta) => meta.id),
+      ids,
+    );
+    for (const rule of pageRules) assert.ok(rule.meta.tags.includes('page') && !rule.meta.fixable, rule.meta.id);
+    assert.deepEqual(
+      registeredRules.filter((rule) => ids.includes(rule.meta.id)),
+      [],
+    );
+  });
+
+  it('a disable comment silences one, as for the text rules', () => {
+    const text = `# bulletproof-disable page-count\n${LONG_CAREER}`;
+    assert.deepEqual(found({ text, page: { pages: 3 } }), []);
   });
 });
 
