@@ -150,13 +150,15 @@ async function render(options: RenderOptions, io: RenderIo): Promise<number> {
   const decoded = decodeText(read.bytes);
   if (!decoded) return fail(io, `cannot render ${input}: it is not UTF-8 text.`);
 
-  const configs = new ConfigFiles(relative, io.err);
-  const configFile = options.config ? configs.explicit(options.config) : configs.nearest(path.dirname(path.resolve(input)));
   const dir = path.dirname(path.resolve(input));
+  const configs = new ConfigFiles(relative, io.err);
+  const configFile = options.config ? configs.explicit(options.config) : configs.nearest(dir);
   const setup = resumeSetup({ resumePath: path.resolve(input), root: gitRootOf(dir) ?? dir }, { configFile });
 
   const toStdout = options.output === '-';
   const output = toStdout ? undefined : (options.output ?? defaultOutput(input, format));
+  // Only a file checked now is replaced: one that appears while the page is made is left alone.
+  const replaces = output !== undefined && fs.existsSync(output);
   if (output !== undefined) {
     const refusal = outputRefusal(output, input, format, options.force);
     if (refusal) return fail(io, refusal.replaceAll('{name}', relative(output)));
@@ -182,8 +184,7 @@ async function render(options: RenderOptions, io: RenderIo): Promise<number> {
   const bytes = typeof response.output === 'string' ? Buffer.from(response.output, 'utf8') : response.output;
   if (output === undefined) io.raw(bytes);
   else {
-    const exists = fs.existsSync(output);
-    const written = createFileAtomic(output, bytes, { overwrite: exists });
+    const written = createFileAtomic(output, bytes, { overwrite: replaces });
     if (!written.ok) {
       if (written.code === 'EEXIST') return fail(io, `${relative(output)} appeared while rendering; run again to replace it.`);
       return fail(io, `cannot write ${relative(output)}: ${why(written)}; nothing was written.`);
