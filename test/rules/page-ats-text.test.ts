@@ -43,6 +43,14 @@ describe('ats-text', () => {
     assert.deepEqual(found({ page: { text: extracted([A.replace(' to ', ' to\n'), B, C]) } }), []);
   });
 
+  it('a line broken after a hyphen or a slash joins without a space, as printed', () => {
+    const text = resume(['Cut tracking-update lag with a read/write split']);
+    assert.deepEqual(found({ text, page: { text: extracted(['Cut tracking-\nupdate lag with a read/\nwrite split']) } }), []);
+    assert.deepEqual(found({ text, page: { text: extracted(['Cut tracking- update lag with a read/write split']) } }), [
+      ['Cut tracking-update lag with a read/write split', MISSING('this bullet')],
+    ]);
+  });
+
   it('a bullet the text does not hold: a warning on that bullet', () => {
     const finding = only(pageFindings(atsText, { text: TEXT, page: { text: extracted([A, C]) } }));
     assert.equal(finding.severity, 'warning');

@@ -69,6 +69,15 @@ export type Placement<T> =
   | { item: T; found: 'out of order'; readBefore: T };
 
 /**
+ * A line the typesetter broke after a hyphen, a dash or a slash
+ * (`tracking-` / `update`) had no space there: the extractor's line break
+ * is not one.
+ */
+function joinBrokenWords(read: string): string {
+  return read.replace(/([-\u2010\u2013\u2014/])\r?\n/g, '$1');
+}
+
+/**
  * Where each expected text stands in `read` (both normalised with
  * {@link normalizeForAts}): a cursor moves forward past each text found in
  * order; one not found past the cursor is searched from the start, to tell
@@ -77,7 +86,7 @@ export type Placement<T> =
  * text for a page read in order.
  */
 export function placeTexts<T extends { text: string }>(read: string, items: readonly T[]): Placement<T>[] {
-  const haystack = normalizeForAts(read);
+  const haystack = normalizeForAts(joinBrokenWords(read));
   const placements: Placement<T>[] = [];
   /** How many times each text was found so far. */
   const seen = new Map<string, number>();
