@@ -13,21 +13,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, ErrorCodes, ProtocolRequestType, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import {
-  EXPORT_PDF_REQUEST,
-  RENDER_REQUEST,
-  type ExportPdfParams,
-  type ExportPdfResult,
-  type RenderParams,
-  type RenderResult,
-} from '../../server/src/protocol';
+import { DiagnosticSeverity, ErrorCodes, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { RENDER_REQUEST } from '../../server/src/protocol';
 import type { RenderRequest } from '../../server/src/node/render/protocol';
 import { LspClient, REPO_ROOT, type Publish } from '../support/lspClient';
 import { docsHref, expectedDiagnostics, stop } from './helpers';
-
-export const RenderRequestType = new ProtocolRequestType<RenderParams, RenderResult, never, void, void>(RENDER_REQUEST);
-export const ExportPdfRequest = new ProtocolRequestType<ExportPdfParams, ExportPdfResult, never, void, void>(EXPORT_PDF_REQUEST);
+import { ExportPdfRequest, RenderRequestType } from './renderRequests';
 
 const FAKE_WORKER = path.join(REPO_ROOT, 'test', 'fixtures', 'render', 'fakeWorker.cjs');
 const RESUME = 'basics:\n  name: Dana Lee\n  email: dana@example.com\n';
