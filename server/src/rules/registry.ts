@@ -3,6 +3,7 @@
  * adding its file, its doc page and one line here.
  */
 import type { Rule } from '../engine/rule';
+import type { PageRule } from '../engine/page/pageRule';
 import completeness from './completeness';
 import dateOrder from './date-order';
 import futureDate from './future-date';
@@ -59,3 +60,6 @@ export const rules: readonly Rule[] = [
   postingMainLanguage,
   postingSkillNotShown,
 ];
+
+/** Rules about the printed page: they run after a render, never on the keystroke path. */
+export const pageRules: readonly PageRule[] = [];

@@ -71,7 +71,7 @@ export interface RenderSettings {
 
 export const DEFAULT_RENDER_SETTINGS: Readonly<RenderSettings> = { theme: 'classic', paper: 'us-letter' };
 
-/** Where the compiler placed one word of a bullet: page, and the top of its line in points. */
+/** Where the compiler placed one word of a bullet: its page, and its line's place in points from the top. */
 export interface WordPlace {
   page: number;
   y: number;
@@ -80,7 +80,7 @@ export interface WordPlace {
 /** One bullet as the compiler laid it out (from the marks `typst.ts` puts in). */
 export interface PrintedBullet {
   id: string;
-  /** Where its first and last words start. */
+  /** Where its first and last words printed: the line is exact; `x` is near the word (its end, or its start for the last). */
   first: WordPlace & { x: number };
   last: WordPlace & { x: number };
   /** Whether it printed on one line (its first and last words share one). */

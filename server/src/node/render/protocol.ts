@@ -5,7 +5,7 @@
  */
 import type { LayoutSetting } from '../../engine/layouts';
 import type { Finding, RuleLevel } from '../../engine/types';
-import type { RenderSettings } from '../../engine/page/types';
+import type { PageFacts, RenderSettings } from '../../engine/page/types';
 
 export type RenderOutput = 'pdf' | 'svg' | 'typst' | 'none';
 
@@ -47,6 +47,8 @@ export type RenderResponse =
       pages: number;
       /** The page rules' findings (empty unless `checks`). */
       findings: Finding[];
+      /** What the page showed the page rules (with `checks`): where each bullet printed, the PDF's text. */
+      facts?: PageFacts;
       /** Plain notes for the person: "the page shows Bulletproof's classic theme, not RenderCV's `sb2nov`". */
       notes: string[];
     }

@@ -22,13 +22,11 @@ process.on('disconnect', () => process.exit(0));
 
 process.on('message', (message: WorkerRequest) => {
   void renderResume(message.request)
-    .catch(
-      (error: unknown): RenderResponse => ({
-        ok: false,
-        reason: 'failed',
-        message: error instanceof Error ? error.message : String(error),
-        findings: [],
-      }),
-    )
+    .catch((error: unknown): RenderResponse => ({
+      ok: false,
+      reason: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+      findings: [],
+    }))
     .then((response) => process.send?.({ id: message.id, response } satisfies WorkerReply));
 });
