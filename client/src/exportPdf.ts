@@ -11,7 +11,7 @@ const OPEN = 'Open PDF';
 const REVEAL = 'Reveal in Explorer';
 
 /** `resource`: the file a menu was opened on; else the active editor's. */
-export async function exportPdf(client: LanguageClient, resource: unknown): Promise<void> {
+export async function exportPdf(client: LanguageClient, output: vscode.OutputChannel, resource: unknown): Promise<void> {
   const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
     void vscode.window.showInformationMessage('Open a resume to export it as a PDF.');
@@ -29,9 +29,10 @@ export async function exportPdf(client: LanguageClient, resource: unknown): Prom
     return;
   }
   if (!result.ok) {
+    output.appendLine(`Export PDF of ${uri.toString()}: ${result.message}`);
     const message =
       result.reason === 'unavailable'
-        ? `Exporting a PDF needs the build of the Bulletproof extension for this platform; this one checks resumes but has no typesetter. ${result.message}`
+        ? 'Exporting a PDF needs the platform build of the Bulletproof extension (the .vsix for your system); this one checks resumes but cannot typeset them. Details are in the Bulletproof output.'
         : result.message;
     void vscode.window.showErrorMessage(message);
     return;

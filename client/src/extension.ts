@@ -81,7 +81,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     report,
     vscode.commands.registerCommand('bulletproof.showReport', () => report.show()),
     vscode.commands.registerCommand('bulletproof.convert', () => (client ? convertResume(client, outputChannel) : undefined)),
-    vscode.commands.registerCommand('bulletproof.exportPdf', (resource: unknown) => (client ? exportPdf(client, resource) : undefined)),
+    vscode.commands.registerCommand('bulletproof.exportPdf', (resource: unknown) =>
+      client ? exportPdf(client, outputChannel, resource) : undefined,
+    ),
   );
 }
 

@@ -250,7 +250,7 @@ function inputOf(document: TextDocument, settings: Settings): RenderInput {
 function failureMessage(response: Extract<RenderResponse, { ok: false }>): string {
   switch (response.reason) {
     case 'unavailable':
-      return `Rendering needs the build of Bulletproof for this platform (${process.platform}-${process.arch}), which has the Typst compiler: ${response.message}.`;
+      return `Rendering needs the build of Bulletproof for this platform (${process.platform}-${process.arch}); this one cannot typeset. Details: ${response.message}`;
     case 'unrenderable':
       return `The resume cannot be typeset: ${response.message}`;
     case 'failed':
