@@ -1,8 +1,8 @@
 /**
  * The Markdown resumes use, read for the page: `**bold**`, `*italic*`,
  * `[text](url)` and `` `code` `` inside a line; paragraphs and `- ` lists in
- * a summary. Anything else is text, printed as written: the page never
- * drops a character the person typed, only the markers of emphasis.
+ * a summary. Anything else is text, printed as written, backslashes too:
+ * the page drops only the markers of emphasis and links.
  */
 import type { Span } from './types';
 
@@ -32,11 +32,6 @@ function parseInto(text: string, style: Style, push: (span: Span) => void): void
   let i = 0;
   while (i < text.length) {
     const char = text[i]!;
-    if (char === '\\' && i + 1 < text.length && /[\\`*_[\]()#+\-.!]/.test(text[i + 1]!)) {
-      plain += text[i + 1];
-      i += 2;
-      continue;
-    }
     const link = char === '[' ? linkAt(text, i) : undefined;
     if (link) {
       flush();
@@ -56,6 +51,12 @@ function parseInto(text: string, style: Style, push: (span: Span) => void): void
       flush();
       parseInto(strong.inner, { ...style, bold: true }, push);
       i = strong.end;
+      continue;
+    }
+    if ((char === '*' || char === '_') && text[i + 1] === char) {
+      // A double marker that opens nothing is text, both characters of it.
+      plain += char + char;
+      i += 2;
       continue;
     }
     const emphasis = char === '*' || char === '_' ? emphasisAt(text, i, char) : undefined;

@@ -17,9 +17,16 @@ import type { PageBlock, PageBullet, PageDoc, PageEntry, PageSection, Span } fro
 
 export type PageDocResult = { ok: true; doc: PageDoc } | { ok: false; message: string };
 
+/**
+ * Syntax problems that leave the value plain to read: a key set twice (its
+ * last value stands, as in JSON.parse), JSON's trailing commas and comments.
+ */
+const READABLE_PROBLEMS = new Set(['DUPLICATE_KEY', 'TRAILING_COMMA', 'COMMENT']);
+
 /** Why a model cannot be printed, or undefined when it can. */
 export function unprintable(model: ResumeModel): string | undefined {
-  if (model.syntaxProblems.length > 0) return 'the file has syntax errors: fix them and render again';
+  if (model.syntaxProblems.some((problem) => !READABLE_PROBLEMS.has(problem.code)))
+    return 'the file has syntax errors: fix them and render again';
   if (model.checked !== 'all') return 'the file is too large or too deeply nested to read in full';
   if (!isRecord(model.value)) return 'it is not a resume: its top level is not a mapping of sections';
   return undefined;
@@ -341,10 +348,12 @@ function joinSpans(parts: readonly (Span[] | '' | undefined)[], separator: strin
  * surrogate (invalid UTF-16, no character at all) the replacement character.
  */
 export function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
-  return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are what this replaces
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  );
 }
 
 export { plainText };

@@ -44,7 +44,7 @@ const THEMES: Readonly<Record<ThemeId, Theme>> = {
     headingSize: 12,
     leading: '0.62em',
     sectionGap: '1.1em',
-    entryGap: '1em',
+    entryGap: '0.5em',
     listSpacing: '0.5em',
   },
   compact: {
@@ -56,7 +56,7 @@ const THEMES: Readonly<Record<ThemeId, Theme>> = {
     headingSize: 10.5,
     leading: '0.5em',
     sectionGap: '0.75em',
-    entryGap: '0.55em',
+    entryGap: '0.3em',
     listSpacing: '0.35em',
   },
 };
@@ -92,7 +92,7 @@ export function typstMarkup(doc: PageDoc, settings: RenderSettings): TypstMarkup
     for (const block of section.blocks) {
       switch (block.kind) {
         case 'entry':
-          out.push(...entryMarkup(block.entry, writer, theme));
+          out.push(...entryMarkup(block.entry, writer, theme, block === section.blocks[0]));
           break;
         case 'paragraph':
           out.push(writer.spans(block.spans), '');
@@ -112,10 +112,12 @@ export function typstMarkup(doc: PageDoc, settings: RenderSettings): TypstMarkup
   return { source: `${out.join('\n')}\n`, markedBullets: writer.markedBullets, characters: [...writer.characters] };
 }
 
-function entryMarkup(entry: PageEntry, writer: Writer, theme: Theme): string[] {
-  const lines = [
-    `#block(above: ${theme.entryGap}, below: 0.45em)[${writer.spans(entry.heading)}${entry.dates ? ` #h(1fr) ${writer.text(entry.dates)}` : ''}]`,
-  ];
+function entryMarkup(entry: PageEntry, writer: Writer, theme: Theme, first: boolean): string[] {
+  // Space between entries, on top of what follows a list: none above the first under its heading.
+  const lines = first ? [] : [`#v(${theme.entryGap})`];
+  lines.push(
+    `#block(above: 0.45em, below: 0.45em)[${writer.spans(entry.heading)}${entry.dates ? ` #h(1fr) ${writer.text(entry.dates)}` : ''}]`,
+  );
   if (entry.details) lines.push(`#block(above: 0.45em, below: 0.45em)[${writer.spans(entry.details)}]`);
   for (const paragraph of entry.paragraphs) lines.push(writer.spans(paragraph), '');
   for (const bullet of entry.bullets) lines.push(writer.bullet(bullet));

@@ -5,7 +5,7 @@
  */
 import type { LayoutSetting } from '../../engine/layouts';
 import type { Finding, RuleLevel } from '../../engine/types';
-import type { PageFacts, RenderSettings } from '../../engine/page/types';
+import type { PageFacts, PrintedBullet, RenderSettings } from '../../engine/page/types';
 
 export type RenderOutput = 'pdf' | 'svg' | 'typst' | 'none';
 
@@ -49,6 +49,8 @@ export type RenderResponse =
       findings: Finding[];
       /** What the page showed the page rules (with `checks`): where each bullet printed, the PDF's text. */
       facts?: PageFacts;
+      /** Where each bullet printed, whenever the page was typeset (a preview marks them); ids are the model's `bulletId`s. */
+      printed?: PrintedBullet[];
       /** Plain notes for the person: "the page shows Bulletproof's classic theme, not RenderCV's `sb2nov`". */
       notes: string[];
     }

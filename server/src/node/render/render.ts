@@ -28,6 +28,8 @@ export async function renderResume(request: RenderRequest): Promise<RenderRespon
   const { doc } = built;
   const markup = typstMarkup(doc, request.settings);
   const notes = themeNotes(model, request.settings);
+  if (model.syntaxProblems.some((problem) => problem.code === 'DUPLICATE_KEY'))
+    notes.push('A key is set twice in the file: the page shows its last value.');
   if (request.output === 'typst' && !request.checks) return { ok: true, output: markup.source, pages: 0, findings: [], notes };
 
   const typst = typstPages();
@@ -44,13 +46,14 @@ export async function renderResume(request: RenderRequest): Promise<RenderRespon
           : request.output === 'typst'
             ? markup.source
             : undefined;
+    const printed = printedBullets(typst.marks(compiled.document), markup.markedBullets);
     let pageFindings: Finding[] = [];
     let facts: PageFacts | undefined;
     if (request.checks && pdf) {
       facts = {
         settings: request.settings,
         pages: compiled.pages,
-        bullets: printedBullets(typst.marks(compiled.document), markup.markedBullets),
+        bullets: printed,
         text: await pdfPageTexts(pdf),
         missingGlyphs: await missingGlyphs(typst, markup.characters, request.settings),
       };
@@ -62,6 +65,7 @@ export async function renderResume(request: RenderRequest): Promise<RenderRespon
       pages: compiled.pages,
       findings: pageFindings,
       ...(facts && { facts }),
+      printed,
       notes,
     };
   } finally {

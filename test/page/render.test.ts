@@ -1,0 +1,171 @@
+/**
+ * The page itself, through the real compiler: escaping, determinism, the
+ * marks the page rules read, every layout, and what an extractor reads.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderResume } from '../../server/src/node/render/render';
+import { pdfPageTexts } from '../../server/src/node/render/pdfText';
+import type { RenderRequest, RenderResponse } from '../../server/src/node/render/protocol';
+import { TypstPages } from '../../server/src/node/render/typst';
+import { loadTypstCompiler } from '../../server/src/node/render/typstLoader';
+import { pageDocument } from '../../server/src/engine/page/pageDoc';
+import { plainText } from '../../server/src/engine/page/markdown';
+import { typstMarkup } from '../../server/src/engine/page/typst';
+import { lintText } from '../helpers';
+import { printedBullets } from './support';
+
+const EXAMPLES = ['backend.resume.yaml', 'backend.resume.json', 'backend_CV.yaml', 'backend.yamlresume.yaml'];
+
+type Rendered = Extract<RenderResponse, { ok: true }>;
+
+async function render(text: string, overrides: Partial<RenderRequest> = {}): Promise<Rendered> {
+  const response = await renderResume({
+    text,
+    settings: { theme: 'classic', paper: 'us-letter' },
+    output: 'pdf',
+    checks: true,
+    ...overrides,
+  });
+  assert.ok(response.ok, response.ok ? '' : `${response.reason}: ${response.message}`);
+  return response;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('page: rendering with Typst', function () {
+  // The first render loads the compiler and pdf.js; a busy machine takes its time.
+  this.timeout(60_000);
+
+  it('prints text full of Typst syntax exactly as written, and evaluates none of it', async () => {
+    const hostile = String.raw`Ran #read("/etc/passwd") #import "x.typ": * $x^2$ @ref <label> ]] [ \ \\ // not a comment /* nor this */ #{1+1} = - + ~ -- ... "q" 'q'`;
+    const text = `basics:\n  name: ${JSON.stringify('#set text(size: 99pt) Pat')}\nwork:\n  - name: Acme\n    highlights:\n      - ${JSON.stringify(hostile)}\n`;
+    const { output, facts } = await render(text);
+    const printed = oneLine((await pdfPageTexts(output as Uint8Array)).join('\n'));
+    assert.ok(printed.startsWith('#set text(size: 99pt) Pat'), printed);
+    assert.ok(printed.includes(`• ${hostile}`), printed);
+    assert.ok(!printed.includes('root:'), 'nothing is read from disk');
+    assert.equal(facts?.bullets.length, 1);
+  });
+
+  it('makes Markdown bold, italic and links real, and leaves links to other schemes as text', () => {
+    const doc = pageDocument(
+      lintText(
+        'work:\n  - name: Acme\n    highlights:\n      - "**Led** a _small_ team on [Pay](https://pay.example) and [x](javascript:alert(1))"\n',
+      ).model,
+    );
+    assert.ok(doc.ok);
+    const { source } = typstMarkup(doc.doc, { theme: 'classic', paper: 'a4' });
+    const line = source.split('\n').find((candidate) => candidate.startsWith('- '))!;
+    assert.match(line, /#strong\[#"Led";#context/);
+    assert.match(line, /#emph\[#"small";\]/);
+    assert.match(line, /#link\("https:\/\/pay\.example"\)\[#"Pay";/);
+    assert.ok(!line.includes('#link("javascript'), line);
+  });
+
+  it('puts a real link in the PDF', async () => {
+    const { output } = await render('basics:\n  name: Pat\n  email: pat@example.com\n  url: https://pat.example\n');
+    const pdf = Buffer.from(output as Uint8Array).toString('latin1');
+    assert.ok(pdf.includes('(mailto:pat@example.com)'), 'the e-mail links to mailto:');
+    assert.ok(pdf.includes('(https://pat.example)'), 'the website links to itself');
+  });
+
+  it('gives the same PDF bytes for the same input from two compilers, and in another process', () => {
+    const loaded = loadTypstCompiler();
+    assert.ok(loaded.ok);
+    const text = readFileSync(join('examples', 'backend.resume.yaml'), 'utf8');
+    const built = pageDocument(lintText(text).model);
+    assert.ok(built.ok);
+    const { source } = typstMarkup(built.doc, { theme: 'classic', paper: 'us-letter' });
+    const hashes = [new TypstPages(loaded.NodeCompiler), new TypstPages(loaded.NodeCompiler)].map((pages) => {
+      const compiled = pages.compile(source);
+      assert.ok(compiled.ok);
+      return sha256(pages.pdf(compiled.document));
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'bulletproof-hash-'));
+    writeFileSync(join(dir, 'page.typ'), source);
+    const script = `const {NodeCompiler}=require('@myriaddreamin/typst-ts-node-compiler');const c=NodeCompiler.create({workspace:${JSON.stringify(dir)}});
+const d=c.compile({mainFileContent:require('fs').readFileSync(${JSON.stringify(join(dir, 'page.typ'))},'utf8')}).result;
+process.stdout.write(require('crypto').createHash('sha256').update(c.pdf(d)).digest('hex'));`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(hashes[0], hashes[1]);
+    assert.equal(child.stdout, hashes[0]);
+  });
+
+  it('reports where each bullet printed and how many words its last line holds', async () => {
+    const base = 'Cut p99 checkout latency from 850 ms to 210 ms by adding covering indexes and a Redis read-through cache for';
+    const bullets = [`${base} catalog`, `${base} the catalog`, `${base} the catalog service`, 'Short bullet'];
+    const text = `basics:\n  name: Pat\nwork:\n  - name: Acme\n    highlights:\n${bullets.map((bullet) => `      - ${bullet}\n`).join('')}`;
+    const { facts } = await render(text, { output: 'none' });
+    assert.deepEqual(
+      facts?.bullets.map(({ id, singleLine, lastLineWords }) => [id, singleLine, lastLineWords]),
+      [
+        ['work[0].highlights[0]', false, 1],
+        ['work[0].highlights[1]', false, 2],
+        ['work[0].highlights[2]', false, 3],
+        ['work[0].highlights[3]', true, 2],
+      ],
+    );
+    const [first] = facts.bullets;
+    assert.ok(first && first.last.y > first.first.y, 'the last line is below the first');
+  });
+
+  it('names the characters the bundled fonts cannot show', async () => {
+    const { facts } = await render(
+      'basics:\n  name: 김민준 (Minjun Kim)\nwork:\n  - name: 字节跳动\n    highlights: [Café résumé naïve, Ωμέγα Привет]\n',
+    );
+    assert.deepEqual(facts?.missingGlyphs, ['김', '민', '준', '字', '节', '跳', '动']);
+  });
+
+  it('refuses a file with broken syntax, with its errors', async () => {
+    const response = await renderResume({
+      text: 'work:\n  - name: "Acme\n',
+      settings: { theme: 'classic', paper: 'a4' },
+      output: 'pdf',
+      checks: true,
+    });
+    assert.equal(response.ok, false);
+    assert.ok(!response.ok && response.reason === 'unrenderable');
+    assert.ok(response.findings.length > 0 && response.findings.every((finding) => finding.severity === 'error'));
+  });
+
+  it("says the page is Bulletproof's theme when a RenderCV file names a theme of RenderCV's", async () => {
+    const text = readFileSync(join('examples', 'backend_CV.yaml'), 'utf8');
+    const { notes } = await render(text, { fileName: 'backend_CV.yaml', settings: { theme: 'compact', paper: 'a4' } });
+    assert.deepEqual(notes, [
+      "The page is Bulletproof's compact theme, not RenderCV's `classic`: the page advice describes this page; RenderCV's own page may differ.",
+    ]);
+    assert.deepEqual((await render('basics:\n  name: Pat\n')).notes, []);
+  });
+
+  it('gives the markup without compiling when only markup is asked for', async () => {
+    const { output, pages } = await render('basics:\n  name: Pat\n', { output: 'typst', checks: false });
+    assert.equal(pages, 0);
+    assert.match(output as string, /#text\(size: 22pt, weight: "bold"\)\[#"Pat";\]/);
+  });
+
+  for (const theme of ['classic', 'compact'] as const) {
+    for (const name of EXAMPLES) {
+      it(`prints ${name} in the ${theme} theme on one page, every bullet readable in order`, async () => {
+        const text = readFileSync(join('examples', name), 'utf8');
+        const { pages, facts } = await render(text, { settings: { theme, paper: 'a4' }, fileName: name });
+        assert.equal(pages, 1);
+        const printed = oneLine(facts!.text.join('\n'));
+        const built = pageDocument(lintText(text, { fileName: name }).model);
+        assert.ok(built.ok);
+        let from = 0;
+        for (const bullet of printedBullets(built.doc)) {
+          const at = printed.indexOf(oneLine(plainText(bullet.spans)), from);
+          assert.ok(at >= from, `${plainText(bullet.spans)} in order`);
+          from = at;
+        }
+      });
+    }
+  }
+});
