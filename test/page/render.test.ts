@@ -43,7 +43,7 @@ describe('page: rendering with Typst', function () {
   this.timeout(60_000);
 
   it('prints text full of Typst syntax exactly as written, and evaluates none of it', async () => {
-    const hostile = String.raw`Ran #read("/etc/passwd") #import "x.typ": * $x^2$ @ref <label> ]] [ \ \\ // not a comment /* nor this */ #{1+1} = - + ~ -- ... "q" 'q'`;
+    const hostile = String.raw`Ran #read("/etc/passwd") #import "x.typ": * $x^2$ @ref <label> ]] [ \ \\ // not a comment /* nor this */ #{1+1} = - + ~ -- ... "q" 'q' a_b _ * C:\\path`;
     const text = `basics:\n  name: ${JSON.stringify('#set text(size: 99pt) Pat')}\nwork:\n  - name: Acme\n    highlights:\n      - ${JSON.stringify(hostile)}\n`;
     const { output, facts } = await render(text);
     const printed = oneLine((await pdfPageTexts(output as Uint8Array)).join('\n'));
