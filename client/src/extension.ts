@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ReportFeatures } from './report';
 import { convertResume } from './convert';
+import { exportPdf } from './exportPdf';
 import {
   CloseAction,
   ErrorAction,
@@ -80,6 +81,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     report,
     vscode.commands.registerCommand('bulletproof.showReport', () => report.show()),
     vscode.commands.registerCommand('bulletproof.convert', () => (client ? convertResume(client, outputChannel) : undefined)),
+    vscode.commands.registerCommand('bulletproof.exportPdf', (resource: unknown) =>
+      client ? exportPdf(client, outputChannel, resource) : undefined,
+    ),
   );
 }
 

@@ -47,3 +47,45 @@ export type ConvertResult =
       summary: string;
     }
   | { ok: false; message: string };
+
+/** The page settings a render request may set for once, over the resume's own. */
+export interface RenderSettingsOverrides {
+  theme?: 'classic' | 'compact';
+  paper?: 'us-letter' | 'a4';
+  fontSize?: number;
+  margin?: string;
+}
+
+/** Why a render gave nothing: no compiler in this build, a resume with nothing to print, a failure of ours, no file to read. */
+export type RenderFailureReason = 'unavailable' | 'unrenderable' | 'failed' | 'unreadable';
+
+/** Request: the resume of `uri` typeset, as a PDF (base64), the pages as SVG, or the Typst markup. */
+export const RENDER_REQUEST = 'bulletproof/render';
+
+export interface RenderParams {
+  uri: string;
+  output: 'pdf' | 'svg' | 'typst';
+  settings?: RenderSettingsOverrides;
+}
+
+export type RenderResult =
+  | {
+      ok: true;
+      /** The PDF's bytes in base64; the SVG or the markup as text. */
+      data: string;
+      encoding: 'base64' | 'text';
+      pages: number;
+      /** One line: what was rendered, and any note about the page. */
+      message: string;
+    }
+  | { ok: false; reason: RenderFailureReason; message: string };
+
+/** Request: the resume of `uri` as `<name>.pdf` beside it, written atomically; an existing file that is not a PDF is left alone. */
+export const EXPORT_PDF_REQUEST = 'bulletproof/exportPdf';
+
+export interface ExportPdfParams {
+  uri: string;
+}
+
+export type ExportPdfResult =
+  { ok: true; path: string; pages: number; message: string } | { ok: false; reason: RenderFailureReason | 'refused'; message: string };

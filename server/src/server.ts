@@ -53,6 +53,8 @@ import { bulletId } from './engine/model';
 import { allRuleMeta, type LintResult } from './linter';
 import { CONVERT_REQUEST, REPORT_REQUEST, type ConvertParams, type ConvertResult, type ReportResult } from './protocol';
 import { convertDocument, convertParams } from './lsp/convert';
+import { RenderService } from './node/render/service';
+import { PageChecks, registerRenderRequests, withPageFindings, type RenderHost } from './lsp/render';
 
 const connection = connect();
 
@@ -77,7 +79,10 @@ function connect(): Connection {
 
 const guard = new Guard({ logError: (message) => connection.console.error(message), failed });
 const documents = new OpenDocuments({
-  changed: (document) => state.schedule(document.uri),
+  changed: (document) => {
+    state.schedule(document.uri);
+    pageChecks.schedule(document.uri);
+  },
   closed: (uri) => {
     forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -93,6 +98,35 @@ const documents = new OpenDocuments({
 });
 const settings = new SettingsStore(connection);
 const state = new DocumentState(documents, settings, guard, publish);
+
+// The renderer: a child process started on the first render (`dist/renderWorker.mjs` beside this bundle).
+const renderService = new RenderService({
+  workerPath: process.env.BULLETPROOF_RENDER_WORKER ?? path.join(__dirname, 'renderWorker.mjs'),
+  log: (line) => connection.console.warn(line),
+});
+const pageChecks = new PageChecks({
+  service: renderService,
+  document: (uri) => documents.get(uri),
+  checked: (uri, version) => {
+    const checked = state.current(uri);
+    return checked?.version === version ? { resume: checked.result !== undefined, settings: checked.settings } : undefined;
+  },
+  publish: (uri) => publish(uri),
+  log: (line) => connection.console.warn(line),
+});
+const renderHost: RenderHost = {
+  service: renderService,
+  document: (uri) => documents.get(uri),
+  settingsFor: async (uri) => (await settings.settingsFor(uri)).settings,
+};
+connection.onExit(() => renderService.dispose());
+process.on('exit', () => renderService.dispose());
+
+/** Settings or files a resume reads changed: check every document's text again, and its page after. */
+function revalidateAll(): void {
+  state.revalidateAll();
+  for (const document of documents.all()) pageChecks.schedule(document.uri);
+}
 
 // The last resort behind the guard: what escapes every handler (a library's own, say) is logged, and the server goes on.
 process.on('uncaughtException', (error) => lastResort(error));
@@ -142,7 +176,7 @@ connection.onInitialize((params): InitializeResult => {
   connection.onNotification(
     DidChangeWorkspaceFoldersNotification.type,
     guard.notification('workspace/didChangeWorkspaceFolders', (raw) => {
-      if (settings.foldersChanged(raw)) state.revalidateAll();
+      if (settings.foldersChanged(raw)) revalidateAll();
     }),
   );
   return {
@@ -175,7 +209,7 @@ connection.onInitialized(
 connection.onDidChangeConfiguration(
   guard.notification('workspace/didChangeConfiguration', (raw) => {
     settings.changed(isRecord(raw) ? raw.settings : undefined);
-    state.revalidateAll();
+    revalidateAll();
   }),
 );
 
@@ -183,7 +217,7 @@ connection.onDidChangeConfiguration(
 connection.onDidChangeWatchedFiles(
   guard.notification('workspace/didChangeWatchedFiles', () => {
     settings.changed();
-    state.revalidateAll();
+    revalidateAll();
   }),
 );
 
@@ -205,6 +239,7 @@ function failed(uri: string, diagnostic: Diagnostic): void {
 
 function forget(uri: string): void {
   state.forget(uri);
+  pageChecks.forget(uri);
   published.forget(uri);
   failures.delete(uri);
   guard.forget(uri);
@@ -216,7 +251,10 @@ function publish(uri: string): void {
   const checked = state.current(uri);
   // A check that failed left no result for this version: the findings of an older text would be in the wrong places.
   const findings = checked?.version === document.version ? (checked.result?.findings ?? []) : [];
-  let diagnostics = checked?.configProblems ? configDiagnostics(document, checked.configProblems) : published.publish(document, findings);
+  const page = pageChecks.findingsFor(uri, document.version);
+  let diagnostics = checked?.configProblems
+    ? configDiagnostics(document, checked.configProblems)
+    : published.publish(document, withPageFindings(findings, page));
   const failure = failures.get(uri);
   if (failure && failure.version === document.version) diagnostics = [...diagnostics, failure.diagnostic];
   else failures.delete(uri);
@@ -434,6 +472,8 @@ connection.onRequest<ConvertResult, void>(
     { ok: false, message: 'Bulletproof failed to convert this resume; details are in the Bulletproof output.' },
   ),
 );
+
+registerRenderRequests(connection, guard, renderHost);
 
 declare const VERSION: string;
 

@@ -153,7 +153,7 @@ describe('normalizeSettings', () => {
     for (const raw of [[1, 2], 'role: general', 42]) {
       const problems: string[] = [];
       assert.deepEqual(normalizeSettings(raw, problems), { settings: {} });
-      assert.deepEqual(problems, ['should be a mapping of settings (files, rules, role, posting, layout)']);
+      assert.deepEqual(problems, ['should be a mapping of settings (files, rules, role, posting, layout, render)']);
     }
   });
 
@@ -243,11 +243,64 @@ describe('parseConfigText: problems with their ranges, for diagnostics on the co
     const text = '- files\n- rules\n';
     assert.deepEqual(parseConfigText(text).problems, [
       {
-        message: 'should be a mapping of settings (files, rules, role, posting, layout)',
+        message: 'should be a mapping of settings (files, rules, role, posting, layout, render)',
         range: { start: 0, end: text.length },
         severity: 'error',
       },
     ]);
+  });
+
+  it('`render:`: each key checked, on the value at fault; what is good is kept; null leaves a key to its default', () => {
+    const text =
+      'render:\n  theme: compakt\n  paper: a4\n  fontSize: 40\n  margin: 20\n  maxPages: 1.5\n  checks: yes please\n  colour: red\n';
+    const parsed = parseConfigText(text, '.bulletproof.yaml', ids);
+    assert.deepEqual(byPlace(parsed.problems), [
+      {
+        message: '`render.theme` should be `classic` or `compact`; did you mean `compact`?',
+        range: at(text, 'compakt'),
+        severity: 'error',
+      },
+      {
+        message: "`render.fontSize` should be a size in points from 6 to 24, or null for the theme's own; not 40",
+        range: at(text, '40'),
+        severity: 'error',
+      },
+      {
+        message:
+          "`render.margin` should be a length with a unit (`0.75in`, `18mm`, `2cm`, `54pt`, `1.5em`), or null for the theme's own; not 20",
+        range: at(text, '20'),
+        severity: 'error',
+      },
+      {
+        message: '`render.maxPages` should be a whole number of pages, 1 or more, or null for the usual limit; not 1.5',
+        range: at(text, '1.5'),
+        severity: 'error',
+      },
+      { message: '`render.checks` should be true or false; not yes please', range: at(text, 'yes please'), severity: 'error' },
+      { message: 'unknown setting `render.colour`', range: at(text, 'colour'), severity: 'warning' },
+    ]);
+    assert.deepEqual(parsed.settings, { render: { paper: 'a4' } });
+    const good = parseConfigText(
+      'render:\n  theme: compact\n  fontSize: 10.5\n  margin: 0.75in\n  maxPages: 1\n  checks: false\n  paper: null\n',
+    );
+    assert.deepEqual(good, {
+      settings: { render: { theme: 'compact', fontSize: 10.5, margin: '0.75in', maxPages: 1, checks: false } },
+      problems: [],
+    });
+  });
+
+  it('`render:` that is not a mapping, and a margin Typst would read as code', () => {
+    const list = 'render: [classic]\n';
+    assert.deepEqual(parseConfigText(list).problems, [
+      {
+        message: '`render` should be a mapping of `theme`, `paper`, `fontSize`, `margin`, `maxPages` and `checks`',
+        range: at(list, '[classic]'),
+        severity: 'error',
+      },
+    ]);
+    const code = 'render:\n  margin: "1in); #read(\\"/etc/passwd\\")"\n';
+    assert.deepEqual(parseConfigText(code).settings, { render: {} });
+    assert.equal(parseConfigText(code).problems.length, 1);
   });
 
   it('an empty file, or only comments: no settings, no problem', () => {
@@ -259,7 +312,14 @@ describe('parseConfigText: problems with their ranges, for diagnostics on the co
 describe('mergeSettings', () => {
   it('no layers: the defaults', () => {
     assert.deepEqual(mergeSettings(), DEFAULT_SETTINGS);
-    assert.deepEqual(DEFAULT_SETTINGS, { files: [...DEFAULT_FILES], rules: {}, role: 'backend', roleSet: false, layout: 'auto' });
+    assert.deepEqual(DEFAULT_SETTINGS, {
+      files: [...DEFAULT_FILES],
+      rules: {},
+      role: 'backend',
+      roleSet: false,
+      layout: 'auto',
+      render: {},
+    });
   });
 
   it('later layers win; rules merge per rule id', () => {
@@ -271,7 +331,16 @@ describe('mergeSettings', () => {
       roleSet: true,
       layout: 'rendercv',
       rules: { 'date-order': 'warning', completeness: 'error' },
+      render: {},
     });
+  });
+
+  it('render settings merge per key: the config file wins where it speaks', () => {
+    const editor = { render: { theme: 'compact' as const, paper: 'a4' as const, checks: true } };
+    const configFile = { render: { paper: 'us-letter' as const, margin: '18mm', checks: false } };
+    assert.deepEqual(mergeSettings(editor, configFile).render, { theme: 'compact', paper: 'us-letter', margin: '18mm', checks: false });
+    assert.deepEqual(editor.render, { theme: 'compact', paper: 'a4', checks: true });
+    assert.deepEqual(DEFAULT_SETTINGS.render, {});
   });
 
   it('a layer that says nothing leaves the rest alone', () => {

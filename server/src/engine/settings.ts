@@ -12,6 +12,7 @@ import { closest } from './similar';
 import type { Role, RuleLevel, Severity } from './types';
 import type { LayoutSetting } from './layouts/ids';
 import { printed } from './plainValue';
+import type { Paper, ThemeId } from './page/types';
 
 export interface Settings {
   files: string[];
@@ -27,6 +28,30 @@ export interface Settings {
   posting?: string;
   /** How resume files are read: `auto` detects the layout from the content, then the file name. */
   layout: LayoutSetting;
+  /** How the resume is typeset, and whether the page is checked; unset keys take {@link DEFAULT_RENDER}'s. */
+  render: RenderPreferences;
+}
+
+/** `render.*`: each key set by some layer, or left to the default (a theme's own size and margin, the usual page limit). */
+export interface RenderPreferences {
+  theme?: ThemeId;
+  paper?: Paper;
+  /** Body text in points. */
+  fontSize?: number;
+  /** A Typst length: `0.75in`, `18mm`. */
+  margin?: string;
+  maxPages?: number;
+  /** Page checks in the editor after typing stops. */
+  checks?: boolean;
+}
+
+export const DEFAULT_RENDER = { theme: 'classic', paper: 'us-letter', checks: true } as const satisfies RenderPreferences;
+
+/** The render preferences with the defaults filled in. */
+export function renderPreferences(
+  settings: Pick<Settings, 'render'>,
+): RenderPreferences & { theme: ThemeId; paper: Paper; checks: boolean } {
+  return { ...DEFAULT_RENDER, ...settings.render };
 }
 
 /** Each allowed value and what it means, in the order shown to people. */
@@ -35,7 +60,11 @@ export type Choices<V extends string> = Readonly<Record<V, string>>;
 export interface SettingSpec {
   /** `bulletproof.<name>` in the editor; `<name>:` in `.bulletproof.yaml` unless `editorOnly`. */
   name: string;
-  type: 'string' | 'array' | 'object';
+  type: 'string' | 'array' | 'object' | 'boolean' | 'number' | 'integer';
+  /** `null` is allowed too (the manifest's type becomes `[type, "null"]`): null leaves it to the default. */
+  nullable?: boolean;
+  /** More of the manifest's JSON schema for it (`minimum`, `pattern`…), so the editor checks it as it is typed. */
+  schema?: Readonly<Record<string, unknown>>;
   /** The editor's default (the manifest's `default`). */
   default: unknown;
   scope: 'resource' | 'window';
@@ -89,6 +118,22 @@ export const DEFAULT_FILES: readonly string[] = [
 const DEFAULT_ROLE: Role = 'backend';
 
 const DEFAULT_LAYOUT: LayoutSetting = 'auto';
+
+export const THEME_CHOICES: Choices<ThemeId> = {
+  classic: 'The default: standard spacing.',
+  compact: 'Tighter spacing: more fits on a page.',
+};
+
+export const PAPER_CHOICES: Choices<Paper> = {
+  'us-letter': 'US Letter, 8.5 × 11 in.',
+  a4: 'A4, 210 × 297 mm.',
+};
+
+/** The font sizes a resume may ask for, in points. */
+export const FONT_SIZE_RANGE = { min: 6, max: 24 } as const;
+
+/** A Typst length with an absolute unit or `em`: `0.75in`, `18mm`, `2cm`, `54pt`, `1.5em`. */
+export const MARGIN_PATTERN = /^(?:\d+(?:\.\d+)?|\.\d+)(?:pt|mm|cm|in|em)$/;
 
 export const SETTINGS: readonly SettingSpec[] = [
   {
@@ -146,6 +191,58 @@ export const SETTINGS: readonly SettingSpec[] = [
     markdownDescription:
       'How resume files are read. `auto` detects the layout from the content (RenderCV: `cv` with `sections`; YAMLResume: `content`), then the file name (`*_CV.yaml` is RenderCV), and reads JSON Resume otherwise; the hover on the first key says which. Name a layout to force it.',
   },
+  {
+    name: 'render.theme',
+    type: 'string',
+    default: DEFAULT_RENDER.theme,
+    scope: 'resource',
+    choices: THEME_CHOICES,
+    markdownDescription:
+      'The theme **Bulletproof: Export PDF** and the page checks typeset the resume with; both are single-column and ATS-friendly.',
+  },
+  {
+    name: 'render.paper',
+    type: 'string',
+    default: DEFAULT_RENDER.paper,
+    scope: 'resource',
+    choices: PAPER_CHOICES,
+    markdownDescription: 'The paper size of the PDF and of the page checks.',
+  },
+  {
+    name: 'render.fontSize',
+    type: 'number',
+    nullable: true,
+    schema: { minimum: FONT_SIZE_RANGE.min, maximum: FONT_SIZE_RANGE.max },
+    default: null,
+    scope: 'resource',
+    markdownDescription: `The body text size in points, from ${FONT_SIZE_RANGE.min} to ${FONT_SIZE_RANGE.max}; \`null\` keeps the theme's own.`,
+  },
+  {
+    name: 'render.margin',
+    type: 'string',
+    nullable: true,
+    schema: { pattern: MARGIN_PATTERN.source, patternErrorMessage: 'A length with a unit: 0.75in, 18mm, 2cm, 54pt or 1.5em.' },
+    default: null,
+    scope: 'resource',
+    markdownDescription: "The page margin as a length with a unit (`0.75in`, `18mm`, `2cm`, `54pt`); `null` keeps the theme's own.",
+  },
+  {
+    name: 'render.maxPages',
+    type: 'integer',
+    nullable: true,
+    schema: { minimum: 1 },
+    default: null,
+    scope: 'resource',
+    markdownDescription: 'The page limit `page-count` checks; `null` means two pages, or one for a resume with under five years of work.',
+  },
+  {
+    name: 'render.checks',
+    type: 'boolean',
+    default: DEFAULT_RENDER.checks,
+    scope: 'resource',
+    markdownDescription:
+      'Typeset the resume after typing stops and show what only the page tells (`page-count`, `orphan-line`, `ats-text`, `unprintable-text`) beside the other findings. Off, the page is checked only on export.',
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -154,15 +251,22 @@ export const DEFAULT_SETTINGS: Settings = {
   role: DEFAULT_ROLE,
   roleSet: false,
   layout: DEFAULT_LAYOUT,
+  render: {},
 };
 
-/** The names `.bulletproof.yaml` knows. */
-export const SETTING_NAMES: readonly string[] = SETTINGS.filter((spec) => !spec.editorOnly).map((spec) => spec.name);
+/** The first segment of a setting's name: `render` for `render.theme`. */
+const sectionOf = (name: string): string => name.replace(/\..*/s, '');
+
+/** The names `.bulletproof.yaml` knows at its top level. */
+export const SETTING_NAMES: readonly string[] = [
+  ...new Set(SETTINGS.filter((spec) => !spec.editorOnly).map((spec) => sectionOf(spec.name))),
+];
+
+/** The keys under `render:`. */
+const RENDER_KEYS: readonly string[] = SETTINGS.filter((spec) => spec.name.startsWith('render.')).map((spec) => spec.name.slice(7));
 
 /** The first segment of the editor-only settings (`trace`), which the checks leave to the editor. */
-export const EDITOR_ONLY_SECTIONS: readonly string[] = SETTINGS.filter((spec) => spec.editorOnly).map((spec) =>
-  spec.name.replace(/\..*/s, ''),
-);
+export const EDITOR_ONLY_SECTIONS: readonly string[] = SETTINGS.filter((spec) => spec.editorOnly).map((spec) => sectionOf(spec.name));
 
 /** The allowed values of a setting, in order. */
 export function allowedValues<V extends string>(choices: Choices<V>): V[] {
@@ -186,11 +290,11 @@ export function settingOfFlag(flag: string): SettingSpec {
 export function manifestConfiguration(): { title: string; properties: Record<string, Record<string, unknown>> } {
   const properties: Record<string, Record<string, unknown>> = {};
   for (const spec of SETTINGS) {
-    const property: Record<string, unknown> = { type: spec.type };
+    const property: Record<string, unknown> = { type: spec.nullable ? [spec.type, 'null'] : spec.type };
     if (spec.type === 'array') property.items = { type: 'string' };
     if (spec.choices && spec.type === 'object') property.additionalProperties = { type: 'string', ...enumOf(spec.choices) };
     else if (spec.choices) Object.assign(property, enumOf(spec.choices));
-    Object.assign(property, { default: spec.default, scope: spec.scope, markdownDescription: spec.markdownDescription });
+    Object.assign(property, spec.schema, { default: spec.default, scope: spec.scope, markdownDescription: spec.markdownDescription });
     properties[`bulletproof.${spec.name}`] = property;
   }
   return { title: 'Bulletproof', properties };
@@ -216,7 +320,7 @@ export function normalizeSettings(raw: unknown, problems: string[] = []): { sett
 
 /** Later layers win; `rules` merge per rule id. */
 export function mergeSettings(...layers: Partial<Settings>[]): Settings {
-  const merged: Settings = { ...DEFAULT_SETTINGS, rules: {} };
+  const merged: Settings = { ...DEFAULT_SETTINGS, rules: {}, render: {} };
   for (const layer of layers) {
     if (layer.files) merged.files = layer.files;
     if (layer.role) {
@@ -227,6 +331,7 @@ export function mergeSettings(...layers: Partial<Settings>[]): Settings {
     if (layer.layout) merged.layout = layer.layout;
     if (layer.posting) merged.posting = layer.posting;
     if (layer.rules) merged.rules = { ...merged.rules, ...layer.rules };
+    if (layer.render) merged.render = { ...merged.render, ...layer.render };
   }
   return merged;
 }
@@ -296,7 +401,55 @@ export function checkSettings(raw: unknown, knownRuleIds?: readonly string[]): {
   } else if (source.rules !== undefined) {
     problem(`\`rules\` should map rule ids to ${listOf(levels, 'or')}`, ['rules']);
   }
+  if (source.render !== undefined && source.render !== null) settings.render = checkRender(source.render, problem);
   return { settings, problems };
+}
+
+type ProblemSink = (message: string, at: (string | number)[], on?: 'key' | 'value', severity?: SettingProblem['severity']) => void;
+
+/** `render:`: each key that is well formed; null leaves a key to its default. */
+function checkRender(raw: unknown, problem: ProblemSink): RenderPreferences {
+  const render: RenderPreferences = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problem(`\`render\` should be a mapping of ${listOf(RENDER_KEYS, 'and', '`')}`, ['render']);
+    return render;
+  }
+  const source = raw as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    if (!RENDER_KEYS.includes(key))
+      problem(`unknown setting \`render.${key}\`${didYouMean(key, RENDER_KEYS)}`, ['render', key], 'key', 'warning');
+  }
+  const given = (key: string) => source[key] !== undefined && source[key] !== null;
+  const themes = allowedValues(THEME_CHOICES);
+  if (isOneOf(source.theme, themes)) render.theme = source.theme;
+  else if (given('theme'))
+    problem(`\`render.theme\` should be ${listOf(themes, 'or', '`')}${didYouMean(printed(source.theme), themes)}`, ['render', 'theme']);
+  const papers = allowedValues(PAPER_CHOICES);
+  if (isOneOf(source.paper, papers)) render.paper = source.paper;
+  else if (given('paper'))
+    problem(`\`render.paper\` should be ${listOf(papers, 'or', '`')}${didYouMean(printed(source.paper), papers)}`, ['render', 'paper']);
+  const { fontSize, margin, maxPages, checks } = source;
+  if (typeof fontSize === 'number' && fontSize >= FONT_SIZE_RANGE.min && fontSize <= FONT_SIZE_RANGE.max) render.fontSize = fontSize;
+  else if (given('fontSize'))
+    problem(
+      `\`render.fontSize\` should be a size in points from ${FONT_SIZE_RANGE.min} to ${FONT_SIZE_RANGE.max}, or null for the theme's own; not ${printed(fontSize)}`,
+      ['render', 'fontSize'],
+    );
+  if (typeof margin === 'string' && MARGIN_PATTERN.test(margin.trim())) render.margin = margin.trim();
+  else if (given('margin'))
+    problem(
+      `\`render.margin\` should be a length with a unit (\`0.75in\`, \`18mm\`, \`2cm\`, \`54pt\`, \`1.5em\`), or null for the theme's own; not ${printed(margin)}`,
+      ['render', 'margin'],
+    );
+  if (Number.isSafeInteger(maxPages) && (maxPages as number) >= 1) render.maxPages = maxPages as number;
+  else if (given('maxPages'))
+    problem(`\`render.maxPages\` should be a whole number of pages, 1 or more, or null for the usual limit; not ${printed(maxPages)}`, [
+      'render',
+      'maxPages',
+    ]);
+  if (typeof checks === 'boolean') render.checks = checks;
+  else if (given('checks')) problem(`\`render.checks\` should be true or false; not ${printed(checks)}`, ['render', 'checks']);
+  return render;
 }
 
 export function isOneOf<V extends string>(value: unknown, allowed: readonly V[]): value is V {

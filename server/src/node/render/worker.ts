@@ -17,6 +17,9 @@ export interface WorkerReply {
   response: RenderResponse;
 }
 
+// The server went away (or stopped it): nothing to answer to, and a compiler must not outlive it.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', (message: WorkerRequest) => {
   void renderResume(message.request)
     .catch((error: unknown): RenderResponse => ({
