@@ -51,7 +51,14 @@ import { SettingsStore } from './lsp/settings';
 import { buildReport, type ResumeReport } from './engine/report';
 import { bulletId } from './engine/model';
 import { allRuleMeta, type LintResult } from './linter';
-import { CONVERT_REQUEST, PREVIEW_NOTIFICATION, REPORT_REQUEST, type ConvertParams, type ConvertResult, type ReportResult } from './protocol';
+import {
+  CONVERT_REQUEST,
+  PREVIEW_NOTIFICATION,
+  REPORT_REQUEST,
+  type ConvertParams,
+  type ConvertResult,
+  type ReportResult,
+} from './protocol';
 import { convertDocument, convertParams } from './lsp/convert';
 import { RenderService } from './node/render/service';
 import { PageChecks, registerRenderRequests, withPageFindings, type RenderHost } from './lsp/render';

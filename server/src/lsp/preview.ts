@@ -152,7 +152,8 @@ export class Previews {
     const version = document.version;
     if (this.unavailable !== undefined) return this.sendFailure(uri, preview, version, '', 'unavailable', this.unavailable);
     if (!checked.result) {
-      const message = 'This file is not read as a resume, so there is no page to show. Name it like a resume or start it with `# bulletproof`.';
+      const message =
+        'This file is not read as a resume, so there is no page to show. Name it like a resume or start it with `# bulletproof`.';
       return this.sendFailure(uri, preview, version, '', 'not-a-resume', message);
     }
     const request = this.requestFor(preview, document, checked);
@@ -222,7 +223,14 @@ export class Previews {
     return Math.max(0, ...sent.printed.map((bullet) => bullet.last.page));
   }
 
-  private sendFailure(uri: string, preview: Preview, version: number, key: string, reason: Extract<PreviewUpdate, { error: string }>['reason'], message: string): void {
+  private sendFailure(
+    uri: string,
+    preview: Preview,
+    version: number,
+    key: string,
+    reason: Extract<PreviewUpdate, { error: string }>['reason'],
+    message: string,
+  ): void {
     if (preview.failed?.version === version && preview.failed.key === key) return;
     preview.failed = { version, key };
     this.host.send({ uri, version, error: message, reason });
@@ -295,8 +303,7 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
 
 /** The request but its text: what else changes the page (settings, layout, rules). */
 function keyOf(request: RenderRequest): string {
-  const { text: _text, ...rest } = request;
-  return JSON.stringify(rest);
+  return JSON.stringify({ ...request, text: undefined });
 }
 
 function unavailableMessage(details: string): string {
