@@ -73,8 +73,8 @@ interface Preview {
   again?: boolean;
   /** The last page sent, with what it was made from. */
   sent?: Sent;
-  /** The last failure sent, by version and request. */
-  failed?: { version: number; key: string };
+  /** The last failure: for which version and request, and what was said. */
+  failed?: { version: number; key: string; message: string };
 }
 
 export class Previews {
@@ -231,9 +231,10 @@ export class Previews {
     reason: Extract<PreviewUpdate, { error: string }>['reason'],
     message: string,
   ): void {
-    if (preview.failed?.version === version && preview.failed.key === key) return;
-    preview.failed = { version, key };
-    this.host.send({ uri, version, error: message, reason });
+    // The same words again would tell the person nothing new.
+    const repeated = preview.failed?.message === message;
+    preview.failed = { version, key, message };
+    if (!repeated) this.host.send({ uri, version, error: message, reason });
   }
 
   private requestFor(preview: Preview, document: TextDocument, checked: { settings: Settings }): RenderRequest {
