@@ -76,6 +76,7 @@
   }
 
   function showError(text, reason) {
+    document.body.classList.toggle('unavailable', reason === 'unavailable');
     if (reason === 'unavailable' || !page) {
       // Nothing to keep: the message takes the page's place.
       page = undefined;

@@ -112,6 +112,7 @@ describe('previews in the server', () => {
   let service: HandService;
   let sent: PreviewUpdate[];
   let pageFindings: Finding[];
+  let logged: string[];
   let previews: Previews;
 
   function host(): PreviewHost {
@@ -130,7 +131,7 @@ describe('previews in the server', () => {
       },
       pageFindings: () => pageFindings,
       send: (update) => sent.push(update),
-      log: () => {},
+      log: (line) => logged.push(line),
       delayMs: 0,
     };
   }
@@ -145,6 +146,7 @@ describe('previews in the server', () => {
     document = TextDocument.create(URI, 'yaml', 1, TEXT);
     service = new HandService();
     sent = [];
+    logged = [];
     pageFindings = [];
     previews = new Previews(host());
   });
@@ -255,8 +257,9 @@ describe('previews in the server', () => {
     assert.ok(first && 'error' in first);
     assert.match(
       first.error,
-      /^The preview needs the build of Bulletproof for this platform \(\w+-\w+\): this one checks resumes but cannot typeset them\. \(no compiler for linux-x64\)$/,
+      /^The preview needs the build of Bulletproof for this platform \(\w+-\w+\): this one checks resumes but cannot typeset them\. Details are in the Bulletproof output\.$/,
     );
+    assert.deepEqual(logged, ['The preview cannot typeset in this build: no compiler for linux-x64']);
   });
 
   it('drops what a closed preview was waiting for', async () => {

@@ -183,7 +183,10 @@ export class Previews {
     // An answer older than the page on screen would take it back.
     if (preview.sent && preview.sent.snapshot.version > snapshot.version) return;
     if (!response.ok) {
-      if (response.reason === 'unavailable') this.unavailable = unavailableMessage(response.message);
+      if (response.reason === 'unavailable' && this.unavailable === undefined) {
+        this.unavailable = UNAVAILABLE;
+        this.host.log(`The preview cannot typeset in this build: ${response.message}`);
+      }
       const message = response.reason === 'unavailable' ? this.unavailable : failureMessage(response, snapshot.document);
       this.sendFailure(uri, preview, snapshot.version, snapshot.key, response.reason, message ?? response.message);
       return;
@@ -307,9 +310,7 @@ function keyOf(request: RenderRequest): string {
   return JSON.stringify({ ...request, text: undefined });
 }
 
-function unavailableMessage(details: string): string {
-  return `The preview needs the build of Bulletproof for this platform (${process.platform}-${process.arch}): this one checks resumes but cannot typeset them. (${details})`;
-}
+const UNAVAILABLE = `The preview needs the build of Bulletproof for this platform (${process.platform}-${process.arch}): this one checks resumes but cannot typeset them. Details are in the Bulletproof output.`;
 
 /** Why there is no page, in the person's terms: the first error and its line, when there is one. */
 function failureMessage(response: Extract<RenderResponse, { ok: false }>, document: TextDocument): string {
