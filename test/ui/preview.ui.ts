@@ -112,4 +112,22 @@ describe('Live preview', () => {
     await pagesItem(wb).waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
     await restore();
   });
+
+  it('comes back after a reload of the window, with its toolbar choices', async function () {
+    this.timeout(TIMEOUT.firstDiagnostics + 2 * FIRST_PAGE_MS + 60_000);
+    const wb = workbench();
+    const opened = await openPreview(wb);
+    if (!opened.page) this.skip();
+    await wb.webview('#marks').uncheck();
+    await wb.webview('body.hide-marks').waitFor({ timeout: TIMEOUT.ui });
+
+    await wb.runCommand('Developer: Reload Window');
+    await wb.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    // The panel is restored by its serializer and asks the server for the page again.
+    await wb.webview('.sheet img[alt="Page 1 of the resume"]').waitFor({ timeout: FIRST_PAGE_MS });
+    assert.equal(await wb.webview('#marks').isChecked(), false, 'the marks stay hidden');
+    await wb.webview('body.hide-marks').waitFor({ timeout: TIMEOUT.ui });
+    await wb.webview('.mark[data-id="work[0].highlights[0]"]').waitFor({ state: 'attached', timeout: TIMEOUT.ui });
+    await wb.closeAllEditors();
+  });
 });
