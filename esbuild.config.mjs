@@ -31,6 +31,9 @@ const builds = [
   {
     ...common,
     entryPoints: { cli: 'cli/src/cli.ts' },
+    // The CLI is installed with its dependencies: the compiler's native addon and pdf.js (an ES module that
+    // cannot run from a CommonJS bundle) load from node_modules, only when a render is asked for.
+    external: ['@myriaddreamin/typst-ts-node-compiler', '@napi-rs/canvas', 'pdfjs-dist'],
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },

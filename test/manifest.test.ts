@@ -10,8 +10,9 @@ import { docsPath } from '../server/src/engine/rule';
 import { DEFAULT_SETTINGS } from '../server/src/node/config';
 import { manifestWithSettings } from '../server/src/engine/settings';
 import { postingSource } from '../server/src/engine/posting';
+import { pageRules } from '../server/src/rules/registry';
 import type { LintOptions } from '../server/src/engine/types';
-import { findingsOf } from './helpers';
+import { findingsOf, lintText } from './helpers';
 
 const root = path.join(__dirname, '..', '..');
 const manifestText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
@@ -101,6 +102,22 @@ describe('rule docs', () => {
           new RegExp(`^Default severity: \\*\\*${meta.severity}\\*\\*\\. Fixable: \\*\\*${meta.fixable ? 'yes' : 'no'}\\*\\*\\.`),
         );
       });
+
+      // A page rule's examples need a render to be flagged: here, each must be a resume that reads without errors.
+      if (pageRules.some((rule) => rule.meta.id === meta.id)) {
+        it('has a weak and a strong example, each a resume that reads without errors', () => {
+          for (const example of ['Weak', 'Strong']) {
+            const { findings, model } = lintText(yamlBlockAfter(doc(), example));
+            assert.ok(model.bullets.length > 0, `the ${example.toLowerCase()} example has no bullet`);
+            assert.deepEqual(
+              findings.filter((finding) => finding.severity === 'error'),
+              [],
+              `the ${example.toLowerCase()} example has errors`,
+            );
+          }
+        });
+        return;
+      }
 
       it('has a weak example the rule flags and a strong one it does not', () => {
         const text = doc();

@@ -3,14 +3,13 @@
  * CI and the terminal. Exit 0 when clean or only warnings, 1 on any error
  * (or too many warnings), 2 on a usage error or a file that cannot be read.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allRuleMeta, lint } from '../../server/src/linter';
+import { lint } from '../../server/src/linter';
 import type { Finding, Role, Severity } from '../../server/src/engine/types';
-import { ConfigLookup, readConfigFile, resumeSetup, type ConfigFile, type SettingLayers } from '../../server/src/node/config';
-import { allowedValues, DEFAULT_SETTINGS, LAYOUT_CHOICES, listOf, ROLES } from '../../server/src/engine/settings';
+import { resumeSetup, type SettingLayers } from '../../server/src/node/config';
+import { allowedValues, DEFAULT_SETTINGS, LAYOUT_CHOICES, ROLES } from '../../server/src/engine/settings';
 import type { LayoutSetting } from '../../server/src/engine/layouts/ids';
 import { decodeText } from '../../server/src/node/atomicWrite';
 import { READ_LIMITS, describeBytes, readRegularFile } from '../../server/src/node/readFile';
@@ -22,10 +21,14 @@ import { expandInputs, UsageError } from './inputs';
 import { fixSummary, fixText, rejectedNote, unifiedDiff, writeFixed } from './fix';
 import { formatJson, formatText, summary, type FileReport } from './format';
 import { convertMain } from './convert';
+import { ConfigFiles, gitRootOf, oneOf, why } from './configFiles';
+import { addPageChecks, renderMain, renderRequest } from './render';
 
 declare const VERSION: string;
 
 const HELP = `Usage: bulletproof [options] <file | folder | glob>...
+       bulletproof render <file> [-o <out>] [--theme <classic|compact>] [--paper <us-letter|a4>]
+                         [--format <pdf|svg|typst>] [--force] [--quiet]
        bulletproof convert --to <json|yaml|rendercv|yamlresume> <file> [-o <out>] [--force]
 
 Checks resumes written in YAML or JSON: schema, dates, and the advice in each bullet.
@@ -49,6 +52,9 @@ Options:
                          text, or a JSON Resume job as YAML/JSON); without it,
                          the resume's meta.posting or the posting setting.
   --report               Print the resume report (Markdown; JSON with --format json).
+  --render-checks        Also typeset each resume (nothing is written) and add
+                         the page's findings (page-count, orphan-line, ats-text,
+                         unprintable-text) to the others and to the exit code.
   --fix                  Apply the safe fixes and write the files back, saying
                          what changed per file; a file changed meanwhile is not written.
   --fix-dry-run          Print the safe fixes as a unified diff per file; write nothing.
@@ -58,9 +64,11 @@ Options:
   -h, --help             Print this help.
 
 Files read: regular files only, a resume up to ${describeBytes(READ_LIMITS.resumeBytes)}, a posting or config up to ${describeBytes(READ_LIMITS.postingBytes)}.
+render typesets the resume as a PDF (or SVG, or Typst markup) with the page's
+findings: bulletproof render --help.
 convert writes the resume in another layout (JSON Resume as JSON or YAML,
 RenderCV, YAMLResume) and lists what changed form: bulletproof convert --help.
-(To check a file named convert, write ./convert.)
+(To check a file named render or convert, write ./render or ./convert.)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error, a
 problem in a config file, an argument that names no file, or a file that
@@ -74,14 +82,21 @@ interface Options {
   layout?: LayoutSetting;
   posting?: PostingSource;
   report: boolean;
+  renderChecks: boolean;
   fix: boolean;
   fixDryRun: boolean;
   quiet: boolean;
   maxWarnings?: number;
 }
 
-export function main(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+export async function main(
+  argv: string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+  raw: (data: Uint8Array) => void = (data) => process.stdout.write(data),
+): Promise<number> {
   if (argv[0] === 'convert') return convertMain(argv.slice(1), out, err);
+  if (argv[0] === 'render') return renderMain(argv.slice(1), { out, err, raw });
   let parsed;
   try {
     parsed = parseArgs({
@@ -94,6 +109,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
         layout: { type: 'string' },
         posting: { type: 'string' },
         report: { type: 'boolean' },
+        'render-checks': { type: 'boolean' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -118,7 +134,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
   try {
     const options = checkOptions(values);
     if (positionals.length === 0) throw new UsageError('no files given.');
-    return run(positionals, options, out, err);
+    return await run(positionals, options, out, err);
   } catch (error) {
     if (error instanceof UsageError) {
       err(`bulletproof: ${error.message}\nRun bulletproof --help for usage.`);
@@ -145,17 +161,12 @@ function checkOptions(values: Record<string, string | boolean | undefined>): Opt
     layout,
     posting: readPostingFlag(values.posting as string | undefined),
     report: values.report === true,
+    renderChecks: values['render-checks'] === true,
     fix: values.fix === true,
     fixDryRun: values['fix-dry-run'] === true,
     quiet: values.quiet === true,
     maxWarnings,
   };
-}
-
-/** A flag's value among its allowed values, else a usage error that lists them. */
-function oneOf<V extends string>(flag: string, value: string | boolean, allowed: readonly V[]): V {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as V;
-  throw new UsageError(`${flag} must be ${listOf(allowed, 'or')}, not ${value}.`);
 }
 
 /** `--posting FILE` is named by the person running the command: read it as given, within the limit. */
@@ -168,18 +179,13 @@ function readPostingFlag(file: string | undefined): PostingSource | undefined {
   return postingSource(file, decoded.text);
 }
 
-/** `it does not exist (ENOENT)`: the reason, and the code a script can match. */
-function why(failure: { reason: string; code?: string }): string {
-  return failure.code ? `${failure.reason} (${failure.code})` : failure.reason;
-}
-
-function run(inputs: string[], options: Options, out: (text: string) => void, err: (text: string) => void): number {
+/**
+ * Lints (and fixes) every file before the first `await`: a reader that
+ * stops early cannot leave a file unfixed. The page checks come after.
+ */
+async function run(inputs: string[], options: Options, out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const relative = (file: string) => path.relative(process.cwd(), file) || file;
-  const configs = new ConfigFiles(
-    allRuleMeta().map((meta) => meta.id),
-    relative,
-    err,
-  );
+  const configs = new ConfigFiles(relative, err);
   const explicitConfig = options.config ? configs.explicit(options.config) : undefined;
   // Flags win over the config file: the person at the terminal asked for them.
   const layersFor = (dir: string): SettingLayers => ({
@@ -193,6 +199,7 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
   for (const problem of problems) err(`bulletproof: ${problem}`);
   // What --fix did goes with the findings in text; beside them, on stderr, when stdout is data.
   const note = options.format === 'text' && !options.report ? out : err;
+  const shown = (findings: Finding[]) => (options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings);
   const reports: FileReport[] = [];
   let failed = problems.length > 0;
 
@@ -230,10 +237,16 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
       }
     }
     const result = lint(text, lintOptions);
-    const shown = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
-    reports.push({ file, findings: shown, document: TextDocument.create('', 'yaml', 0, text), result });
+    reports.push({ file, findings: shown(result.findings), document: TextDocument.create('', 'yaml', 0, text), result });
   }
   failed ||= configs.hadProblems;
+  let pageNotes: string[] = [];
+  if (options.renderChecks) {
+    const requestFor = (file: string, text: string) => renderRequest(text, file, setupFor(path.dirname(file), file), {}, 'none');
+    const pages = await addPageChecks(reports, requestFor, shown, relative, err);
+    failed ||= pages.failed;
+    pageNotes = options.quiet ? [] : pages.notes;
+  }
 
   if (options.report) printReports(reports, options, relative, out);
   else if (options.format === 'json') out(formatJson(reports, relative));
@@ -243,6 +256,8 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
     if (reports.length > 0 || !failed) out(summary(reports));
     for (const report of reports) printCoverage(report, relative, out);
   }
+  // What the page is (our theme, not RenderCV's), after the findings it qualifies.
+  for (const line of pageNotes) note(line);
 
   const count = (severity: Severity) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
   if (failed) return 2;
@@ -252,50 +267,6 @@ function run(inputs: string[], options: Options, out: (text: string) => void, er
     return 1;
   }
   return 0;
-}
-
-/** Config files read once per folder; each problem printed once, with its place. */
-class ConfigFiles {
-  hadProblems = false;
-  private readonly lookup: ConfigLookup;
-  private readonly printed = new Set<string>();
-
-  constructor(
-    private readonly knownRuleIds: readonly string[],
-    private readonly nameOf: (file: string) => string,
-    private readonly err: (text: string) => void,
-  ) {
-    this.lookup = new ConfigLookup((config) => this.print(config), knownRuleIds);
-  }
-
-  /** `--config FILE`: one that cannot be read at all is a usage error. */
-  explicit(file: string): ConfigFile {
-    const config = readConfigFile(file, this.knownRuleIds);
-    if (config.readError !== undefined) throw new UsageError(`cannot read the config ${file}: ${config.readError}.`);
-    this.print(config);
-    return config;
-  }
-
-  nearest(dir: string): ConfigFile | undefined {
-    return this.lookup.nearest(dir, gitRootOf(dir));
-  }
-
-  private print(config: ConfigFile): void {
-    if (this.printed.has(config.path)) return;
-    this.printed.add(config.path);
-    for (const problem of config.located) {
-      this.err(`bulletproof: ${this.nameOf(config.path)}:${problem.line}:${problem.column}: ${problem.message}`);
-      this.hadProblems = true;
-    }
-  }
-}
-
-/** Config lookup stops at the repository's root, like the editor stops at the workspace's. */
-function gitRootOf(dir: string): string | undefined {
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, '.git'))) return current;
-    if (path.dirname(current) === current) return undefined;
-  }
 }
 
 /** After the findings: "posting match 11/14 terms", with a bar per skills category. */
@@ -339,16 +310,18 @@ function notText(): Finding {
 
 if (require.main === module) {
   // `bulletproof … | head`: a reader that stops early is not an error. Every file was already
-  // checked (and fixed) by then: the loop is synchronous, the error event comes after it.
+  // checked (and fixed) by then: that loop is synchronous, the error event comes after it.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error;
       process.exit(process.exitCode ?? 0);
     });
   }
-  process.exitCode = main(
+  void main(
     process.argv.slice(2),
     (text) => process.stdout.write(`${text}\n`),
     (text) => process.stderr.write(`${text}\n`),
-  );
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -159,14 +159,29 @@ async function main() {
     await step('build (CLI only, for expected findings)', () => run(process.execPath, ['esbuild.config.mjs', '--production']));
   } else {
     await step('build', () => run(process.execPath, ['esbuild.config.mjs', '--production']));
-    vsix = join(tmp, 'bulletproof.vsix');
-    await step('package .vsix', () => {
-      const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
+    // This machine's platform build, which renders (Export PDF, the preview), where there is one; else the universal .vsix.
+    const target =
+      process.platform === 'linux' && process.arch === 'x64' && process.report?.getReport().header.glibcVersionRuntime
+        ? 'linux-x64'
+        : undefined;
+    await step(`package .vsix (${target ?? 'universal'})`, () => {
+      const packaged = join(tmp, 'package');
       try {
-        run(process.execPath, [vsce, 'package', '--no-dependencies', '-o', vsix]);
+        run(process.execPath, [
+          'scripts/package.mjs',
+          '--no-build',
+          '--offline',
+          '--out',
+          packaged,
+          ...(target ? ['--target', target] : []),
+        ]);
       } catch (error) {
-        throw new Error(`vsce package failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`, { cause: error });
+        throw new Error(`packaging failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`, { cause: error });
       }
+      vsix = join(
+        packaged,
+        readdirSync(packaged).find((name) => name.endsWith('.vsix')),
+      );
     });
   }
   console.log(`[ui] extension: ${relative(root, vsix) || vsix} (${(statSync(vsix).size / 1024).toFixed(0)} KB)`);

@@ -3,9 +3,10 @@
  * to the registered rules. The engine itself imports no rule.
  */
 import { allRuleMeta as allRuleMetaOf, Linter, type LintResult } from './engine/lint';
+import type { PageRule } from './engine/page/pageRule';
 import type { Rule } from './engine/rule';
 import type { LintOptions, RuleMeta } from './engine/types';
-import { rules as registeredRules } from './rules/registry';
+import { pageRules, rules as registeredRules } from './rules/registry';
 
 export { MAX_FINDINGS_PER_RULE, PROSE_RULES_MAX_CHARS, SCHEMA_MAX_NODES, type LintResult } from './engine/lint';
 export { registeredRules };
@@ -23,7 +24,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   return linter.lint(text, options, previous);
 }
 
-/** The schema's checks and every registered rule's metadata (or `rules`'). */
-export function allRuleMeta(rules: readonly Rule[] = registeredRules): RuleMeta[] {
-  return allRuleMetaOf(rules);
+/** The schema's checks, then every registered rule's metadata (or `rules`'), then the page rules' (or `page`'s). */
+export function allRuleMeta(rules: readonly Rule[] = registeredRules, page: readonly PageRule[] = pageRules): RuleMeta[] {
+  return [...allRuleMetaOf(rules), ...page.map((rule) => rule.meta)];
 }

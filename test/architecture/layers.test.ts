@@ -6,6 +6,9 @@
  *   rules    the engine only; a rule never imports another rule (only the
  *            registry gathers them).
  *   node     the engine and Node.
+ *   render   `node/render/`: the typesetter's side, in its own process or
+ *            the CLI's: the engine, the linter and the page rules, Node,
+ *            the Typst compiler and pdf.js.
  *   adapter  `server.ts` and `lsp/`: everything below, and the LSP library.
  *   cli      everything below the adapter, and Node.
  *   client   the VS Code API, and of the server only `protocol.ts`.
@@ -22,13 +25,14 @@ import * as ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-type Layer = 'engine' | 'rules' | 'linter' | 'node' | 'protocol' | 'adapter' | 'cli' | 'client';
+type Layer = 'engine' | 'rules' | 'linter' | 'node' | 'render' | 'protocol' | 'adapter' | 'cli' | 'client';
 
 /** Which layer a repository path (forward slashes) belongs to. */
 function layerOf(file: string): Layer | undefined {
   if (file.startsWith('server/src/engine/')) return 'engine';
   if (file.startsWith('server/src/rules/')) return 'rules';
   if (file === 'server/src/linter.ts') return 'linter';
+  if (file.startsWith('server/src/node/render/')) return 'render';
   if (file.startsWith('server/src/node/')) return 'node';
   if (file === 'server/src/protocol.ts') return 'protocol';
   if (file.startsWith('server/src/lsp/') || file === 'server/src/server.ts') return 'adapter';
@@ -44,9 +48,10 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   // The engine bound to the registered rules: the one place both meet.
   linter: ['engine', 'rules', 'linter'],
   node: ['engine', 'node'],
+  render: ['engine', 'rules', 'linter', 'node', 'render'],
   protocol: ['engine', 'protocol'],
-  adapter: ['engine', 'rules', 'linter', 'node', 'protocol', 'adapter'],
-  cli: ['engine', 'rules', 'linter', 'node', 'cli'],
+  adapter: ['engine', 'rules', 'linter', 'node', 'render', 'protocol', 'adapter'],
+  cli: ['engine', 'rules', 'linter', 'node', 'render', 'cli'],
   client: ['protocol', 'client'],
 };
 
@@ -63,6 +68,11 @@ const MAY_USE_PACKAGE: Record<Layer, (specifier: string) => boolean> = {
   rules: ENGINE_PACKAGES,
   linter: ENGINE_PACKAGES,
   node: (specifier) => ENGINE_PACKAGES(specifier) || NODE_BUILTIN(specifier),
+  render: (specifier) =>
+    ENGINE_PACKAGES(specifier) ||
+    NODE_BUILTIN(specifier) ||
+    specifier === '@myriaddreamin/typst-ts-node-compiler' ||
+    specifier === 'pdfjs-dist/legacy/build/pdf.mjs',
   // Only types cross to the client: `protocol.ts` imports nothing at run time.
   protocol: () => false,
   adapter: (specifier) => ENGINE_PACKAGES(specifier) || NODE_BUILTIN(specifier) || LSP_PACKAGES(specifier),

@@ -135,6 +135,15 @@ process.stdout.write(require('crypto').createHash('sha256').update(c.pdf(d)).dig
     assert.ok(response.findings.length > 0 && response.findings.every((finding) => finding.severity === 'error'));
   });
 
+  it("says the page is Bulletproof's theme when a RenderCV file names a theme of RenderCV's", async () => {
+    const text = readFileSync(join('examples', 'backend_CV.yaml'), 'utf8');
+    const { notes } = await render(text, { fileName: 'backend_CV.yaml', settings: { theme: 'compact', paper: 'a4' } });
+    assert.deepEqual(notes, [
+      "The page is Bulletproof's compact theme, not RenderCV's `classic`: the page advice describes this page; RenderCV's own page may differ.",
+    ]);
+    assert.deepEqual((await render('basics:\n  name: Pat\n')).notes, []);
+  });
+
   it('gives the markup without compiling when only markup is asked for', async () => {
     const { output, pages } = await render('basics:\n  name: Pat\n', { output: 'typst', checks: false });
     assert.equal(pages, 0);

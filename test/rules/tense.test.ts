@@ -37,6 +37,11 @@ describe('tense', () => {
     assert.deepEqual(find(out), []);
   });
 
+  it('leaves a verb that is the same in both tenses alone, in an ended role and in a current one', () => {
+    assert.deepEqual(phrases(ended(['Split a monolith into 5 services', 'Cut deploy time from 2 hours to 12 minutes'])), []);
+    assert.deepEqual(phrases(current(['Cut p99 latency from 850 ms to 210 ms', 'Led the ledger migration to PostgreSQL 15'])), []);
+  });
+
   it('conjugates irregular, third-person and coordinated verbs together', () => {
     const text = ended(['Lead a team of 4 backend engineers', 'Writes the payments runbooks', 'Design, build and run the payouts API']);
     assert.deepEqual(phrases(text), ['Lead', 'Writes', 'Design']);

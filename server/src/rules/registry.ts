@@ -2,8 +2,8 @@
  * Every rule, in the order its findings are produced. Adding a rule means
  * adding its file, its doc page and one line here.
  */
-import type { Rule } from '../engine/rule';
 import type { PageRule } from '../engine/page/pageRule';
+import type { Rule } from '../engine/rule';
 import completeness from './completeness';
 import dateOrder from './date-order';
 import futureDate from './future-date';
@@ -28,6 +28,10 @@ import postingMissingTerm from './posting-missing-term';
 import postingSpelling from './posting-spelling';
 import postingMainLanguage from './posting-main-language';
 import postingSkillNotShown from './posting-skill-not-shown';
+import pageCount from './page-count';
+import orphanLine from './orphan-line';
+import atsText from './ats-text';
+import unprintableText from './unprintable-text';
 
 export const rules: readonly Rule[] = [
   // Structure and dates
@@ -62,4 +66,11 @@ export const rules: readonly Rule[] = [
 ];
 
 /** Rules about the printed page: they run after a render, never on the keystroke path. */
-export const pageRules: readonly PageRule[] = [];
+export const pageRules: readonly PageRule[] = [
+  // How much paper it takes
+  pageCount,
+  orphanLine,
+  // What a machine reads of it
+  atsText,
+  unprintableText,
+];

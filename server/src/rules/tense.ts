@@ -123,6 +123,8 @@ function checkEnded(context: RuleContext, candidates: readonly Candidate[]): voi
     if (candidate.reading === 'past') continue;
     const word = headWord(candidate);
     const target = conjugateWord(word, candidate.reading, 'past');
+    // "Split", "Cut", "Set": the same word in both tenses reads as the past.
+    if (target.toLowerCase() === word.toLowerCase()) continue;
     const message =
       candidate.reading === 'ongoing'
         ? `\`${word}\` reads as ongoing, but this role has ended: write \`${target}\`.`
@@ -134,7 +136,8 @@ function checkEnded(context: RuleContext, candidates: readonly Candidate[]): voi
 
 function checkCurrent(context: RuleContext, all: readonly Candidate[]): void {
   // Only listed verbs count here: a guess must not tip a role's majority.
-  const candidates = all.filter((c) => !c.guessed);
+  // A verb the same in both tenses ("Cut") sides with neither.
+  const candidates = all.filter((c) => !c.guessed && !sameInBothTenses(c));
   const present = candidates.filter((c) => c.reading === 'present').length;
   const past = candidates.length - present;
   if (present === 0 || past === 0) return;
@@ -150,6 +153,14 @@ function checkCurrent(context: RuleContext, all: readonly Candidate[]): void {
     // Not safe: turning a finished result into a present duty (or back) can change what the bullet claims.
     report(context, candidate, majority, message, false);
   }
+}
+
+function sameInBothTenses(candidate: Candidate): boolean {
+  const word = headWord(candidate).toLowerCase();
+  return (
+    conjugateWord(word, candidate.reading, 'past').toLowerCase() === word &&
+    conjugateWord(word, candidate.reading, 'present').toLowerCase() === word
+  );
 }
 
 /** "Supports CSV export" under a project describes the software, which still does it: the present is right. */

@@ -178,7 +178,8 @@ class Writer {
 
   private literal(text: string): string {
     if (text === '') return '';
-    for (const char of text) if (!/\s/.test(char)) this.characters.add(char);
+    // Format characters (direction marks, joiners) steer the text and have no glyph to show.
+    for (const char of text) if (!/[\s\p{Cf}]/u.test(char)) this.characters.add(char);
     return `#${typstString(text)};`;
   }
 }
