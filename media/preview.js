@@ -115,6 +115,8 @@
         if (target) target.appendChild(markElement(mark, rect, geometry.pages[index], scale));
       }
     }
+    // The box under the mouse is replaced: its tooltip would stay behind.
+    tooltipEl.hidden = true;
     pagesEl.replaceChildren(...sheets);
   }
 

@@ -59,6 +59,9 @@ interface Snapshot {
 
 interface Sent {
   snapshot: Snapshot;
+  pages: number;
+  /** The render's notes on the page (a RenderCV theme it is not). */
+  notes: readonly string[];
   printed: readonly PrintedBullet[];
   /** The page findings the marks were made with. */
   pageFindings: readonly Finding[];
@@ -193,7 +196,7 @@ export class Previews {
     }
     const pageFindings = this.host.pageFindings(uri, snapshot.version);
     const printed = response.printed ?? [];
-    const sent: Sent = { snapshot, printed, pageFindings };
+    const sent: Sent = { snapshot, pages: response.pages, notes: response.notes, printed, pageFindings };
     preview.sent = sent;
     preview.failed = undefined;
     const request = JSON.parse(snapshot.key) as Omit<RenderRequest, 'text'>;
@@ -203,7 +206,7 @@ export class Previews {
       svg: typeof response.output === 'string' ? response.output : '',
       pages: response.pages,
       settings: { theme: request.settings.theme, paper: request.settings.paper },
-      ...marksAndNotes(sent, response.notes),
+      ...marksAndNotes(sent),
     });
   }
 
@@ -216,14 +219,10 @@ export class Previews {
     this.host.send({
       uri,
       version: sent.snapshot.version,
-      pages: this.pagesOf(sent),
+      pages: sent.pages,
       settings: { theme: request.settings.theme, paper: request.settings.paper },
-      ...marksAndNotes(sent, []),
+      ...marksAndNotes(sent),
     });
-  }
-
-  private pagesOf(sent: Sent): number {
-    return Math.max(0, ...sent.printed.map((bullet) => bullet.last.page));
   }
 
   private sendFailure(
@@ -245,8 +244,8 @@ export class Previews {
   }
 }
 
-function marksAndNotes(sent: Sent, notes: readonly string[]): { marks: PreviewMark[]; notes: string[] } {
-  const { snapshot, printed, pageFindings } = sent;
+function marksAndNotes(sent: Sent): { marks: PreviewMark[]; notes: string[] } {
+  const { snapshot, printed, pageFindings, notes } = sent;
   const findings = [...snapshot.findings, ...pageFindings];
   const marks = previewMarks(printed, snapshot.bullets, findings, (offset) => snapshot.document.positionAt(offset));
   // What no printed bullet holds (`page-count` at the top of the file): said above the page.
