@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { ReportFeatures } from './report';
 import { convertResume } from './convert';
 import { exportPdf } from './exportPdf';
+import { PreviewFeatures } from './preview/previews';
 import {
   CloseAction,
   ErrorAction,
@@ -75,7 +76,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('bulletproof.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('bulletproof.newResume', () => newResume(context)),
   );
+  // Before the client starts: a preview restored with the window waits for it.
+  const previews = new PreviewFeatures(context);
+  context.subscriptions.push(previews);
   await client.start();
+  previews.start(client);
   const report = new ReportFeatures(client);
   context.subscriptions.push(
     report,

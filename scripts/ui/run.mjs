@@ -29,7 +29,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 
 /** The screenshots the README shows, copied by --screenshots. */
-const README_SCREENSHOTS = ['hover.png', 'problems.png', 'completion.png', 'quickfix.png', 'report.png'];
+const README_SCREENSHOTS = ['hover.png', 'problems.png', 'completion.png', 'quickfix.png', 'report.png', 'preview.png'];
 
 /** Quiet, deterministic user settings: no welcome page, no word completions to confuse ours. */
 const USER_SETTINGS = {

@@ -89,3 +89,61 @@ export interface ExportPdfParams {
 
 export type ExportPdfResult =
   { ok: true; path: string; pages: number; message: string } | { ok: false; reason: RenderFailureReason | 'refused'; message: string };
+
+/** Request: show the page of `uri` in a preview, or change the preview's page settings; updates follow as `bulletproof/preview`. */
+export const PREVIEW_OPEN_REQUEST = 'bulletproof/previewOpen';
+/** Notification from the client: the preview of `uri` was closed. */
+export const PREVIEW_CLOSE_NOTIFICATION = 'bulletproof/previewClose';
+/** Notification from the server: the preview's new page (after each change of the resume), or why there is none. */
+export const PREVIEW_NOTIFICATION = 'bulletproof/preview';
+
+export interface PreviewOpenParams {
+  uri: string;
+  /** Page settings for this preview only, over the resume's own. */
+  settings?: RenderSettingsOverrides;
+}
+
+export type PreviewOpenResult = { ok: true } | { ok: false; message: string };
+
+export interface PreviewCloseParams {
+  uri: string;
+}
+
+/** A finding on a printed bullet, as the preview shows it on hover. */
+export interface PreviewMessage {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+}
+
+/** A printed bullet tied to its text: where it is in the file, where it printed, and what is said about it. */
+export interface PreviewMark {
+  /** The model's bullet id (`work[0].highlights[1]`). */
+  id: string;
+  /** The bullet's range in the file (0-based lines and UTF-16 characters). */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Where its first and last words printed: page (1-based), x and baseline y in points from the page's top-left. */
+  first: { page: number; x: number; y: number };
+  last: { page: number; x: number; y: number };
+  messages: PreviewMessage[];
+}
+
+export type PreviewUpdate =
+  | {
+      uri: string;
+      version: number;
+      /** The pages as one SVG (each page a `g.typst-page`); absent when only the marks changed (page findings came in). */
+      svg?: string;
+      pages: number;
+      settings: { theme: 'classic' | 'compact'; paper: 'us-letter' | 'a4' };
+      marks: PreviewMark[];
+      /** Findings about the whole page (`page-count`) and notes on the theme. */
+      notes: string[];
+    }
+  | {
+      uri: string;
+      version: number;
+      /** Why there is no new page: the last good one stays, under this message. */
+      error: string;
+      reason: 'unrenderable' | 'unavailable' | 'failed' | 'not-a-resume';
+    };

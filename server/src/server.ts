@@ -51,10 +51,18 @@ import { SettingsStore } from './lsp/settings';
 import { buildReport, type ResumeReport } from './engine/report';
 import { bulletId } from './engine/model';
 import { allRuleMeta, type LintResult } from './linter';
-import { CONVERT_REQUEST, REPORT_REQUEST, type ConvertParams, type ConvertResult, type ReportResult } from './protocol';
+import {
+  CONVERT_REQUEST,
+  PREVIEW_NOTIFICATION,
+  REPORT_REQUEST,
+  type ConvertParams,
+  type ConvertResult,
+  type ReportResult,
+} from './protocol';
 import { convertDocument, convertParams } from './lsp/convert';
 import { RenderService } from './node/render/service';
 import { PageChecks, registerRenderRequests, withPageFindings, type RenderHost } from './lsp/render';
+import { Previews, registerPreview } from './lsp/preview';
 
 const connection = connect();
 
@@ -119,6 +127,17 @@ const renderHost: RenderHost = {
   document: (uri) => documents.get(uri),
   settingsFor: async (uri) => (await settings.settingsFor(uri)).settings,
 };
+const previews = new Previews({
+  service: renderService,
+  document: (uri) => documents.get(uri),
+  checked: (uri, version) => {
+    const checked = state.current(uri);
+    return checked?.version === version ? checked : undefined;
+  },
+  pageFindings: (uri, version) => pageChecks.findingsFor(uri, version),
+  send: (update) => void connection.sendNotification(PREVIEW_NOTIFICATION, update),
+  log: (line) => connection.console.warn(line),
+});
 connection.onExit(() => renderService.dispose());
 process.on('exit', () => renderService.dispose());
 
@@ -240,6 +259,7 @@ function failed(uri: string, diagnostic: Diagnostic): void {
 function forget(uri: string): void {
   state.forget(uri);
   pageChecks.forget(uri);
+  previews.forget(uri);
   published.forget(uri);
   failures.delete(uri);
   guard.forget(uri);
@@ -259,6 +279,7 @@ function publish(uri: string): void {
   if (failure && failure.version === document.version) diagnostics = [...diagnostics, failure.diagnostic];
   else failures.delete(uri);
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  previews.published(uri);
 }
 
 interface Resume {
@@ -474,6 +495,7 @@ connection.onRequest<ConvertResult, void>(
 );
 
 registerRenderRequests(connection, guard, renderHost);
+registerPreview(connection, guard, previews);
 
 declare const VERSION: string;
 

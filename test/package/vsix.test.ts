@@ -38,6 +38,7 @@ const ALLOWED: RegExp[] = [
   /^extension\/snippets\/[\w./-]+\.json$/,
   /^extension\/docs\/rules\/[\w./-]+\.md$/,
   /^extension\/images\/icon\.png$/,
+  /^extension\/media\/preview\.(js|css)$/,
 ];
 
 const REQUIRED = [
@@ -49,6 +50,8 @@ const REQUIRED = [
   'extension/dist/server.js',
   ...WORKER,
   'extension/images/icon.png',
+  'extension/media/preview.js',
+  'extension/media/preview.css',
 ];
 
 interface ZipEntry {

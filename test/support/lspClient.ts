@@ -270,6 +270,11 @@ export class LspClient {
     return this.publishes.length;
   }
 
+  /** Calls `handler` with each notification of `method` the server sends (one the client has no type for). */
+  onNotification(method: string, handler: (params: unknown) => void): void {
+    this.connection.onNotification(method, handler);
+  }
+
   /** Sends any request with the client's timeout; the error says which request and what the server printed. */
   request<P, R, PR, E, RO>(type: ProtocolRequestType<P, R, PR, E, RO>, params: RequestParam<P>, timeoutMs = this.timeoutMs): Promise<R> {
     return this.withTimeout(type.method, (token) => this.connection.sendRequest(type, params, token), timeoutMs);

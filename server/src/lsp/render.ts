@@ -242,7 +242,7 @@ async function inputFor(host: RenderHost, uri: string): Promise<RenderInput | { 
   return { text: decoded.text, fileName: file, format: formatOfName(file) ?? formatOfText(decoded.text), settings };
 }
 
-function inputOf(document: TextDocument, settings: Settings): RenderInput {
+export function inputOf(document: TextDocument, settings: Settings): RenderInput {
   const fileName = filePathOf(document.uri) ?? namePathOf(document.uri);
   return { text: document.getText(), ...(fileName !== undefined && { fileName }), format: formatOfDocument(document), settings };
 }
