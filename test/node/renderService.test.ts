@@ -95,6 +95,20 @@ describe('RenderService', function () {
     for (const pending of [running, other, newer, asked]) pidOf(await pending);
   });
 
+  it('serves a render someone waits for before the page checks still waiting, in order otherwise', async () => {
+    start();
+    const order: string[] = [];
+    const done = (text: string) => () => order.push(text);
+    const jobs = [
+      service.check('a', request('fake:slow running check', 'none')).then(done('running check')),
+      service.check('b', request('waiting check', 'none')).then(done('waiting check')),
+      service.render(request('preview page', 'svg')).then(done('preview page')),
+      service.render(request('export')).then(done('export')),
+    ];
+    await Promise.all(jobs);
+    assert.deepEqual(order, ['running check', 'preview page', 'export', 'waiting check']);
+  });
+
   it('answers one request at a time, in order', async () => {
     start();
     const order: string[] = [];

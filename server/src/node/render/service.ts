@@ -95,7 +95,10 @@ export class RenderService {
       job.resolve(failed('the renderer was stopped'));
       return;
     }
-    this.queue.push(job);
+    // A render someone waits for (a preview page, an export) goes before page checks still waiting.
+    const firstCheck = job.key === undefined ? this.queue.findIndex((waiting) => waiting.key !== undefined) : -1;
+    if (firstCheck === -1) this.queue.push(job);
+    else this.queue.splice(firstCheck, 0, job);
     this.next();
   }
 
