@@ -6,7 +6,7 @@
  */
 import type { ResumeModel } from '../model';
 import type { ResolvedOptions, Report } from '../rule';
-import type { Finding, LintOptions, RuleLevel, RuleMeta } from '../types';
+import type { LintOptions, RuleMeta } from '../types';
 import type { PageDoc, PageFacts } from './types';
 
 export interface PageContext {
@@ -26,7 +26,3 @@ export interface PageLintOptions extends Pick<LintOptions, 'rules' | 'role' | 't
   /** The page limit; unset, two pages, or one for fewer than five years of work. */
   maxPages?: number;
 }
-
-export type { RuleLevel };
-export type { PageDoc, PageFacts };
-export type PageFinding = Finding;

@@ -4,7 +4,7 @@
  * given in memory and its root is an empty folder, so `#read` and `#import`
  * find nothing even if markup asked for them.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeCompiler, NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
@@ -20,7 +20,7 @@ export class TypstPages {
   constructor(private readonly NodeCompilerClass: typeof NodeCompiler) {}
 
   compile(source: string): Compiled {
-    this.compiler ??= this.NodeCompilerClass.create({ workspace: mkdtempSync(join(tmpdir(), 'bulletproof-typst-')) });
+    this.compiler ??= this.NodeCompilerClass.create({ workspace: emptyRoot() });
     const result = this.compiler.compile({ mainFileContent: source });
     const document = result.result;
     if (result.hasError() || !document) {
@@ -55,6 +55,13 @@ export class TypstPages {
     if (!this.compiler) throw new Error('compile first');
     return this.compiler;
   }
+}
+
+/** An empty folder for the compiler's root, removed when the process exits. */
+function emptyRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'bulletproof-typst-'));
+  process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+  return root;
 }
 
 let shared: TypstPages | { unavailable: string } | undefined;
