@@ -138,9 +138,12 @@ function toRule(meta: RuleMeta): SarifRule {
   };
 }
 
-/** Only what `--fix` would apply: a suggestion changes meaning, and a snippet is not text to insert. */
+/**
+ * Only what `--fix` would apply: a suggestion changes meaning, a snippet is
+ * not text to insert, and a change of settings is no replacement in the file.
+ */
 function isSafe(fix: Fix): boolean {
-  return fix.safe === true && fix.edits.every((edit) => !edit.snippet);
+  return fix.safe === true && fix.edits.length > 0 && fix.edits.every((edit) => !edit.snippet) && !fix.settings?.length;
 }
 
 function toSarifFix(fix: Fix, document: TextDocument, artifactLocation: SarifArtifactLocation): SarifFix {
