@@ -20,6 +20,8 @@ import type { PostingSource } from '../../server/src/engine/types';
 import { expandInputs, UsageError } from './inputs';
 import { fixSummary, fixText, rejectedNote, unifiedDiff, writeFixed } from './fix';
 import { formatJson, formatText, summary, type FileReport } from './format';
+import { formatSarif } from './sarif';
+import { formatGithub } from './githubFormat';
 import { convertMain } from './convert';
 import { ConfigFiles, gitRootOf, oneOf, why } from './configFiles';
 import { addPageChecks, renderMain, renderRequest } from './render';
@@ -38,8 +40,11 @@ A glob (quote it) is explicit: every file it matches is checked, except those
 the \`!\` globs of \`files\` exclude; node_modules/ and .git/ are never walked.
 
 Options:
-  --format <text|json>   Output format (default: text). json prints an array of
-                         {file, line, column, endLine, endColumn, severity, code, message}.
+  --format <text|json|sarif|github>
+                         Output format (default: text). json prints an array of
+                         {file, line, column, endLine, endColumn, severity, code, message};
+                         sarif a SARIF 2.1.0 log for code scanning; github one
+                         GitHub Actions workflow command (::error …) per finding.
   --config <file>        Use this config file instead of the nearest .bulletproof.yaml.
   --role <${allowedValues(ROLES).join('|')}>
                          Which advice to give (default: ${DEFAULT_SETTINGS.role}).
@@ -76,7 +81,7 @@ cannot be read or written.
 Language server for any LSP editor: node dist/server.js --stdio`;
 
 interface Options {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif' | 'github';
   config?: string;
   role?: Role;
   layout?: LayoutSetting;
@@ -145,13 +150,16 @@ export async function main(
 }
 
 function checkOptions(values: Record<string, string | boolean | undefined>): Options {
-  const format = oneOf('--format', values.format ?? 'text', ['text', 'json'] as const);
+  const format = oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif', 'github'] as const);
   const role = values.role === undefined ? undefined : oneOf('--role', values.role, allowedValues(ROLES));
   const layout = values.layout === undefined ? undefined : oneOf('--layout', values.layout, allowedValues(LAYOUT_CHOICES));
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings must be a whole number.');
+  }
+  if (values.report && (format === 'sarif' || format === 'github')) {
+    throw new UsageError(`--report prints Markdown or JSON: use it with --format text or json, not ${format}.`);
   }
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run do not go together: choose one.');
   return {
@@ -250,7 +258,12 @@ async function run(inputs: string[], options: Options, out: (text: string) => vo
 
   if (options.report) printReports(reports, options, relative, out);
   else if (options.format === 'json') out(formatJson(reports, relative));
-  else {
+  else if (options.format === 'sarif') out(formatSarif(reports, { version: VERSION, cwd: process.cwd(), executionSuccessful: !failed }));
+  else if (options.format === 'github') {
+    const commands = formatGithub(reports, relative);
+    if (commands) out(commands);
+    if (reports.length > 0 || !failed) out(summary(reports));
+  } else {
     const text = formatText(reports, relative);
     if (text) out(text);
     if (reports.length > 0 || !failed) out(summary(reports));
