@@ -68,6 +68,17 @@ describe('page: rendering with Typst', function () {
     assert.ok(!line.includes('#link("javascript'), line);
   });
 
+  it("takes the font size and margin the settings allow, and the theme's own for anything else", () => {
+    const doc = pageDocument(lintText('basics:\n  name: Pat\n').model);
+    assert.ok(doc.ok);
+    const set = typstMarkup(doc.doc, { theme: 'compact', paper: 'a4', fontSize: 22, margin: '18mm' }).source;
+    assert.match(set, /#set page\(paper: "a4", margin: 18mm\)/);
+    assert.match(set, /size: 22pt, hyphenate: false/);
+    const refused = typstMarkup(doc.doc, { theme: 'compact', paper: 'a4', fontSize: 99, margin: '1in); #read("/etc/passwd"' }).source;
+    assert.match(refused, /#set page\(paper: "a4", margin: 0\.5in\)/);
+    assert.match(refused, /size: 9\.5pt, hyphenate: false/);
+  });
+
   it('puts a real link in the PDF', async () => {
     const { output } = await render('basics:\n  name: Pat\n  email: pat@example.com\n  url: https://pat.example\n');
     const pdf = Buffer.from(output as Uint8Array).toString('latin1');

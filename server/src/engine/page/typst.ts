@@ -5,6 +5,7 @@
  * carries marks (a metadata with its position) after its first and last
  * three words, so the compiler tells where its lines fall.
  */
+import { FONT_SIZE_RANGE, MARGIN_PATTERN } from '../settings';
 import type { PageBullet, PageDoc, PageEntry, RenderSettings, Span, ThemeId } from './types';
 
 /** The label of the marks: `query(<bp-mark>)` gives `{ b, w, p: { page, x, y } }` for each. */
@@ -61,9 +62,6 @@ const THEMES: Readonly<Record<ThemeId, Theme>> = {
   },
 };
 
-/** A Typst length as the settings take it: `0.75in`, `18mm`, `2cm`, `54pt`. */
-export const TYPST_LENGTH = /^(?:\d+(?:\.\d+)?|\.\d+)(?:pt|mm|cm|in)$/;
-export const FONT_SIZE_RANGE = { min: 6, max: 20 } as const;
 
 export function typstMarkup(doc: PageDoc, settings: RenderSettings): TypstMarkup {
   const theme = THEMES[settings.theme];
@@ -71,7 +69,7 @@ export function typstMarkup(doc: PageDoc, settings: RenderSettings): TypstMarkup
     settings.fontSize !== undefined && settings.fontSize >= FONT_SIZE_RANGE.min && settings.fontSize <= FONT_SIZE_RANGE.max
       ? settings.fontSize
       : theme.fontSize;
-  const margin = settings.margin !== undefined && TYPST_LENGTH.test(settings.margin) ? settings.margin : theme.margin;
+  const margin = settings.margin !== undefined && MARGIN_PATTERN.test(settings.margin) ? settings.margin : theme.margin;
   const writer = new Writer();
   const out: string[] = [
     `// Typeset by Bulletproof (${settings.theme} theme). Every text of the resume is a string literal, printed as written.`,
