@@ -62,7 +62,6 @@ const THEMES: Readonly<Record<ThemeId, Theme>> = {
   },
 };
 
-
 export function typstMarkup(doc: PageDoc, settings: RenderSettings): TypstMarkup {
   const theme = THEMES[settings.theme];
   const fontSize =
