@@ -147,3 +147,19 @@ export type PreviewUpdate =
       error: string;
       reason: 'unrenderable' | 'unavailable' | 'failed' | 'not-a-resume';
     };
+
+/**
+ * Request, server to client: a file's bytes through the editor's file system, for a server with no file
+ * system of its own (the web worker in vscode.dev and github.dev), so `.bulletproof.yaml` and job postings
+ * are read there too. The client answers null when the file does not exist, is not a regular file, or is
+ * larger than `maxBytes`; the server decodes the bytes as it decodes a file it reads itself.
+ */
+export const READ_FILE_REQUEST = 'bulletproof/readFile';
+
+export interface ReadFileParams {
+  uri: string;
+  maxBytes: number;
+}
+
+/** The file's bytes in base64, or null. */
+export type ReadFileResult = { data: string } | null;
