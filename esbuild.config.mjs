@@ -38,7 +38,25 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
   renderWorkerBuild({ renderWorker: 'server/src/node/render/worker.ts' }, 'dist'),
+  webClientBuild(),
 ];
+
+/**
+ * The web client (the `browser` entry: vscode.dev, github.dev), run by the
+ * browser's extension host, which loads it as CommonJS and provides `vscode`.
+ * `platform: 'browser'`: a Node built-in that sneaks in fails the build.
+ */
+export function webClientBuild() {
+  return {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    entryPoints: { browserExtension: 'client/src/browserExtension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  };
+}
 
 /**
  * The render worker, a child process of the language server: an ES module
