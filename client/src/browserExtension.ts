@@ -8,7 +8,7 @@
  * hidden in the web, and the commands say why if run anyway.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { answerFileReads, clientOptions, documentSelector, registerClientCommands, registerStartedFeatures } from './common';
 
 /**
@@ -42,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The rule docs are inside the extension, not at a path the worker can see.
     docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
   });
-  const started = new LanguageClient('bulletproof', 'Bulletproof', () => startWorker(script, outputChannel), options);
+  const started = new LanguageClient('bulletproof', 'Bulletproof', () => connectToWorker(script, outputChannel), options);
   client = started;
   registerClientCommands(context, outputChannel, async () => {
     await client?.stop();
@@ -62,17 +62,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
  * marketplace, the test workbench) starts it from its URL; one installed on a
  * remote server has a `vscode-remote:` URI, from which the extension host
  * cannot start a worker, so the script is read through the file system and
- * started from a blob URL.
+ * started from a blob URL. The transports are built here: the extension host
+ * replaces `Worker` with a function, so the client's own `instanceof Worker`
+ * test would not know the worker it returns.
  */
-async function startWorker(script: vscode.Uri, outputChannel: vscode.LogOutputChannel): Promise<BrowserWorker> {
+async function connectToWorker(script: vscode.Uri, outputChannel: vscode.LogOutputChannel): Promise<MessageTransports> {
   const name = 'Bulletproof language server';
+  let worker: BrowserWorker;
   if (DIRECT_SCHEMES.includes(script.scheme)) {
     outputChannel.info(`Starting the language server in a web worker from ${script.toString(true)}`);
-    return new Worker(script.toString(true), { name });
+    worker = new Worker(script.toString(true), { name });
+  } else {
+    const bytes = await vscode.workspace.fs.readFile(script);
+    outputChannel.info(`Starting the language server in a web worker from ${script.toString(true)} (${bytes.byteLength} bytes, as a blob)`);
+    worker = new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })), { name });
   }
-  const bytes = await vscode.workspace.fs.readFile(script);
-  outputChannel.info(`Starting the language server in a web worker from ${script.toString(true)} (${bytes.byteLength} bytes, as a blob)`);
-  return new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })), { name });
+  return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -232,6 +232,7 @@ async function main() {
     BULLETPROOF_UI_WORKSPACE: workspace,
     BULLETPROOF_UI_RESULTS: resultsDir,
     BULLETPROOF_UI_TMP: tmp,
+    BULLETPROOF_UI_USER_DATA: dirs.userData,
     BULLETPROOF_CHROMIUM: chromiumPath(),
   });
   const stats = await step('scenarios', () => runMocha(compiled));
