@@ -11,12 +11,13 @@ import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, LintOptions } from '../../server/src/engine/types';
 import type { Settings } from '../../server/src/engine/settings';
-import { DEFAULT_RENDER_SETTINGS, PAPERS, THEMES, type Paper, type RenderSettings, type ThemeId } from '../../server/src/engine/page/types';
+import { DEFAULT_RENDER_SETTINGS, PAPERS, THEMES, type Paper, type ThemeId } from '../../server/src/engine/page/types';
 import { resumeSetup } from '../../server/src/node/config';
 import { createFileAtomic, decodeText } from '../../server/src/node/atomicWrite';
 import { READ_LIMITS, readRegularFile } from '../../server/src/node/readFile';
 import { renderResume } from '../../server/src/node/render/render';
 import type { RenderOutput, RenderRequest, RenderResponse } from '../../server/src/node/render/protocol';
+import { renderRequestOf } from '../../server/src/node/render/request';
 import { ConfigFiles, gitRootOf, oneOf, why } from './configFiles';
 import { formatText, type FileReport } from './format';
 import { UsageError } from './inputs';
@@ -259,21 +260,11 @@ function readHead(file: string, bytes: number): Buffer {
   }
 }
 
-/** The `render:` section of `.bulletproof.yaml`: `null` is the theme's own. */
-interface RenderConfig {
-  theme?: ThemeId;
-  paper?: Paper;
-  fontSize?: number | null;
-  margin?: string | null;
-  maxPages?: number | null;
-}
-
-/** The settings' `render:` section; until the settings carry one, the flags and defaults alone choose. */
-function renderConfigOf(settings: Settings): RenderConfig {
-  return (settings as Settings & { render?: RenderConfig }).render ?? {};
-}
-
-/** A render of `text` with the person's settings: flags over `render:` over the defaults; the page rules run. */
+/**
+ * A render of `text` with the person's settings (`--role`, `--layout`, the
+ * config file's), made as the language server makes it: the page flags over
+ * `render:` over the defaults; the page rules run.
+ */
 export function renderRequest(
   text: string,
   fileName: string,
@@ -281,28 +272,9 @@ export function renderRequest(
   flags: PageFlags,
   output: RenderOutput,
 ): RenderRequest {
-  const config = renderConfigOf(setup.settings);
-  const settings: RenderSettings = {
-    theme: flags.theme ?? config.theme ?? DEFAULT_RENDER_SETTINGS.theme,
-    paper: flags.paper ?? config.paper ?? DEFAULT_RENDER_SETTINGS.paper,
-    ...(typeof config.fontSize === 'number' && { fontSize: config.fontSize }),
-    ...(typeof config.margin === 'string' && { margin: config.margin }),
-  };
-  const { rules, role, layout, format } = setup.lintOptions;
-  return {
-    text,
-    fileName,
-    settings,
-    output,
-    checks: true,
-    lint: {
-      ...(rules && { rules }),
-      ...(role && { role }),
-      ...(layout && { layout }),
-      ...(format && { format }),
-      ...(typeof config.maxPages === 'number' && { maxPages: config.maxPages }),
-    },
-  };
+  const { format } = setup.lintOptions;
+  const overrides = { ...(flags.theme && { theme: flags.theme }), ...(flags.paper && { paper: flags.paper }) };
+  return renderRequestOf({ text, fileName, settings: setup.settings, ...(format && { format }) }, output, true, overrides);
 }
 
 /** A render that throws (a compiler that cannot load) is a failed render, said in one line. */

@@ -268,6 +268,54 @@ describe('CLI: render', function () {
     });
   });
 
+  describe('how the resume is read', () => {
+    /** JSON Resume's `basics` and RenderCV's `cv.sections` in one file: read as JSON Resume unless told otherwise. */
+    const BOTH = [
+      'basics:',
+      '  name: Pat Basics',
+      'cv:',
+      '  name: Sam Sections',
+      '  sections:',
+      '    experience:',
+      '      - company: Acme',
+      '        position: Engineer',
+      '        highlights:',
+      '          - Cut the p99 latency from 900 ms to 120 ms',
+      'design:',
+      '  theme: sb2nov',
+      '',
+    ].join('\n');
+    const NOTE =
+      "both.yaml: The page is Bulletproof's classic theme, not RenderCV's `sb2nov`: the page advice describes this page; RenderCV's own page may differ.";
+
+    it('render --config: the layout of the config named reaches the page', () => {
+      const here = folder();
+      put(here, 'both.yaml', BOTH);
+      put(here, 'rendercv.yaml', 'layout: rendercv\n');
+      const detected = cli(['render', '--format', 'typst', '-o', '-', 'both.yaml'], here);
+      assertExit(detected, 0, 'render as detected');
+      assert.ok(detected.stdout.includes('Pat Basics') && !detected.stdout.includes('Sam Sections'), detected.stdout);
+      assert.equal(detected.stderr, '');
+
+      const forced = cli(['render', '--config', 'rendercv.yaml', '--format', 'typst', '-o', '-', 'both.yaml'], here);
+      assertExit(forced, 0, 'render --config');
+      assert.ok(forced.stdout.includes('Sam Sections') && !forced.stdout.includes('Pat Basics'), forced.stdout);
+      assert.ok(forced.stdout.includes('#strong[#"Engineer";]#", ";#"Acme";]'), forced.stdout);
+      assert.equal(forced.stderr, `${NOTE}\n`);
+    });
+
+    it('--render-checks --layout: the page is read with the layout the text checks use', () => {
+      const here = folder();
+      put(here, 'both.yaml', BOTH);
+      const detected = cli(['--render-checks', 'both.yaml'], here);
+      assert.ok(!detected.stdout.includes(NOTE), detected.stdout);
+      const forced = cli(['--render-checks', '--layout', 'rendercv', 'both.yaml'], here);
+      assert.ok(forced.status === 0 || forced.status === 1, `exit ${forced.status}\n${forced.stderr}`);
+      assert.ok(forced.stdout.endsWith(`${NOTE}\n`), forced.stdout);
+      assert.equal(forced.stderr, '');
+    });
+  });
+
   describe('--render-checks', () => {
     it('adds the page findings to the text findings, in text, JSON and the exit code', () => {
       const here = folder();

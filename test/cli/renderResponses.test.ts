@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../server/src/engine/types';
 import type { RenderRequest, RenderResponse } from '../../server/src/node/render/protocol';
-import { addPageChecks, defaultOutput, renderMain } from '../../cli/src/render';
+import { addPageChecks, defaultOutput, renderMain, renderRequest } from '../../cli/src/render';
+import type { Settings } from '../../server/src/engine/settings';
+import { parseConfigText, resumeSetup } from '../../server/src/node/config';
 import type { FileReport } from '../../cli/src/format';
 import { tempDir } from './run';
 
@@ -133,6 +135,18 @@ describe('CLI: render, answer by answer', () => {
     assert.ok(fs.existsSync(path.join(dir, 'resume.pdf')));
   });
 
+  it("the config file's layout goes with the request: the nearest .bulletproof.yaml's, or --config's instead", async () => {
+    fs.writeFileSync(path.join(dir, '.bulletproof.yaml'), 'layout: yamlresume\n');
+    fs.writeFileSync(path.join(dir, 'other.yaml'), 'layout: rendercv\nrole: general\n');
+    const nearest = await render(['resume.yaml'], written());
+    assert.equal(nearest.requests[0]!.lint?.layout, 'yamlresume');
+    assert.equal(nearest.requests[0]!.lint?.role, undefined);
+    const named = await render(['--config', 'other.yaml', '--force', 'resume.yaml'], written());
+    assert.deepEqual(named.err, []);
+    assert.equal(named.requests[0]!.lint?.layout, 'rendercv');
+    assert.equal(named.requests[0]!.lint?.role, 'general');
+  });
+
   it('one page is "1 page"; markup is written as text', async () => {
     const ran = await render(['--format', 'typst', 'resume.yaml'], written({ output: '#set page(paper: "a4")\nSam Lee\n', pages: 1 }));
     assert.equal(ran.code, 0, ran.err.join('\n'));
@@ -203,6 +217,47 @@ describe('CLI: render, answer by answer', () => {
     assert.equal(defaultOutput('cv/backend.resume.json', 'svg'), path.join('cv', 'backend.resume.svg'));
     assert.equal(defaultOutput('Sam_Lee_CV.yaml', 'typst'), 'Sam_Lee_CV.typ');
     assert.equal(defaultOutput('resume', 'pdf'), 'resume.pdf');
+  });
+});
+
+describe('CLI: the render request', () => {
+  const file = path.join(path.sep, 'cv', 'resume.yaml');
+  /** The setup the CLI makes for `file`: the flags over a config file of `configText`. */
+  const setup = (flags: Partial<Settings> = {}, configText = '', resumePath = file) =>
+    resumeSetup(
+      { resumePath },
+      { flags, configFile: { path: '.bulletproof.yaml', settings: parseConfigText(configText).settings, problems: [], located: [] } },
+    );
+
+  it('--role and --layout (as --render-checks gives them) reach the page rules; unset, the engine decides', () => {
+    const request = renderRequest(RESUME, file, setup({ role: 'general', layout: 'rendercv' }), {}, 'none');
+    assert.equal(request.lint?.role, 'general');
+    assert.equal(request.lint?.layout, 'rendercv');
+    assert.equal(request.output, 'none');
+    assert.equal(request.checks, true);
+    const plain = renderRequest(RESUME, file, setup(), {}, 'none');
+    assert.equal(plain.lint?.role, undefined);
+    assert.equal(plain.lint?.layout, 'auto');
+    assert.equal(plain.lint?.format, 'yaml');
+  });
+
+  it('the page flags win over render:, which wins over the defaults; maxPages and the levels go to the page rules', () => {
+    const configured = setup(
+      {},
+      'rules:\n  orphan-line: off\nrender:\n  theme: compact\n  paper: a4\n  fontSize: 9\n  margin: 10mm\n  maxPages: 1\n',
+    );
+    const request = renderRequest(RESUME, file, configured, { paper: 'us-letter' }, 'pdf');
+    assert.deepEqual(request.settings, { theme: 'compact', paper: 'us-letter', fontSize: 9, margin: '10mm' });
+    assert.equal(request.lint?.maxPages, 1);
+    assert.equal(request.lint?.rules?.['orphan-line'], 'off');
+    assert.deepEqual(renderRequest(RESUME, file, setup(), {}, 'pdf').settings, { theme: 'classic', paper: 'us-letter' });
+  });
+
+  it('a file whose name tells no format: none is asked for, and the engine tells it from the text', () => {
+    const unnamed = path.join(path.sep, 'cv', 'resume');
+    const request = renderRequest('{"basics": {}}', unnamed, setup({}, '', unnamed), {}, 'none');
+    assert.equal(request.lint?.format, undefined);
+    assert.ok(!('format' in request.lint!));
   });
 });
 

@@ -16,6 +16,7 @@ import { loadTypstCompiler } from '../../server/src/node/render/typstLoader';
 import { pageDocument } from '../../server/src/engine/page/pageDoc';
 import { plainText } from '../../server/src/engine/page/markdown';
 import { typstMarkup } from '../../server/src/engine/page/typst';
+import { rules } from '../../server/src/rules/registry';
 import { lintText } from '../helpers';
 import { printedBullets } from './support';
 
@@ -33,6 +34,30 @@ async function render(text: string, overrides: Partial<RenderRequest> = {}): Pro
   });
   assert.ok(response.ok, response.ok ? '' : `${response.reason}: ${response.message}`);
   return response;
+}
+
+/** How many times the registered text rules ran while `run` ran (the resume rules, which run on every lint). */
+async function textRuleRuns(run: () => Promise<unknown>): Promise<number> {
+  let runs = 0;
+  const restore: (() => void)[] = [];
+  for (const rule of rules) {
+    if (!('check' in rule)) continue;
+    // The rules are plain objects: their own `check` is put back as it was.
+    const own = Object.getOwnPropertyDescriptor(rule, 'check')!;
+    const check = rule.check.bind(rule);
+    rule.check = (context) => {
+      runs++;
+      check(context);
+    };
+    restore.push(() => Object.defineProperty(rule, 'check', own));
+  }
+  assert.ok(restore.length > 5, `only ${restore.length} resume rules`);
+  try {
+    await run();
+  } finally {
+    for (const undo of restore) undo();
+  }
+  return runs;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -143,7 +168,37 @@ process.stdout.write(require('crypto').createHash('sha256').update(c.pdf(d)).dig
     });
     assert.equal(response.ok, false);
     assert.ok(!response.ok && response.reason === 'unrenderable');
-    assert.ok(response.findings.length > 0 && response.findings.every((finding) => finding.severity === 'error'));
+    assert.deepEqual(
+      response.findings.map((finding) => [finding.ruleId, finding.severity, finding.message, finding.range]),
+      [['yaml/syntax', 'error', 'Missing closing "quote', { start: 22, end: 22 }]],
+    );
+  });
+
+  it("refuses a file that is not a resume with the errors of its text checks, read with the request's layout, format and levels", async () => {
+    const refusal = async (text: string, lint: RenderRequest['lint']) => {
+      const response = await renderResume({ text, settings: { theme: 'classic', paper: 'a4' }, output: 'pdf', checks: true, lint });
+      assert.ok(!response.ok && response.reason === 'unrenderable', JSON.stringify(response));
+      assert.equal(response.message, 'it is not a resume: its top level is not a mapping of sections');
+      return response.findings.map((finding) => [finding.ruleId, finding.severity, finding.message, finding.range]);
+    };
+    const asJsonResume = 'This value should be a set of `key: value` fields, not a list.';
+    assert.deepEqual(await refusal('- a\n- b\n', {}), [['schema/wrong-type', 'error', asJsonResume, { start: 0, end: 8 }]]);
+    assert.deepEqual(await refusal('[1, 2]', { format: 'json' }), [['schema/wrong-type', 'error', asJsonResume, { start: 0, end: 6 }]]);
+    assert.deepEqual(await refusal('- a\n- b\n', { layout: 'rendercv' }), [
+      ['schema/wrong-type', 'error', 'This value should be a set of `key: value` fields.', { start: 0, end: 8 }],
+    ]);
+    // A warning leaves nothing to list among the errors: the page is still refused.
+    assert.deepEqual(await refusal('- a\n- b\n', { rules: { 'schema/wrong-type': 'warning' } }), []);
+  });
+
+  it('runs no text rule for a page it can make; a page it cannot make is told why by them', async () => {
+    const text = readFileSync(join('examples', 'backend.resume.yaml'), 'utf8');
+    assert.equal(await textRuleRuns(() => render(text)), 0);
+    assert.equal(await textRuleRuns(() => render(text, { output: 'svg', checks: false })), 0);
+    const refused = await textRuleRuns(() =>
+      renderResume({ text: '- a\n- b\n', settings: { theme: 'classic', paper: 'a4' }, output: 'pdf', checks: true }),
+    );
+    assert.ok(refused > 0, `${refused} runs`);
   });
 
   it("says the page is Bulletproof's theme when a RenderCV file names a theme of RenderCV's", async () => {

@@ -1,52 +1,15 @@
 /**
- * What the render wiring shares: a render request from a resume's text and
- * settings, the params of `bulletproof/render` and `bulletproof/exportPdf`
- * checked, and where a resume's PDF goes.
+ * What the render wiring shares: the params of `bulletproof/render` and
+ * `bulletproof/exportPdf` checked, and where a resume's PDF goes. The
+ * request itself is made by the render layer's `renderRequestOf`, the
+ * CLI's too; it is re-exported here for the server's modules.
  */
 import * as path from 'node:path';
-import { checkSettings, renderPreferences, type Settings } from '../engine/settings';
-import type { ResumeFormat } from '../engine/jsonParse';
-import type { RenderOutput, RenderRequest } from '../node/render/protocol';
+import { checkSettings } from '../engine/settings';
 import type { ExportPdfParams, RenderParams, RenderSettingsOverrides } from '../protocol';
 import { Invalid, isRecord, type Parsed } from './params';
 
-export interface RenderInput {
-  text: string;
-  fileName?: string;
-  format: ResumeFormat;
-  settings: Settings;
-}
-
-/** The request for a resume's render: its page settings (overridden for once by `overrides`) and the choices its page rules honour. */
-export function renderRequestOf(
-  input: RenderInput,
-  output: RenderOutput,
-  checks: boolean,
-  overrides: RenderSettingsOverrides = {},
-): RenderRequest {
-  const { settings } = input;
-  const render = { ...renderPreferences(settings), ...overrides };
-  return {
-    text: input.text,
-    ...(input.fileName !== undefined && { fileName: input.fileName }),
-    settings: {
-      theme: render.theme,
-      paper: render.paper,
-      ...(render.fontSize !== undefined && { fontSize: render.fontSize }),
-      ...(render.margin !== undefined && { margin: render.margin }),
-    },
-    output,
-    checks,
-    lint: {
-      rules: settings.rules,
-      // Left unset, the engine decides from the resume, as the text checks do.
-      ...(settings.roleSet && { role: settings.role }),
-      layout: settings.layout,
-      format: input.format,
-      ...(render.maxPages !== undefined && { maxPages: render.maxPages }),
-    },
-  };
-}
+export { renderRequestOf, type RenderInput } from '../node/render/request';
 
 const OUTPUTS: readonly RenderParams['output'][] = ['pdf', 'svg', 'typst'];
 

@@ -6,6 +6,7 @@ import { pageDocument } from '../../engine/page/pageDoc';
 import { lintPage } from '../../engine/page/lintPage';
 import { typstMarkup, THEME_FONTS, typstString } from '../../engine/page/typst';
 import type { PageDoc, PageFacts, RenderSettings } from '../../engine/page/types';
+import { parseResume } from '../../engine/document';
 import type { ResumeModel } from '../../engine/model';
 import type { Finding } from '../../engine/types';
 import { lint } from '../../linter';
@@ -16,15 +17,15 @@ import { printedBullets, typstPages, type TypstPages } from './typst';
 
 export async function renderResume(request: RenderRequest): Promise<RenderResponse> {
   const options = request.lint ?? {};
-  const { model, findings } = lint(request.text, {
-    fileName: request.fileName,
-    layout: options.layout,
-    format: options.format,
-    rules: options.rules,
-    role: options.role,
-  });
+  const read = { fileName: request.fileName, layout: options.layout, format: options.format };
+  // The model alone, as the linter reads it: a page needs no text rule's findings, and a preview renders on every change.
+  const model = parseResume(request.text, read);
   const built = pageDocument(model);
-  if (!built.ok) return { ok: false, reason: 'unrenderable', message: built.message, findings: errorsOf(findings) };
+  if (!built.ok) {
+    // Only a page that cannot be made says why with the file's errors: the text rules run for those alone.
+    const { findings } = lint(request.text, { ...read, rules: options.rules, role: options.role });
+    return { ok: false, reason: 'unrenderable', message: built.message, findings: errorsOf(findings) };
+  }
   const { doc } = built;
   const markup = typstMarkup(doc, request.settings);
   const notes = themeNotes(model, request.settings);
