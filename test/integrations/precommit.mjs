@@ -11,8 +11,11 @@ import { git, readmeRecipes } from './checkout.mjs';
 
 const REPOSITORY = 'https://github.com/bulletproof-resume/bulletproof';
 
-/** The README's pre-commit config, its repository replaced by the local copy (the only change). */
-function readmeConfig(root, clone) {
+/**
+ * The README's pre-commit config, its repository replaced by the local copy
+ * (the only change), and its hook by `hook` where one is given.
+ */
+function readmeConfig(root, clone, hook) {
   const configs = readmeRecipes(root)
     .map((text) => parse(text))
     .filter((recipe) => recipe?.repos);
@@ -25,6 +28,7 @@ function readmeConfig(root, clone) {
     ['bulletproof'],
   );
   entry.repo = clone;
+  if (hook) entry.hooks = [{ id: hook }];
   return stringify(config);
 }
 
@@ -56,7 +60,8 @@ function runHook(scratch, name, files, config, home) {
 
 /** The hook's `files` regex (Python syntax: a leading `(?i)` is the `i` flag). */
 function hookFilesPattern(root) {
-  const [hook] = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8'));
+  const [hook, fixHook] = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8'));
+  assert.deepEqual([fixHook.files, fixHook.exclude], [hook.files, hook.exclude]);
   const pattern = (source) => (source.startsWith('(?i)') ? new RegExp(source.slice(4), 'i') : new RegExp(source));
   return { hook, files: pattern(hook.files), exclude: pattern(hook.exclude) };
 }
@@ -117,6 +122,23 @@ export function preCommitCases({ root, clone, scratch, readResume }) {
         const only = runHook(scratch, 'other', { 'notes.yaml': 'todo: [call Acme]\n' }, readmeConfig(root, clone), home);
         assert.equal(only.status, 0, only.output);
         assert.match(only.output, /^bulletproof\.+\(no files to check\)Skipped$/m);
+      },
+    },
+    {
+      name: 'bulletproof-fix writes what --fix writes, and stops the commit to show it',
+      run() {
+        const result = runHook(scratch, 'fix', { 'resume.yaml': weak }, readmeConfig(root, clone, 'bulletproof-fix'), home);
+        assert.equal(result.status, 1, result.output);
+        assert.match(result.output, /^bulletproof --fix\.+Failed$/m, result.output);
+        assert.match(result.output, /^- files were modified by this hook$/m);
+        assert.match(result.output, /^resume\.yaml: fixed \d+: /m);
+        const expected = join(scratch, 'fix-expected');
+        mkdirSync(expected);
+        writeFileSync(join(expected, 'resume.yaml'), weak);
+        spawnSync(process.execPath, [join(clone, 'dist', 'cli.js'), '--fix', 'resume.yaml'], { cwd: expected });
+        const fixed = readFileSync(join(result.repo, 'resume.yaml'), 'utf8');
+        assert.notEqual(fixed, weak);
+        assert.equal(fixed, readFileSync(join(expected, 'resume.yaml'), 'utf8'));
       },
     },
   ];
