@@ -160,7 +160,7 @@ export function actionCases({ root, clone, scratch, readResume }) {
       },
     },
     {
-      name: 'a format the action does not print fails with exit 2 and says which',
+      name: 'a format the action does not print, or a sarif-file of two lines, fails with exit 2 and says which',
       run() {
         const result = run('bad-format', { 'resume.yaml': clean }, { format: 'sarif' });
         assert.equal(result.exitCode, 2, result.log);
@@ -168,6 +168,10 @@ export function actionCases({ root, clone, scratch, readResume }) {
           result.log,
           /^::error title=bulletproof::format must be github, text or json, not 'sarif' \(for SARIF, set sarif-file\)\.$/m,
         );
+        const twoLines = run('bad-sarif-file', { 'resume.yaml': clean }, { 'sarif-file': 'a.sarif\nerrors=99' });
+        assert.equal(twoLines.exitCode, 2, twoLines.log);
+        assert.match(twoLines.log, /^::error title=bulletproof::sarif-file must be one path, on one line\.$/m);
+        assert.equal(twoLines.outputs.errors, '');
       },
     },
     {
