@@ -7,7 +7,7 @@
  * alone in charge. Postings are not read, and fixes that write settings into a
  * config file are not offered.
  */
-import { type Connection, type InitializeParams } from 'vscode-languageserver';
+import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { CONFIG_FILE_NAMES, configFileFromBytes, type ConfigFile } from '../engine/configText';
 import { pathMatcher } from '../engine/fileGlobs';
 import { MAX_CONFIG_BYTES } from '../engine/limits';
