@@ -57,6 +57,7 @@ class WorkerClient {
     browser: Browser,
     url: string,
     workspaceFolders: { uri: string; name: string }[] | null = null,
+    settings?: unknown,
   ): Promise<WorkerClient> {
     const page = await browser.newPage();
     await page.goto(url);
@@ -66,7 +67,7 @@ class WorkerClient {
       rootUri: null,
       workspaceFolders,
       capabilities: CAPABILITIES,
-      initializationOptions: { docsBaseUri: DOCS_BASE },
+      initializationOptions: { docsBaseUri: DOCS_BASE, settings },
     });
     assert.ok(result.capabilities.completionProvider, 'the worker answered initialize with its capabilities');
     await client.notify('initialized', {});
@@ -170,9 +171,9 @@ describe('the language server in a web worker (headless Chromium)', function () 
     assert.ok(node);
     return node;
   };
-  const startWorker = (folders?: { uri: string; name: string }[]) => {
+  const startWorker = (folders?: { uri: string; name: string }[], settings?: unknown) => {
     assert.ok(browser);
-    return WorkerClient.start(browser, url, folders);
+    return WorkerClient.start(browser, url, folders, settings);
   };
 
   it('publishes the same diagnostics as the Node server for examples/weak.resume.yaml, and no error in the worker', async () => {
@@ -242,6 +243,17 @@ describe('the language server in a web worker (headless Chromium)', function () 
     assert.equal((await worker.reads()).length, 1, 'asked once, then never again');
     const said = (await worker.logs()).filter((line) => line.includes('.bulletproof.yaml files are not read'));
     assert.equal(said.length, 1, said.join('\n'));
+    await worker.page.close();
+  });
+
+  it('matches the `files` globs relative to the workspace folder the URI is in', async () => {
+    const worker = await startWorker([{ uri: FOLDER, name: 'resumes' }], { files: ['cv/*.yaml'] });
+    const inCv = `${FOLDER}/cv/mine.yaml`;
+    const elsewhere = `${FOLDER}/notes/mine.yaml`;
+    await worker.open(inCv, EXAMPLE);
+    await worker.open(elsewhere, EXAMPLE);
+    assert.equal((await worker.diagnostics(inCv, 1)).diagnostics.length, nodeDiagnostics.length);
+    assert.deepEqual((await worker.diagnostics(elsewhere, 1)).diagnostics, []);
     await worker.page.close();
   });
 });

@@ -10,6 +10,13 @@ export interface TextShape {
   eol: '\n' | '\r\n';
 }
 
+/**
+ * The WHATWG decoder, in every runtime the engine runs in (Node, a browser's
+ * worker); declared here because the engine is type-checked with neither
+ * Node's types nor the DOM's.
+ */
+declare const TextDecoder: new (label: 'utf-8', options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
+
 /** UTF-8 text without NUL bytes, BOM removed, with its shape; undefined for anything else. */
 export function decodeText(bytes: Uint8Array): { text: string; shape: TextShape } | undefined {
   if (bytes.includes(0)) return undefined;

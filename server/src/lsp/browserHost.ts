@@ -73,8 +73,13 @@ export function clientFiles(read: ReadThroughClient, log: (line: string) => void
       return pending;
     },
     clearConfigs: () => byFolder.clear(),
-    // Documents have no file path here, so the globs always match the URI's whole path.
-    matcher: (files) => pathMatcher(files),
+    // Relative to the folder's URI when the document is inside it (both paths decoded alike), else the whole path.
+    matcher: (files, root) => {
+      const matches = pathMatcher(files);
+      const rootPath = root === undefined ? undefined : uriPathOf(root);
+      return (namePath) =>
+        matches(rootPath !== undefined && namePath.startsWith(`${rootPath}/`) ? namePath.slice(rootPath.length + 1) : namePath);
+    },
     postings: () => (reference) =>
       reference === undefined
         ? undefined

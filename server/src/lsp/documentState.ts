@@ -146,7 +146,9 @@ export class DocumentState {
     const filePath = this.files.filePathOf(document.uri);
     const namePath = filePath ?? this.files.namePathOf(document.uri);
     if (namePath === undefined) return false;
-    return this.matcherFor(settings.files, filePath === undefined ? undefined : this.settings.rootOf(filePath))(namePath);
+    // Relative to the workspace folder holding it: its path's folder in Node, its URI's in a browser.
+    const place = filePath ?? this.files.placeOf(document.uri);
+    return this.matcherFor(settings.files, place === undefined ? undefined : this.settings.rootOf(place))(namePath);
   }
 
   /** Compiling the globs costs more than matching them: once per setting and folder, not per keystroke. */
