@@ -38,7 +38,26 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
   renderWorkerBuild({ renderWorker: 'server/src/node/render/worker.ts' }, 'dist'),
+  browserServerBuild(),
 ];
+
+/**
+ * The language server as a web worker (vscode.dev, github.dev): one script
+ * with no Node built-ins. esbuild fails on a `node:` import for the browser,
+ * and test/web/bundle.test.ts checks the metafile for any other.
+ */
+export function browserServerBuild() {
+  return {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: { browserServer: 'server/src/browserServer.ts' },
+    outdir: 'dist',
+    // The packages' browser builds where they have one (vscode-languageserver's reader and writer).
+    mainFields: ['browser', 'module', 'main'],
+  };
+}
 
 /**
  * The render worker, a child process of the language server: an ES module
