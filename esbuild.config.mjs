@@ -39,6 +39,7 @@ const builds = [
   },
   renderWorkerBuild({ renderWorker: 'server/src/node/render/worker.ts' }, 'dist'),
   webClientBuild(),
+  browserServerBuild(),
 ];
 
 /**
@@ -55,6 +56,24 @@ export function webClientBuild() {
     entryPoints: { browserExtension: 'client/src/browserExtension.ts' },
     outdir: 'dist',
     external: ['vscode'],
+  };
+}
+
+/**
+ * The language server as a web worker (vscode.dev, github.dev): one script
+ * with no Node built-ins. esbuild fails on a `node:` import for the browser,
+ * and test/web/bundle.test.ts checks the metafile for any other.
+ */
+export function browserServerBuild() {
+  return {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: { browserServer: 'server/src/browserServer.ts' },
+    outdir: 'dist',
+    // The packages' browser builds where they have one (vscode-languageserver's reader and writer).
+    mainFields: ['browser', 'module', 'main'],
   };
 }
 

@@ -9,7 +9,13 @@
  *   render   `node/render/`: the typesetter's side, in its own process or
  *            the CLI's: the engine, the linter and the page rules, Node,
  *            the Typst compiler and pdf.js.
- *   adapter  `server.ts` and `lsp/`: everything below, and the LSP library.
+ *   adapter  `lsp/` and `browserServer.ts`: the LSP handlers, run in Node and
+ *            in a browser's web worker alike, so no Node built-in, no
+ *            `vscode-languageserver/node` and nothing of `node/` at run time
+ *            (its types only): the host (`lsp/host.ts`) reads files for them.
+ *   node adapter  `server.ts`, `lsp/node/` and the adapter's Node-only files
+ *            (render, preview, the stdio writer, file URIs): everything below,
+ *            Node and the LSP library.
  *   cli      everything below the adapter, and Node.
  *   client   the VS Code API, and of the server only `protocol.ts`.
  *
@@ -25,7 +31,10 @@ import * as ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-type Layer = 'engine' | 'rules' | 'linter' | 'node' | 'render' | 'protocol' | 'adapter' | 'cli' | 'client';
+type Layer = 'engine' | 'rules' | 'linter' | 'node' | 'render' | 'protocol' | 'adapter' | 'node adapter' | 'cli' | 'client';
+
+/** The adapter's files that need Node: the renderer's requests and preview, the stdio writer, file paths from URIs. */
+const NODE_ADAPTER_FILES = ['render', 'renderRequest', 'preview', 'writer', 'uris'].map((name) => `server/src/lsp/${name}.ts`);
 
 /** Which layer a repository path (forward slashes) belongs to. */
 function layerOf(file: string): Layer | undefined {
@@ -35,7 +44,9 @@ function layerOf(file: string): Layer | undefined {
   if (file.startsWith('server/src/node/render/')) return 'render';
   if (file.startsWith('server/src/node/')) return 'node';
   if (file === 'server/src/protocol.ts') return 'protocol';
-  if (file.startsWith('server/src/lsp/') || file === 'server/src/server.ts') return 'adapter';
+  if (file === 'server/src/server.ts' || file.startsWith('server/src/lsp/node/') || NODE_ADAPTER_FILES.includes(file))
+    return 'node adapter';
+  if (file.startsWith('server/src/lsp/') || file === 'server/src/browserServer.ts') return 'adapter';
   if (file.startsWith('cli/src/')) return 'cli';
   if (file.startsWith('client/src/')) return 'client';
   return undefined;
@@ -50,7 +61,9 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   node: ['engine', 'node'],
   render: ['engine', 'rules', 'linter', 'node', 'render'],
   protocol: ['engine', 'protocol'],
-  adapter: ['engine', 'rules', 'linter', 'node', 'render', 'protocol', 'adapter'],
+  // `node` for types only (see `violation`).
+  adapter: ['engine', 'rules', 'linter', 'node', 'protocol', 'adapter'],
+  'node adapter': ['engine', 'rules', 'linter', 'node', 'render', 'protocol', 'adapter', 'node adapter'],
   cli: ['engine', 'rules', 'linter', 'node', 'render', 'cli'],
   client: ['protocol', 'client'],
 };
@@ -61,6 +74,8 @@ const ENGINE_PACKAGES = (specifier: string) =>
   /^ajv-formats\/dist\/formats(\.js)?$/.test(specifier) ||
   /^ajv\/dist\/runtime\/[\w./-]+$/.test(specifier);
 const LSP_PACKAGES = (specifier: string) => /^vscode-languageserver(-textdocument|-protocol)?(\/node)?$/.test(specifier);
+/** The LSP library as it runs anywhere, and its web-worker transport. */
+const SHARED_LSP_PACKAGES = (specifier: string) => /^vscode-languageserver(-textdocument|-protocol|\/browser)?$/.test(specifier);
 
 /** The packages (not repository files) each layer may import. */
 const MAY_USE_PACKAGE: Record<Layer, (specifier: string) => boolean> = {
@@ -75,7 +90,8 @@ const MAY_USE_PACKAGE: Record<Layer, (specifier: string) => boolean> = {
     specifier === 'pdfjs-dist/legacy/build/pdf.mjs',
   // Only types cross to the client: `protocol.ts` imports nothing at run time.
   protocol: () => false,
-  adapter: (specifier) => ENGINE_PACKAGES(specifier) || NODE_BUILTIN(specifier) || LSP_PACKAGES(specifier),
+  adapter: (specifier) => ENGINE_PACKAGES(specifier) || SHARED_LSP_PACKAGES(specifier),
+  'node adapter': (specifier) => ENGINE_PACKAGES(specifier) || NODE_BUILTIN(specifier) || LSP_PACKAGES(specifier),
   // The text-document package is plain offset-to-position arithmetic, with no protocol in it.
   cli: (specifier) =>
     ENGINE_PACKAGES(specifier) || NODE_BUILTIN(specifier) || specifier === 'diff' || specifier === 'vscode-languageserver-textdocument',
@@ -185,6 +201,8 @@ function violation(edge: Edge, from: Layer): string | undefined {
   const to = layerOf(edge.to);
   if (!to || !MAY_IMPORT[from].includes(to)) return `the ${from} may not import the ${to ?? 'code outside the layers'}`;
   if (from === 'protocol' && !edge.typeOnly) return 'the protocol may import types only';
+  if (from === 'adapter' && to === 'node' && !edge.typeOnly)
+    return 'the adapter may import types only from the node layer: it runs in a browser too';
   if (from === 'rules' && to === 'rules' && edge.from !== 'server/src/rules/registry.ts') return 'a rule may not import another rule';
   return undefined;
 }
@@ -268,7 +286,9 @@ describe('layers', () => {
       'server/src/node/config.ts',
       'server/src/protocol.ts',
       'server/src/server.ts',
+      'server/src/browserServer.ts',
       'server/src/lsp/published.ts',
+      'server/src/lsp/node/nodeHost.ts',
       'cli/src/cli.ts',
       'client/src/extension.ts',
     ]) {
@@ -318,7 +338,13 @@ describe('layers', () => {
         edge('server/src/rules/quantify.ts', './filler', 'server/src/rules/filler.ts'),
         edge('server/src/rules/registry.ts', './filler', 'server/src/rules/filler.ts'),
         edge('server/src/node/config.ts', '../lsp/settings', 'server/src/lsp/settings.ts'),
-        edge('cli/src/cli.ts', '../../server/src/lsp/uris', 'server/src/lsp/uris.ts'),
+        edge('cli/src/cli.ts', '../../server/src/lsp/published', 'server/src/lsp/published.ts'),
+        edge('server/src/lsp/settings.ts', 'node:path'),
+        edge('server/src/lsp/guard.ts', 'vscode-languageserver/node'),
+        edge('server/src/lsp/documentState.ts', '../node/config', 'server/src/node/config.ts'),
+        edge('server/src/lsp/codeActions.ts', '../node/configEdit', 'server/src/node/configEdit.ts', true),
+        edge('server/src/lsp/languageServer.ts', './render', 'server/src/lsp/render.ts'),
+        edge('server/src/server.ts', './lsp/render', 'server/src/lsp/render.ts'),
         edge('client/src/report.ts', '../../server/src/engine/types', 'server/src/engine/types.ts', true),
         edge('client/src/report.ts', '../../server/src/protocol', 'server/src/protocol.ts', true),
         edge('server/src/protocol.ts', './engine/report', 'server/src/engine/report.ts'),
@@ -329,7 +355,11 @@ describe('layers', () => {
         'server/src/engine/a.ts: ../node/config (the engine may not import the node)',
         'server/src/rules/quantify.ts: ./filler (a rule may not import another rule)',
         'server/src/node/config.ts: ../lsp/settings (the node may not import the adapter)',
-        'cli/src/cli.ts: ../../server/src/lsp/uris (the cli may not import the adapter)',
+        'cli/src/cli.ts: ../../server/src/lsp/published (the cli may not import the adapter)',
+        'server/src/lsp/settings.ts: node:path (the adapter may not use this package)',
+        'server/src/lsp/guard.ts: vscode-languageserver/node (the adapter may not use this package)',
+        'server/src/lsp/documentState.ts: ../node/config (the adapter may import types only from the node layer: it runs in a browser too)',
+        'server/src/lsp/languageServer.ts: ./render (the adapter may not import the node adapter)',
         'client/src/report.ts: ../../server/src/engine/types (the client may not import the engine)',
         'server/src/protocol.ts: ./engine/report (the protocol may import types only)',
       ],

@@ -50,6 +50,7 @@ const REQUIRED = [
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/dist/browserExtension.js',
+  'extension/dist/browserServer.js',
   ...WORKER,
   'extension/images/icon.png',
   'extension/media/preview.js',

@@ -17,6 +17,7 @@ import { pageDocument } from '../../server/src/engine/page/pageDoc';
 import { plainText } from '../../server/src/engine/page/markdown';
 import { typstMarkup } from '../../server/src/engine/page/typst';
 import { rules } from '../../server/src/rules/registry';
+import { MAX_RENDER_CHARS } from '../../server/src/engine/limits';
 import { lintText } from '../helpers';
 import { printedBullets } from './support';
 
@@ -189,6 +190,23 @@ process.stdout.write(require('crypto').createHash('sha256').update(c.pdf(d)).dig
     ]);
     // A warning leaves nothing to list among the errors: the page is still refused.
     assert.deepEqual(await refusal('- a\n- b\n', { rules: { 'schema/wrong-type': 'warning' } }), []);
+  });
+
+  it('refuses to typeset a file past the render size limit, saying how large it is, without reading it', async () => {
+    const text = `basics:\n  name: ${'x'.repeat(3 * MAX_RENDER_CHARS)}\n`;
+    const runs = await textRuleRuns(async () => {
+      const response = await renderResume({ text, settings: { theme: 'classic', paper: 'a4' }, output: 'pdf', checks: true });
+      assert.deepEqual(response, {
+        ok: false,
+        reason: 'unrenderable',
+        message: 'it is 3 MB, and Bulletproof typesets a resume of up to 1 MB',
+        findings: [],
+      });
+    });
+    assert.equal(runs, 0);
+    const atTheLimit = `basics:\n  name: ${'x'.repeat(MAX_RENDER_CHARS - 20)}\n`;
+    const markup = await renderResume({ text: atTheLimit, settings: { theme: 'classic', paper: 'a4' }, output: 'typst', checks: false });
+    assert.equal(markup.ok, true);
   });
 
   it('runs no text rule for a page it can make; a page it cannot make is told why by them', async () => {

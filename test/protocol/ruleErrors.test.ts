@@ -13,6 +13,7 @@ import type { Rule } from '../../server/src/engine/rule';
 import { DocumentState } from '../../server/src/lsp/documentState';
 import { Guard, internalDiagnostic } from '../../server/src/lsp/guard';
 import { SettingsStore } from '../../server/src/lsp/settings';
+import { nodeFiles } from '../../server/src/lsp/node/nodeHost';
 import { rules } from '../../server/src/rules/registry';
 
 const TEXT = 'basics:\n  name: Sam Lee\n  nmae: Sam\nwork:\n  - name: Acme\n    highlights:\n      - Helped with the API\n';
@@ -30,7 +31,10 @@ describe('a rule that throws, in the server', () => {
     const failures: [string, Diagnostic][] = [];
     const guard = new Guard({ logError: (message) => logged.push(message), failed: (uri, diagnostic) => failures.push([uri, diagnostic]) });
     // Nothing of the connection is used without pull configuration and workspace folders.
-    const settings = new SettingsStore({} as Connection);
+    const settings = new SettingsStore(
+      {} as Connection,
+      nodeFiles(() => {}),
+    );
     let document = TextDocument.create('file:///tmp/sam.resume.yaml', 'yaml', 1, TEXT);
     const state = new DocumentState({ get: () => document, all: () => [document] }, settings, guard, () => undefined, [...rules, broken]);
 

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { config, repoRoot, TIMEOUT } from './config';
 import type { Severity } from './oracles';
+import { CHROMIUM_ARGS } from '../support/chromium';
 
 /**
  * The little of the DOM that the functions run in the page use. The project
@@ -48,16 +49,7 @@ export interface ProblemRow {
   code: string;
 }
 
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const BROWSER_ARGS = CHROMIUM_ARGS;
 
 export class Workbench {
   private constructor(

@@ -31,6 +31,13 @@ export const SYNTAX_ONLY_CHARS = 1_000_000;
 /** Past this many characters the bullet rules are skipped: they read every bullet on every keystroke. */
 export const PROSE_RULES_MAX_CHARS = 1_000_000;
 
+/**
+ * Past this many characters a resume is not typeset (no PDF, preview or page
+ * checks): the bullet rules stop about here too, and a 50 MB file took
+ * the typesetter's process past 4 GB.
+ */
+export const MAX_RENDER_CHARS = 1024 * 1024;
+
 /** Past this many keys and values the schema is not checked: the validator's error list grows quadratically. */
 export const SCHEMA_MAX_NODES = 50_000;
 

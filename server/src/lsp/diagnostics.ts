@@ -7,7 +7,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, OffsetRange, Severity } from '../engine/types';
-import type { ConfigProblem } from '../node/config';
+import type { ConfigProblem } from '../engine/configText';
 
 export const SOURCE = 'bulletproof';
 
@@ -22,12 +22,14 @@ export function toRange(document: TextDocument, range: OffsetRange): Range {
   return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
 }
 
-export function toDiagnostic(finding: Finding, document: TextDocument, docsUri: (ruleId: string) => string): Diagnostic {
+/** `docsUri` gives no link where the rule docs cannot be opened (a browser whose client named no docs folder). */
+export function toDiagnostic(finding: Finding, document: TextDocument, docsUri: (ruleId: string) => string | undefined): Diagnostic {
+  const href = docsUri(finding.ruleId);
   return {
     range: toRange(document, finding.range),
     severity: SEVERITIES[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: docsUri(finding.ruleId) },
+    ...(href !== undefined && { codeDescription: { href } }),
     source: SOURCE,
     message: finding.message,
   };

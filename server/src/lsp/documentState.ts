@@ -8,13 +8,15 @@ import { lint, type LintResult } from '../linter';
 import type { Rule } from '../engine/rule';
 import { rules as registeredRules } from '../rules/registry';
 import { allRuleMeta } from '../linter';
-import { CONFIG_FILE_NAMES, DEFAULT_SETTINGS, parseConfigText, resumeSetup, type ConfigProblem, type Settings } from '../node/config';
-import { fileMatcher, hasMarker, type FileMatcher } from '../node/files';
+import { CONFIG_FILE_NAMES, parseConfigText, resumeSetupWith, type ConfigProblem } from '../engine/configText';
+import { DEFAULT_SETTINGS, type Settings } from '../engine/settings';
+import { hasMarker, type PathMatcher } from '../engine/fileGlobs';
 import { formatOfName, formatOfText, hasJsonMarker, type ResumeFormat } from '../engine/jsonParse';
 import type { Guard } from './guard';
 import type { OpenDocuments } from './openDocuments';
 import type { SettingsStore } from './settings';
-import { filePathOf, namePathOf } from './uris';
+import type { HostFiles } from './host';
+import { uriPathOf } from './uriPath';
 
 interface Checked {
   version: number;
@@ -29,7 +31,8 @@ export class DocumentState {
   private readonly checked = new Map<string, Checked>();
   private readonly pending = new Set<string>();
   private readonly stale = new Set<string>();
-  private readonly matchers = new Map<string, FileMatcher>();
+  private readonly matchers = new Map<string, PathMatcher>();
+  private readonly files: HostFiles;
 
   constructor(
     private readonly documents: Pick<OpenDocuments, 'get' | 'all'>,
@@ -37,13 +40,15 @@ export class DocumentState {
     private readonly guard: Guard,
     private readonly publish: (uri: string) => void,
     private readonly rules: readonly Rule[] = registeredRules,
-  ) {}
+  ) {
+    this.files = settings.files;
+  }
 
   /** Coalesces bursts of edits: one check per turn of the event loop, on the newest text. */
   schedule(uri: string): void {
     if (this.pending.has(uri)) return;
     this.pending.add(uri);
-    setImmediate(() => {
+    nextTurn(() => {
       this.pending.delete(uri);
       void this.guard.runAsync('check', uri, () => this.check(uri));
     });
@@ -98,21 +103,22 @@ export class DocumentState {
       return known;
     this.stale.delete(document.uri);
     const checked: Checked = { version: document.version, settings };
-    const configName = configFileName(document.uri);
+    const configName = configFileName(this.files.namePathOf(document.uri));
     if (configName !== undefined) {
       checked.configProblems = parseConfigText(document.getText(), configName, this.knownRuleIds()).problems;
     } else if (this.isResumeWith(document, settings)) {
-      const resumePath = filePathOf(document.uri);
-      const { lintOptions: options } = resumeSetup(
+      const resumePath = this.files.filePathOf(document.uri);
+      const { lintOptions: options } = resumeSetupWith(
         {
           resumePath,
-          name: namePathOf(document.uri),
+          name: this.files.namePathOf(document.uri),
           root: resumePath ? this.settings.rootOf(resumePath) : undefined,
           noPathReason:
             resumePath === undefined && document.uri.startsWith('file:') ? "this resume's address is not a local file path" : undefined,
         },
         // Merged already by the settings store: editor settings under the config file.
         { editor: settings },
+        this.files.postings,
       );
       // The last result lets the engine re-check only what the edit changed; it is replaced below.
       checked.result = lint(document.getText(), { ...options, format: formatOfDocument(document) }, this.rules, known?.result);
@@ -137,34 +143,42 @@ export class DocumentState {
    */
   private isResumeWith(document: TextDocument, settings: Settings): boolean {
     if (document.languageId === 'json' ? hasJsonMarker(document.getText()) : hasMarker(document.getText())) return true;
-    const filePath = filePathOf(document.uri);
-    const namePath = filePath ?? namePathOf(document.uri);
+    const filePath = this.files.filePathOf(document.uri);
+    const namePath = filePath ?? this.files.namePathOf(document.uri);
     if (namePath === undefined) return false;
-    return this.matcherFor(settings.files, filePath === undefined ? undefined : this.settings.rootOf(filePath))(namePath);
+    // Relative to the workspace folder holding it: its path's folder in Node, its URI's in a browser.
+    const place = filePath ?? this.files.placeOf(document.uri);
+    return this.matcherFor(settings.files, place === undefined ? undefined : this.settings.rootOf(place))(namePath);
   }
 
   /** Compiling the globs costs more than matching them: once per setting and folder, not per keystroke. */
-  private matcherFor(files: readonly string[], root: string | undefined): FileMatcher {
+  private matcherFor(files: readonly string[], root: string | undefined): PathMatcher {
     const key = `${root ?? ''}\0${files.join('\0')}`;
     let matcher = this.matchers.get(key);
     if (!matcher) {
-      matcher = fileMatcher(files, root);
+      matcher = this.files.matcher(files, root);
       this.matchers.set(key, matcher);
     }
     return matcher;
   }
 }
 
+/** A check per turn of the event loop: `setImmediate` in Node, a zero timeout in a browser worker, which has none. */
+const nextTurn: (run: () => void) => void =
+  typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
+
 /** How a document is parsed: as its language in the editor says, else as its name does, else as its text does. */
 export function formatOfDocument(document: TextDocument): ResumeFormat {
   const { languageId } = document;
   if (languageId === 'json' || languageId === 'yaml') return languageId;
-  return formatOfName(namePathOf(document.uri)) ?? formatOfText(document.getText());
+  // By a `file:` URI's name only, as in every editor; a browser's documents come with their language.
+  const name = document.uri.startsWith('file:') ? uriPathOf(document.uri) : undefined;
+  return formatOfName(name) ?? formatOfText(document.getText());
 }
 
-/** `.bulletproof.yaml` and its siblings, by the last segment of the URI (local path or not). */
-function configFileName(uri: string): string | undefined {
-  const name = namePathOf(uri)?.split(/[\\/]/).pop();
+/** `.bulletproof.yaml` and its siblings, by the last segment of the document's name (local path or not). */
+function configFileName(namePath: string | undefined): string | undefined {
+  const name = namePath?.split(/[\\/]/).pop();
   return name !== undefined && CONFIG_FILE_NAMES.includes(name) ? name : undefined;
 }
 

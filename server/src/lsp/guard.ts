@@ -5,7 +5,7 @@
  * about, and the server goes on serving. Params of the wrong shape never
  * reach a handler: the client gets an `InvalidParams` error.
  */
-import { DiagnosticSeverity, ErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, ErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver';
 import { Invalid, type Parsed } from './params';
 import { SOURCE } from './diagnostics';
 
@@ -23,7 +23,8 @@ export interface GuardOutput {
  * seen over the protocol. Unset, it costs one comparison per call.
  */
 function faultFromEnvironment(): { operation: string; uriPart: string } | undefined {
-  const spec = process.env.BULLETPROOF_TEST_FAULT;
+  // No `process` in a browser worker: no fault there.
+  const spec = typeof process === 'undefined' ? undefined : process.env.BULLETPROOF_TEST_FAULT;
   const at = spec?.lastIndexOf('@') ?? -1;
   return spec && at > 0 ? { operation: spec.slice(0, at), uriPart: spec.slice(at + 1) } : undefined;
 }

@@ -4,7 +4,7 @@
  * string, a URI that is a number, a column of 1.5); a handler gets params of
  * the declared shape or is not called at all.
  */
-import type { CodeActionParams, Diagnostic, Position, Range, TextDocumentPositionParams } from 'vscode-languageserver/node';
+import type { CodeActionParams, Diagnostic, Position, Range, TextDocumentPositionParams } from 'vscode-languageserver';
 import type { ReportParams } from '../protocol';
 
 /** Why params were refused: said back to the client in the error. */

@@ -20,7 +20,8 @@ import { toDiagnostic } from './diagnostics';
 const ENCODED = Symbol('encoded');
 
 interface EncodedDiagnostic extends Diagnostic {
-  readonly [ENCODED]: Buffer;
+  /** Absent in a browser worker. */
+  readonly [ENCODED]?: Buffer;
 }
 
 /** The bytes `publish` encoded for a diagnostic, `,` first; undefined for any other object. */
@@ -33,10 +34,14 @@ export function encodeDiagnostic(diagnostic: object): Buffer {
   return encodedDiagnostic(diagnostic) ?? Buffer.from(`,${JSON.stringify(diagnostic)}`, 'utf8');
 }
 
+/** In Node, where the stdio writer sends these bytes; a browser worker has no `Buffer` and posts objects, not bytes. */
+const encodeAhead =
+  typeof Buffer === 'function' ? (diagnostic: Diagnostic) => Buffer.from(`,${JSON.stringify(diagnostic)}`, 'utf8') : undefined;
+
 export class PublishedDiagnostics {
   private readonly last = new Map<string, readonly EncodedDiagnostic[]>();
 
-  constructor(private readonly docsUri: (ruleId: string) => string) {}
+  constructor(private readonly docsUri: (ruleId: string) => string | undefined) {}
 
   /** The diagnostics for `findings` (in file order) of `document`, remembered as its last publish. */
   publish(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
@@ -55,8 +60,8 @@ export class PublishedDiagnostics {
         const candidate = previous[index];
         if (candidate && sameDiagnostic(candidate, fresh)) return candidate;
       }
-      const bytes = Buffer.from(`,${JSON.stringify(fresh)}`, 'utf8');
-      return Object.defineProperty(fresh, ENCODED, { value: bytes, enumerable: false }) as EncodedDiagnostic;
+      if (!encodeAhead) return fresh;
+      return Object.defineProperty(fresh, ENCODED, { value: encodeAhead(fresh), enumerable: false });
     });
     this.last.set(document.uri, diagnostics);
     return diagnostics;

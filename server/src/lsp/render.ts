@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine/types';
 import { renderPreferences, type Settings } from '../engine/settings';
+import { MAX_RENDER_CHARS } from '../engine/limits';
 import { formatOfName, formatOfText } from '../engine/jsonParse';
 import type { RenderResponse } from '../node/render/protocol';
 import type { RenderService } from '../node/render/service';
@@ -89,7 +90,8 @@ export class PageChecks {
     // The text check of this version has not run yet (settings still on their way): wait for it.
     if (!checked) return this.schedule(uri);
     const { resume, settings } = checked;
-    if (!resume || !renderPreferences(settings).checks) {
+    // Past the size a resume is typeset at, the worker would refuse it: the text is not even sent.
+    if (!resume || !renderPreferences(settings).checks || document.getText().length > MAX_RENDER_CHARS) {
       this.drop(uri);
       return;
     }

@@ -3,13 +3,11 @@
  * they change) under the nearest `.bulletproof.yaml`, which wins where it
  * speaks so that the editor and CI agree.
  */
-import * as path from 'node:path';
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
-import { ConfigLookup, mergeSettings, normalizeSettings, type ConfigFile, type Settings } from '../node/config';
-import { EDITOR_ONLY_SECTIONS } from '../engine/settings';
-import { isInside } from '../node/files';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import type { ConfigFile } from '../engine/configText';
+import { EDITOR_ONLY_SECTIONS, mergeSettings, normalizeSettings, type Settings } from '../engine/settings';
+import type { HostFiles } from './host';
 import { isRecord } from './params';
-import { filePathOf } from './uris';
 
 export class SettingsStore {
   canPullConfiguration = false;
@@ -20,13 +18,11 @@ export class SettingsStore {
   private readonly editorSettings = new Map<string, Promise<Partial<Settings>>>();
   private readonly reportedSettingProblems = new Set<string>();
 
-  private readonly configFiles: ConfigLookup;
-
-  constructor(private readonly connection: Connection) {
-    this.configFiles = new ConfigLookup((config) => {
-      if (config.problems.length) this.connection.console.warn(`${config.path}: ${config.problems.join('; ')}`);
-    });
-  }
+  constructor(
+    private readonly connection: Connection,
+    /** Where documents are placed and their config files read: the host's. */
+    readonly files: HostFiles,
+  ) {}
 
   /** Takes `initialize`'s params as they came: any field may be missing or of the wrong type. */
   initialize(params: unknown): void {
@@ -38,7 +34,10 @@ export class SettingsStore {
     // The folder list when there is one, else rootUri, else the older rootPath.
     if (Array.isArray(given.workspaceFolders)) this.workspaceRoots = this.folderPaths(given.workspaceFolders);
     else if (typeof given.rootUri === 'string') this.workspaceRoots = this.folderPaths([{ uri: given.rootUri }]);
-    else if (typeof given.rootPath === 'string' && path.isAbsolute(given.rootPath)) this.workspaceRoots = [path.normalize(given.rootPath)];
+    else if (typeof given.rootPath === 'string') {
+      const root = this.files.rootOfPath(given.rootPath);
+      if (root !== undefined) this.workspaceRoots = [root];
+    }
     const options = given.initializationOptions;
     if (isRecord(options) && options.settings) this.pushed = options.settings;
   }
@@ -58,17 +57,17 @@ export class SettingsStore {
     return true;
   }
 
-  /** The local paths of workspace folders (`{ uri }` each); the others are left out, and said in the log when `warn`. */
+  /** The roots of workspace folders (`{ uri }` each) as the host places files; the others are left out (and said in the log when `warn`). */
   private folderPaths(folders: readonly unknown[], warn = true): string[] {
     return folders.flatMap((folder) => {
       const uri = isRecord(folder) ? folder.uri : undefined;
-      const folderPath = typeof uri === 'string' ? filePathOf(uri) : undefined;
-      if (folderPath === undefined && warn) {
+      const root = typeof uri === 'string' ? this.files.folderRoot(uri) : undefined;
+      if (root === undefined && warn) {
         this.connection.console.warn(
           `Workspace folder ${JSON.stringify(uri ?? folder)} is not a local folder: its .bulletproof.yaml and postings are not read.`,
         );
       }
-      return folderPath === undefined ? [] : [folderPath];
+      return root === undefined ? [] : [root];
     });
   }
 
@@ -76,19 +75,19 @@ export class SettingsStore {
   changed(pushed?: unknown): void {
     if (pushed && typeof pushed === 'object' && 'bulletproof' in pushed) this.pushed = pushed.bulletproof;
     this.editorSettings.clear();
-    this.configFiles.clear();
+    this.files.clearConfigs();
   }
 
-  /** The workspace folder holding a file, for globs and for where config lookup stops. */
-  rootOf(filePath: string): string | undefined {
-    return this.workspaceRoots.filter((root) => isInside(root, filePath)).sort((a, b) => b.length - a.length)[0];
+  /** The workspace folder holding a file (its path, or its URI in a browser), for globs and for where config lookup stops. */
+  rootOf(place: string): string | undefined {
+    return this.workspaceRoots.filter((root) => this.files.isInside(root, place)).sort((a, b) => b.length - a.length)[0];
   }
 
   async settingsFor(uri: string): Promise<{ settings: Settings; configFile?: ConfigFile }> {
     const editor = await this.editorSettingsFor(uri);
-    // No path, no lookup: a config file is found only beside a file we can name.
-    const filePath = filePathOf(uri);
-    const configFile = filePath ? this.configFileFor(path.dirname(filePath), this.rootOf(filePath)) : undefined;
+    const place = this.files.placeOf(uri);
+    // Never look above the workspace: a config there belongs to someone else.
+    const configFile = await this.files.configFor(uri, place === undefined ? undefined : this.rootOf(place));
     return { settings: mergeSettings(editor, configFile?.settings ?? {}), configFile };
   }
 
@@ -125,10 +124,5 @@ export class SettingsStore {
       void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
     return settings;
-  }
-
-  private configFileFor(dir: string, root: string | undefined): ConfigFile | undefined {
-    // Never look above the workspace: a config there belongs to someone else.
-    return this.configFiles.nearest(dir, root ?? dir);
   }
 }

@@ -7,6 +7,7 @@
  * resume.
  */
 import { fileURLToPath } from 'node:url';
+import { uriPathOf } from './uriPath';
 
 /** The local file path of a `file:` URI, or undefined when it has none we can read. */
 export function filePathOf(uri: string): string | undefined {
@@ -28,20 +29,5 @@ export function filePathOf(uri: string): string | undefined {
 export function namePathOf(uri: string): string | undefined {
   const filePath = filePathOf(uri);
   if (filePath !== undefined || !uri.startsWith('file:')) return filePath;
-  let pathname: string;
-  try {
-    pathname = new URL(uri).pathname;
-  } catch {
-    return undefined;
-  }
-  return pathname.split('/').map(decodeSegment).join('/');
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    const decoded = decodeURIComponent(segment);
-    return /[/\\\0]/.test(decoded) ? segment : decoded;
-  } catch {
-    return segment;
-  }
+  return uriPathOf(uri);
 }

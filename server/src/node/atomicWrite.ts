@@ -14,34 +14,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { READ_LIMITS, readRegularFile } from './readFile';
 
-/** What a text file looks like beyond its characters, so it can be written back the same way. */
-export interface TextShape {
-  /** A UTF-8 byte order mark: decoding drops it, writing puts it back. */
-  bom: boolean;
-  /** The file's usual line ending; lines a fix inserts get it too. */
-  eol: '\n' | '\r\n';
-}
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** UTF-8 text without NUL bytes, BOM removed, with its shape; undefined for anything else. */
-export function decodeText(bytes: Uint8Array): { text: string; shape: TextShape } | undefined {
-  if (bytes.includes(0)) return undefined;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-  const bom = UTF8_BOM.equals(bytes.subarray(0, 3));
-  let crlf = 0;
-  let lf = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-    if (text.charCodeAt(at - 1) === 13) crlf++;
-    else lf++;
-  }
-  return { text, shape: { bom, eol: crlf > lf ? '\r\n' : '\n' } };
-}
+export { decodeText, type TextShape } from '../engine/textBytes';
+import type { TextShape } from '../engine/textBytes';
 
 export function encodeText(text: string, shape: TextShape): Buffer {
   return Buffer.from(shape.bom ? `\uFEFF${text}` : text, 'utf8');

@@ -7,6 +7,7 @@ import { lintPage } from '../../engine/page/lintPage';
 import { typstMarkup, THEME_FONTS, typstString } from '../../engine/page/typst';
 import type { PageDoc, PageFacts, RenderSettings } from '../../engine/page/types';
 import { parseResume } from '../../engine/document';
+import { describeSize, MAX_RENDER_CHARS } from '../../engine/limits';
 import type { ResumeModel } from '../../engine/model';
 import type { Finding } from '../../engine/types';
 import { lint } from '../../linter';
@@ -16,6 +17,10 @@ import type { RenderRequest, RenderResponse } from './protocol';
 import { printedBullets, typstPages, type TypstPages } from './typst';
 
 export async function renderResume(request: RenderRequest): Promise<RenderResponse> {
+  if (request.text.length > MAX_RENDER_CHARS) {
+    const message = `it is ${describeSize(request.text.length)}, and Bulletproof typesets a resume of up to ${describeSize(MAX_RENDER_CHARS)}`;
+    return { ok: false, reason: 'unrenderable', message, findings: [] };
+  }
   const options = request.lint ?? {};
   const read = { fileName: request.fileName, layout: options.layout, format: options.format };
   // The model alone, as the linter reads it: a page needs no text rule's findings, and a preview renders on every change.
