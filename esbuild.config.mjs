@@ -38,8 +38,26 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
   renderWorkerBuild({ renderWorker: 'server/src/node/render/worker.ts' }, 'dist'),
+  webClientBuild(),
   browserServerBuild(),
 ];
+
+/**
+ * The web client (the `browser` entry: vscode.dev, github.dev), run by the
+ * browser's extension host, which loads it as CommonJS and provides `vscode`.
+ * `platform: 'browser'`: a Node built-in that sneaks in fails the build.
+ */
+export function webClientBuild() {
+  return {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    entryPoints: { browserExtension: 'client/src/browserExtension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  };
+}
 
 /**
  * The language server as a web worker (vscode.dev, github.dev): one script

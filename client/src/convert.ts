@@ -4,7 +4,7 @@
  * notes go to the output channel, with a summary in one message.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CONVERT_REQUEST, type ConvertParams, type ConvertResult, type ConvertTarget } from '../../server/src/protocol';
 
 const TARGETS: { target: ConvertTarget; label: string; description: string }[] = [
@@ -14,7 +14,7 @@ const TARGETS: { target: ConvertTarget; label: string; description: string }[] =
   { target: 'yamlresume', label: 'YAMLResume', description: 'resume.yamlresume.yaml' },
 ];
 
-export async function convertResume(client: LanguageClient, output: vscode.OutputChannel): Promise<void> {
+export async function convertResume(client: BaseLanguageClient, output: vscode.OutputChannel): Promise<void> {
   const source = vscode.window.activeTextEditor?.document;
   if (!source) {
     void vscode.window.showInformationMessage('Open a resume to convert it.');

@@ -4,7 +4,7 @@
  * resume's diagnostics change, so they follow the person's typing.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { REPORT_REQUEST, type ReportParams, type ReportResult } from '../../server/src/protocol';
 import { renderReportBody, renderReportHtml } from './reportHtml';
 
@@ -18,7 +18,7 @@ export class ReportFeatures implements vscode.Disposable {
   /** The resume whose page the panel holds. */
   private renderedUri: string | undefined;
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.statusBar.name = 'Bulletproof';
     this.statusBar.command = 'bulletproof.showReport';
     this.disposables.push(

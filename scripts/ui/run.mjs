@@ -194,9 +194,11 @@ async function main() {
     const sources = readdirSync(join(root, 'test', 'ui'))
       .filter((name) => name.endsWith('.ts'))
       .map((name) => join(root, 'test', 'ui', name));
+    // Not bundled (the scenarios share one workbench module): what they import from test/support is compiled beside them.
     await esbuild.build({
-      entryPoints: sources,
-      outdir: compiled,
+      entryPoints: [...sources, join(root, 'test', 'support', 'chromium.ts')],
+      outbase: join(root, 'test'),
+      outdir: join(root, 'out'),
       bundle: false,
       platform: 'node',
       target: 'node20',
@@ -232,6 +234,7 @@ async function main() {
     BULLETPROOF_UI_WORKSPACE: workspace,
     BULLETPROOF_UI_RESULTS: resultsDir,
     BULLETPROOF_UI_TMP: tmp,
+    BULLETPROOF_UI_USER_DATA: dirs.userData,
     BULLETPROOF_CHROMIUM: chromiumPath(),
   });
   const stats = await step('scenarios', () => runMocha(compiled));

@@ -95,7 +95,7 @@ const MAY_USE_PACKAGE: Record<Layer, (specifier: string) => boolean> = {
   // The text-document package is plain offset-to-position arithmetic, with no protocol in it.
   cli: (specifier) =>
     ENGINE_PACKAGES(specifier) || NODE_BUILTIN(specifier) || specifier === 'diff' || specifier === 'vscode-languageserver-textdocument',
-  client: (specifier) => NODE_BUILTIN(specifier) || specifier === 'vscode' || /^vscode-languageclient(\/node)?$/.test(specifier),
+  client: (specifier) => NODE_BUILTIN(specifier) || specifier === 'vscode' || /^vscode-languageclient(\/node|\/browser)?$/.test(specifier),
 };
 
 const FOLDERS = ['server/src', 'cli/src', 'client/src'];

@@ -7,7 +7,7 @@ import { lint } from '../../server/src/linter';
 import { REPO_ROOT } from '../support/lspClient';
 
 describe('the bundles', () => {
-  for (const name of ['server.js', 'cli.js', 'extension.js', 'renderWorker.mjs']) {
+  for (const name of ['server.js', 'cli.js', 'extension.js', 'browserExtension.js', 'browserServer.js', 'renderWorker.mjs']) {
     it(`dist/${name} is ASCII, so V8 keeps its source one byte a character`, () => {
       const code = fs.readFileSync(path.join(REPO_ROOT, 'dist', name), 'utf8');
       const first = /[\u0080-\uFFFF]/.exec(code);

@@ -1,9 +1,10 @@
 /**
  * Packages the extension as `npm run package` does (scripts/package.mjs, on
  * the dist/ already built) and checks what each .vsix holds: the universal
- * one (bundled client, server and render worker, pdf.js's worker script,
- * schemas, snippets, rule docs, README, CHANGELOG, LICENSE and icon; nothing
- * else: no node_modules, no sources, no tests, no source maps, no compiler)
+ * one (bundled client and server, for Node and for the browser, the render
+ * worker, pdf.js's worker script, schemas, snippets, rule docs, README,
+ * CHANGELOG, LICENSE and icon; nothing else: no node_modules, no sources, no
+ * tests, no source maps, no compiler)
  * and, on linux-x64, the platform one, which adds the Typst compiler's binary
  * from node_modules (no download). Each render worker is unpacked into a
  * folder with no node_modules above it, as VS Code installs it, and asked
@@ -32,7 +33,7 @@ const ALLOWED: RegExp[] = [
   /^extension\/readme\.md$/,
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(extension|server)\.js$/,
+  /^extension\/dist\/(extension|server|browserExtension|browserServer)\.js$/,
   /^extension\/dist\/(renderWorker|pdf\.worker)\.mjs$/,
   /^extension\/schemas\/[\w./-]+\.json$/,
   /^extension\/snippets\/[\w./-]+\.json$/,
@@ -48,6 +49,8 @@ const REQUIRED = [
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
   'extension/dist/server.js',
+  'extension/dist/browserExtension.js',
+  'extension/dist/browserServer.js',
   ...WORKER,
   'extension/images/icon.png',
   'extension/media/preview.js',

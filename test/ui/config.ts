@@ -6,6 +6,7 @@
  *   BULLETPROOF_UI_RESULTS    where screenshots go (default test-results/ui)
  *   BULLETPROOF_CHROMIUM      the browser (default /usr/bin/chromium)
  *   BULLETPROOF_UI_TMP        the run's temporary folder (the browser profile goes there)
+ *   BULLETPROOF_UI_USER_DATA  code-server's user data folder (user settings, the server's logs)
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,6 +28,9 @@ export const config = {
   },
   results: path.resolve(repoRoot, process.env.BULLETPROOF_UI_RESULTS ?? path.join('test-results', 'ui')),
   chromium: process.env.BULLETPROOF_CHROMIUM ?? '/usr/bin/chromium',
+  get userData(): string {
+    return requiredEnv('BULLETPROOF_UI_USER_DATA');
+  },
   /** The run's temporary folder, removed by run.mjs even when interrupted. */
   tmp: process.env.BULLETPROOF_UI_TMP ?? os.tmpdir(),
 };

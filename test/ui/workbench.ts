@@ -83,6 +83,37 @@ export class Workbench {
     await this.context.close();
   }
 
+  /** Reloads the page, as a person would after changing how extensions run, and waits for the explorer again. */
+  async reload(): Promise<void> {
+    await this.page.reload({ waitUntil: 'domcontentloaded' });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  }
+
+  /**
+   * Shows an output channel (by the command that shows it) and waits until its text matches `text`; returns
+   * the text, its lines run together.
+   */
+  async outputMatching(showCommand: string, text: RegExp, timeout = TIMEOUT.ui): Promise<string> {
+    await this.runCommand(showCommand);
+    const lines = this.page.locator('.part.panel .output-view .view-lines');
+    // The editor lays spaces out as no-break spaces: match the text as a person reads it.
+    await this.page
+      .waitForFunction(
+        ({ source, flags }) =>
+          new RegExp(source, flags).test(
+            (document.querySelector('.part.panel .output-view .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '),
+          ),
+        { source: text.source, flags: text.flags },
+        { timeout },
+      )
+      .catch(async (error: Error) => {
+        const output = await lines.innerText({ timeout: 1_000 }).catch(() => '(no output view)');
+        throw new Error(`the output shows ${JSON.stringify(output.slice(0, 2_000))}, not ${String(text)}: ${error.message}`);
+      });
+    // Lines the panel wraps come back whole: the text of the lines, without the breaks the layout adds.
+    return (await lines.evaluate((element: PageElement) => element.textContent ?? '')).replace(/\u00a0/g, ' ');
+  }
+
   /** The active editor. */
   get editor(): Locator {
     return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
