@@ -2,8 +2,8 @@
  * The web client (vscode.dev, github.dev, and any workbench that runs the
  * extension in its browser extension host): the same language server, built
  * for the browser, runs in a web worker (`dist/browserServer.js`) and reads
- * `.bulletproof.yaml` and job postings through the client (`common.ts` answers
- * `bulletproof/readFile` with `vscode.workspace.fs`). Export PDF and the
+ * `.bulletproof.yaml` through the client (`common.ts` answers
+ * `bulletproof/readFile` with `vscode.workspace.fs`); job postings are not read. Export PDF and the
  * preview need the Typst compiler and a child process: their menus are
  * hidden in the web, and the commands say why if run anyway.
  */
@@ -27,6 +27,8 @@ export const DESKTOP_ONLY_MESSAGE =
   'Export PDF and the preview need VS Code on the desktop: they typeset the resume with the Typst compiler, which does not run in the browser.';
 
 let client: LanguageClient | undefined;
+/** The worker the client talks to: a restart starts a new one, and the old one would idle on (neither side ends it). */
+let serverWorker: BrowserWorker | undefined;
 
 /** The browser's worker, declared here: the project compiles without the DOM library (it would hide mistakes in Node code). */
 interface BrowserWorker {
@@ -68,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
  */
 async function connectToWorker(script: vscode.Uri, outputChannel: vscode.LogOutputChannel): Promise<MessageTransports> {
   const name = 'Bulletproof language server';
+  serverWorker?.terminate();
   let worker: BrowserWorker;
   if (DIRECT_SCHEMES.includes(script.scheme)) {
     outputChannel.info(`Starting the language server in a web worker from ${script.toString(true)}`);
@@ -77,10 +80,13 @@ async function connectToWorker(script: vscode.Uri, outputChannel: vscode.LogOutp
     outputChannel.info(`Starting the language server in a web worker from ${script.toString(true)} (${bytes.byteLength} bytes, as a blob)`);
     worker = new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })), { name });
   }
+  serverWorker = worker;
   return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+  serverWorker?.terminate();
+  serverWorker = undefined;
 }
