@@ -21,7 +21,11 @@ import type { WorkerReply } from '../../server/src/node/render/worker';
 import { hostTarget } from '../../server/src/node/render/typstLoader';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const UNIVERSAL_MAX_BYTES = 2 * 1024 * 1024;
+/**
+ * The universal .vsix as the tests pack it, from the unminified development build (`--no-build`): 2.1 MB
+ * with the web bundles. `npm run package` minifies it to 1.7 MB (the README's table).
+ */
+const UNIVERSAL_MAX_BYTES = 3 * 1024 * 1024;
 const COMPILER = 'extension/dist/typst-ts-node-compiler.node';
 const WORKER = ['extension/dist/renderWorker.mjs', 'extension/dist/pdf.worker.mjs'];
 
