@@ -20,6 +20,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.stdio },
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  // Export PDF and the preview show where this entry runs (desktop, code-server, Codespaces), not where the
+  // web worker entry does: `isWeb` is true in every browser workbench, a Node extension host or not.
+  void vscode.commands.executeCommand('setContext', 'bulletproof.canTypeset', true);
   const outputChannel = vscode.window.createOutputChannel('Bulletproof', { log: true });
   const started = new LanguageClient(
     'bulletproof',

@@ -145,12 +145,18 @@ describe('web client: the manifest', () => {
     assert.ok(fs.existsSync(path.join(REPO_ROOT, manifest.browser)));
   });
 
-  it('hides Export PDF and the preview in the web, in every menu and in the palette', () => {
+  it('shows Export PDF and the preview only where the Node entry runs, in every menu and in the palette', () => {
     const entries = Object.values(manifest.contributes.menus)
       .flat()
       .filter((entry) => entry.command === 'bulletproof.exportPdf' || entry.command === 'bulletproof.openPreview');
     assert.ok(entries.length >= 5, JSON.stringify(entries));
-    for (const entry of entries) assert.match(entry.when ?? '', /^!isWeb && /, JSON.stringify(entry));
+    for (const entry of entries) assert.match(entry.when ?? '', /^bulletproof\.canTypeset && /, JSON.stringify(entry));
+  });
+
+  it('sets the context key those menus need from the Node entry only', () => {
+    const bundle = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'dist', name), 'utf8');
+    assert.match(bundle('extension.js'), /["']setContext["'],\s*["']bulletproof\.canTypeset["'],\s*(true|!0)/);
+    assert.doesNotMatch(bundle('browserExtension.js'), /bulletproof\.canTypeset/);
   });
 
   it('runs in virtual workspaces, saying what does not work there', () => {
